@@ -1,4 +1,122 @@
-import React from 'react';
-import { render, Text } from 'ink';
+// roma-dash entry point: parse the command line, resolve credentials, then start the dashboard,
+// the --demo emulator, or the `emulator` sub-command.
+import { isRomaError } from './api/errors.ts';
+import { runDashboard } from './app/run.tsx';
+import { ArgsError, EMULATOR_USAGE, parseArgs, parseEmulatorArgs, USAGE } from './config/args.ts';
+import { clientFromConfig } from './config/client-from-config.ts';
+import type { DashboardContext } from './config/context.ts';
+import { resolveConfig, type ResolvedConfig } from './config/resolve.ts';
+import { runEmulatorCommand, startEmulator, type EmulatorHandle } from './emulator/index.ts';
 
-render(<Text>roma-dash skeleton</Text>);
+declare const __ROMA_DASH_VERSION__: string | undefined;
+const VERSION = typeof __ROMA_DASH_VERSION__ === 'string' ? __ROMA_DASH_VERSION__ : '0.0.0-dev';
+
+function fail(message: string, hint?: string): number {
+  process.stderr.write(`roma-dash: ${message}\n${hint ? `hint: ${hint}\n` : ''}`);
+  return 2;
+}
+
+async function demoContext(
+  cfgArgs: ReturnType<typeof parseArgs> & { command: 'dashboard' },
+): Promise<DashboardContext> {
+  const a = cfgArgs.args;
+  const emulator: EmulatorHandle = await startEmulator({ seed: 'demo' });
+  const config: ResolvedConfig = {
+    endpoint: emulator.endpoint,
+    projectId: emulator.projectId,
+    instanceIds: a.instances.length > 0 ? a.instances : emulator.instances,
+    credentials: { method: 'aksk', ak: emulator.ak, sk: emulator.sk },
+    source: 'demo emulator',
+    readOnly: a.readOnly,
+    insecure: false,
+    timeoutMs: Math.round((a.timeout ?? 15) * 1000),
+    logFile: a.logFile,
+    warnings: [],
+  };
+  return {
+    config,
+    client: clientFromConfig(config),
+    authSource: config.source,
+    readOnly: config.readOnly,
+    insecure: false,
+    demo: true,
+    logFile: a.logFile,
+    emulator,
+    warnings: [],
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs(argv);
+    if (parsed.command === 'emulator') {
+      const e = parseEmulatorArgs(parsed.argv);
+      if (e.help) {
+        process.stdout.write(EMULATOR_USAGE + '\n');
+        return 0;
+      }
+      const { help: _help, ...rest } = e;
+      return await runEmulatorCommand(rest);
+    }
+  } catch (e) {
+    if (e instanceof ArgsError) return fail(e.message, 'roma-dash --help');
+    throw e;
+  }
+  const { args } = parsed;
+  if (args.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (args.version) {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  let ctx: DashboardContext;
+  try {
+    if (args.demo) {
+      ctx = await demoContext(parsed);
+    } else {
+      const config = resolveConfig({ args });
+      ctx = {
+        config,
+        client: clientFromConfig(config),
+        authSource: config.source,
+        readOnly: config.readOnly,
+        insecure: config.insecure,
+        demo: false,
+        logFile: config.logFile,
+        warnings: config.warnings,
+      };
+    }
+  } catch (e) {
+    if (isRomaError(e)) return fail(e.errorMsg ?? e.message, e.hint);
+    return fail(e instanceof Error ? e.message : String(e));
+  }
+  for (const w of ctx.warnings) process.stderr.write(`roma-dash: warning: ${w}\n`);
+  try {
+    return await runDashboard({
+      client: ctx.client,
+      instanceId: ctx.config.instanceIds.length === 1 ? (ctx.config.instanceIds[0] ?? null) : null,
+      header: {
+        profile: ctx.config.profileName,
+        where: ctx.config.region ?? ctx.config.endpoint,
+        projectId: ctx.config.projectId,
+        authSource: ctx.authSource,
+        demo: ctx.demo,
+        readOnly: ctx.readOnly,
+        insecure: ctx.insecure,
+      },
+    });
+  } finally {
+    await ctx.emulator?.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`roma-dash: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

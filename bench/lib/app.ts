@@ -1,0 +1,108 @@
+// Everything the benchmark must know about roma-dash itself: how to start it, what "ready" looks
+// like on screen, and how to reach the APIs list. Parts that are not built yet make the measures
+// that need them report "n/a" instead of failing.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CliSession } from '../../test/helpers/pty.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+export const CLI = `${root}dist/cli.js`;
+
+/** The structural view of `EmulatorHandle` (ARCHITECTURE.md) the benchmark uses. */
+export interface BenchEmulator {
+  endpoint: string;
+  projectId: string;
+  ak: string;
+  sk: string;
+  instances: string[];
+  setFaults(spec: string | null): void;
+  close(): Promise<void>;
+}
+type StartEmulator = (opts: { seed?: 'demo' | { scale: number }; faults?: string }) => Promise<BenchEmulator>;
+
+/** The structural view of the client's list call the load measure uses. */
+export interface BenchApisClient {
+  list(
+    query?: Record<string, unknown>,
+  ): Promise<{ total?: number; items?: unknown[] } & Record<string, unknown>>;
+  listAll(query?: Record<string, unknown>, opts?: { concurrency?: number }): Promise<unknown[]>;
+}
+
+// Module paths are held in variables so the type checker does not require parts still being written.
+const EMULATOR_MODULE = `${root}src/emulator/index.ts`;
+const CLIENT_MODULE = `${root}src/api/client.ts`;
+const PROVIDERS_MODULE = `${root}src/auth/providers.ts`;
+
+export async function loadStartEmulator(): Promise<StartEmulator | string> {
+  if (!existsSync(EMULATOR_MODULE)) return 'src/emulator/index.ts (startEmulator) not built yet';
+  const mod = (await import(EMULATOR_MODULE)) as { startEmulator?: StartEmulator };
+  return mod.startEmulator ?? 'src/emulator/index.ts exports no startEmulator';
+}
+
+export interface ClientModules {
+  createApisClient(emu: BenchEmulator): BenchApisClient;
+  /** The client's default listAll concurrency. */
+  concurrency: number;
+  /** The client's page size for listAll. */
+  pageSize: number;
+}
+
+export async function loadClient(): Promise<ClientModules | string> {
+  if (!existsSync(CLIENT_MODULE)) return 'src/api/client.ts (createRomaClient) not built yet';
+  if (!existsSync(PROVIDERS_MODULE)) return 'src/auth/providers.ts not built yet';
+  const client = (await import(CLIENT_MODULE)) as Record<string, unknown>;
+  const providers = (await import(PROVIDERS_MODULE)) as Record<string, unknown>;
+  const create = client.createRomaClient as
+    ((cfg: unknown) => { instance(id: string): { apis: BenchApisClient } }) | undefined;
+  const akskProvider = providers.akskProvider ?? providers.createAkSkProvider ?? providers.aksk;
+  if (typeof create !== 'function') return 'src/api/client.ts exports no createRomaClient';
+  if (typeof akskProvider !== 'function') return 'src/auth/providers.ts exports no AK/SK provider';
+  const pagination = (await import(`${root}src/api/paginate.ts`).catch(() => ({}))) as Record<
+    string,
+    unknown
+  >;
+  return {
+    createApisClient: (emu) => {
+      const auth = (akskProvider as (c: unknown) => unknown)({
+        ak: emu.ak,
+        sk: emu.sk,
+        projectId: emu.projectId,
+      });
+      const id = emu.instances[0];
+      if (!id) throw new Error('the emulator has no instance');
+      return create({ endpoint: emu.endpoint, projectId: emu.projectId, auth }).instance(id).apis;
+    },
+    concurrency: Number(pagination.DEFAULT_CONCURRENCY ?? 4),
+    pageSize: Number(pagination.DEFAULT_PAGE_SIZE ?? pagination.MAX_PAGE_SIZE ?? 500),
+  };
+}
+
+/** True once dist/cli.js is more than the one-line skeleton. */
+export function dashboardBuilt(): boolean {
+  return existsSync(CLI) && !readFileSync(CLI, 'utf8').includes('roma-dash skeleton');
+}
+
+/** A screen showing instance data: the demo's running instance in the instances list. */
+export const INSTANCE_READY = /running/i;
+
+/** Command line and environment that point the dashboard at an emulator with AK/SK. */
+export function dashboardAgainst(emu: BenchEmulator): { args: string[]; env: Record<string, string> } {
+  return {
+    args: ['--endpoint', emu.endpoint, '--project-id', emu.projectId, '--instance', emu.instances[0] ?? ''],
+    env: { HUAWEICLOUD_SDK_AK: emu.ak, HUAWEICLOUD_SDK_SK: emu.sk },
+  };
+}
+
+/** Opens the APIs list and waits until it shows the total of 10,000 (or whatever scale). */
+export async function openApisList(cli: CliSession, total: number): Promise<void> {
+  await cli.waitForText(INSTANCE_READY, 30_000);
+  cli.type(':apis');
+  cli.press('enter');
+  await cli.waitForText(new RegExp(`\\b${total.toLocaleString('en-US')}\\b|\\b${total}\\b`), 60_000);
+  await cli.waitForQuiet(200, 30_000);
+}
+
+/** Key that starts filtering a list, and the key that leaves the filter. */
+export const FILTER_KEY = '/';
+/** Flag that turns auto-refresh on (off by default). */
+export const AUTO_REFRESH_ARGS = ['--refresh', '5'];

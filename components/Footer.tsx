@@ -1,0 +1,37 @@
+// Key hints generated from the key map for the active scopes; hints that do not fit are dropped
+// whole (never cut in the middle), keeping the most specific ones.
+import { Text } from 'ink';
+import { footerHints, type Command, type KeyScope } from '../src/keys/keymap.ts';
+import { displayWidth } from '../src/ui/text.ts';
+import { useTheme } from '../src/ui/theme.ts';
+
+export interface FooterProps {
+  scopes: readonly KeyScope[];
+  /** Only these commands (those the current view handles); all with a hint when omitted. */
+  only?: readonly Command[];
+  width: number;
+}
+
+export function Footer({ scopes, only, width }: FooterProps) {
+  const theme = useTheme();
+  const hints = footerHints(scopes, only);
+  const shown: typeof hints = [];
+  let used = 0;
+  for (const h of hints) {
+    const w = displayWidth(`<${h.keys}> ${h.label}`) + (shown.length > 0 ? 2 : 0);
+    if (used + w > width) continue;
+    shown.push(h);
+    used += w;
+  }
+  return (
+    <Text wrap="truncate">
+      {shown.map((h, i) => (
+        <Text key={h.command}>
+          {i > 0 ? '  ' : ''}
+          <Text color={theme.tokens.accent} bold>{`<${h.keys}>`}</Text>
+          <Text color={theme.tokens.muted}>{` ${h.label}`}</Text>
+        </Text>
+      ))}
+    </Text>
+  );
+}

@@ -1,0 +1,67 @@
+// Pure layout maths for WindowedTable: column widths and the scroll window.
+import type { Align } from '../src/ui/text.ts';
+
+export interface ColumnSizing {
+  /** Fixed width in columns. */
+  width?: number;
+  /** Share of the remaining width (default 1 when `width` is absent). */
+  flex?: number;
+  /** Never narrower than this when flexing (default 4). */
+  minWidth?: number;
+  align?: Align;
+}
+
+/**
+ * Widths for `columns` inside `total` columns with `gap` spaces between them. Fixed columns get
+ * their width; flex columns share the rest; when space runs out the rightmost columns shrink to
+ * zero (hidden) rather than every column becoming unreadable.
+ */
+export function layoutColumns(columns: readonly ColumnSizing[], total: number, gap = 1): number[] {
+  const n = columns.length;
+  if (n === 0) return [];
+  let available = Math.max(0, total - gap * (n - 1));
+  const widths = columns.map((c) => (c.width !== undefined ? c.width : (c.minWidth ?? 4)));
+  const fixedSum = widths.reduce((a, b) => a + b, 0);
+  if (fixedSum > available) {
+    // shrink from the right
+    let excess = fixedSum - available;
+    for (let i = n - 1; i > 0 && excess > 0; i--) {
+      const cut = Math.min(widths[i] ?? 0, excess);
+      widths[i] = (widths[i] ?? 0) - cut;
+      excess -= cut;
+      if (widths[i] === 0) available += gap; // a hidden column needs no gap
+    }
+    if (excess > 0) widths[0] = Math.max(0, (widths[0] ?? 0) - excess);
+    return widths;
+  }
+  const flexTotal = columns.reduce((a, c) => a + (c.width === undefined ? (c.flex ?? 1) : 0), 0);
+  let spare = available - fixedSum;
+  if (flexTotal === 0) {
+    return widths;
+  }
+  const share = spare;
+  let lastFlex = -1;
+  columns.forEach((c, i) => {
+    if (c.width !== undefined) return;
+    const extra = Math.floor((share * (c.flex ?? 1)) / flexTotal);
+    widths[i] = (widths[i] ?? 0) + extra;
+    spare -= extra;
+    lastFlex = i;
+  });
+  if (lastFlex >= 0) widths[lastFlex] = (widths[lastFlex] ?? 0) + spare; // rounding leftovers
+  return widths;
+}
+
+/**
+ * The first visible row so that `selected` is in view, moving as little as possible from
+ * `prevOffset` (k9s-like: the view scrolls only when the selection would leave it).
+ */
+export function scrollWindow(selected: number, prevOffset: number, viewport: number, total: number): number {
+  if (total <= viewport || viewport <= 0) return 0;
+  const maxOffset = total - viewport;
+  let offset = Math.min(Math.max(0, prevOffset), maxOffset);
+  const sel = Math.min(Math.max(0, selected), total - 1);
+  if (sel < offset) offset = sel;
+  else if (sel >= offset + viewport) offset = sel - viewport + 1;
+  return offset;
+}

@@ -1,0 +1,66 @@
+import type { AclBoundApi, AclPolicy } from '../src/api/types/acls.ts';
+import { fields, splitList, str, table } from './format.ts';
+import { definePart, defineResource } from './types.ts';
+
+export const aclsScreen = defineResource<AclPolicy>({
+  id: 'acls',
+  title: 'ACL policies',
+  aliases: ['acl'],
+  instanceScoped: true,
+  columns: [
+    { id: 'name', title: 'NAME', minWidth: 14, get: (r) => r.acl_name },
+    { id: 'type', title: 'TYPE', width: 7, get: (r) => str(r.acl_type) },
+    { id: 'entity', title: 'ENTITY', width: 7, get: (r) => str(r.entity_type) },
+    { id: 'values', title: 'VALUES', minWidth: 16, get: (r) => str(r.acl_value) },
+    {
+      id: 'bound',
+      title: 'BOUND',
+      width: 5,
+      align: 'right',
+      get: (r) => str(r.bind_num),
+      sortValue: (r) => r.bind_num ?? 0,
+    },
+    { id: 'updated', title: 'UPDATED', width: 20, get: (r) => str(r.update_time) },
+  ],
+  idOf: (r) => r.id,
+  nameOf: (r) => r.acl_name,
+  list: ({ client, instanceId, signal }) =>
+    client.instance(instanceId as string).acls.listAll({}, { signal }),
+  summary: (r) => [
+    {
+      title: 'ACL policy',
+      blocks: [
+        fields(
+          ['name', r.acl_name],
+          ['id', r.id],
+          ['type', r.acl_type],
+          ['entity', r.entity_type],
+          ['updated', r.update_time],
+        ),
+        table(
+          ['VALUES'],
+          splitList(r.acl_value).map((v) => [v]),
+        ),
+      ],
+    },
+  ],
+  parts: [
+    definePart<AclPolicy, AclBoundApi[]>({
+      id: 'bound',
+      title: 'Bound APIs',
+      fetch: ({ client, instanceId, signal }, r) =>
+        client.instance(instanceId as string).aclBindings.boundApis.listAll({ acl_id: r.id }, { signal }),
+      render: (list) => [
+        {
+          title: `Bound APIs (${list.length})`,
+          blocks: [
+            table(
+              ['API', 'GROUP', 'ENVIRONMENT', 'SINCE'],
+              list.map((a) => [a.api_name ?? a.api_id, a.group_name, a.env_name ?? a.env_id, a.bind_time]),
+            ),
+          ],
+        },
+      ],
+    }),
+  ],
+});

@@ -1,0 +1,158 @@
+// Bindings of one API in one environment (throttle, signature key, ACLs). `b` binds a policy (pick the
+// kind with t/s/a, then the policy): refused before sending when the API is unpublished there or the
+// slot is taken, with "replace" offered. `u` unbinds the selected binding (optimistically hidden).
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { checkBindCandidate } from '../../src/actions/preconditions.ts';
+import type { ApiRef, EnvRef, PolicyKind } from '../../src/actions/types.ts';
+import { KEYMAP } from '../../src/keys/keymap.ts';
+import { useKeyHandler } from '../../src/keys/router.tsx';
+import { useStore } from '../../src/store/index.ts';
+import { sanitizeText } from '../../src/ui/sanitize.ts';
+import { useTheme } from '../../src/ui/theme.ts';
+import { useMutationStore, useMutations } from './context.tsx';
+import { apiBindingsRequest, policiesRequest } from './data.ts';
+import { PickList, moveCursor } from './PickList.tsx';
+import { useResource } from './useResource.ts';
+
+const has = (cmd: keyof typeof KEYMAP, id: string) => (KEYMAP[cmd].keys as readonly string[]).includes(id);
+const KIND_KEYS: Record<string, PolicyKind> = { t: 'throttle', s: 'sign', a: 'acl' };
+const KIND_LABEL: Record<PolicyKind, string> = { throttle: 'throttle', sign: 'sign key', acl: 'ACL' };
+
+export function ApiBindingsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; onClose: () => void }) {
+  const instanceId = useStore((s) => s.instanceId) ?? '';
+  const slice = useResource(apiBindingsRequest(instanceId, api, env));
+  const mutations = useMutationStore();
+  const busy = useMutations((s) => s.phase !== 'idle');
+  const readOnly = useMutations((s) => s.readOnly);
+  const optimistic = useMutations((s) => s.optimistic);
+  const theme = useTheme().tokens;
+  const [cursor, setCursor] = useState(0);
+  const [picking, setPicking] = useState<PolicyKind | 'kind' | null>(null);
+  const bindings = slice.data?.bindings ?? [];
+
+  useKeyHandler(
+    'modal',
+    (key) => {
+      const { actions } = mutations.getState();
+      if (picking === 'kind') {
+        const kind = KIND_KEYS[key.id];
+        if (kind) setPicking(kind);
+        else if (key.id === 'escape') setPicking(null);
+        return true;
+      }
+      if (picking) return false; // the policy picker below handles its keys
+      const b = bindings[cursor];
+      if (key.id === 'escape') onClose();
+      else if (key.id === 'up' || key.id === 'down' || key.id === 'j' || key.id === 'k')
+        setCursor((c) =>
+          moveCursor(c, bindings.length, key.input, {
+            upArrow: key.id === 'up',
+            downArrow: key.id === 'down',
+          }),
+        );
+      else if (has('bind', key.id)) setPicking('kind');
+      else if (has('unbind', key.id) && b)
+        actions.propose(
+          { kind: 'unbind', bindings: [b] },
+          { optimistic: { [`binding:${b.bindingId}`]: false } },
+        );
+      return true;
+    },
+    { active: !busy },
+  );
+
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
+      <Text bold>
+        Bindings of {sanitizeText(api.name)} in {sanitizeText(env.name)}
+        {slice.data && !slice.data.publishId ? (
+          <Text color={theme.warning}> · not published here</Text>
+        ) : null}
+        {readOnly ? <Text color={theme.warning}> · read-only: bind/unbind disabled</Text> : null}
+      </Text>
+      {slice.error ? (
+        <Text color={theme.danger}>
+          {sanitizeText(slice.error.errorCode ?? slice.error.kind)}{' '}
+          {sanitizeText(slice.error.errorMsg ?? slice.error.message)} · hint: {sanitizeText(slice.error.hint)}
+        </Text>
+      ) : null}
+      <PickList
+        rows={bindings.map((b) => ({
+          id: b.bindingId,
+          text: `${KIND_LABEL[b.policy.kind].padEnd(8)} ${b.policy.name}${b.policy.aclType ? ` (${b.policy.aclType})` : ''}`,
+          dim: optimistic[`binding:${b.bindingId}`] === false,
+        }))}
+        cursor={cursor}
+        empty={slice.loading ? 'loading…' : 'No throttling policy, signature key or ACL bound here.'}
+      />
+      {picking === 'kind' ? (
+        <Text color={theme.accent}>
+          Bind which kind? t: throttling policy · s: signature key · a: ACL policy · Esc
+        </Text>
+      ) : picking ? (
+        <PolicyPicker
+          kind={picking}
+          instanceId={instanceId}
+          onCancel={() => setPicking(null)}
+          onPick={(policy) => {
+            setPicking(null);
+            const { actions } = mutations.getState();
+            const candidate = {
+              api,
+              env,
+              ...(slice.data?.publishId ? { publishId: slice.data.publishId } : {}),
+              current: bindings.filter((x) => x.policy.kind === policy.kind),
+            };
+            const refusal = checkBindCandidate(policy, candidate);
+            if (refusal) actions.refuse(refusal, { kind: 'bind', policy, targets: [] });
+            else if (candidate.publishId)
+              actions.propose({
+                kind: 'bind',
+                policy,
+                targets: [{ publishId: candidate.publishId, api, env }],
+              });
+          }}
+        />
+      ) : (
+        <Text color={theme.muted}>b: bind a policy · u: unbind the selected one · Esc: close</Text>
+      )}
+    </Box>
+  );
+}
+
+function PolicyPicker({
+  kind,
+  instanceId,
+  onPick,
+  onCancel,
+}: {
+  kind: PolicyKind;
+  instanceId: string;
+  onPick: (p: import('../../src/actions/types.ts').PolicyRef) => void;
+  onCancel: () => void;
+}) {
+  const slice = useResource(policiesRequest(instanceId, kind));
+  const [cursor, setCursor] = useState(0);
+  const theme = useTheme().tokens;
+  const rows = slice.data ?? [];
+  useKeyHandler('modal', (key) => {
+    if (key.id === 'escape') onCancel();
+    else if (key.id === 'up' || key.id === 'down' || key.id === 'j' || key.id === 'k')
+      setCursor((c) =>
+        moveCursor(c, rows.length, key.input, { upArrow: key.id === 'up', downArrow: key.id === 'down' }),
+      );
+    else if (key.id === 'return' && rows[cursor]) onPick(rows[cursor]);
+    return true;
+  });
+  return (
+    <Box flexDirection="column">
+      <Text color={theme.accent}>Pick the {KIND_LABEL[kind]} (Enter) · Esc</Text>
+      <PickList
+        rows={rows.map((p) => ({ id: p.id, text: `${p.name}${p.aclType ? ` (${p.aclType})` : ''}` }))}
+        cursor={cursor}
+        empty={slice.loading ? 'loading…' : 'None defined.'}
+      />
+    </Box>
+  );
+}

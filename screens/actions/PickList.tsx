@@ -1,0 +1,74 @@
+// A small cursor + marks list for the action flows (bound APIs, not-bound APIs, versions, apps).
+// Renders only a window around the cursor; the caller owns the rows and what keys do.
+import { Box, Text } from 'ink';
+import { sanitizeText } from '../../src/ui/sanitize.ts';
+import { useTheme } from '../../src/ui/theme.ts';
+
+export interface PickRow {
+  id: string;
+  text: string;
+  /** Shown dimmed (e.g. an optimistic unbind in flight). */
+  dim?: boolean;
+}
+
+const WINDOW = 12;
+
+export function PickList({
+  rows,
+  cursor,
+  marked,
+  empty,
+}: {
+  rows: readonly PickRow[];
+  cursor: number;
+  marked?: ReadonlySet<string>;
+  empty: string;
+}) {
+  const theme = useTheme().tokens;
+  if (rows.length === 0) return <Text color={theme.muted}>{empty}</Text>;
+  const start = Math.max(0, Math.min(cursor - Math.floor(WINDOW / 2), rows.length - WINDOW));
+  const visible = rows.slice(start, start + WINDOW);
+  return (
+    <Box flexDirection="column">
+      {visible.map((r, i) => {
+        const at = start + i === cursor;
+        const mark = marked?.has(r.id) ? '◆' : ' ';
+        return (
+          <Text
+            key={r.id}
+            inverse={at}
+            dimColor={r.dim === true}
+            color={marked?.has(r.id) ? theme.markFg : undefined}
+          >
+            {at ? '›' : ' '}
+            {mark} {sanitizeText(r.text)}
+          </Text>
+        );
+      })}
+      {rows.length > WINDOW ? (
+        <Text color={theme.muted}>
+          {cursor + 1}/{rows.length}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+/** Cursor movement shared by the flows: up/down/k/j, clamped. */
+export function moveCursor(
+  cursor: number,
+  length: number,
+  input: string,
+  key: { upArrow?: boolean; downArrow?: boolean },
+): number {
+  if (key.upArrow || input === 'k') return Math.max(0, cursor - 1);
+  if (key.downArrow || input === 'j') return Math.min(Math.max(0, length - 1), cursor + 1);
+  return cursor;
+}
+
+export function toggle(set: ReadonlySet<string>, id: string): Set<string> {
+  const next = new Set(set);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
+}

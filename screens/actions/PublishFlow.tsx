@@ -1,0 +1,119 @@
+// Publish / take offline one API or several marked APIs: pick the environment (ink-select-input), give
+// an optional remark when publishing, then hand the action to the mutations store for confirmation.
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import { useState } from 'react';
+import { useKeyHandler } from '../../src/keys/router.tsx';
+import { checkNonEmpty, checkOffline } from '../../src/actions/preconditions.ts';
+import type { ApiRef, EnvRef, MutationAction } from '../../src/actions/types.ts';
+import { sanitizeText } from '../../src/ui/sanitize.ts';
+import { useTheme } from '../../src/ui/theme.ts';
+import { useMutationStore } from './context.tsx';
+
+export interface PublishFlowProps {
+  mode: 'publish' | 'offline';
+  /** One API (the selected one) or the marked ones; more than one makes it a batch (4.3.7). */
+  apis: ApiRef[];
+  envs: EnvRef[];
+  /** api id → ids of the environments it is published in (from the API list's run_env_id). */
+  publishedIn: Readonly<Record<string, readonly string[]>>;
+  onDone: () => void;
+}
+
+const REMARK_MAX = 255;
+
+export function PublishFlow({ mode, apis, envs, publishedIn, onDone }: PublishFlowProps) {
+  const store = useMutationStore();
+  const theme = useTheme().tokens;
+  const [env, setEnv] = useState<EnvRef | null>(null);
+  const [remark, setRemark] = useState('');
+  const readOnly = store.getState().readOnly;
+
+  const propose = (chosen: EnvRef, text: string): void => {
+    const { actions } = store.getState();
+    const empty = checkNonEmpty(apis.length, 'API');
+    if (empty) {
+      actions.refuse(empty);
+      onDone();
+      return;
+    }
+    let action: MutationAction;
+    const first = apis[0];
+    if (apis.length === 1 && first) {
+      if (mode === 'offline') {
+        const refusal = checkOffline(first, chosen, (publishedIn[first.id] ?? []).includes(chosen.id));
+        if (refusal) {
+          actions.refuse(refusal, { kind: 'offline', api: first, env: chosen });
+          onDone();
+          return;
+        }
+        action = { kind: 'offline', api: first, env: chosen };
+      } else action = { kind: 'publish', api: first, env: chosen, ...(text ? { remark: text } : {}) };
+    } else if (mode === 'offline') action = { kind: 'batch-offline', apis, env: chosen };
+    else action = { kind: 'batch-publish', apis, env: chosen, ...(text ? { remark: text } : {}) };
+    actions.propose(action);
+    onDone();
+  };
+
+  // Modal layer; while picking, arrows and Enter belong to ink-select-input (it listens on its own).
+  useKeyHandler('modal', (key) => {
+    if (key.id === 'escape') {
+      if (env) setEnv(null);
+      else onDone();
+      return true;
+    }
+    if (!env) return true;
+    if (key.id === 'return') propose(env, remark.trim());
+    else if (key.id === 'backspace' || key.id === 'delete') setRemark((r) => r.slice(0, -1));
+    else if (key.input && !key.ctrl && !key.meta) setRemark((r) => (r + key.input).slice(0, REMARK_MAX));
+    return true;
+  });
+
+  const title =
+    apis.length === 1 && apis[0]
+      ? `${mode === 'publish' ? 'Publish' : 'Take offline'} API ${sanitizeText(apis[0].name)}`
+      : `${mode === 'publish' ? 'Publish' : 'Take offline'} ${apis.length} marked APIs`;
+
+  const choices =
+    mode === 'offline' && apis.length === 1 && apis[0]
+      ? envs.filter((e) => (publishedIn[apis[0]?.id ?? ''] ?? []).includes(e.id))
+      : envs;
+
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
+      <Text bold>{title}</Text>
+      {readOnly ? <Text color={theme.warning}>Read-only mode: this will not be sent.</Text> : null}
+      {!env ? (
+        choices.length === 0 ? (
+          <Text color={theme.warning}>
+            Not published in any environment — nothing to take offline. Esc: close
+          </Text>
+        ) : (
+          <>
+            <Text color={theme.muted}>Environment (Enter to choose, Esc to cancel):</Text>
+            <SelectInput
+              items={choices.map((e) => ({ key: e.id, label: sanitizeText(e.name), value: e.id }))}
+              onSelect={(item) => {
+                const chosen = choices.find((e) => e.id === item.value);
+                if (!chosen) return;
+                if (mode === 'offline') propose(chosen, '');
+                else setEnv(chosen);
+              }}
+            />
+          </>
+        )
+      ) : (
+        <>
+          <Text>
+            Environment: <Text bold>{sanitizeText(env.name)}</Text>
+          </Text>
+          <Text>
+            Remark (optional): {sanitizeText(remark)}
+            <Text inverse> </Text>
+          </Text>
+          <Text color={theme.muted}>Enter: continue to confirmation · Esc: back</Text>
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,83 @@
+// An API's versions in one environment: Enter switches to the selected version (rollback, 4.3.9),
+// `o` takes the version in effect offline (4.3.11). Preconditions refuse before sending.
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { checkOfflineVersion, checkSwitchVersion } from '../../src/actions/preconditions.ts';
+import type { ApiRef, EnvRef, MutationAction } from '../../src/actions/types.ts';
+import { KEYMAP } from '../../src/keys/keymap.ts';
+import { useKeyHandler } from '../../src/keys/router.tsx';
+import { useStore } from '../../src/store/index.ts';
+import { sanitizeText } from '../../src/ui/sanitize.ts';
+import { useTheme } from '../../src/ui/theme.ts';
+import { useMutationStore, useMutations } from './context.tsx';
+import { versionsRequest } from './data.ts';
+import { PickList, moveCursor } from './PickList.tsx';
+import { useResource } from './useResource.ts';
+
+const has = (cmd: keyof typeof KEYMAP, id: string) => (KEYMAP[cmd].keys as readonly string[]).includes(id);
+
+export function VersionsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; onClose: () => void }) {
+  const instanceId = useStore((s) => s.instanceId) ?? '';
+  const slice = useResource(versionsRequest(instanceId, api.id, env.id));
+  const mutations = useMutationStore();
+  const busy = useMutations((s) => s.phase !== 'idle');
+  const readOnly = useMutations((s) => s.readOnly);
+  const theme = useTheme().tokens;
+  const [cursor, setCursor] = useState(0);
+  const rows = slice.data ?? [];
+
+  useKeyHandler(
+    'modal',
+    (key) => {
+      const { actions } = mutations.getState();
+      const v = rows[cursor];
+      if (key.id === 'escape') onClose();
+      else if (key.id === 'up' || key.id === 'down' || key.id === 'j' || key.id === 'k')
+        setCursor((c) =>
+          moveCursor(c, rows.length, key.input, { upArrow: key.id === 'up', downArrow: key.id === 'down' }),
+        );
+      else if (v && (key.id === 'return' || has('publish', key.id))) {
+        const refusal = checkSwitchVersion(api, env, v);
+        const action: MutationAction = { kind: 'switch-version', api, env, version: v };
+        if (refusal) actions.refuse(refusal, action);
+        else actions.propose(action);
+      } else if (v && has('offline', key.id)) {
+        const refusal = checkOfflineVersion(api, env, v);
+        const action: MutationAction = { kind: 'offline-version', api, env, version: v };
+        if (refusal) actions.refuse(refusal, action);
+        else actions.propose(action);
+      }
+      return true;
+    },
+    { active: !busy },
+  );
+
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
+      <Text bold>
+        Versions of {sanitizeText(api.name)} in {sanitizeText(env.name)}
+        {readOnly ? (
+          <Text color={theme.warning}> · read-only: switching and offline are disabled</Text>
+        ) : null}
+      </Text>
+      {slice.error ? (
+        <Text color={theme.danger}>
+          {sanitizeText(slice.error.errorCode ?? slice.error.kind)}{' '}
+          {sanitizeText(slice.error.errorMsg ?? slice.error.message)} · hint: {sanitizeText(slice.error.hint)}
+        </Text>
+      ) : null}
+      {slice.loading && !slice.data ? <Text color={theme.muted}>loading…</Text> : null}
+      <PickList
+        rows={rows.map((v) => ({
+          id: v.versionId,
+          text: `${v.inEffect ? '● in effect' : '○          '}  ${v.versionNo}  ${v.publishTime}  ${v.remark}`,
+        }))}
+        cursor={cursor}
+        empty={slice.data ? 'No versions in this environment (never published here).' : ''}
+      />
+      <Text color={theme.muted}>
+        Enter/p: switch to this version (rollback) · o: take the version in effect offline · Esc: close
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,68 @@
+import type { App, AppAuth } from '../src/api/types/apps.ts';
+import { fields, mask, str, table } from './format.ts';
+import { definePart, defineResource } from './types.ts';
+
+export const appsScreen = defineResource<App>({
+  id: 'apps',
+  title: 'Apps',
+  aliases: ['app'],
+  instanceScoped: true,
+  hasSecret: true,
+  columns: [
+    { id: 'name', title: 'NAME', minWidth: 14, get: (r) => r.name },
+    { id: 'key', title: 'APP KEY', width: 32, get: (r) => str(r.app_key) },
+    { id: 'type', title: 'TYPE', width: 8, get: (r) => str(r.app_type) },
+    {
+      id: 'bound',
+      title: 'APIS',
+      width: 5,
+      align: 'right',
+      get: (r) => str(r.bind_num),
+      sortValue: (r) => r.bind_num ?? 0,
+    },
+    { id: 'creator', title: 'CREATOR', width: 8, get: (r) => str(r.creator) },
+    { id: 'updated', title: 'UPDATED', width: 20, get: (r) => str(r.update_time) },
+  ],
+  idOf: (r) => r.id,
+  nameOf: (r) => r.name,
+  list: ({ client, instanceId, signal }) =>
+    client.instance(instanceId as string).apps.listAll({}, { signal }),
+  summary: (r, view) => [
+    {
+      title: 'App',
+      blocks: [
+        fields(
+          ['name', r.name],
+          ['id', r.id],
+          ['key', r.app_key],
+          ['secret', mask(r.app_secret, view.revealed)],
+          ['type', r.app_type],
+          ['creator', r.creator],
+          ['status', r.status === 1 ? 'valid' : r.status],
+          ['registered', r.register_time],
+          ['updated', r.update_time],
+          ['remark', r.remark],
+        ),
+      ],
+    },
+  ],
+  parts: [
+    definePart<App, AppAuth[]>({
+      id: 'authorized',
+      title: 'Authorized APIs',
+      fetch: ({ client, instanceId, signal }, r) =>
+        client.instance(instanceId as string).appAuths.boundApis.listAll({ app_id: r.id }, { signal }),
+      render: (list) => [
+        {
+          title: `Authorized APIs (${list.length})`,
+          blocks: [
+            table(
+              ['API', 'GROUP', 'ENVIRONMENT', 'SINCE'],
+              list.map((a) => [a.api_name ?? a.api_id, a.group_name, a.env_name ?? a.env_id, a.auth_time]),
+            ),
+          ],
+        },
+      ],
+    }),
+  ],
+});

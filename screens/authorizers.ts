@@ -1,0 +1,52 @@
+import type { Authorizer } from '../src/api/types/authorizers.ts';
+import { fields, str, table } from './format.ts';
+import { defineResource } from './types.ts';
+
+export const authorizersScreen = defineResource<Authorizer>({
+  id: 'authorizers',
+  title: 'Custom authorizers',
+  aliases: ['authorizer', 'auths', 'au'],
+  instanceScoped: true,
+  columns: [
+    { id: 'name', title: 'NAME', minWidth: 14, get: (r) => r.name },
+    { id: 'type', title: 'TYPE', width: 9, get: (r) => str(r.type) },
+    { id: 'impl', title: 'IMPL', width: 5, get: (r) => str(r.authorizer_type) },
+    { id: 'uri', title: 'FUNCTION / API', minWidth: 16, get: (r) => str(r.authorizer_uri ?? r.ld_api_id) },
+    {
+      id: 'ttl',
+      title: 'TTL',
+      width: 5,
+      align: 'right',
+      get: (r) => str(r.ttl),
+      sortValue: (r) => r.ttl ?? 0,
+    },
+    { id: 'created', title: 'CREATED', width: 20, get: (r) => str(r.create_time) },
+  ],
+  idOf: (r) => r.id,
+  nameOf: (r) => r.name,
+  list: ({ client, instanceId, signal }) =>
+    client.instance(instanceId as string).authorizers.listAll({}, { signal }),
+  summary: (r) => [
+    {
+      title: 'Custom authorizer',
+      blocks: [
+        fields(
+          ['name', r.name],
+          ['id', r.id],
+          ['type', r.type],
+          ['implementation', r.authorizer_type],
+          ['function / URI', r.authorizer_uri],
+          ['LD API', r.ld_api_id],
+          ['cache TTL', r.ttl],
+          ['needs body', r.need_body],
+          ['integration app', r.roma_app_name ?? r.roma_app_id],
+          ['created', r.create_time],
+        ),
+        table(
+          ['IDENTITY', 'LOCATION', 'VALIDATION'],
+          (r.identities ?? []).map((i) => [i.name, i.location, i.validation]),
+        ),
+      ],
+    },
+  ],
+});

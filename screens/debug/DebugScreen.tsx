@@ -1,0 +1,480 @@
+// The debug console (4.3.8): a form pre-filled from the API, the answer in tabs, history and compare.
+// Keys come from the key map's `debug` scope; the form takes typing on the input layer, the other
+// views listen on the list layer so global keys (Esc = back) still work there.
+import { Box, Text, useApp } from 'ink';
+import { useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { toCurl } from '../../src/debug/curl.ts';
+import { editText } from '../../src/debug/editor.ts';
+import { osc52, saveBody } from '../../src/debug/export.ts';
+import { headerValue, parseRawRequest, parseRawResponse } from '../../src/debug/raw.ts';
+import { dispatchCommand, useKeyHandler, type CommandHandlers } from '../../src/keys/router.tsx';
+import { isTextKey, type KeyEvent } from '../../src/keys/keys.ts';
+import type { DebugStore, RowKind } from '../../src/store/debug.ts';
+import { sanitizeText } from '../../src/ui/sanitize.ts';
+import { useTheme } from '../../src/ui/theme.ts';
+import { ANSWER_TABS, TAB_TITLES, answerLines, type AnswerTab } from './answerLines.ts';
+import { CompareView } from './CompareView.tsx';
+import { formFields, nextChoice, readField, type FieldRef } from './fields.ts';
+import { FormView } from './FormView.tsx';
+import { HistoryView } from './HistoryView.tsx';
+import { Lines } from './Lines.tsx';
+
+export type DebugView = 'form' | 'answer' | 'history' | 'compare' | 'save';
+
+export interface DebugScreenProps {
+  store: DebugStore;
+  width?: number;
+  height?: number;
+  /** Puts text on the clipboard; defaults to OSC 52 on stdout. */
+  copy?: (text: string) => void;
+  /** Edits the body; defaults to $EDITOR with Ink's terminal hand-over. */
+  editBody?: (initial: string) => Promise<string>;
+  /** Directory relative file names are saved in. */
+  cwd?: string;
+}
+
+interface Ui {
+  view: DebugView;
+  focus: number;
+  tab: AnswerTab;
+  scroll: number;
+  wrap: boolean;
+  cursor: number;
+  marked: string[];
+  saveName: string;
+  notice: { text: string; error?: boolean } | null;
+  copied: string | null;
+}
+
+const INITIAL: Ui = {
+  view: 'form',
+  focus: 0,
+  tab: 'response',
+  scroll: 0,
+  wrap: true,
+  cursor: 0,
+  marked: [],
+  saveName: '',
+  notice: null,
+  copied: null,
+};
+
+const SCOPES = ['debug'] as const;
+
+export function DebugScreen({ store, width = 100, height = 30, copy, editBody, cwd }: DebugScreenProps) {
+  const theme = useTheme();
+  const { suspendTerminal } = useApp();
+  const state = useStore(store);
+  const [ui, setUiState] = useState<Ui>(INITIAL);
+  const uiRef = useRef(ui);
+  const setUi = (patch: Partial<Ui> | ((u: Ui) => Partial<Ui>)): void => {
+    const next = { ...uiRef.current, ...(typeof patch === 'function' ? patch(uiRef.current) : patch) };
+    uiRef.current = next;
+    setUiState(next);
+  };
+  const bodyHeight = Math.max(3, height - 5);
+
+  const now = () => store.getState();
+  const appName = (): string | undefined => {
+    const f = now().form;
+    return f ? now().apps.find((a) => a.app_key === f.appKey && f.appKey !== '')?.name : undefined;
+  };
+  const fields = () => {
+    const f = now().form;
+    return f ? formFields(f, { appName: appName() }) : [];
+  };
+  const focused = () => fields()[Math.min(uiRef.current.focus, fields().length - 1)];
+
+  const writeField = (ref: FieldRef, value: string): void => {
+    const a = now().actions;
+    if (ref.kind === 'pathParams') a.setRow('pathParams', ref.index, { value });
+    else if (ref.kind === 'query' || ref.kind === 'headers')
+      a.setRow(ref.kind, ref.index, { [ref.part]: value });
+    else if (
+      ref.kind === 'stage' ||
+      ref.kind === 'body' ||
+      ref.kind === 'appKey' ||
+      ref.kind === 'appSecret' ||
+      ref.kind === 'domain'
+    ) {
+      a.setField(ref.kind, value);
+    }
+  };
+
+  const moveFocus = (d: number): void =>
+    setUi((u) => ({ focus: Math.max(0, Math.min(fields().length - 1, u.focus + d)) }));
+
+  const cycleChoice = (dir: 1 | -1): boolean => {
+    const f = focused();
+    const form = now().form;
+    if (!f || !form || !f.choice) return false;
+    const a = now().actions;
+    if (f.ref.kind === 'mode' || f.ref.kind === 'scheme' || f.ref.kind === 'method') {
+      a.setField(f.ref.kind, nextChoice(form, f.ref.kind, dir) as never);
+    } else if (f.ref.kind === 'app') {
+      const apps = now().apps;
+      if (apps.length === 0) {
+        setUi({
+          notice: {
+            text: now().appsError ? `apps: ${now().appsError?.message}` : 'No apps to pick from',
+            error: true,
+          },
+        });
+        return true;
+      }
+      const i = apps.findIndex((x) => x.app_key === form.appKey);
+      const next = apps[(i + dir + apps.length + (i < 0 && dir === -1 ? 1 : 0)) % apps.length];
+      if (next) a.pickApp(next);
+    }
+    return true;
+  };
+
+  const send = (): void => {
+    const a = now().actions;
+    void a.send();
+    const errors = now().errors;
+    const keys = Object.keys(errors);
+    if (keys.length > 0) {
+      const first = fields().findIndex((f) => keys.includes(f.errorKey));
+      setUi({
+        view: 'form',
+        notice: { text: `${keys.length} problem(s) in the form`, error: true },
+        ...(first >= 0 ? { focus: first } : {}),
+      });
+      return;
+    }
+    setUi({ view: 'answer', tab: 'response', scroll: 0, notice: null });
+  };
+
+  const rerun = (): void => {
+    if (now().history.length === 0) {
+      setUi({ notice: { text: 'No earlier call to re-run', error: true } });
+      return;
+    }
+    void now().actions.rerunLast();
+    setUi({ view: 'answer', tab: 'response', scroll: 0, notice: { text: 'Re-running the last call' } });
+  };
+
+  const openEditor = (): void => {
+    const form = now().form;
+    if (!form) return;
+    const run =
+      editBody ??
+      (async (initial: string) => {
+        let out = initial;
+        await suspendTerminal(async () => {
+          out = await editText(initial, { suffix: initial.trim().startsWith('{') ? '.json' : '.txt' });
+        });
+        return out;
+      });
+    run(form.body).then(
+      (text) => {
+        now().actions.setField('body', text.replace(/\n$/, ''));
+        setUi({ notice: { text: `Body: ${Buffer.byteLength(text)} bytes from the editor` } });
+      },
+      (e: unknown) =>
+        setUi({ notice: { text: `Editor: ${e instanceof Error ? e.message : String(e)}`, error: true } }),
+    );
+  };
+
+  const rowKindOfFocus = (): Exclude<RowKind, 'pathParams'> | undefined => {
+    const f = focused();
+    if (!f) return undefined;
+    if (f.ref.kind === 'query' || f.ref.kind === 'headers') return f.ref.kind;
+    if (f.section === 'Query') return 'query';
+    if (f.section === 'Headers') return 'headers';
+    return undefined;
+  };
+
+  const curlText = (reveal: boolean): string | undefined => {
+    const sent = now().sent;
+    const answer = now().answer;
+    if (!sent) return undefined;
+    const host = answer ? headerValue(parseRawRequest(answer.request).headers, 'host') : undefined;
+    const secrets = reveal ? { ...sent, app_secret: now().form?.appSecret ?? sent.app_secret } : sent;
+    return toCurl(secrets, { revealSecrets: reveal, ...(host ? { host } : {}) });
+  };
+
+  const doCopy = (reveal: boolean): void => {
+    const text = curlText(reveal);
+    if (!text) {
+      setUi({ notice: { text: 'Send a request first', error: true } });
+      return;
+    }
+    (copy ?? ((t: string) => process.stdout.write(osc52(t))))(text);
+    setUi({
+      copied: text,
+      notice: {
+        text: `Copied curl to the clipboard${reveal ? ' WITH credentials' : ' (credentials masked)'}`,
+      },
+    });
+  };
+
+  const answerTotal = (): number => {
+    const a = now().answer;
+    return a
+      ? answerLines(uiRef.current.tab, a, theme, width, uiRef.current.wrap ? 'wrap' : 'truncate').length
+      : 0;
+  };
+  const scrollBy = (d: number): void =>
+    setUi((u) => ({ scroll: Math.max(0, Math.min(Math.max(0, answerTotal() - bodyHeight), u.scroll + d)) }));
+  const switchTab = (d: number): void =>
+    setUi((u) => ({
+      tab:
+        ANSWER_TABS[(ANSWER_TABS.indexOf(u.tab) + d + ANSWER_TABS.length) % ANSWER_TABS.length] ?? 'response',
+      scroll: 0,
+    }));
+
+  const common: CommandHandlers = {
+    debugSend: send,
+    debugRerun: rerun,
+    debugHistory: () => setUi({ view: 'history', cursor: 0, notice: null }),
+    debugToggleView: () => setUi((u) => ({ view: u.view === 'form' ? 'answer' : 'form' })),
+    debugEditor: openEditor,
+  };
+
+  const formHandlers: CommandHandlers = {
+    ...common,
+    debugNext: () => moveFocus(1),
+    debugDown: () => moveFocus(1),
+    debugEnter: () => moveFocus(1),
+    debugPrev: () => moveFocus(-1),
+    debugUp: () => moveFocus(-1),
+    debugChoiceNext: () => cycleChoice(1),
+    debugChoicePrev: () => cycleChoice(-1),
+    debugBackspace: () => {
+      const f = focused();
+      if (f && !f.choice) writeField(f.ref, Array.from(readField(now().form!, f.ref)).slice(0, -1).join(''));
+    },
+    debugClearField: () => {
+      const f = focused();
+      if (f && !f.choice) writeField(f.ref, '');
+    },
+    debugAddRow: () => {
+      const kind = rowKindOfFocus() ?? 'query';
+      now().actions.addRow(kind);
+      const idx = fields().findIndex((f) => f.id === `${kind}.${(now().form?.[kind].length ?? 1) - 1}.name`);
+      if (idx >= 0) setUi({ focus: idx });
+    },
+    debugRemoveRow: () => {
+      const f = focused();
+      if (f && (f.ref.kind === 'query' || f.ref.kind === 'headers'))
+        now().actions.removeRow(f.ref.kind, f.ref.index);
+      moveFocus(0);
+    },
+  };
+
+  const answerHandlers: CommandHandlers = {
+    ...common,
+    debugNext: () => switchTab(1),
+    debugPrev: () => switchTab(-1),
+    debugDown: () => scrollBy(1),
+    debugUp: () => scrollBy(-1),
+    debugWrap: () => setUi((u) => ({ wrap: !u.wrap, scroll: 0 })),
+    debugCopyCurl: () => doCopy(false),
+    debugCopyCurlSecrets: () => doCopy(true),
+    debugSaveBody: () => {
+      if (!now().answer) return;
+      const name = (now().api?.name ?? 'response').replace(/[^A-Za-z0-9_.-]+/g, '_');
+      const isJson = /^\s*[[{]/.test(parseRawResponse(now().answer!.response).body);
+      setUi({ view: 'save', saveName: `${name}-response.${isJson ? 'json' : 'txt'}` });
+    },
+  };
+
+  const historyHandlers: CommandHandlers = {
+    ...common,
+    debugDown: () => setUi((u) => ({ cursor: Math.min(now().history.length - 1, u.cursor + 1) })),
+    debugUp: () => setUi((u) => ({ cursor: Math.max(0, u.cursor - 1) })),
+    debugEnter: () => {
+      const e = now().history[uiRef.current.cursor];
+      if (!e) return;
+      now().actions.editFromHistory(e.id);
+      setUi({
+        view: 'form',
+        focus: 0,
+        notice: { text: `Loaded the call of ${e.at} — edit and Ctrl-X to resend` },
+      });
+    },
+    debugMark: () => {
+      const e = now().history[uiRef.current.cursor];
+      if (!e) return;
+      setUi((u) => ({
+        marked: u.marked.includes(e.id) ? u.marked.filter((x) => x !== e.id) : [...u.marked, e.id].slice(-2),
+      }));
+    },
+    debugCompare: () => {
+      if (uiRef.current.marked.length !== 2) {
+        setUi({ notice: { text: 'Mark two answers with m first', error: true } });
+        return;
+      }
+      setUi({ view: 'compare', scroll: 0 });
+    },
+  };
+
+  const compareHandlers: CommandHandlers = {
+    ...common,
+    debugDown: () => setUi((u) => ({ scroll: u.scroll + 1 })),
+    debugUp: () => setUi((u) => ({ scroll: Math.max(0, u.scroll - 1) })),
+  };
+
+  const onFormKey = (key: KeyEvent): boolean => {
+    if (dispatchCommand(key, SCOPES, formHandlers)) return true;
+    const f = focused();
+    if (f && !f.choice && isTextKey(key)) {
+      writeField(f.ref, readField(now().form!, f.ref) + (key.id === 'space' ? ' ' : key.input));
+      return true;
+    }
+    return false;
+  };
+
+  const onSaveKey = (key: KeyEvent): boolean => {
+    if (key.id === 'escape') setUi({ view: 'answer' });
+    else if (key.id === 'return') {
+      const a = now().answer;
+      if (!a) return true;
+      const body = parseRawResponse(a.response).body;
+      saveBody(uiRef.current.saveName, body, cwd).then(
+        (r) => setUi({ view: 'answer', notice: { text: `Saved ${r.bytes} bytes to ${r.path}` } }),
+        (e: unknown) =>
+          setUi({
+            view: 'answer',
+            notice: { text: `Save failed: ${e instanceof Error ? e.message : String(e)}`, error: true },
+          }),
+      );
+    } else if (key.id === 'backspace')
+      setUi((u) => ({ saveName: Array.from(u.saveName).slice(0, -1).join('') }));
+    else if (key.id === 'ctrl+u') setUi({ saveName: '' });
+    else if (isTextKey(key))
+      setUi((u) => ({ saveName: u.saveName + (key.id === 'space' ? ' ' : key.input) }));
+    return true;
+  };
+
+  const onOtherKey = (key: KeyEvent): boolean => {
+    const v = uiRef.current.view;
+    const handlers = v === 'answer' ? answerHandlers : v === 'history' ? historyHandlers : compareHandlers;
+    if (dispatchCommand(key, SCOPES, handlers)) return true;
+    // Esc in history/compare goes back to the answer, not out of the console.
+    if (key.id === 'escape' && (v === 'history' || v === 'compare')) {
+      setUi({ view: v === 'compare' ? 'history' : 'answer' });
+      return true;
+    }
+    return false;
+  };
+
+  useKeyHandler('input', onFormKey, { active: ui.view === 'form' && state.form !== null });
+  useKeyHandler('input', onSaveKey, { active: ui.view === 'save' });
+  useKeyHandler('list', onOtherKey, {
+    active: ui.view !== 'form' && ui.view !== 'save' && state.form !== null,
+  });
+
+  if (!state.form || !state.api)
+    return <Text color={theme.tokens.muted}>No API selected for debugging.</Text>;
+  const form = state.form;
+  const api = state.api;
+  const allFields = formFields(form, { appName: appName() });
+
+  const title = (
+    <Text wrap="truncate-end">
+      <Text color={theme.tokens.accent} bold>
+        Debug
+      </Text>
+      {` ${sanitizeText(api.name)} · ${form.mode}${form.mode === 'CONSUMER' ? `@${sanitizeText(form.stage)}` : ''} · auth ${sanitizeText(form.authType)}`}
+      {api.backend_type ? ` · backend ${sanitizeText(api.backend_type)}` : ''}
+      {state.sending ? <Text color={theme.tokens.warning}> · sending…</Text> : null}
+    </Text>
+  );
+
+  const errorBox = state.error ? (
+    <Box flexDirection="column">
+      <Text color={theme.tokens.danger} bold>
+        {`✗ ${state.error.code}${state.error.status !== undefined ? ` (${state.error.status})` : ''}: ${sanitizeText(state.error.message)}`}
+      </Text>
+      <Text color={theme.tokens.muted}>{`  hint: ${state.error.hint}`}</Text>
+    </Box>
+  ) : null;
+
+  let main;
+  if (ui.view === 'form') {
+    main = (
+      <FormView
+        form={form}
+        fields={allFields}
+        focus={Math.min(ui.focus, allFields.length - 1)}
+        errors={state.errors}
+        width={width}
+      />
+    );
+  } else if (ui.view === 'history') {
+    main = (
+      <HistoryView entries={state.history} cursor={ui.cursor} marked={ui.marked} height={bodyHeight - 1} />
+    );
+  } else if (ui.view === 'compare') {
+    const [a, b] = ui.marked.map((id) => state.history.find((e) => e.id === id)?.answer);
+    main =
+      a && b ? (
+        <CompareView left={a} right={b} width={width} height={bodyHeight - 1} offset={ui.scroll} />
+      ) : (
+        <Text color={theme.tokens.danger}>Both marked calls need an answer to compare.</Text>
+      );
+  } else {
+    const lines = state.answer
+      ? answerLines(ui.tab, state.answer, theme, width, ui.wrap ? 'wrap' : 'truncate')
+      : [];
+    main = (
+      <Box flexDirection="column">
+        <Text>
+          {ANSWER_TABS.map((t) => (
+            <Text
+              key={t}
+              inverse={t === ui.tab}
+              color={t === ui.tab ? theme.tokens.accent : theme.tokens.muted}
+            >
+              {` ${TAB_TITLES[t]} `}
+            </Text>
+          ))}
+          <Text color={theme.tokens.muted}>{`  ${ui.wrap ? 'wrap' : 'truncate'} · w c C s`}</Text>
+        </Text>
+        {errorBox}
+        {state.answer ? (
+          <Lines lines={lines} offset={ui.scroll} height={bodyHeight - (errorBox ? 3 : 1)} />
+        ) : state.sending ? (
+          <Text color={theme.tokens.muted}>Waiting for the gateway…</Text>
+        ) : errorBox ? null : (
+          <Text color={theme.tokens.muted}>No answer yet: Ctrl-X sends the form.</Text>
+        )}
+        {ui.view === 'save' ? (
+          <Text>
+            <Text color={theme.tokens.accent}>Save body to: </Text>
+            <Text inverse>{`${ui.saveName} `}</Text>
+            <Text color={theme.tokens.muted}> Enter save · Esc cancel</Text>
+          </Text>
+        ) : null}
+        {ui.copied !== null ? (
+          <Box flexDirection="column">
+            <Text color={theme.tokens.muted}>copied:</Text>
+            <Text>{sanitizeText(ui.copied.replace(/\n/g, ' ⏎ '))}</Text>
+          </Box>
+        ) : null}
+      </Box>
+    );
+  }
+
+  return (
+    <Box flexDirection="column" width={width}>
+      {title}
+      {ui.view === 'form' ? errorBox : null}
+      {main}
+      {ui.notice ? (
+        <Text color={ui.notice.error ? theme.tokens.danger : theme.tokens.success}>
+          {sanitizeText(ui.notice.text)}
+        </Text>
+      ) : null}
+      <Text color={theme.tokens.muted} wrap="truncate-end">
+        {ui.view === 'form'
+          ? 'Ctrl-X send · ↑↓/Tab field · ←→ choice · Ctrl-E $EDITOR · Ctrl-N add row · Ctrl-R re-run · Ctrl-O history · Ctrl-T answer'
+          : 'Tab/Shift-Tab tabs · ↑↓ scroll · w wrap · c curl · C curl+creds · s save · Ctrl-O history · Ctrl-T form · Esc back'}
+      </Text>
+    </Box>
+  );
+}

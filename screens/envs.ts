@@ -1,0 +1,26 @@
+import type { Environment } from '../src/api/types/envs.ts';
+import { fields, str } from './format.ts';
+import { defineResource } from './types.ts';
+
+export const envsScreen = defineResource<Environment>({
+  id: 'envs',
+  title: 'Environments',
+  aliases: ['env', 'environments', 'e'],
+  instanceScoped: true,
+  columns: [
+    { id: 'name', title: 'NAME', minWidth: 16, get: (r) => r.name },
+    { id: 'id', title: 'ID', width: 32, get: (r) => r.id },
+    { id: 'created', title: 'CREATED', width: 20, get: (r) => str(r.create_time) },
+    { id: 'remark', title: 'REMARK', minWidth: 10, get: (r) => str(r.remark) },
+  ],
+  idOf: (r) => r.id,
+  nameOf: (r) => r.name,
+  list: ({ client, instanceId, signal }) =>
+    client.instance(instanceId as string).envs.listAll({}, { signal }),
+  summary: (r) => [
+    {
+      title: 'Environment',
+      blocks: [fields(['name', r.name], ['id', r.id], ['created', r.create_time], ['remark', r.remark])],
+    },
+  ],
+});

@@ -1,0 +1,68 @@
+// Small formatting helpers shared by the descriptors. Output is raw text: the components sanitise.
+import type { ApiStatistics } from '../src/api/types/metrics.ts';
+import type { DetailBlock } from './types.ts';
+
+export const DASH = '—';
+
+export function str(v: unknown): string {
+  if (v === undefined || v === null || v === '') return DASH;
+  if (Array.isArray(v)) return v.length === 0 ? DASH : v.map(str).join(', ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/**
+ * C7: several publications are joined into one string by a separator the reference lost. Tolerant
+ * client: accept any of `|`, `,`, `;` or whitespace.
+ */
+export function splitList(v: string | undefined): string[] {
+  if (!v) return [];
+  return v
+    .split(/[|,;\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function mask(secret: string | undefined, revealed: boolean): string {
+  if (!secret) return DASH;
+  return revealed ? secret : '•'.repeat(8) + '  (x reveals)';
+}
+
+/** 1 = yes, 2 = no (C6). */
+export function yesNo(v: number | undefined): string {
+  return v === 1 ? 'yes' : v === 2 ? 'no' : DASH;
+}
+
+export function fields(...pairs: Array<readonly [string, unknown]>): DetailBlock {
+  return { kind: 'fields', fields: pairs.map(([k, v]) => [k, str(v)] as const) };
+}
+
+export function table(columns: string[], rows: unknown[][], empty = 'none'): DetailBlock {
+  return { kind: 'table', columns, rows: rows.map((r) => r.map(str)), empty };
+}
+
+/** Pulse: per-minute series of a statistics answer, oldest first, as sparklines with the latest value. */
+export function pulseBlock(list: readonly ApiStatistics[]): DetailBlock {
+  const rows = [...list].sort((a, b) => (a.current_minute ?? 0) - (b.current_minute ?? 0));
+  const series = (label: string, pick: (r: ApiStatistics) => number | undefined, unit = '') => {
+    const values = rows.map((r) => pick(r) ?? 0);
+    const last = values[values.length - 1];
+    return { label, values, current: last === undefined ? DASH : `${round(last)}${unit}` };
+  };
+  if (rows.length === 0) return { kind: 'text', text: 'no traffic in the last hour' };
+  return {
+    kind: 'sparklines',
+    series: [
+      series('requests', (r) => r.req_count),
+      series('2xx', (r) => r.req_count2xx),
+      series('4xx', (r) => r.req_count4xx),
+      series('5xx', (r) => r.req_count5xx),
+      series('avg latency', (r) => r.avg_latency, ' ms'),
+      series('max latency', (r) => r.max_latency, ' ms'),
+    ],
+  };
+}
+
+function round(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}

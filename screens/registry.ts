@@ -1,0 +1,73 @@
+// The resource registry: palette names, aliases and completion all derive from the descriptors.
+import { aclsScreen } from './acls.ts';
+import { apisScreen } from './apis.ts';
+import { appsScreen } from './apps.ts';
+import { authorizersScreen } from './authorizers.ts';
+import { envsScreen } from './envs.ts';
+import { groupsScreen } from './groups.ts';
+import { instancesScreen } from './instances.ts';
+import { signsScreen } from './signs.ts';
+import { throttlesScreen } from './throttles.ts';
+import type { ResourceDescriptor } from './types.ts';
+import { vpcsScreen } from './vpcs.ts';
+
+export const RESOURCES: readonly ResourceDescriptor[] = [
+  instancesScreen,
+  groupsScreen,
+  apisScreen,
+  envsScreen,
+  throttlesScreen,
+  aclsScreen,
+  signsScreen,
+  appsScreen,
+  vpcsScreen,
+  authorizersScreen,
+];
+
+const byId = new Map(RESOURCES.map((r) => [r.id, r]));
+
+export function resourceById(id: string): ResourceDescriptor | undefined {
+  return byId.get(id);
+}
+
+/** Later features register extra descriptors (issue 5/6) through this. */
+export function registerResource(d: ResourceDescriptor): void {
+  if (byId.has(d.id)) throw new Error(`resource ${d.id} already registered`);
+  (RESOURCES as ResourceDescriptor[]).push(d);
+  byId.set(d.id, d);
+}
+
+/** Palette command: a resource, or `ctx` (switch instance/profile). */
+export interface PaletteEntry {
+  name: string;
+  aliases: readonly string[];
+  title: string;
+  /** Resource id, or `ctx`. */
+  target: string;
+}
+
+export function paletteEntries(): PaletteEntry[] {
+  return [
+    ...RESOURCES.map((r) => ({ name: r.id, aliases: r.aliases, title: r.title, target: r.id })),
+    { name: 'ctx', aliases: ['context', 'instance-switch'], title: 'Switch instance', target: 'ctx' },
+  ];
+}
+
+/** Resolves typed palette text (with or without the leading `:`) by name, alias, then unique prefix. */
+export function resolvePalette(input: string): PaletteEntry | undefined {
+  const q = input.trim().replace(/^:/, '').toLowerCase();
+  if (!q) return undefined;
+  const entries = paletteEntries();
+  const exact = entries.find((e) => e.name === q || e.aliases.includes(q));
+  if (exact) return exact;
+  const prefixed = entries.filter((e) => e.name.startsWith(q) || e.aliases.some((a) => a.startsWith(q)));
+  return prefixed.length === 1 ? prefixed[0] : undefined;
+}
+
+/** Completion candidates for palette text, best first. */
+export function completePalette(input: string): PaletteEntry[] {
+  const q = input.trim().replace(/^:/, '').toLowerCase();
+  const entries = paletteEntries();
+  if (!q) return entries;
+  return entries.filter((e) => e.name.startsWith(q) || e.aliases.some((a) => a.startsWith(q)));
+}

@@ -1,0 +1,65 @@
+import type { SignBinding, SignatureKey } from '../src/api/types/signs.ts';
+import { fields, mask, str, table } from './format.ts';
+import { definePart, defineResource } from './types.ts';
+
+export const signsScreen = defineResource<SignatureKey>({
+  id: 'signs',
+  title: 'Signature keys',
+  aliases: ['sign', 'signatures', 'keys'],
+  instanceScoped: true,
+  hasSecret: true,
+  columns: [
+    { id: 'name', title: 'NAME', minWidth: 14, get: (r) => r.name },
+    { id: 'type', title: 'TYPE', width: 10, get: (r) => str(r.sign_type) },
+    { id: 'key', title: 'KEY', minWidth: 16, get: (r) => str(r.sign_key) },
+    {
+      id: 'bound',
+      title: 'BOUND',
+      width: 5,
+      align: 'right',
+      get: (r) => str(r.bind_num),
+      sortValue: (r) => r.bind_num ?? 0,
+    },
+    { id: 'updated', title: 'UPDATED', width: 20, get: (r) => str(r.update_time) },
+  ],
+  idOf: (r) => r.id,
+  nameOf: (r) => r.name,
+  list: ({ client, instanceId, signal }) =>
+    client.instance(instanceId as string).signs.listAll({}, { signal }),
+  summary: (r, view) => [
+    {
+      title: 'Signature key',
+      blocks: [
+        fields(
+          ['name', r.name],
+          ['id', r.id],
+          ['type', r.sign_type],
+          ['key', r.sign_key],
+          ['secret', mask(r.sign_secret, view.revealed)],
+          ['bound APIs', r.bind_num],
+          ['created', r.create_time],
+          ['updated', r.update_time],
+        ),
+      ],
+    },
+  ],
+  parts: [
+    definePart<SignatureKey, SignBinding[]>({
+      id: 'bound',
+      title: 'Bound APIs',
+      fetch: ({ client, instanceId, signal }, r) =>
+        client.instance(instanceId as string).signBindings.boundApis.listAll({ sign_id: r.id }, { signal }),
+      render: (list) => [
+        {
+          title: `Bound APIs (${list.length})`,
+          blocks: [
+            table(
+              ['API', 'GROUP', 'ENVIRONMENT', 'SINCE'],
+              list.map((a) => [a.api_name ?? a.api_id, a.group_name, a.env_name ?? a.env_id, a.binding_time]),
+            ),
+          ],
+        },
+      ],
+    }),
+  ],
+});

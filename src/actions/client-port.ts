@@ -1,0 +1,75 @@
+// Adapts one instance of the RomaClient to the MutationPort the action runner uses.
+// Success answers carry no request id in the client's return values; the transport reports it through
+// `onRequest`, so a RequestIdTap plugged into the client config hands the last write's id to the port.
+import type { InstanceClient } from '../api/client.ts';
+import type { RequestEvent } from '../api/transport.ts';
+import type { MutationPort, Sent } from './port.ts';
+
+export interface RequestIdTap {
+  /** Pass as (or call from) ClientConfig.onRequest. */
+  onRequest(e: RequestEvent): void;
+  /** The request id of the last write (POST/PUT/DELETE) reported since the previous take. */
+  take(): string | undefined;
+}
+
+export function createRequestIdTap(): RequestIdTap {
+  let last: string | undefined;
+  return {
+    onRequest(e) {
+      if (e.method !== 'GET' && e.requestId) last = e.requestId;
+    },
+    take() {
+      const id = last;
+      last = undefined;
+      return id;
+    },
+  };
+}
+
+export function clientPort(client: InstanceClient, tap?: RequestIdTap): MutationPort {
+  const sent = async <T>(p: Promise<T>): Promise<Sent<T>> => {
+    tap?.take();
+    const data = await p;
+    const requestId = tap?.take();
+    return requestId ? { data, requestId } : { data };
+  };
+  return {
+    publish: (apiId, envId, remark) =>
+      sent(
+        client.apis
+          .action({ action: 'online', api_id: apiId, env_id: envId, ...(remark ? { remark } : {}) })
+          .then((r) => r ?? {}),
+      ),
+    offline: (apiId, envId) =>
+      sent(client.apis.action({ action: 'offline', api_id: apiId, env_id: envId }).then((r) => r ?? {})),
+    batchPublish: (action, apiIds, envId, remark) =>
+      sent(client.apis.batchAction(action, { apis: apiIds, env_id: envId, ...(remark ? { remark } : {}) })),
+    switchVersion: (apiId, versionId) => sent(client.apis.switchVersion(apiId, versionId)),
+    offlineVersion: (versionId) => sent(client.apis.offlineVersion(versionId)),
+    bind(kind, policyId, publishIds) {
+      switch (kind) {
+        case 'throttle':
+          return sent(client.throttleBindings.bind({ strategy_id: policyId, publish_ids: publishIds }));
+        case 'sign':
+          return sent(client.signBindings.bind({ sign_id: policyId, publish_ids: publishIds }));
+        case 'acl':
+          return sent(client.aclBindings.bind({ acl_id: policyId, publish_ids: publishIds }));
+      }
+    },
+    unbind(kind, bindingId) {
+      switch (kind) {
+        case 'throttle':
+          return sent(client.throttleBindings.unbind(bindingId));
+        case 'sign':
+          return sent(client.signBindings.unbind(bindingId));
+        case 'acl':
+          return sent(client.aclBindings.unbind(bindingId));
+      }
+    },
+    batchUnbind: (kind, ids) =>
+      sent(kind === 'throttle' ? client.throttleBindings.batchUnbind(ids) : client.aclBindings.batchUnbind(ids)),
+    authorize: (envId, appIds, apiIds) =>
+      sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
+    revoke: (authId) => sent(client.appAuths.revoke(authId)),
+  };
+}

@@ -1,0 +1,69 @@
+// The mutation calls the action runner needs, in wire shapes. `client-port.ts` adapts RomaClient to it;
+// keeping the runner on this narrow port keeps it independent of the client's module layout.
+import type { BatchDeleteResult } from '../api/types/common.ts';
+import type { PolicyKind } from './types.ts';
+
+/** PublishResp (4.3.4 / 4.3.7 / 4.3.9). */
+export interface PublishRecord {
+  publish_id?: string;
+  api_id?: string;
+  api_name?: string;
+  env_id?: string;
+  remark?: string;
+  publish_time?: string;
+  version_id?: string;
+}
+
+/** BatchFailure (4.3.7). */
+export interface BatchPublishFailure {
+  api_id?: string;
+  api_name?: string;
+  error_code?: string;
+  error_msg?: string;
+}
+
+export interface BatchPublishResult {
+  success?: PublishRecord[];
+  failure?: BatchPublishFailure[];
+}
+
+/** One created binding, whichever kind (4.8.1 throttle_applies / 4.11.1 bindings / 4.13.1 acl_bindings). */
+export interface CreatedBinding {
+  id: string;
+  publish_id?: string;
+  api_id?: string;
+  env_id?: string;
+}
+
+/** ApiAuthRelations (4.18.1). `auth_result.status` is SUCCESS | SKIPPED | FILAED (sic). */
+export interface AuthRelation {
+  id?: string;
+  api_id?: string;
+  app_id?: string;
+  auth_result?: { status?: string; error_code?: string; error_msg?: string; api_name?: string; app_name?: string };
+}
+
+/** A successful call's answer plus the request id the service gave it, when it gave one. */
+export interface Sent<T> {
+  data: T;
+  requestId?: string;
+}
+
+export interface MutationPort {
+  publish(apiId: string, envId: string, remark?: string): Promise<Sent<PublishRecord>>;
+  offline(apiId: string, envId: string): Promise<Sent<PublishRecord>>;
+  batchPublish(
+    action: 'online' | 'offline',
+    apiIds: string[],
+    envId: string,
+    remark?: string,
+  ): Promise<Sent<BatchPublishResult>>;
+  switchVersion(apiId: string, versionId: string): Promise<Sent<PublishRecord>>;
+  offlineVersion(versionId: string): Promise<Sent<void>>;
+  bind(kind: PolicyKind, policyId: string, publishIds: string[]): Promise<Sent<CreatedBinding[]>>;
+  unbind(kind: PolicyKind, bindingId: string): Promise<Sent<void>>;
+  /** 4.8.6 / 4.13.3; signature keys have no batch unbind. */
+  batchUnbind(kind: 'throttle' | 'acl', bindingIds: string[]): Promise<Sent<BatchDeleteResult>>;
+  authorize(envId: string, appIds: string[], apiIds: string[]): Promise<Sent<AuthRelation[]>>;
+  revoke(authId: string): Promise<Sent<void>>;
+}

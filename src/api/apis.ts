@@ -1,0 +1,147 @@
+import {
+  getObject,
+  itemsOf,
+  lister,
+  optionalLister,
+  send,
+  seg,
+  type Lister,
+  type OptionalLister,
+  type Scope,
+} from './resource.ts';
+import { normalizeApi, normalizeDebug } from './normalize.ts';
+import * as S from './schemas.ts';
+import type { CallOptions } from './types/common.ts';
+import type {
+  ApiActionRequest,
+  ApiDebugRequest,
+  ApiDebugResult,
+  ApiDetail,
+  ApiListQuery,
+  ApiRuntime,
+  ApiSummary,
+  ApiVersion,
+  ApiVersionDetail,
+  ApiVersionListQuery,
+  BatchPublishRequest,
+  BatchPublishResult,
+  PublishResult,
+} from './types/apis.ts';
+
+export interface ApisClient extends OptionalLister<ApiSummary, ApiListQuery> {
+  /** 4.3.5 */
+  get(apiId: string, opts?: CallOptions): Promise<ApiDetail>;
+  /** 4.3.4 publish (`online`) or take offline (`offline`) in one environment. */
+  action(req: ApiActionRequest, opts?: CallOptions): Promise<PublishResult | undefined>;
+  /** 4.3.7 */
+  batchAction(
+    action: 'online' | 'offline',
+    req: BatchPublishRequest,
+    opts?: CallOptions,
+  ): Promise<BatchPublishResult>;
+  /** 4.3.8 (POST, executes the API: refused in read-only mode). */
+  debug(apiId: string, req: ApiDebugRequest, opts?: CallOptions): Promise<ApiDebugResult>;
+  /** 4.3.12 version history of one API. */
+  versions(apiId: string): Lister<ApiVersion, ApiVersionListQuery>;
+  /** 4.3.10 */
+  getVersion(versionId: string, opts?: CallOptions): Promise<ApiVersionDetail>;
+  /** 4.3.9 */
+  switchVersion(apiId: string, versionId: string, opts?: CallOptions): Promise<PublishResult>;
+  /** 4.3.11 */
+  offlineVersion(versionId: string, opts?: CallOptions): Promise<void>;
+  /** 4.3.13; environment defaults to RELEASE on the server. */
+  runtime(apiId: string, envId?: string, opts?: CallOptions): Promise<ApiRuntime>;
+}
+
+export function apisClient(scope: Scope): ApisClient {
+  return {
+    ...optionalLister<ApiSummary, ApiListQuery>(scope, '/apis', 'apis', S.apiSummary, normalizeApi),
+    get: (id, opts) =>
+      getObject<ApiDetail>(scope, `/apis/${seg(id)}`, S.apiDetail, normalizeApi, undefined, opts),
+    action: (req, opts) =>
+      send<PublishResult | undefined>(
+        scope,
+        'POST',
+        '/apis/action',
+        req,
+        S.publishResult,
+        undefined,
+        undefined,
+        opts,
+      ),
+    async batchAction(action, req, opts) {
+      const r = await send<BatchPublishResult | undefined>(
+        scope,
+        'POST',
+        '/apis/publish',
+        req,
+        S.batchPublish,
+        undefined,
+        { action },
+        opts,
+      );
+      return { ...r, success: r?.success ?? [], failure: r?.failure ?? [] };
+    },
+    async debug(apiId, req, opts) {
+      const r = await send<ApiDebugResult | undefined>(
+        scope,
+        'POST',
+        `/apis/debug/${seg(apiId)}`,
+        req,
+        S.debugResult,
+        normalizeDebug,
+        undefined,
+        opts,
+      );
+      return r ?? {};
+    },
+    versions: (apiId) =>
+      lister<ApiVersion, ApiVersionListQuery>(
+        scope,
+        `/apis/publish/${seg(apiId)}`,
+        'api_versions',
+        S.apiVersion,
+      ),
+    getVersion: (versionId, opts) =>
+      getObject<ApiVersionDetail>(
+        scope,
+        `/apis/versions/${seg(versionId)}`,
+        S.apiDetail,
+        normalizeApi,
+        undefined,
+        opts,
+      ),
+    switchVersion: (apiId, versionId, opts) =>
+      send<PublishResult>(
+        scope,
+        'PUT',
+        `/apis/publish/${seg(apiId)}`,
+        { version_id: versionId },
+        S.publishResult,
+        undefined,
+        undefined,
+        opts,
+      ),
+    async offlineVersion(versionId, opts) {
+      await send(
+        scope,
+        'DELETE',
+        `/apis/versions/${seg(versionId)}`,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        opts,
+      );
+    },
+    runtime: (apiId, envId, opts) =>
+      getObject<ApiRuntime>(
+        scope,
+        `/apis/runtime/${seg(apiId)}`,
+        S.apiRuntime,
+        normalizeApi,
+        { env_id: envId },
+        opts,
+      ),
+  };
+}

@@ -1,0 +1,120 @@
+// The facade: one RomaClient per credentials + endpoint, `instance(id)` gives the per-instance families.
+import type { AuthProvider } from '../auth/provider.ts';
+import { aclBindingsClient, aclsClient, type AclBindingsClient, type AclsClient } from './acls.ts';
+import { apisClient, type ApisClient } from './apis.ts';
+import { appAuthsClient, appsClient, type AppAuthsClient, type AppsClient } from './apps.ts';
+import { authorizersClient, type AuthorizersClient } from './authorizers.ts';
+import { envsClient, envVariablesClient, type EnvsClient, type EnvVariablesClient } from './envs.ts';
+import { groupsClient, type GroupsClient } from './groups.ts';
+import { instanceScope, instancesClient, type InstancesClient } from './instances.ts';
+import { metricsClient, type MetricsClient } from './metrics.ts';
+import { seg, type OptionalLister, type Scope } from './resource.ts';
+import { signBindingsClient, signsClient, type SignBindingsClient, type SignsClient } from './signs.ts';
+import {
+  throttleBindingsClient,
+  throttleSpecialsClient,
+  throttlesClient,
+  type ThrottleBindingsClient,
+  type ThrottleSpecialsClient,
+  type ThrottlesClient,
+} from './throttles.ts';
+import { Transport, type RequestEvent, type RetryPolicy } from './transport.ts';
+import type { PageQuery } from './types/common.ts';
+import type { Feature } from './types/instances.ts';
+import { vpcChannelsClient, type VpcChannelsClient } from './vpc-channels.ts';
+
+export interface ClientConfig {
+  /** e.g. `https://roma.cn-north-4.myhuaweicloud.com` or the emulator's `http://127.0.0.1:PORT`. */
+  endpoint: string;
+  projectId: string;
+  auth: AuthProvider;
+  /** Instance ids named in the profile: the fallback when the instance list call is unavailable. */
+  instanceIds?: string[];
+  timeoutMs?: number;
+  insecure?: boolean;
+  readOnly?: boolean;
+  retry?: Partial<RetryPolicy>;
+  logger?: (line: string) => void;
+  onRequest?: (e: RequestEvent) => void;
+  /** For tests: replaces the backoff sleep. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface InstanceClient {
+  readonly instanceId: string;
+  groups: GroupsClient;
+  apis: ApisClient;
+  envs: EnvsClient;
+  envVariables: EnvVariablesClient;
+  throttles: ThrottlesClient;
+  throttleSpecials: ThrottleSpecialsClient;
+  throttleBindings: ThrottleBindingsClient;
+  signs: SignsClient;
+  signBindings: SignBindingsClient;
+  acls: AclsClient;
+  aclBindings: AclBindingsClient;
+  apps: AppsClient;
+  appAuths: AppAuthsClient;
+  vpcChannels: VpcChannelsClient;
+  authorizers: AuthorizersClient;
+  metrics: MetricsClient;
+  features: OptionalLister<Feature, PageQuery>;
+}
+
+export interface RomaClient {
+  readonly endpoint: string;
+  readonly projectId: string;
+  readonly readOnly: boolean;
+  readonly insecure: boolean;
+  readonly authMethod: AuthProvider['method'];
+  instances: InstancesClient;
+  instance(instanceId: string): InstanceClient;
+}
+
+export function createRomaClient(cfg: ClientConfig): RomaClient {
+  const t = new Transport(cfg);
+  const projectScope: Scope = { t, base: `/v2/${seg(cfg.projectId)}` };
+  const instances = instancesClient(projectScope, cfg.instanceIds ?? []);
+  const cache = new Map<string, InstanceClient>();
+  return {
+    endpoint: t.endpoint,
+    projectId: cfg.projectId,
+    readOnly: t.readOnly,
+    insecure: t.insecure,
+    authMethod: cfg.auth.method,
+    instances,
+    instance(instanceId) {
+      let c = cache.get(instanceId);
+      if (!c) {
+        const scope = instanceScope(projectScope, instanceId);
+        c = {
+          instanceId,
+          groups: groupsClient(scope),
+          apis: apisClient(scope),
+          envs: envsClient(scope),
+          envVariables: envVariablesClient(scope),
+          throttles: throttlesClient(scope),
+          throttleSpecials: throttleSpecialsClient(scope),
+          throttleBindings: throttleBindingsClient(scope),
+          signs: signsClient(scope),
+          signBindings: signBindingsClient(scope),
+          acls: aclsClient(scope),
+          aclBindings: aclBindingsClient(scope),
+          apps: appsClient(scope),
+          appAuths: appAuthsClient(scope),
+          vpcChannels: vpcChannelsClient(scope),
+          authorizers: authorizersClient(scope),
+          metrics: metricsClient(scope),
+          features: instances.features(instanceId),
+        };
+        cache.set(instanceId, c);
+      }
+      return c;
+    },
+  };
+}
+
+export { RomaError, isRomaError, type RomaErrorKind } from './errors.ts';
+export type { RequestEvent, RetryPolicy } from './transport.ts';
+export type { Lister, OptionalLister } from './resource.ts';
+export type * from './types/index.ts';

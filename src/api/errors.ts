@@ -1,0 +1,180 @@
+// The one error type the client fails with: HTTP errors, network failures, bad bodies, shape errors,
+// the read-only guard and credential problems all become a RomaError with a kind and a human hint.
+import { ERROR_CODE_HINTS } from './error-codes.ts';
+
+export type RomaErrorKind =
+  /** The server answered an error status with the documented `{error_code, error_msg}` body. */
+  | 'http'
+  /** An error status whose body is not the documented JSON (e.g. an HTML page from a proxy). */
+  | 'bad-body'
+  /** A success status whose body is not JSON at all. */
+  | 'malformed-json'
+  /** JSON that does not have the documented shape (wrong-typed field, missing list). */
+  | 'shape'
+  | 'refused'
+  | 'dns'
+  | 'tls'
+  | 'reset'
+  | 'timeout'
+  | 'network'
+  | 'aborted'
+  /** A write refused client-side because the profile or flag says read-only. */
+  | 'read-only'
+  /** Credentials missing, rejected by IAM, or unusable (e.g. an encrypted KooCLI profile). */
+  | 'auth'
+  | 'config';
+
+export interface RomaErrorInit {
+  kind: RomaErrorKind;
+  method: string;
+  path: string;
+  status?: number;
+  errorCode?: string;
+  errorMsg?: string;
+  requestId?: string;
+  hint?: string;
+  /** How many attempts were made (retries included). */
+  attempts?: number;
+  /** Seconds the server asked to wait (429 Retry-After). */
+  retryAfter?: number;
+  cause?: unknown;
+}
+
+export class RomaError extends Error {
+  readonly kind: RomaErrorKind;
+  readonly method: string;
+  readonly path: string;
+  readonly status?: number;
+  readonly errorCode?: string;
+  readonly errorMsg?: string;
+  readonly requestId?: string;
+  readonly hint: string;
+  readonly attempts?: number;
+  readonly retryAfter?: number;
+
+  constructor(init: RomaErrorInit) {
+    super(describe(init), init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'RomaError';
+    this.kind = init.kind;
+    this.method = init.method;
+    this.path = init.path;
+    this.status = init.status;
+    this.errorCode = init.errorCode;
+    this.errorMsg = init.errorMsg;
+    this.requestId = init.requestId;
+    this.attempts = init.attempts;
+    this.retryAfter = init.retryAfter;
+    this.hint = init.hint ?? hintFor(init);
+  }
+
+  /** A plain object for logs, the store and JSON views (no cause chain, no secrets). */
+  toJSON(): Omit<RomaErrorInit, 'cause'> & { message: string; hint: string } {
+    return {
+      message: this.message,
+      kind: this.kind,
+      method: this.method,
+      path: this.path,
+      status: this.status,
+      errorCode: this.errorCode,
+      errorMsg: this.errorMsg,
+      requestId: this.requestId,
+      hint: this.hint,
+      attempts: this.attempts,
+      retryAfter: this.retryAfter,
+    };
+  }
+}
+
+export function isRomaError(e: unknown): e is RomaError {
+  return e instanceof RomaError;
+}
+
+function describe(i: RomaErrorInit): string {
+  const where = `${i.method} ${i.path}`;
+  switch (i.kind) {
+    case 'http':
+      return `${where} failed: ${i.status ?? '?'} ${i.errorCode ?? ''} ${i.errorMsg ?? ''}`.trim();
+    case 'bad-body':
+      return `${where} failed: ${i.status ?? '?'} with a non-JSON error body`;
+    case 'malformed-json':
+      return `${where}: the response body is not valid JSON`;
+    case 'shape':
+      return `${where}: unexpected response shape: ${i.errorMsg ?? ''}`.trim();
+    case 'read-only':
+      return `${where} refused: read-only mode`;
+    case 'aborted':
+      return `${where} cancelled`;
+    default:
+      return `${where} failed (${i.kind})${i.errorMsg ? ': ' + i.errorMsg : ''}`;
+  }
+}
+
+const STATUS_HINTS: Record<number, string> = {
+  400: 'The request was rejected as invalid; correct it before trying again.',
+  401: 'The credentials were not accepted: check the AK/SK or token, and that the clock is right (signatures expire).',
+  403: 'Access denied: check the IAM permissions of the user and that the project id matches the instance.',
+  404: 'Not found: check the project id, instance id and resource id.',
+  405: 'Method not allowed on this resource.',
+  408: 'The server timed out waiting for the request; it can be sent again.',
+  409: 'Conflict with the current state of the resource.',
+  412: 'A precondition of the operation does not hold (see the message).',
+  429: 'Too many requests: the gateway throttled this client; wait and retry.',
+  500: 'Server error: retry later; if it persists, note the request id for support.',
+  502: 'Bad gateway: a proxy between you and ROMA Connect failed; retry later.',
+  503: 'Service unavailable: retry later.',
+  504: 'Gateway timeout: retry later or narrow the query.',
+};
+
+const KIND_HINTS: Record<Exclude<RomaErrorKind, 'http'>, string> = {
+  'bad-body':
+    'The answer was not from the ROMA Connect API (an HTML page, likely a proxy, captive portal or wrong --endpoint).',
+  'malformed-json':
+    'The server sent a broken JSON body; retry, and check --endpoint points at the ROMA Connect API.',
+  shape: 'The server answered with a field of an unexpected type; the dashboard cannot use this answer.',
+  refused: 'Connection refused: check --endpoint / the region, and that nothing blocks the port.',
+  dns: 'The host name could not be resolved: check --region or --endpoint and your DNS.',
+  tls: 'TLS certificate verification failed: fix the trust store (NODE_EXTRA_CA_CERTS) or, for a test gateway only, pass --insecure.',
+  reset: 'The connection was reset by the server or a proxy; retry.',
+  timeout: 'No answer within the timeout: raise --timeout SECONDS or check the network.',
+  network: 'Network failure: check connectivity to the endpoint.',
+  aborted: 'The request was cancelled (superseded by a newer one).',
+  'read-only': 'Read-only mode (--read-only or the profile\'s "readOnly"): writes are disabled.',
+  auth: 'Check the credentials: see `roma-dash --help` for where they are read from.',
+  config: 'Check the command line and the profile file (see `roma-dash --help`).',
+};
+
+export function hintFor(i: Pick<RomaErrorInit, 'kind' | 'status' | 'errorCode'>): string {
+  if (i.kind !== 'http') return KIND_HINTS[i.kind];
+  const documented = i.errorCode ? ERROR_CODE_HINTS[i.errorCode] : undefined;
+  if (documented) return `${documented[1]}. ${documented[2]}`;
+  return (i.status !== undefined ? STATUS_HINTS[i.status] : undefined) ?? 'The request failed.';
+}
+
+/** Maps a low-level fetch/socket failure (undici puts the system error in `cause`) to a kind. */
+export function networkKind(err: unknown): RomaErrorKind {
+  const codes: string[] = [];
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const o = e as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
+    if (typeof o.code === 'string') codes.push(o.code);
+    if (typeof o.name === 'string') codes.push(o.name);
+    e = o.cause;
+  }
+  const has = (...c: string[]) => codes.some((x) => c.includes(x));
+  if (has('AbortError')) return 'aborted';
+  if (
+    has(
+      'TimeoutError',
+      'UND_ERR_CONNECT_TIMEOUT',
+      'UND_ERR_HEADERS_TIMEOUT',
+      'UND_ERR_BODY_TIMEOUT',
+      'ETIMEDOUT',
+    )
+  )
+    return 'timeout';
+  if (has('ECONNREFUSED')) return 'refused';
+  if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME')) return 'dns';
+  if (has('ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED')) return 'reset';
+  if (codes.some((c) => /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(c))) return 'tls';
+  return 'network';
+}

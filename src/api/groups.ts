@@ -1,0 +1,36 @@
+import { RomaError } from './errors.ts';
+import { getObject, optionalLister, seg, type OptionalLister, type Scope } from './resource.ts';
+import * as S from './schemas.ts';
+import type { CallOptions } from './types/common.ts';
+import type { ApiGroup, GroupListQuery, GroupNameCheck } from './types/groups.ts';
+
+export interface GroupsClient extends OptionalLister<ApiGroup, GroupListQuery> {
+  /** 4.2.4 */
+  get(groupId: string, opts?: CallOptions): Promise<ApiGroup>;
+  /** 4.2.6: true when the name is free (204), false when it exists (400 APIG.3201). */
+  isNameAvailable(check: GroupNameCheck, opts?: CallOptions): Promise<boolean>;
+}
+
+export function groupsClient(scope: Scope): GroupsClient {
+  return {
+    ...optionalLister<ApiGroup, GroupListQuery>(scope, '/api-groups', 'groups', S.group),
+    get: (id, opts) =>
+      getObject<ApiGroup>(scope, `/api-groups/${seg(id)}`, S.group, undefined, undefined, opts),
+    async isNameAvailable(check, opts) {
+      // A check, not a change: allowed in read-only mode.
+      try {
+        await scope.t.request({
+          method: 'POST',
+          path: `${scope.base}/api-groups/check`,
+          body: check,
+          signal: opts?.signal,
+          allowInReadOnly: true,
+        });
+        return true;
+      } catch (e) {
+        if (e instanceof RomaError && e.status === 400 && e.errorCode === 'APIG.3201') return false;
+        throw e;
+      }
+    },
+  };
+}

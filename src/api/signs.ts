@@ -1,0 +1,74 @@
+import {
+  itemsOf,
+  lister,
+  optionalLister,
+  send,
+  seg,
+  type Lister,
+  type OptionalLister,
+  type Scope,
+} from './resource.ts';
+import * as S from './schemas.ts';
+import type { CallOptions } from './types/common.ts';
+import type {
+  ApiForSign,
+  BoundSignsQuery,
+  SignApisQuery,
+  SignBindRequest,
+  SignBinding,
+  SignatureKey,
+  SignListQuery,
+} from './types/signs.ts';
+
+/** 4.10.4 */
+export type SignsClient = OptionalLister<SignatureKey, SignListQuery>;
+
+export interface SignBindingsClient {
+  /** 4.11.1: binds publications (API × environment). */
+  bind(req: SignBindRequest, opts?: CallOptions): Promise<SignBinding[]>;
+  /** 4.11.2 */
+  unbind(bindingId: string, opts?: CallOptions): Promise<void>;
+  /** 4.11.3 */
+  boundSigns: Lister<SignBinding, BoundSignsQuery>;
+  /** 4.11.4 */
+  unboundApis: Lister<ApiForSign, SignApisQuery>;
+  /** 4.11.5 */
+  boundApis: Lister<SignBinding, SignApisQuery>;
+}
+
+export function signsClient(scope: Scope): SignsClient {
+  return optionalLister<SignatureKey, SignListQuery>(scope, '/signs', 'signs', S.sign);
+}
+
+export function signBindingsClient(scope: Scope): SignBindingsClient {
+  return {
+    async bind(req, opts) {
+      const body = await send<unknown>(
+        scope,
+        'POST',
+        '/sign-bindings',
+        req,
+        undefined,
+        undefined,
+        undefined,
+        opts,
+      );
+      return itemsOf<SignBinding>(body, 'bindings', S.signBinding, 'POST', `${scope.base}/sign-bindings`);
+    },
+    async unbind(bindingId, opts) {
+      await send(
+        scope,
+        'DELETE',
+        `/sign-bindings/${seg(bindingId)}`,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        opts,
+      );
+    },
+    boundSigns: lister(scope, '/sign-bindings/binded-signs', 'bindings', S.signBinding),
+    unboundApis: lister(scope, '/sign-bindings/unbinded-apis', 'apis', S.apiForSign),
+    boundApis: lister(scope, '/sign-bindings/binded-apis', 'bindings', S.signBinding),
+  };
+}

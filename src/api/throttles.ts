@@ -1,0 +1,137 @@
+import {
+  getObject,
+  itemsOf,
+  lister,
+  optionalLister,
+  send,
+  seg,
+  type Lister,
+  type OptionalLister,
+  type Scope,
+} from './resource.ts';
+import { normalizeThrottle } from './normalize.ts';
+import * as S from './schemas.ts';
+import type { BatchDeleteResult, CallOptions } from './types/common.ts';
+import type {
+  ApiForThrottle,
+  BoundThrottlesQuery,
+  ThrottleApisQuery,
+  ThrottleBindRequest,
+  ThrottleBinding,
+  ThrottleForApi,
+  ThrottleListQuery,
+  ThrottlePolicy,
+  ThrottleSpecial,
+  ThrottleSpecialListQuery,
+} from './types/throttles.ts';
+
+export interface ThrottlesClient extends OptionalLister<ThrottlePolicy, ThrottleListQuery> {
+  /** 4.7.5 */
+  get(throttleId: string, opts?: CallOptions): Promise<ThrottlePolicy>;
+}
+
+export interface ThrottleSpecialsClient {
+  /** 4.9.4 special settings of one policy. */
+  of(throttleId: string): Lister<ThrottleSpecial, ThrottleSpecialListQuery>;
+}
+
+export interface ThrottleBindingsClient {
+  /** 4.8.1: binds publications (API × environment), not APIs. */
+  bind(req: ThrottleBindRequest, opts?: CallOptions): Promise<ThrottleBinding[]>;
+  /** 4.8.2 */
+  unbind(bindingId: string, opts?: CallOptions): Promise<void>;
+  /** 4.8.6 */
+  batchUnbind(bindingIds: string[], opts?: CallOptions): Promise<BatchDeleteResult>;
+  /** 4.8.3 */
+  boundApis: Lister<ApiForThrottle, ThrottleApisQuery>;
+  /** 4.8.4 (published APIs only) */
+  unboundApis: Lister<ApiForThrottle, ThrottleApisQuery>;
+  /** 4.8.5 */
+  boundThrottles: Lister<ThrottleForApi, BoundThrottlesQuery>;
+}
+
+export function throttlesClient(scope: Scope): ThrottlesClient {
+  return {
+    ...optionalLister<ThrottlePolicy, ThrottleListQuery>(
+      scope,
+      '/throttles',
+      'throttles',
+      S.throttle,
+      normalizeThrottle,
+    ),
+    get: (id, opts) =>
+      getObject<ThrottlePolicy>(
+        scope,
+        `/throttles/${seg(id)}`,
+        S.throttle,
+        normalizeThrottle,
+        undefined,
+        opts,
+      ),
+  };
+}
+
+export function throttleSpecialsClient(scope: Scope): ThrottleSpecialsClient {
+  return {
+    of: (throttleId) =>
+      lister<ThrottleSpecial, ThrottleSpecialListQuery>(
+        scope,
+        `/throttles/${seg(throttleId)}/throttle-specials`,
+        'throttle_specials',
+        S.throttleSpecial,
+      ),
+  };
+}
+
+export function throttleBindingsClient(scope: Scope): ThrottleBindingsClient {
+  const path = `${scope.base}/throttle-bindings`;
+  return {
+    async bind(req, opts) {
+      const body = await send<unknown>(
+        scope,
+        'POST',
+        '/throttle-bindings',
+        req,
+        undefined,
+        undefined,
+        undefined,
+        opts,
+      );
+      return itemsOf<ThrottleBinding>(body, 'throttle_applies', S.throttleBinding, 'POST', path);
+    },
+    async unbind(bindingId, opts) {
+      await send(
+        scope,
+        'DELETE',
+        `/throttle-bindings/${seg(bindingId)}`,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        opts,
+      );
+    },
+    async batchUnbind(ids, opts) {
+      const r = await send<BatchDeleteResult | undefined>(
+        scope,
+        'PUT',
+        '/throttle-bindings',
+        { throttle_bindings: ids },
+        S.batchDelete,
+        undefined,
+        { action: 'delete' },
+        opts,
+      );
+      return { ...r, success_count: r?.success_count ?? 0, failure: r?.failure ?? [] };
+    },
+    boundApis: lister(scope, '/throttle-bindings/binded-apis', 'apis', S.apiForThrottle),
+    unboundApis: lister(scope, '/throttle-bindings/unbinded-apis', 'apis', S.apiForThrottle),
+    boundThrottles: lister(
+      scope,
+      '/throttle-bindings/binded-throttles',
+      'throttles',
+      S.throttleForApi,
+      normalizeThrottle,
+    ),
+  };
+}

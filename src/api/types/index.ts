@@ -1,0 +1,13 @@
+export type * from './common.ts';
+export type * from './instances.ts';
+export type * from './groups.ts';
+export type * from './envs.ts';
+export type * from './apis.ts';
+export type * from './throttles.ts';
+export type * from './signs.ts';
+export type * from './acls.ts';
+export type * from './apps.ts';
+export type * from './vpc.ts';
+export type * from './authorizers.ts';
+export type * from './metrics.ts';
+export { RELEASE_ENV_ID } from './envs.ts';

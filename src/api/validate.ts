@@ -1,0 +1,94 @@
+// Response validation at the boundary: a small field-type schema per resource. Tolerant where the
+// meaning is unambiguous (numeric strings for numbers, numbers for strings, null as absent, unknown
+// fields kept), strict otherwise: a field of the wrong type becomes a RomaError of kind 'shape'.
+import { RomaError } from './errors.ts';
+
+export type FieldType =
+  'string' | 'number' | 'boolean' | 'strings' | 'object' | 'any' | ObjectSchema | readonly [ObjectSchema];
+
+export interface ObjectSchema {
+  required?: readonly string[];
+  fields: Readonly<Record<string, FieldType>>;
+}
+
+export class ShapeError extends Error {
+  constructor(
+    readonly field: string,
+    readonly expected: string,
+    readonly got: unknown,
+  ) {
+    super(`${field}: expected ${expected}, got ${describe(got)}`);
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 30 ? v.slice(0, 30) + '…' : v)}`;
+  return typeof v;
+}
+
+function coerce(value: unknown, type: FieldType, at: string): unknown {
+  if (type === 'any') return value;
+  if (type === 'string') {
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    throw new ShapeError(at, 'string', value);
+  }
+  if (type === 'number') {
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+      return Number(value);
+    throw new ShapeError(at, 'number', value);
+  }
+  if (type === 'boolean') {
+    if (typeof value === 'boolean') return value;
+    if (value === 'true' || value === 'TRUE') return true;
+    if (value === 'false' || value === 'FALSE') return false;
+    throw new ShapeError(at, 'boolean', value);
+  }
+  if (type === 'strings') {
+    if (!Array.isArray(value)) throw new ShapeError(at, 'array of strings', value);
+    return value.map((v, i) => coerce(v, 'string', `${at}[${i}]`));
+  }
+  if (type === 'object') {
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value;
+    throw new ShapeError(at, 'object', value);
+  }
+  if (Array.isArray(type)) {
+    const [schema] = type as readonly [ObjectSchema];
+    if (!Array.isArray(value)) throw new ShapeError(at, 'array', value);
+    return value.map((v, i) => validateObject(v, schema, `${at}[${i}]`));
+  }
+  return validateObject(value, type as ObjectSchema, at);
+}
+
+/** Returns a copy with known fields checked and coerced; unknown fields are kept as they came. */
+export function validateObject(value: unknown, schema: ObjectSchema, at = '$'): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ShapeError(at, 'object', value);
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [name, type] of Object.entries(schema.fields)) {
+    const v = out[name];
+    if (v === null || v === undefined) {
+      delete out[name];
+      continue;
+    }
+    out[name] = coerce(v, type, `${at}.${name}`);
+  }
+  for (const name of schema.required ?? []) {
+    if (out[name] === undefined) throw new ShapeError(`${at}.${name}`, 'a value', undefined);
+  }
+  return out;
+}
+
+/** Runs a validation and turns a ShapeError into the client's RomaError. */
+export function atBoundary<T>(method: string, path: string, requestId: string | undefined, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ShapeError) {
+      throw new RomaError({ kind: 'shape', method, path, requestId, errorMsg: e.message, cause: e });
+    }
+    throw e;
+  }
+}

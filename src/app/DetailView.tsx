@@ -1,0 +1,157 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import type { DetailSection, ResourceDescriptor } from '../../screens/types.ts';
+import { useCommands } from '../keys/router.tsx';
+import type { Command } from '../keys/keymap.ts';
+import { useActions, useDashboardStore, useStore } from '../store/react.tsx';
+import type { NavEntry } from '../store/navigation.ts';
+import { selectSlice } from '../store/selectors.ts';
+import { sanitizeText } from '../ui/sanitize.ts';
+import { truncateToWidth } from '../ui/text.ts';
+import { useTheme } from '../ui/theme.ts';
+import { listKey, usePart } from './data.ts';
+import { sectionsToLines, type LineStyle } from './detail-lines.ts';
+import { osc52, useAppEnv } from './env.tsx';
+
+export const DETAIL_COMMANDS: readonly Command[] = [
+  'up',
+  'down',
+  'top',
+  'bottom',
+  'pageUp',
+  'pageDown',
+  'halfPageUp',
+  'halfPageDown',
+  'nextTab',
+  'prevTab',
+  'json',
+  'copyId',
+  'reveal',
+];
+
+/** Finds the item of a detail view in any loaded list of its resource (the list it was opened from). */
+function useItem(d: ResourceDescriptor, entry: NavEntry): unknown {
+  const instanceId = useStore((s) => s.instanceId);
+  const prev = useStore((s) => s.stack[s.stack.length - 2]);
+  const params = prev && prev.screen === d.id ? prev.params : {};
+  const slice = useStore(selectSlice<unknown[]>(d.id, listKey(d.instanceScoped ? instanceId : null, params)));
+  return useMemo(() => slice.data?.find((r) => d.idOf(r) === entry.itemId), [slice.data, d, entry.itemId]);
+}
+
+export function DetailView({
+  descriptor: d,
+  entry,
+  width,
+  height,
+}: {
+  descriptor: ResourceDescriptor;
+  entry: NavEntry;
+  width: number;
+  height: number;
+}) {
+  const theme = useTheme();
+  const actions = useActions();
+  const store = useDashboardStore();
+  const env = useAppEnv();
+  const item = useItem(d, entry);
+  const parts = d.parts ?? [];
+  const tabs = ['Overview', ...parts.map((p) => p.title)];
+  const tab = Math.min(entry.tab, tabs.length - 1);
+  const part = tab > 0 ? parts[tab - 1] : undefined;
+  const partSlice = usePart(d, part, item);
+  const revealed = useStore((s) => (entry.itemId ? s.revealed[entry.itemId] === true : false));
+
+  const sections: DetailSection[] = useMemo(() => {
+    if (item === undefined)
+      return [
+        {
+          title: 'Not loaded',
+          blocks: [{ kind: 'text', text: 'The item is not in the loaded list (refresh with r).' }],
+        },
+      ];
+    if (!part) return d.summary(item, { revealed });
+    if (!partSlice || (partSlice.data == null && partSlice.loading))
+      return [{ title: part.title, blocks: [{ kind: 'text', text: 'loading…' }] }];
+    if (partSlice.data == null)
+      return [
+        { title: part.title, blocks: [{ kind: 'text', text: 'failed to load (see the status line)' }] },
+      ];
+    return part.render(partSlice.data, item, { revealed });
+  }, [item, part, partSlice, d, revealed]);
+
+  const bodyHeight = Math.max(1, height - 1);
+  const lines = useMemo(() => sectionsToLines(sections, width), [sections, width]);
+  const maxScroll = Math.max(0, lines.length - bodyHeight);
+  const scroll = Math.min(entry.detailScroll, maxScroll);
+
+  const scrollBy = (delta: number | 'top' | 'bottom') => {
+    const cur = Math.min(store.getState().stack.at(-1)?.detailScroll ?? 0, maxScroll);
+    const next =
+      delta === 'top' ? 0 : delta === 'bottom' ? maxScroll : Math.min(maxScroll, Math.max(0, cur + delta));
+    actions.setDetailScroll(next);
+  };
+  const half = Math.max(1, Math.floor(bodyHeight / 2));
+  const curTab = () => Math.min(store.getState().stack.at(-1)?.tab ?? 0, tabs.length - 1);
+
+  useCommands('list', ['detail', 'actions'], {
+    up: () => scrollBy(-1),
+    down: () => scrollBy(1),
+    top: () => scrollBy('top'),
+    bottom: () => scrollBy('bottom'),
+    pageUp: () => scrollBy(-bodyHeight),
+    pageDown: () => scrollBy(bodyHeight),
+    halfPageUp: () => scrollBy(-half),
+    halfPageDown: () => scrollBy(half),
+    nextTab: () => actions.setTab((curTab() + 1) % tabs.length),
+    prevTab: () => actions.setTab((curTab() - 1 + tabs.length) % tabs.length),
+    json: () => {
+      if (item === undefined) return;
+      const value = part && partSlice?.data != null ? partSlice.data : item;
+      actions.pushModal({ kind: 'json', props: { title: `${d.nameOf(item)} — ${tabs[tab] ?? ''}`, value } });
+    },
+    copyId: () => {
+      if (!entry.itemId) return;
+      env.writeRaw(osc52(entry.itemId, env.tmux));
+      actions.setStatus({ level: 'info', text: `copied id ${entry.itemId}` });
+    },
+    reveal: () => {
+      if (!d.hasSecret || !entry.itemId) return false;
+      actions.toggleReveal(entry.itemId);
+    },
+  });
+
+  const tabBar = tabs.map((t, i) => (i === tab ? `[${t}]` : ` ${t} `)).join(' ');
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text color={theme.tokens.accent}>{truncateToWidth(sanitizeText(tabBar), width)}</Text>
+      {lines.slice(scroll, scroll + bodyHeight).map((l, i) => (
+        <Text key={scroll + i} wrap="truncate">
+          {l.parts.length === 0
+            ? ' '
+            : l.parts.map((p, j) => (
+                <Text key={j} {...styleOf(p.style, theme)}>
+                  {p.text}
+                </Text>
+              ))}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+function styleOf(style: LineStyle, theme: ReturnType<typeof useTheme>) {
+  switch (style) {
+    case 'title':
+      return { bold: true, color: theme.tokens.header };
+    case 'label':
+      return { color: theme.tokens.muted };
+    case 'header':
+      return { bold: true, color: theme.tokens.muted };
+    case 'muted':
+      return { color: theme.tokens.muted, dimColor: theme.monochrome };
+    case 'spark':
+      return { color: theme.tokens.accent };
+    default:
+      return {};
+  }
+}

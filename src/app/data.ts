@@ -1,0 +1,86 @@
+// Hooks that connect descriptors to the store: request on mount / refresh, read through selectors.
+import { useEffect } from 'react';
+import type { DetailPart, FetchContext, ResourceDescriptor } from '../../screens/types.ts';
+import type { ResourceSlice } from '../store/slice.ts';
+import { useActions, useStore } from '../store/react.tsx';
+import { selectSlice } from '../store/selectors.ts';
+import type { ResourceRequest } from '../store/slice.ts';
+import type { RomaClient } from '../api/client.ts';
+
+export function listKey(instanceId: string | null, params: Readonly<Record<string, string>>): string {
+  const p = Object.keys(params)
+    .filter((k) => k !== 'groupName')
+    .sort()
+    .map((k) => `${k}=${params[k]}`)
+    .join('&');
+  return `${instanceId ?? '-'}|${p}`;
+}
+
+export function listRequest(
+  d: ResourceDescriptor,
+  instanceId: string | null,
+  params: Readonly<Record<string, string>>,
+): ResourceRequest<unknown[], RomaClient> {
+  return {
+    family: d.id,
+    key: listKey(instanceId, params),
+    channel: 'list',
+    fetch: (client, signal) => d.list({ client, instanceId, params, signal } satisfies FetchContext),
+  };
+}
+
+export function partRequest(
+  d: ResourceDescriptor,
+  part: DetailPart<unknown, unknown>,
+  instanceId: string | null,
+  item: unknown,
+): ResourceRequest<unknown, RomaClient> {
+  return {
+    family: `${d.id}.${part.id}`,
+    key: `${instanceId ?? '-'}|${d.idOf(item)}`,
+    channel: `detail.${part.id}`,
+    fetch: (client, signal) => part.fetch({ client, instanceId, params: {}, signal }, item),
+  };
+}
+
+/** Loads a list when shown; reloads on refresh ticks. Returns the slice. */
+export function useList(
+  d: ResourceDescriptor,
+  params: Readonly<Record<string, string>>,
+): { slice: ResourceSlice<unknown[]>; blocked: boolean } {
+  const instanceId = useStore((s) => s.instanceId);
+  const tick = useStore((s) => s.refreshTick);
+  const actions = useActions();
+  const blocked = d.instanceScoped && instanceId === null;
+  const key = listKey(instanceId, params);
+  const slice = useStore(selectSlice<unknown[]>(d.id, key));
+  useEffect(() => {
+    if (blocked) return;
+    const req = listRequest(d, instanceId, params);
+    void (tick === 0 ? actions.ensure(req) : actions.load(req));
+    // params are covered by key
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [d, key, tick, blocked]);
+  return { slice, blocked };
+}
+
+/** Loads one detail part for an item; `live` parts follow auto-refresh ticks. */
+export function usePart(
+  d: ResourceDescriptor,
+  part: DetailPart<unknown, unknown> | undefined,
+  item: unknown,
+): ResourceSlice<unknown> | null {
+  const instanceId = useStore((s) => s.instanceId);
+  const tick = useStore((s) => s.refreshTick);
+  const actions = useActions();
+  const id = item === undefined ? '' : d.idOf(item);
+  const family = part ? `${d.id}.${part.id}` : '';
+  const slice = useStore(selectSlice<unknown>(family, `${instanceId ?? '-'}|${id}`));
+  useEffect(() => {
+    if (!part || item === undefined) return;
+    const req = partRequest(d, part, instanceId, item);
+    void (tick === 0 ? actions.ensure(req) : actions.load(req));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [d, part, id, instanceId, tick]);
+  return part ? slice : null;
+}

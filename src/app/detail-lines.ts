@@ -1,0 +1,80 @@
+// Turns detail sections into display lines, so the detail view is one scrollable, windowed list.
+import type { DetailSection } from '../../screens/types.ts';
+import { sanitizeText } from '../ui/sanitize.ts';
+import { displayWidth, fitToWidth, padToWidth, truncateToWidth } from '../ui/text.ts';
+
+export type LineStyle = 'title' | 'label' | 'text' | 'muted' | 'header' | 'spark';
+
+export interface Line {
+  /** Segments of one line, each already sanitised and fitted. */
+  parts: ReadonlyArray<{ text: string; style: LineStyle }>;
+}
+
+const SPARK = '▁▂▃▄▅▆▇█';
+
+export function sparkline(values: readonly number[], width: number): string {
+  const vs = values.slice(-width);
+  const max = Math.max(0, ...vs);
+  return vs.map((v) => (max <= 0 ? SPARK[0] : SPARK[Math.min(7, Math.floor((v / max) * 7.999))])).join('');
+}
+
+export function sectionsToLines(sections: readonly DetailSection[], width: number): Line[] {
+  const out: Line[] = [];
+  const one = (text: string, style: LineStyle): Line => ({
+    parts: [{ text: truncateToWidth(text, width), style }],
+  });
+  for (const section of sections) {
+    if (out.length > 0) out.push({ parts: [] });
+    out.push(one(sanitizeText(section.title), 'title'));
+    for (const block of section.blocks) {
+      switch (block.kind) {
+        case 'fields': {
+          const labelW = Math.min(18, Math.max(0, ...block.fields.map(([k]) => displayWidth(k))) + 1);
+          for (const [k, v] of block.fields) {
+            out.push({
+              parts: [
+                { text: padToWidth(truncateToWidth(sanitizeText(k), labelW), labelW + 1), style: 'label' },
+                { text: truncateToWidth(sanitizeText(v), Math.max(1, width - labelW - 1)), style: 'text' },
+              ],
+            });
+          }
+          break;
+        }
+        case 'table': {
+          if (block.rows.length === 0) {
+            out.push(one(`  ${block.empty ?? 'none'}`, 'muted'));
+            break;
+          }
+          const cells = block.rows.map((r) => r.map((c) => sanitizeText(c)));
+          const widths = block.columns.map((h, i) =>
+            Math.min(40, Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? '')))),
+          );
+          const fmt = (row: readonly string[]) =>
+            truncateToWidth('  ' + row.map((c, i) => fitToWidth(c, widths[i] ?? 10)).join('  '), width);
+          out.push(one(fmt(block.columns), 'header'));
+          for (const r of cells) out.push(one(fmt(r), 'text'));
+          break;
+        }
+        case 'sparklines': {
+          const labelW = 12;
+          const valueW = 10;
+          const sparkW = Math.max(4, Math.min(60, width - labelW - valueW - 2));
+          for (const s of block.series) {
+            out.push({
+              parts: [
+                { text: padToWidth(sanitizeText(s.label), labelW), style: 'label' },
+                { text: padToWidth(sparkline(s.values, sparkW), sparkW + 1), style: 'spark' },
+                { text: truncateToWidth(sanitizeText(s.current), valueW), style: 'text' },
+              ],
+            });
+          }
+          break;
+        }
+        case 'text':
+          for (const l of sanitizeText(block.text, { multiline: true }).split('\n')) out.push(one(l, 'text'));
+          break;
+      }
+    }
+  }
+  return out;
+}

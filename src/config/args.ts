@@ -1,0 +1,184 @@
+// The command line (kept exactly as the issue specifies; `--help` documents it).
+
+export interface CliArgs {
+  demo: boolean;
+  profile?: string;
+  region?: string;
+  endpoint?: string;
+  projectId?: string;
+  instances: string[];
+  readOnly: boolean;
+  insecure: boolean;
+  /** Seconds. */
+  timeout?: number;
+  logFile?: string;
+  help: boolean;
+  version: boolean;
+}
+
+export type ParsedCommand = { command: 'dashboard'; args: CliArgs } | { command: 'emulator'; argv: string[] };
+
+export class ArgsError extends Error {}
+
+export const USAGE = `Usage: roma-dash [--demo] [--profile NAME] [--region R] [--endpoint URL] [--project-id ID]
+                 [--instance ID]... [--read-only] [--insecure] [--timeout SECONDS] [--log-file PATH]
+       roma-dash emulator [options]      run the ROMA Connect emulator alone (see roma-dash emulator --help)
+       roma-dash --help | --version
+
+Keyboard-driven terminal dashboard for Huawei Cloud ROMA Connect's API gateway (APIC).
+
+Options:
+  --demo              start the built-in emulator with demo data and connect to it (no account needed)
+  --profile NAME      use profile NAME from $ROMA_DASH_CONFIG or ~/.config/roma-dash/config.json
+  --region R          region, e.g. cn-north-4: endpoint https://roma.R.myhuaweicloud.com, IAM https://iam.R.myhuaweicloud.com
+  --endpoint URL      ROMA Connect endpoint (overrides the region's)
+  --project-id ID     project id
+  --instance ID       ROMA Connect instance id; repeat for several
+  --read-only         refuse every change (POST/PUT/DELETE) before it is sent
+  --insecure          do not verify TLS certificates (shown in red in the status bar)
+  --timeout SECONDS   per-request timeout (default 15)
+  --log-file PATH     append one line per HTTP request (secrets redacted)
+  --help, --version
+
+Credentials (first match wins): command-line flags, the roma-dash profile, HUAWEICLOUD_SDK_AK/_SK/
+_PROJECT_ID/_SECURITY_TOKEN, HW_ACCESS_KEY/HW_SECRET_KEY/HW_PROJECT_ID/HW_REGION_NAME or HW_AUTH_TOKEN,
+~/.huaweicloud/credentials, the current KooCLI profile in ~/.hcloud/config.json.`;
+
+const VALUE_FLAGS = new Set([
+  '--profile',
+  '--region',
+  '--endpoint',
+  '--project-id',
+  '--instance',
+  '--timeout',
+  '--log-file',
+]);
+
+export function parseArgs(argv: readonly string[]): ParsedCommand {
+  if (argv[0] === 'emulator') return { command: 'emulator', argv: argv.slice(1) };
+  const a: CliArgs = {
+    demo: false,
+    instances: [],
+    readOnly: false,
+    insecure: false,
+    help: false,
+    version: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] as string;
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const flag = eq > 0 ? raw.slice(0, eq) : raw;
+    let value: string | undefined;
+    if (VALUE_FLAGS.has(flag)) {
+      value = eq > 0 ? raw.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '') throw new ArgsError(`${flag} needs a value`);
+    } else if (eq > 0) {
+      throw new ArgsError(`${flag} takes no value`);
+    }
+    switch (flag) {
+      case '--demo':
+        a.demo = true;
+        break;
+      case '--read-only':
+        a.readOnly = true;
+        break;
+      case '--insecure':
+        a.insecure = true;
+        break;
+      case '--help':
+      case '-h':
+        a.help = true;
+        break;
+      case '--version':
+      case '-v':
+        a.version = true;
+        break;
+      case '--profile':
+        a.profile = value;
+        break;
+      case '--region':
+        a.region = value;
+        break;
+      case '--endpoint': {
+        try {
+          const u = new URL(value as string);
+          if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
+        } catch {
+          throw new ArgsError(`--endpoint must be an http(s) URL, got ${value}`);
+        }
+        a.endpoint = value;
+        break;
+      }
+      case '--project-id':
+        a.projectId = value;
+        break;
+      case '--instance':
+        a.instances.push(value as string);
+        break;
+      case '--log-file':
+        a.logFile = value;
+        break;
+      case '--timeout': {
+        const n = Number(value);
+        if (!Number.isFinite(n) || n <= 0)
+          throw new ArgsError(`--timeout must be a positive number of seconds, got ${value}`);
+        a.timeout = n;
+        break;
+      }
+      default:
+        throw new ArgsError(`unknown argument: ${raw} (see roma-dash --help)`);
+    }
+  }
+  return { command: 'dashboard', args: a };
+}
+
+export interface EmulatorArgs {
+  port?: number;
+  host?: string;
+  seed?: string;
+  faults?: string;
+  state?: string;
+  help?: boolean;
+}
+
+export const EMULATOR_USAGE = `Usage: roma-dash emulator [--port N] [--host H] [--seed demo|hostile|empty|scale:N] [--faults SPEC] [--state FILE]
+Runs the ROMA Connect emulator on loopback and prints one JSON line with its endpoint and credentials.`;
+
+export function parseEmulatorArgs(argv: readonly string[]): EmulatorArgs {
+  const out: EmulatorArgs = {};
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] as string;
+    const eq = raw.indexOf('=');
+    const flag = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
+    if (flag === '--help' || flag === '-h') {
+      out.help = true;
+      continue;
+    }
+    const value = raw.startsWith('--') && eq > 0 ? raw.slice(eq + 1) : argv[++i];
+    if (value === undefined) throw new ArgsError(`${flag} needs a value`);
+    switch (flag) {
+      case '--port': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 0 || n > 65535)
+          throw new ArgsError(`--port must be 0-65535, got ${value}`);
+        out.port = n;
+        break;
+      }
+      case '--host':
+        out.host = value;
+        break;
+      case '--seed':
+        out.seed = value;
+        break;
+      case '--faults':
+        out.faults = value;
+        break;
+      case '--state':
+        out.state = value;
+        break;
+      default:
+        throw new ArgsError(`unknown emulator argument: ${raw}`);
+    }
+  }
+  return out;
+}

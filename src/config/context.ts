@@ -1,0 +1,19 @@
+// What the dashboard receives from the CLI: the resolved configuration, a ready client and the flags
+// the status bar shows (auth source, read-only, insecure in red, demo).
+import type { RomaClient } from '../api/client.ts';
+import type { EmulatorHandle } from '../emulator/index.ts';
+import type { ResolvedConfig } from './resolve.ts';
+
+export interface DashboardContext {
+  config: ResolvedConfig;
+  client: RomaClient;
+  /** e.g. `profile prod`, `env HW_*`, `demo emulator`. */
+  authSource: string;
+  readOnly: boolean;
+  insecure: boolean;
+  demo: boolean;
+  logFile?: string;
+  /** Present with --demo: the in-process emulator the client talks to. */
+  emulator?: EmulatorHandle;
+  warnings: string[];
+}

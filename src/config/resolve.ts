@@ -1,0 +1,349 @@
+// Where credentials come from (first match wins; the status bar shows `source`):
+// flags → roma-dash profile → HUAWEICLOUD_SDK_* → HW_* → ~/.huaweicloud/credentials → KooCLI current profile.
+// Region/endpoint/project id/instances given as flags override whatever the credential source says.
+import { readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { RomaError } from '../api/errors.ts';
+import type { CliArgs } from './args.ts';
+import {
+  configPath,
+  huaweiCredentialsPath,
+  iamEndpoint,
+  kooCliConfigPath,
+  romaEndpoint,
+  type Env,
+} from './paths.ts';
+
+export type Credentials =
+  | { method: 'aksk'; ak: string; sk: string }
+  | { method: 'temporary-aksk'; ak: string; sk: string; securityToken: string }
+  | { method: 'token'; token: string }
+  | { method: 'password'; user: string; password: string; domain: string };
+
+export interface ProfileAuth {
+  method?: Credentials['method'];
+  ak?: string;
+  sk?: string;
+  securityToken?: string;
+  token?: string;
+  user?: string;
+  password?: string;
+  domain?: string;
+}
+
+/** One named profile in the roma-dash config file. */
+export interface Profile {
+  region?: string;
+  endpoint?: string;
+  iamEndpoint?: string;
+  projectId?: string;
+  instanceIds?: string[];
+  auth?: ProfileAuth;
+  readOnly?: boolean;
+  insecure?: boolean;
+  timeoutSeconds?: number;
+}
+
+export interface ConfigFile {
+  defaultProfile?: string;
+  profiles?: Record<string, Profile>;
+}
+
+export interface ResolvedConfig {
+  endpoint: string;
+  iamEndpoint?: string;
+  region?: string;
+  projectId: string;
+  instanceIds: string[];
+  credentials: Credentials;
+  /** Human label of where the credentials came from, e.g. `profile prod`, `env HW_*`. */
+  source: string;
+  profileName?: string;
+  readOnly: boolean;
+  insecure: boolean;
+  timeoutMs: number;
+  logFile?: string;
+  warnings: string[];
+}
+
+interface Found {
+  credentials?: Credentials;
+  region?: string;
+  endpoint?: string;
+  iamEndpoint?: string;
+  projectId?: string;
+  source: string;
+}
+
+function configError(msg: string, hint?: string): RomaError {
+  return new RomaError({ kind: 'config', method: 'CONFIG', path: 'credentials', errorMsg: msg, hint });
+}
+
+function credentialsFrom(a: ProfileAuth | undefined): Credentials | undefined {
+  if (!a) return undefined;
+  const m = a.method;
+  if ((m === 'password' || (!m && a.password)) && a.user && a.password && a.domain) {
+    return { method: 'password', user: a.user, password: a.password, domain: a.domain };
+  }
+  if ((m === 'token' || (!m && a.token)) && a.token) return { method: 'token', token: a.token };
+  if (a.ak && a.sk && (m === undefined || m === 'aksk' || m === 'temporary-aksk')) {
+    if (a.securityToken)
+      return { method: 'temporary-aksk', ak: a.ak, sk: a.sk, securityToken: a.securityToken };
+    if (m === 'temporary-aksk') return undefined;
+    return { method: 'aksk', ak: a.ak, sk: a.sk };
+  }
+  return undefined;
+}
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+function exists(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function worldReadableWarning(path: string): string | undefined {
+  try {
+    const mode = statSync(path).mode;
+    if (process.platform !== 'win32' && mode & 0o044) {
+      return `${path} holds secrets and is readable by other users: run chmod 600 ${path}`;
+    }
+  } catch {
+    /* unreadable: nothing to warn about */
+  }
+  return undefined;
+}
+
+function fromProfile(
+  env: Env,
+  home: string,
+  name: string | undefined,
+  warnings: string[],
+): (Found & { profile: Profile; name: string }) | undefined {
+  const path = configPath(env, home);
+  if (!exists(path)) {
+    if (name) throw configError(`profile "${name}" requested but ${path} does not exist`);
+    return undefined;
+  }
+  let file: ConfigFile;
+  try {
+    file = readJson(path) as ConfigFile;
+  } catch (e) {
+    throw configError(`${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  const profiles = file.profiles ?? {};
+  const chosen = name ?? file.defaultProfile ?? (profiles.default ? 'default' : undefined);
+  if (!chosen) return undefined;
+  const profile = profiles[chosen];
+  if (!profile) {
+    if (name)
+      throw configError(
+        `profile "${name}" not found in ${path} (known: ${Object.keys(profiles).join(', ') || 'none'})`,
+      );
+    return undefined;
+  }
+  const credentials = credentialsFrom(profile.auth);
+  if (credentials) {
+    const w = worldReadableWarning(path);
+    if (w) warnings.push(w);
+  }
+  return {
+    credentials,
+    region: profile.region,
+    endpoint: profile.endpoint,
+    iamEndpoint: profile.iamEndpoint,
+    projectId: profile.projectId,
+    source: `profile ${chosen}`,
+    profile,
+    name: chosen,
+  };
+}
+
+function fromSdkEnv(env: Env): Found | undefined {
+  const ak = env.HUAWEICLOUD_SDK_AK;
+  const sk = env.HUAWEICLOUD_SDK_SK;
+  if (!ak || !sk) return undefined;
+  const token = env.HUAWEICLOUD_SDK_SECURITY_TOKEN;
+  return {
+    credentials: token
+      ? { method: 'temporary-aksk', ak, sk, securityToken: token }
+      : { method: 'aksk', ak, sk },
+    projectId: env.HUAWEICLOUD_SDK_PROJECT_ID,
+    region: env.HUAWEICLOUD_SDK_REGION,
+    source: 'env HUAWEICLOUD_SDK_*',
+  };
+}
+
+function fromHwEnv(env: Env): Found | undefined {
+  const base = { projectId: env.HW_PROJECT_ID, region: env.HW_REGION_NAME };
+  if (env.HW_ACCESS_KEY && env.HW_SECRET_KEY) {
+    const token = env.HW_SECURITY_TOKEN;
+    return {
+      ...base,
+      credentials: token
+        ? { method: 'temporary-aksk', ak: env.HW_ACCESS_KEY, sk: env.HW_SECRET_KEY, securityToken: token }
+        : { method: 'aksk', ak: env.HW_ACCESS_KEY, sk: env.HW_SECRET_KEY },
+      source: 'env HW_*',
+    };
+  }
+  if (env.HW_AUTH_TOKEN)
+    return {
+      ...base,
+      credentials: { method: 'token', token: env.HW_AUTH_TOKEN },
+      source: 'env HW_AUTH_TOKEN',
+    };
+  return undefined;
+}
+
+/** Minimal INI reader for ~/.huaweicloud/credentials (`[basic]` section: ak, sk, project_id, security_token). */
+export function parseIni(text: string): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  let section = '';
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (!t || t.startsWith('#') || t.startsWith(';')) continue;
+    const sec = /^\[(.+)\]$/.exec(t);
+    if (sec) {
+      section = (sec[1] as string).trim();
+      continue;
+    }
+    const i = t.indexOf('=');
+    if (i < 0) continue;
+    (out[section] ??= {})[t.slice(0, i).trim().toLowerCase()] = t.slice(i + 1).trim();
+  }
+  return out;
+}
+
+function fromCredentialsFile(home: string, warnings: string[]): Found | undefined {
+  const path = huaweiCredentialsPath(home);
+  if (!exists(path)) return undefined;
+  const ini = parseIni(readFileSync(path, 'utf8'));
+  const sec = ini.basic ?? ini.default ?? Object.values(ini)[0];
+  if (!sec?.ak || !sec.sk) return undefined;
+  const w = worldReadableWarning(path);
+  if (w) warnings.push(w);
+  const token = sec.security_token;
+  return {
+    credentials: token
+      ? { method: 'temporary-aksk', ak: sec.ak, sk: sec.sk, securityToken: token }
+      : { method: 'aksk', ak: sec.ak, sk: sec.sk },
+    projectId: sec.project_id,
+    region: sec.region,
+    iamEndpoint: sec.iam_endpoint,
+    source: '~/.huaweicloud/credentials',
+  };
+}
+
+interface KooProfile {
+  name?: string;
+  mode?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  securityToken?: string;
+  region?: string;
+  projectId?: string;
+}
+
+// KooCLI stores AK/SK encrypted unless `hcloud configure set --cli-auth-encrypt=false` was run. Plain
+// Huawei AKs are 20 upper-case letters/digits; anything else (or an explicit encrypt flag) is treated as encrypted.
+function looksEncrypted(file: Record<string, unknown>, p: KooProfile): boolean {
+  const flag = file.cliAuthEncrypt ?? file.authEncrypt;
+  if (flag === true || flag === 'true') return true;
+  return !!p.accessKeyId && !/^[A-Z0-9]{16,40}$/.test(p.accessKeyId);
+}
+
+function fromKooCli(home: string): Found | undefined {
+  const path = kooCliConfigPath(home);
+  if (!exists(path)) return undefined;
+  let file: Record<string, unknown>;
+  try {
+    file = readJson(path) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const profiles = (Array.isArray(file.profiles) ? file.profiles : []) as KooProfile[];
+  const current = typeof file.current === 'string' ? file.current : 'default';
+  const p = profiles.find((x) => x.name === current) ?? profiles[0];
+  if (!p || !p.accessKeyId || !p.secretAccessKey) return undefined;
+  if (looksEncrypted(file, p)) {
+    throw configError(
+      `the KooCLI profile "${p.name ?? current}" in ${path} stores encrypted credentials that roma-dash cannot read`,
+      'Run `hcloud configure set --cli-auth-encrypt=false` (and re-enter the AK/SK), or use another credential source.',
+    );
+  }
+  return {
+    credentials: p.securityToken
+      ? { method: 'temporary-aksk', ak: p.accessKeyId, sk: p.secretAccessKey, securityToken: p.securityToken }
+      : { method: 'aksk', ak: p.accessKeyId, sk: p.secretAccessKey },
+    region: p.region,
+    projectId: p.projectId || undefined,
+    source: `KooCLI profile ${p.name ?? current}`,
+  };
+}
+
+export interface ResolveInput {
+  args: CliArgs;
+  env?: Env;
+  home?: string;
+}
+
+export function resolveConfig({ args, env = process.env, home = homedir() }: ResolveInput): ResolvedConfig {
+  const warnings: string[] = [];
+  const profile = fromProfile(env, home, args.profile ?? env.ROMA_DASH_PROFILE, warnings);
+  const chain: Array<() => Found | undefined> = [
+    () => profile,
+    () => fromSdkEnv(env),
+    () => fromHwEnv(env),
+    () => fromCredentialsFile(home, warnings),
+    () => fromKooCli(home),
+  ];
+  let found: Found | undefined;
+  for (const next of chain) {
+    const f = next();
+    if (f?.credentials) {
+      found = f;
+      break;
+    }
+  }
+  if (!found?.credentials) {
+    throw configError(
+      'no credentials found',
+      'Give a profile (--profile NAME in ~/.config/roma-dash/config.json), set HUAWEICLOUD_SDK_AK/_SK or HW_ACCESS_KEY/HW_SECRET_KEY, or try --demo.',
+    );
+  }
+  // Location settings: flags first, then the chosen profile, then the credential source.
+  const region = args.region ?? profile?.region ?? found.region;
+  const endpoint =
+    args.endpoint ?? profile?.endpoint ?? found.endpoint ?? (region ? romaEndpoint(region) : undefined);
+  const projectId = args.projectId ?? profile?.projectId ?? found.projectId;
+  if (!endpoint)
+    throw configError('no endpoint: give --region R or --endpoint URL (or "region" in the profile)');
+  if (!projectId) throw configError('no project id: give --project-id ID (or "projectId" in the profile)');
+  const iam = profile?.iamEndpoint ?? found.iamEndpoint ?? (region ? iamEndpoint(region) : undefined);
+  if (found.credentials.method === 'password' && !iam) {
+    throw configError(
+      'password login needs the IAM endpoint: give --region R or "iamEndpoint" in the profile',
+    );
+  }
+  const timeoutSeconds = args.timeout ?? profile?.profile.timeoutSeconds ?? 15;
+  return {
+    endpoint,
+    iamEndpoint: iam,
+    region,
+    projectId,
+    instanceIds: args.instances.length > 0 ? [...args.instances] : [...(profile?.profile.instanceIds ?? [])],
+    credentials: found.credentials,
+    source: found.source,
+    profileName: profile?.name,
+    readOnly: args.readOnly || profile?.profile.readOnly === true,
+    insecure: args.insecure || profile?.profile.insecure === true,
+    timeoutMs: Math.round(timeoutSeconds * 1000),
+    logFile: args.logFile,
+    warnings,
+  };
+}

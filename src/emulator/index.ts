@@ -1,0 +1,283 @@
+// The emulator's entry points: startEmulator (in-process, for --demo and tests) and runEmulatorCommand
+// (`roma-dash emulator …`, standalone, prints one JSON line with the connection facts).
+import type { AddressInfo } from 'node:net';
+import { startEchoBackend } from './echo-backend.ts';
+import {
+  createFaultInjector,
+  parseFaultSpec,
+  sendFault,
+  sleep,
+  writeResponseWithFault,
+  type FaultInjector,
+  type FaultSpec,
+} from './faults.ts';
+import { createIamService } from './iam.ts';
+import { apiRoutes } from './routes/apis.ts';
+import { appRoutes } from './routes/apps.ts';
+import type { RouteDef } from './routes/common.ts';
+import { debugMetricsRoutes } from './routes/debug-metrics.ts';
+import { instanceRoutes } from './routes/instance.ts';
+import { aclRoutes, signRoutes } from './routes/signs-acls.ts';
+import { throttleRoutes } from './routes/throttles.ts';
+import { DEMO_PROJECT_ID } from './seed/build.ts';
+import { seedDemo } from './seed/demo.ts';
+import { seedHostile } from './seed/hostile.ts';
+import { seedScale } from './seed/scale.ts';
+import { createEmulatorServer, type EmulatorStats, type FaultHooks } from './server.ts';
+import { createState, loadStateFile, saveStateFile, type EmulatorState } from './state.ts';
+import { verifyAkSk } from './verify.ts';
+
+export type { EmulatorState } from './state.ts';
+export type { FaultSpec } from './faults.ts';
+
+export type EmulatorSeed = 'demo' | 'hostile' | { scale: number } | 'empty';
+
+export interface StartEmulatorOptions {
+  port?: number;
+  host?: string;
+  seed?: EmulatorSeed;
+  faults?: string | FaultSpec;
+  statePath?: string;
+  now?: () => number;
+}
+
+export interface EmulatorHandle {
+  endpoint: string;
+  projectId: string;
+  ak: string;
+  sk: string;
+  tempAk: string;
+  tempSk: string;
+  securityToken: string;
+  token: string;
+  iam: { user: string; password: string; domain: string };
+  instances: string[];
+  echoBackend: string;
+  stats: EmulatorStats;
+  setFaults(spec: string | FaultSpec | null): void;
+  expireTokens(): void;
+  state: EmulatorState;
+  close(): Promise<void>;
+}
+
+// Fixed, obviously fake credentials so scripts and SDK configs can be written once.
+const CREDENTIALS = {
+  ak: 'EMULATORAKPERMANENT0',
+  sk: 'emulator-secret-key-permanent-do-not-use-in-production',
+  tempAk: 'EMULATORAKTEMPORARY0',
+  tempSk: 'emulator-secret-key-temporary',
+  securityToken: 'emulator-security-token-' + 'x'.repeat(24),
+  iam: { user: 'demo_user', password: 'Demo@Passw0rd', domain: 'demo_account' },
+};
+
+export const ALL_ROUTES: RouteDef[] = [
+  ...instanceRoutes,
+  ...apiRoutes,
+  ...debugMetricsRoutes,
+  ...throttleRoutes,
+  ...signRoutes,
+  ...aclRoutes,
+  ...appRoutes,
+];
+
+function toSpec(f: string | FaultSpec | null | undefined): FaultSpec | null {
+  if (f === undefined || f === null || f === '' || f === 'off' || f === 'none') return null;
+  return typeof f === 'string' ? parseFaultSpec(f) : f;
+}
+
+function faultHooks(get: () => FaultInjector | null): FaultHooks | null {
+  return {
+    async before(res, method, path) {
+      const inj = get();
+      const d = inj ? inj.decide(method, path) : { delayMs: 0, kind: 'none' as const };
+      await sleep(d.delayMs);
+      if (d.kind === '5xx' || d.kind === '429' || d.kind === 'reset') {
+        sendFault(res, d);
+        return { handled: true, write: async () => {} };
+      }
+      return {
+        handled: false,
+        write: (r, status, headers, text) => writeResponseWithFault(r, d, status, headers, text),
+      };
+    },
+  };
+}
+
+export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<EmulatorHandle> {
+  const now = opts.now ?? Date.now;
+  const host = opts.host ?? '127.0.0.1';
+  const echo = await startEchoBackend({ host: '127.0.0.1' });
+
+  let state: EmulatorState | undefined;
+  let instances: string[] = [];
+  try {
+    if (opts.statePath) state = loadStateFile(opts.statePath);
+  } catch (e) {
+    await echo.close();
+    throw new Error(
+      `cannot read emulator state ${opts.statePath}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  if (state) {
+    instances = [...state.instances.keys()];
+  } else {
+    state = createState(DEMO_PROJECT_ID);
+    const seed = opts.seed ?? 'demo';
+    if (seed === 'demo') instances = seedDemo(state, { backendHost: echo.host });
+    else if (seed === 'hostile') instances = seedHostile(state, { backendHost: echo.host });
+    else if (seed !== 'empty') instances = seedScale(state, Math.max(1, Math.floor(seed.scale)), echo.host);
+  }
+  const st = state;
+
+  const iam = createIamService({
+    user: CREDENTIALS.iam.user,
+    password: CREDENTIALS.iam.password,
+    domain: CREDENTIALS.iam.domain,
+    projectId: st.projectId,
+    projectName: 'cn-north-4',
+    nowMs: now,
+  });
+  const token = iam.issueStaticToken();
+  let injector: FaultInjector | null = null;
+  const setFaults = (f: string | FaultSpec | null): void => {
+    const spec = toSpec(f);
+    injector = spec ? createFaultInjector(spec) : null;
+  };
+  setFaults(opts.faults ?? null);
+
+  const secrets = new Map([
+    [CREDENTIALS.ak, { sk: CREDENTIALS.sk }],
+    [CREDENTIALS.tempAk, { sk: CREDENTIALS.tempSk, securityToken: CREDENTIALS.securityToken }],
+  ]);
+  const stats: EmulatorStats = { requests: 0, byMethod: {}, log: [] };
+  const server = createEmulatorServer({
+    state: st,
+    routes: ALL_ROUTES,
+    now,
+    stats,
+    faults: faultHooks(() => injector),
+    handleTokenRequest: (body, query) => iam.handleTokenRequest(body, query),
+    authenticate(input) {
+      if (input.headers['authorization']?.trim().startsWith('SDK-HMAC-SHA256')) {
+        const r = verifyAkSk(input, (ak) => secrets.get(ak), now());
+        return r.ok ? { ok: true } : r;
+      }
+      const t = input.headers['x-auth-token'];
+      if (t !== undefined && iam.isValidToken(t)) return { ok: true };
+      if (t === undefined && input.headers['authorization'] === undefined) {
+        return { ok: false, status: 401, error_code: 'APIC.7100', error_msg: 'Token missing.' };
+      }
+      return {
+        ok: false,
+        status: 401,
+        error_code: 'APIG.1002',
+        error_msg: 'Incorrect token or token resolution failed',
+      };
+    },
+    ...(opts.statePath ? { onMutation: () => saveStateFile(opts.statePath as string, st) } : {}),
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const addr = server.address() as AddressInfo;
+  const hostPart = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  if (opts.statePath) saveStateFile(opts.statePath, st);
+
+  let closed = false;
+  return {
+    endpoint: `http://${hostPart}:${addr.port}`,
+    projectId: st.projectId,
+    ak: CREDENTIALS.ak,
+    sk: CREDENTIALS.sk,
+    tempAk: CREDENTIALS.tempAk,
+    tempSk: CREDENTIALS.tempSk,
+    securityToken: CREDENTIALS.securityToken,
+    token,
+    iam: { ...CREDENTIALS.iam },
+    instances,
+    echoBackend: echo.url,
+    stats,
+    setFaults,
+    expireTokens: () => iam.expireAll(),
+    state: st,
+    async close() {
+      if (closed) return;
+      closed = true;
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await echo.close();
+    },
+  };
+}
+
+export interface EmulatorCommandArgs {
+  port?: number;
+  host?: string;
+  seed?: string;
+  faults?: string;
+  state?: string;
+}
+
+/** Parses `demo`, `hostile`, `empty`, `scale:N`. */
+export function parseSeed(s: string | undefined): EmulatorSeed {
+  if (s === undefined || s === 'demo') return 'demo';
+  if (s === 'hostile' || s === 'empty') return s;
+  const m = /^scale:(\d+)$/.exec(s);
+  if (m) return { scale: Number(m[1]) };
+  throw new Error(`unknown seed "${s}" (use demo, hostile, empty or scale:N)`);
+}
+
+/**
+ * `roma-dash emulator [--port N] [--host H] [--seed demo|hostile|scale:N] [--faults SPEC] [--state FILE]`.
+ * Prints one JSON line (endpoint, projectId, ak, sk, token, instances) and runs until SIGINT/SIGTERM.
+ * Resolves with the process exit code.
+ */
+export async function runEmulatorCommand(
+  args: EmulatorCommandArgs,
+  io: { out: (line: string) => void; err: (line: string) => void } = {
+    out: (l) => process.stdout.write(l + '\n'),
+    err: (l) => process.stderr.write(l + '\n'),
+  },
+): Promise<number> {
+  let handle: EmulatorHandle;
+  try {
+    handle = await startEmulator({
+      ...(args.port !== undefined ? { port: args.port } : {}),
+      host: args.host ?? '127.0.0.1',
+      seed: parseSeed(args.seed),
+      ...(args.faults ? { faults: args.faults } : {}),
+      ...(args.state ? { statePath: args.state } : {}),
+    });
+  } catch (e) {
+    io.err(`roma-dash emulator: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  io.out(
+    JSON.stringify({
+      endpoint: handle.endpoint,
+      projectId: handle.projectId,
+      ak: handle.ak,
+      sk: handle.sk,
+      token: handle.token,
+      instances: handle.instances,
+      tempAk: handle.tempAk,
+      tempSk: handle.tempSk,
+      securityToken: handle.securityToken,
+      iam: handle.iam,
+    }),
+  );
+  return new Promise<number>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void handle.close().then(() => resolve(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,35 @@
+import type { RomaError } from '../api/errors.ts';
+
+/** What the store knows about one fetched resource (a list, a detail, a series). */
+export interface ResourceSlice<T = unknown> {
+  data: T | null;
+  loading: boolean;
+  error: RomaError | null;
+  /** Epoch ms of the last successful fetch. */
+  fetchedAt: number | null;
+  /** A refresh failed and `data` is the last good copy. */
+  stale: boolean;
+}
+
+export const EMPTY_SLICE: ResourceSlice<never> = Object.freeze({
+  data: null,
+  loading: false,
+  error: null,
+  fetchedAt: null,
+  stale: false,
+});
+
+/**
+ * One request for data. `family` names the resource family (the slice), `key` is the instance id
+ * plus whatever parameters make the result distinct (e.g. `inst-1|group=abc`).
+ */
+export interface ResourceRequest<T, C> {
+  family: string;
+  key: string;
+  /**
+   * Requests on the same channel supersede each other: starting a new key aborts the previous one.
+   * Typically one channel per view ("detail", "pulse"), so moving on aborts what is no longer shown.
+   */
+  channel?: string;
+  fetch: (client: C, signal: AbortSignal) => Promise<T>;
+}

@@ -1,0 +1,209 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { RomaClient } from '../api/client.ts';
+import type { RomaError } from '../api/errors.ts';
+import { toRomaError } from './errors.ts';
+import { InFlight } from './inflight.ts';
+import { makeEntry, type ListState, type NavEntry, type ViewKind } from './navigation.ts';
+import { EMPTY_SLICE, type ResourceRequest, type ResourceSlice } from './slice.ts';
+import type { ModalSpec, StatusMessage } from './ui.ts';
+
+export interface DashboardState {
+  // data: family -> key (instance id + params) -> slice
+  resources: Readonly<Record<string, Readonly<Record<string, ResourceSlice>>>>;
+  instanceId: string | null;
+  stack: readonly NavEntry[];
+  modals: readonly ModalSpec[];
+  status: StatusMessage | null;
+  /** Auto-refresh period in ms; null = off (then an idle dashboard runs no timers). */
+  autoRefreshMs: number | null;
+  /** Item ids whose secrets are shown in clear. */
+  revealed: Readonly<Record<string, true>>;
+  /** Requests running now; tests await `whenIdle()` rather than reading this. */
+  inFlight: number;
+  /** Bumped on every `refreshAll`, so views re-request their data. */
+  refreshTick: number;
+  actions: DashboardActions;
+}
+
+export interface DashboardActions {
+  /** Fetches unless the slice already has data or an error (use on mount). */
+  ensure<T>(req: ResourceRequest<T, RomaClient>): Promise<void>;
+  /** Always fetches (deduplicated against an identical request in flight). */
+  load<T>(req: ResourceRequest<T, RomaClient>): Promise<void>;
+  abortChannel(channel: string): void;
+  /** Marks a refresh request: visible views reload their data. */
+  refreshAll(): void;
+
+  setInstance(id: string | null): void;
+  /** Pushes a view; the view under it keeps its list state for Back. */
+  push(
+    screen: string,
+    view: ViewKind,
+    opts?: { params?: Record<string, string>; itemId?: string; label?: string },
+  ): void;
+  /** Replaces the whole stack with one list view (palette jumps). */
+  jump(screen: string, params?: Record<string, string>): void;
+  /** Pops the top view; returns false at the root. */
+  back(): boolean;
+  updateList(patch: Partial<ListState>): void;
+  setDetailScroll(scroll: number): void;
+  setTab(tab: number): void;
+
+  pushModal(modal: ModalSpec): void;
+  popModal(): void;
+  setStatus(status: StatusMessage | null): void;
+  showError(error: unknown, context?: string): void;
+  setAutoRefresh(ms: number | null): void;
+  toggleReveal(id: string): void;
+}
+
+export interface DashboardStore extends StoreApi<DashboardState> {
+  client: RomaClient;
+  whenIdle(): Promise<void>;
+  /** Aborts every request; call on exit. */
+  dispose(): void;
+}
+
+export interface CreateStoreOptions {
+  instanceId?: string | null;
+  rootScreen?: string;
+  autoRefreshMs?: number | null;
+  now?: () => number;
+}
+
+export function sliceId(family: string, key: string): string {
+  return `${family}\u0000${key}`;
+}
+
+export function createDashboardStore(client: RomaClient, opts: CreateStoreOptions = {}): DashboardStore {
+  const now = opts.now ?? Date.now;
+  // Assigned once the store exists; InFlight reports count changes into it.
+  let setCount: (n: number) => void = () => {};
+  const inflight = new InFlight((n) => setCount(n));
+
+  const store = createStore<DashboardState>()((set, get) => {
+    const patchSlice = (family: string, key: string, patch: Partial<ResourceSlice>): void =>
+      set((s) => {
+        const fam = s.resources[family] ?? {};
+        const prev = fam[key] ?? EMPTY_SLICE;
+        return { resources: { ...s.resources, [family]: { ...fam, [key]: { ...prev, ...patch } } } };
+      });
+
+    const updateTop = (fn: (e: NavEntry) => NavEntry): void =>
+      set((s) => {
+        const top = s.stack[s.stack.length - 1];
+        if (!top) return {};
+        return { stack: [...s.stack.slice(0, -1), fn(top)] };
+      });
+
+    function load<T>(req: ResourceRequest<T, RomaClient>): Promise<void> {
+      const id = sliceId(req.family, req.key);
+      const running = inflight.get(id);
+      if (running && !running.controller.signal.aborted) return running.promise;
+      patchSlice(req.family, req.key, { loading: true });
+      const promise = inflight.start(id, req.channel, async (signal) => {
+        // A newer request for the same slice may have started after this one was aborted.
+        const ownsSlice = () => {
+          const r = inflight.get(id);
+          return r === undefined || r.controller.signal === signal;
+        };
+        try {
+          const data = await req.fetch(client, signal);
+          if (signal.aborted) {
+            if (ownsSlice()) patchSlice(req.family, req.key, { loading: false });
+            return;
+          }
+          patchSlice(req.family, req.key, {
+            data,
+            loading: false,
+            error: null,
+            stale: false,
+            fetchedAt: now(),
+          });
+        } catch (err) {
+          if (signal.aborted) {
+            // Superseded: not an error worth showing.
+            if (ownsSlice()) patchSlice(req.family, req.key, { loading: false });
+            return;
+          }
+          const error = toRomaError(err);
+          const prev = get().resources[req.family]?.[req.key];
+          patchSlice(req.family, req.key, { loading: false, error, stale: prev?.data != null });
+        }
+      });
+      return promise;
+    }
+
+    return {
+      resources: {},
+      instanceId: opts.instanceId ?? null,
+      stack: [makeEntry(opts.rootScreen ?? 'instances', 'list')],
+      modals: [],
+      status: null,
+      autoRefreshMs: opts.autoRefreshMs ?? null,
+      revealed: {},
+      inFlight: 0,
+      refreshTick: 0,
+      actions: {
+        ensure(req) {
+          const slice = get().resources[req.family]?.[req.key];
+          if (slice && (slice.data != null || slice.error != null || slice.loading)) {
+            return inflight.get(sliceId(req.family, req.key))?.promise ?? Promise.resolve();
+          }
+          return load(req);
+        },
+        load,
+        abortChannel: (channel) => inflight.abortChannel(channel),
+        refreshAll: () => set((s) => ({ refreshTick: s.refreshTick + 1 })),
+
+        setInstance: (id) => set({ instanceId: id }),
+        push: (screen, view, o) => set((s) => ({ stack: [...s.stack, makeEntry(screen, view, o)] })),
+        jump: (screen, params) => set({ stack: [makeEntry(screen, 'list', params ? { params } : {})] }),
+        back() {
+          const { stack } = get();
+          if (stack.length <= 1) return false;
+          set({ stack: stack.slice(0, -1) });
+          return true;
+        },
+        updateList: (patch) => updateTop((e) => ({ ...e, list: { ...e.list, ...patch } })),
+        setDetailScroll: (scroll) => updateTop((e) => ({ ...e, detailScroll: Math.max(0, scroll) })),
+        setTab: (tab) => updateTop((e) => ({ ...e, tab, detailScroll: 0 })),
+
+        pushModal: (modal) => set((s) => ({ modals: [...s.modals, modal] })),
+        popModal: () => set((s) => ({ modals: s.modals.slice(0, -1) })),
+        setStatus: (status) => set({ status }),
+        showError(error, context) {
+          const e: RomaError = toRomaError(error);
+          const text = context ? `${context}: ${e.message}` : e.message;
+          set({
+            status: {
+              level: 'error',
+              text,
+              code: e.errorCode ?? (e.status !== undefined ? String(e.status) : e.kind),
+              ...(e.hint ? { hint: e.hint } : {}),
+            },
+          });
+        },
+        setAutoRefresh: (ms) => set({ autoRefreshMs: ms && ms > 0 ? ms : null }),
+        toggleReveal: (id) =>
+          set((s) => {
+            const revealed = { ...s.revealed };
+            if (revealed[id]) delete revealed[id];
+            else revealed[id] = true;
+            return { revealed };
+          }),
+      },
+    };
+  });
+
+  setCount = (n) => store.setState({ inFlight: n });
+  return Object.assign(store, {
+    client,
+    whenIdle: () => inflight.whenIdle(),
+    dispose: () => inflight.abortAll(),
+  });
+}
+
+export type { ListState, NavEntry, ViewKind } from './navigation.ts';
+export type { ResourceRequest, ResourceSlice } from './slice.ts';
+export type { ModalSpec, StatusMessage } from './ui.ts';

@@ -1,0 +1,134 @@
+// The debug console screen with ink-testing-library, its store talking to the emulator over loopback.
+import { after, afterEach, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render, cleanup } from 'ink-testing-library';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
+import { createRomaClient, type RomaClient } from '../../src/api/client.ts';
+import { akskProvider } from '../../src/auth/providers.ts';
+import { KeyRouterProvider } from '../../src/keys/router.tsx';
+import { appListerFrom, createDebugStore, debugCallerFrom, type DebugStore } from '../../src/store/debug.ts';
+import type { DebugApiDefinition } from '../../src/debug/types.ts';
+import { DebugScreen } from '../../screens/debug/DebugScreen.tsx';
+import { settle, waitForFrame } from '../helpers/ink.ts';
+
+const KEY = {
+  down: '\x1b[B',
+  tab: '\t',
+  send: '\x18',
+  clear: '\x15',
+  addRow: '\x0e',
+  rerun: '\x12',
+  history: '\x0f',
+  enter: '\r',
+};
+
+let emu: EmulatorHandle;
+let client: RomaClient;
+let inst: string;
+let api: DebugApiDefinition;
+
+before(async () => {
+  emu = await startEmulator({ seed: 'demo' });
+  client = createRomaClient({
+    endpoint: emu.endpoint,
+    projectId: emu.projectId,
+    auth: akskProvider({ ak: emu.ak, sk: emu.sk }),
+  });
+  inst = emu.instances[0]!;
+  const list = await client.instance(inst).apis.listAll({});
+  const cart = list.find((a) => a.name === 'get_cart');
+  assert.ok(cart);
+  api = (await client.instance(inst).apis.get(cart.id)) as DebugApiDefinition;
+});
+after(() => emu.close());
+afterEach(() => cleanup());
+
+async function mount(): Promise<{ r: ReturnType<typeof render>; store: DebugStore; copies: string[] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'rd-debug-screen-'));
+  const store = createDebugStore({
+    call: debugCallerFrom(client),
+    listApps: appListerFrom(client),
+    historyFile: join(dir, 'debug-history.json'),
+  });
+  await store.getState().actions.open(inst, api, { mode: 'DEVELOPER' });
+  const copies: string[] = [];
+  const r = render(
+    <KeyRouterProvider>
+      <DebugScreen store={store} width={140} height={40} copy={(t) => copies.push(t)} cwd={dir} />
+    </KeyRouterProvider>,
+  );
+  await settle();
+  return { r, store, copies };
+}
+
+async function press(
+  r: ReturnType<typeof render>,
+  keys: string,
+  until: (f: string) => boolean,
+): Promise<string> {
+  r.stdin.write(keys);
+  return waitForFrame(r, until);
+}
+
+test('form: pre-filled from the API definition, validation messages inline', async () => {
+  const { r } = await mount();
+  const frame = await waitForFrame(r, (f) => f.includes('{cart_id}'));
+  assert.match(frame, /path \/v1\/order\/carts\/demo-1001/);
+  assert.match(frame, /mode\s+◂ DEVELOPER ▸/);
+  assert.match(frame, /scheme\s+HTTPS/);
+  assert.match(frame, /method\s+GET/);
+  assert.match(frame, /\{cart_id\}\s+demo-1001/);
+  assert.match(frame, /limit\s+20/);
+  assert.match(frame, /X-Tenant-Id/);
+  // mode → scheme → method → {cart_id}: clear it; then go to the header row and add a bad one.
+  await press(r, KEY.down + KEY.down + KEY.down, (f) => /› \{cart_id\}/.test(f));
+  await press(r, KEY.clear, (f) => f.includes('path /v1/order/carts/{cart_id}'));
+  await press(r, KEY.down + KEY.down, (f) => /› X-Tenant-Id/.test(f));
+  await press(r, KEY.addRow, (f) => /› header name/.test(f));
+  await press(r, 'X-Stage', (f) => f.includes('X-Stage'));
+  await press(r, KEY.down, (f) => /› X-Stage/.test(f));
+  await press(r, 'v', (f) => /› X-Stage\s+v/.test(f));
+  const invalid = await press(r, KEY.send, (f) => f.includes('problem(s) in the form'));
+  assert.match(invalid, /cart_id is required/);
+  assert.match(invalid, /X-Stage: X-Stage is reserved/);
+  assert.match(invalid, /› \{cart_id\}/, 'focus jumps to the first field in error');
+});
+
+test('answer tabs, curl export and history re-run', async () => {
+  const { r, store, copies } = await mount();
+  await waitForFrame(r, (f) => f.includes('{cart_id}'));
+  await press(r, KEY.down + KEY.down + KEY.down + KEY.clear, (f) =>
+    f.includes('path /v1/order/carts/{cart_id}'),
+  );
+  await press(r, 'abc', (f) => f.includes('path /v1/order/carts/abc'));
+  const resp = await press(r, KEY.send, (f) => f.includes('HTTP/1.1 200 OK'));
+  assert.match(resp, /latency \d+ ms/);
+  assert.match(resp, /★ X-Request-Id: [0-9a-f]+/);
+  assert.match(resp, /★ X-Apig-Latency/);
+  assert.match(resp, /"path": "\/echo\/order\/carts\/abc"/, 'JSON body pretty-printed');
+  const rawReq = await press(r, KEY.tab, (f) => f.includes('GET /v1/order/carts/abc?limit=20 HTTP/1.1'));
+  assert.match(rawReq, /User-Agent: APIGatewayDebugClient/);
+  await press(r, KEY.tab, (f) => f.includes('X-Echo-Backend: roma-dash'));
+  await press(r, KEY.tab, (f) => f.includes('HTTP backend GET'));
+
+  const host = /Host: (\S+)/.exec(store.getState().answer!.request)?.[1];
+  const copied = await press(r, 'c', (f) => f.includes('Copied curl to the clipboard (credentials masked)'));
+  assert.equal(copies.at(-1), `curl 'https://${host}/v1/order/carts/abc?limit=20'`);
+  assert.match(copied, /copied:/);
+  assert.ok(copied.includes(`curl 'https://${host}/v1/order/carts/abc?limit=20'`));
+
+  await press(
+    r,
+    KEY.history,
+    (f) => f.includes('History —') && f.includes('DEVELOPER GET /v1/order/carts/abc'),
+  );
+  await press(r, KEY.rerun, (f) => f.includes('Re-running the last call'));
+  await store.whenIdle();
+  assert.equal(store.getState().history.length, 2);
+  await press(r, KEY.history, (f) => (f.match(/DEVELOPER GET \/v1\/order\/carts\/abc/g) ?? []).length === 2);
+  // Enter loads the call into the form for editing.
+  await press(r, KEY.enter, (f) => f.includes('Loaded the call of') && /\{cart_id\}\s+abc/.test(f));
+});

@@ -1,0 +1,76 @@
+// The built CLI in a real pseudo-terminal: flags print and exit, the demo dashboard shows instance
+// data, `q` quits, and the terminal is handed back as it was found.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startCli, terminalRestored, withoutProbe } from '../helpers/pty.ts';
+import { PACKAGE_VERSION, placeholderReason } from './cli.ts';
+
+const skip = placeholderReason();
+
+test('--version prints the package version and exits 0', { skip }, async () => {
+  const cli = startCli(['--version']);
+  try {
+    assert.equal(await cli.waitForExit(), 0, cli.screenText());
+    assert.match(withoutProbe(cli.rawOutput()), new RegExp(`\\b${PACKAGE_VERSION.replace(/\./g, '\\.')}\\b`));
+    assert.deepEqual(terminalRestored(cli.rawOutput()).problems, []);
+  } finally {
+    cli.kill();
+  }
+});
+
+test('--help prints usage naming the main flags and exits 0', { skip }, async () => {
+  const cli = startCli(['--help'], { rows: 60 });
+  try {
+    assert.equal(await cli.waitForExit(), 0, cli.screenText());
+    const out = withoutProbe(cli.rawOutput());
+    assert.match(out, /usage/i);
+    for (const flag of ['--demo', '--version', '--help']) assert.ok(out.includes(flag), `help lacks ${flag}`);
+    assert.deepEqual(terminalRestored(cli.rawOutput()).problems, []);
+  } finally {
+    cli.kill();
+  }
+});
+
+test('an unknown flag fails with a message, not a stack trace', { skip }, async () => {
+  const cli = startCli(['--no-such-flag']);
+  try {
+    assert.notEqual(await cli.waitForExit(), 0);
+    const out = withoutProbe(cli.rawOutput());
+    assert.match(out, /no-such-flag/);
+    assert.doesNotMatch(out, /\n\s+at .+:\d+:\d+/, 'stack trace printed');
+  } finally {
+    cli.kill();
+  }
+});
+
+test('--demo shows instance data, q quits with 0 and the terminal is restored', { skip }, async () => {
+  const cli = startCli(['--demo'], { cols: 120, rows: 40 });
+  try {
+    // The demo emulator's first instance is a running professional instance.
+    await cli.waitForText(/running|RUNNING|Running/, 20_000);
+    const screen = cli.screenText();
+    assert.match(screen, /[0-9a-f]{8}-?[0-9a-f]{4}|roma|instance/i, 'no instance data on screen');
+    for (const line of cli.screenLines())
+      assert.ok(line.length <= 120, `line wider than the terminal: ${line}`);
+    cli.type('q');
+    assert.equal(await cli.waitForExit(10_000), 0);
+    assert.deepEqual(terminalRestored(cli.rawOutput()).problems, []);
+  } finally {
+    cli.kill();
+  }
+});
+
+test('--demo survives a resize and Ctrl-C still restores the terminal', { skip }, async () => {
+  const cli = startCli(['--demo'], { cols: 100, rows: 30 });
+  try {
+    await cli.waitForText(/running/i, 20_000);
+    cli.resize(60, 20);
+    await cli.waitForQuiet(150);
+    for (const line of cli.screenLines()) assert.ok(line.length <= 60, `line wider than 60 columns: ${line}`);
+    cli.press('ctrl-c');
+    await cli.waitForExit(10_000);
+    assert.deepEqual(terminalRestored(cli.rawOutput()).problems, []);
+  } finally {
+    cli.kill();
+  }
+});
