@@ -76,10 +76,12 @@ export function TextInput(p: TextInputProps) {
   const theme = useTheme();
   // The cursor is ours; the value is the parent's. Each key of a burst is dispatched after the
   // previous one rendered, so `p.value` here is always current.
-  const [cursor, setCursor] = useState(Array.from(p.value).length);
-  const state: EditState = { value: p.value, cursor: Math.min(cursor, Array.from(p.value).length) };
+  // When the value changes from outside (completion, reset) the cursor goes to its end.
+  const [cur, setCur] = useState({ cursor: Array.from(p.value).length, forValue: p.value });
+  const length = Array.from(p.value).length;
+  const state: EditState = { value: p.value, cursor: cur.forValue === p.value ? Math.min(cur.cursor, length) : length };
   const apply = (next: EditState) => {
-    setCursor(next.cursor);
+    setCur({ cursor: next.cursor, forValue: next.value });
     if (next.value !== p.value) p.onChange(next.value);
   };
   useKeyHandler(

@@ -90,6 +90,8 @@ export interface ResourceDescriptor<T = unknown> {
   scopeLabel?: (params: Readonly<Record<string, string>>) => string | undefined;
   /** Sections built from the list row alone (shown at once, before parts load). */
   summary: (row: T, view: DetailViewState) => DetailSection[];
+  // Each part has its own data type; `any` lets one list hold them (parts are built with definePart).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   parts?: ReadonlyArray<DetailPart<T, any>>;
   /** What Enter on a row does; default opens the detail. */
   enter?: (row: T) => EnterTarget;

@@ -82,8 +82,8 @@ export function dashboardBuilt(): boolean {
   return existsSync(CLI) && !readFileSync(CLI, 'utf8').includes('roma-dash skeleton');
 }
 
-/** A screen showing instance data: the demo's running instance in the instances list. */
-export const INSTANCE_READY = /running/i;
+/** A screen showing instance data: a row with an instance id and its RUNNING status. */
+export const INSTANCE_READY = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s+RUNNING/;
 
 /** Command line and environment that point the dashboard at an emulator with AK/SK. */
 export function dashboardAgainst(emu: BenchEmulator): { args: string[]; env: Record<string, string> } {
@@ -93,16 +93,22 @@ export function dashboardAgainst(emu: BenchEmulator): { args: string[]; env: Rec
   };
 }
 
-/** Opens the APIs list and waits until it shows the total of 10,000 (or whatever scale). */
+/**
+ * Waits for the APIs list to show all `total` APIs. With one `--instance` the dashboard opens on
+ * the APIs list; otherwise it is reached through the command palette.
+ */
 export async function openApisList(cli: CliSession, total: number): Promise<void> {
-  await cli.waitForText(INSTANCE_READY, 30_000);
-  cli.type(':apis');
-  cli.press('enter');
-  await cli.waitForText(new RegExp(`\\b${total.toLocaleString('en-US')}\\b|\\b${total}\\b`), 60_000);
+  const loaded = new RegExp(`\\b(${total}|${total.toLocaleString('en-US')}) items\\b`);
+  await cli.waitForText(/APIs|Instances/, 30_000);
+  if (!/^APIs/m.test(cli.screenText())) {
+    cli.type(':apis');
+    cli.press('enter');
+  }
+  await cli.waitForText(loaded, 60_000);
   await cli.waitForQuiet(200, 30_000);
 }
 
-/** Key that starts filtering a list, and the key that leaves the filter. */
+/** Key that starts filtering a list. */
 export const FILTER_KEY = '/';
-/** Flag that turns auto-refresh on (off by default). */
-export const AUTO_REFRESH_ARGS = ['--refresh', '5'];
+/** Key that toggles auto-refresh (off at start). */
+export const AUTO_REFRESH_KEY = 'R';

@@ -7,7 +7,7 @@ import { percentile, round } from '../lib/stats.ts';
 import { keyToFrame } from '../lib/frames.ts';
 import { errorMessage, notAvailable, type Measure } from '../lib/result.ts';
 import {
-  AUTO_REFRESH_ARGS,
+  AUTO_REFRESH_KEY,
   CLI,
   FILTER_KEY,
   dashboardAgainst,
@@ -83,9 +83,9 @@ async function idleCpuPercent(cli: CliSession, seconds: number): Promise<number 
   return c0 === null || c1 === null ? null : round(((c1 - c0) / seconds) * 100, 2);
 }
 
-function launch(emu: BenchEmulator, extraArgs: string[] = []): CliSession {
+function launch(emu: BenchEmulator): CliSession {
   const { args, env } = dashboardAgainst(emu);
-  return startCli([...args, ...extraArgs], { script: CLI, env, cols: 120, rows: 40, sttyProbe: false });
+  return startCli(args, { script: CLI, env, cols: 120, rows: 40, sttyProbe: false });
 }
 
 async function quit(cli: CliSession): Promise<void> {
@@ -195,9 +195,10 @@ export async function measureDashboard(o: DashboardOptions): Promise<Measure[]> 
     );
     await quit(cli);
 
-    cli = launch(emu, AUTO_REFRESH_ARGS);
+    cli = launch(emu);
     try {
       await openApisList(cli, o.scale);
+      cli.type(AUTO_REFRESH_KEY);
       const idleOn = await idleCpuPercent(cli, o.idleSeconds);
       out.push(
         idleOn === null
@@ -207,7 +208,7 @@ export async function measureDashboard(o: DashboardOptions): Promise<Measure[]> 
               label: ids.idleOn[1],
               unit: '%',
               value: idleOn,
-              note: AUTO_REFRESH_ARGS.join(' '),
+              note: `toggled with ${AUTO_REFRESH_KEY}`,
             },
       );
     } catch (e) {

@@ -34,7 +34,6 @@ export function FormView({
 }) {
   const theme = useTheme();
   const path = resolvePath(form.pathTemplate, form.pathParams);
-  let lastSection = '';
   const labelWidth = 16;
   return (
     <Box flexDirection="column" width={width}>
@@ -44,8 +43,7 @@ export function FormView({
         {errors.path ? <Text color={theme.tokens.danger}>{`  ✗ ${errors.path}`}</Text> : null}
       </Text>
       {fields.map((f, i) => {
-        const header = f.section !== lastSection ? f.section : null;
-        lastSection = f.section;
+        const header = f.section !== fields[i - 1]?.section ? f.section : null;
         const focused = i === focus;
         const err = errors[f.errorKey];
         // A row's error is shown once, on its value (or only) field.

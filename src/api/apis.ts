@@ -1,6 +1,5 @@
 import {
   getObject,
-  itemsOf,
   lister,
   optionalLister,
   send,

@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useWindowSize } from 'ink';
-import { useEffect } from 'react';
+import { createElement, useEffect, type ComponentType } from 'react';
 import { resourceById } from '../../screens/registry.ts';
 import type { Command, KeyScope } from '../keys/keymap.ts';
 import { KeyRouterProvider, useCommands, type KeyRouter } from '../keys/router.tsx';
@@ -12,7 +12,7 @@ import { listKey } from './data.ts';
 import { DetailView, DETAIL_COMMANDS } from './DetailView.tsx';
 import { AppEnvProvider, useAppEnv, type AppEnv } from './env.tsx';
 import { ListView, LIST_COMMANDS } from './ListView.tsx';
-import { modalComponent } from './modals.tsx';
+import { modalComponent, type ModalProps } from './modals.tsx';
 
 const GLOBAL_COMMANDS: readonly Command[] = ['quit', 'help', 'palette', 'back', 'refresh', 'autoRefresh'];
 
@@ -82,7 +82,6 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const mainHeight = height - 4;
   const family = top.view === 'list' ? top.screen : '';
   const sliceKey = listKey(d?.instanceScoped === false ? null : instanceId, top.params);
-  const Modal = modal ? modalComponent(modal.kind) : undefined;
   const scopes: KeyScope[] = modal
     ? ['modal']
     : top.list.filtering
@@ -97,8 +96,12 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
       <Header width={width} />
       <Breadcrumbs width={width} />
       <Box height={mainHeight} flexDirection="column">
-        {Modal && modal ? (
-          <Modal props={modal.props ?? {}} width={width} height={mainHeight} />
+        {modal && modalComponent(modal.kind) ? (
+          createElement(modalComponent(modal.kind) as ComponentType<ModalProps>, {
+            props: modal.props ?? {},
+            width,
+            height: mainHeight,
+          })
         ) : !d ? (
           <Text>Unknown screen {top.screen}</Text>
         ) : top.view === 'list' ? (

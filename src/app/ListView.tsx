@@ -178,7 +178,7 @@ export function ListView({
                 : '  nothing here'}
         </Text>
       ) : (
-        visible.map((row, i) => (
+        visible.map((row) => (
           <Row
             key={d.idOf(row)}
             cells={d.columns.map((c) => sanitizeText(c.get(row)))}

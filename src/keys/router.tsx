@@ -40,7 +40,8 @@ export interface KeyRouter {
 /** The router without React: a handler stack and a burst queue. */
 export function createKeyRouter(schedule: (fn: () => void) => () => void = defaultSchedule): KeyRouter {
   const regs: Registration[] = [];
-  const queue: KeyEvent[] = [];
+  // Pastes share the queue with keys so a paste never overtakes keys typed before it.
+  const queue: Array<KeyEvent | { paste: string }> = [];
   let seq = 0;
   let cancelScheduled: (() => void) | undefined;
 
@@ -53,11 +54,19 @@ export function createKeyRouter(schedule: (fn: () => void) => () => void = defau
     }
   };
 
+  const deliverPaste = (text: string): void => {
+    for (const r of ordered()) {
+      const h = r.paste.current;
+      if (h !== undefined && h(text) === true) return;
+    }
+  };
+
   const drain = (): void => {
     cancelScheduled = undefined;
-    const key = queue.shift();
-    if (key === undefined) return;
-    deliver(key);
+    const item = queue.shift();
+    if (item === undefined) return;
+    if ('paste' in item) deliverPaste(item.paste);
+    else deliver(item);
     // Even with an empty queue, keep the gate closed until the next turn: keys of the same chunk
     // that Ink emits as separate events must also wait for this key's render.
     cancelScheduled = schedule(drain);
@@ -77,10 +86,8 @@ export function createKeyRouter(schedule: (fn: () => void) => () => void = defau
       if (cancelScheduled === undefined) drain();
     },
     dispatchPaste(text) {
-      for (const r of ordered()) {
-        const h = r.paste.current;
-        if (h !== undefined && h(text) === true) return;
-      }
+      queue.push({ paste: text });
+      if (cancelScheduled === undefined) drain();
     },
     pending: () => queue.length,
   };

@@ -21,6 +21,11 @@ after(async () => {
   await ro.em.close();
 });
 
+/** The frame's text without the box and line wrapping: long lines wrap at the panel width. */
+function flat(frame: string): string {
+  return frame.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+}
+
 function mount(store: MutationStore) {
   const r = render(
     <KeyRouterProvider>
@@ -93,10 +98,11 @@ test('batch result lists each failure with its code and message', async () => {
     await settle();
     rig.mutations.getState().actions.propose({ kind: 'batch-publish', apis: [...apis, ghost], env });
     await waitForFrame(r, (f) => f.includes('2 APIs start serving in PRE'));
+    await settle(); // handlers register in layout effects, after the frame is drawn
     r.stdin.write('y');
     const f = await waitForFrame(r, (x) => x.includes('1 done, 1 failed'));
-    assert.match(f, /✗ ghost-api — APIG\.\d{4} \S+/);
-    assert.match(f, /✓ .* · publish id [0-9a-f]{32}, version [0-9a-f]{32}/);
+    assert.match(flat(f), /✗ ghost-api — APIG\.\d{4} \S+/);
+    assert.match(flat(f), /✓ .* · publish id [0-9a-f]{32}, version [0-9a-f]{32}/);
     r.stdin.write('\r');
     await waitForFrame(r, (x) => x.trim() === '');
     // undo
@@ -119,6 +125,7 @@ test('a 5xx shows the documented code and a hint, and Esc leaves the screen usab
     rig.em.setFaults('5xx=1');
     rig.mutations.getState().actions.propose({ kind: 'publish', api, env });
     await waitForFrame(r, (f) => f.includes('Publish API'));
+    await settle(); // handlers register in layout effects, after the frame is drawn
     r.stdin.write('y');
     const f = await waitForFrame(r, (x) => x.includes('APIG.9999'));
     rig.em.setFaults(null);
@@ -170,11 +177,11 @@ test('a refusal offers the alternative: r turns "second throttle" into a replace
     await settle();
     rig.mutations.getState().actions.refuse(refusal);
     const f = await waitForFrame(r, (x) => x.includes('THROTTLE_TAKEN'));
-    assert.match(f, /one throttling policy per API per environment/);
-    assert.match(f, /r\/Enter: Replace slow with strict/);
+    assert.match(flat(f), /one throttling policy per API per environment/);
+    assert.match(flat(f), /r\/Enter: Replace slow with strict/);
     r.stdin.write('r');
     const c = await waitForFrame(r, (x) => x.includes('Replace throttling policy'));
-    assert.match(c, /1\. unbind slow · 2\. bind strict/);
+    assert.match(flat(c), /1\. unbind slow · 2\. bind strict/);
     r.stdin.write('n');
     await waitForFrame(r, (x) => x.trim() === '');
   } finally {

@@ -172,6 +172,38 @@ test('failing backend: the gateway answer carries the backend 500; an unreachabl
   }
 });
 
+test('a debug call that outlives the client timeout is a TIMEOUT error with a hint; the form is kept', async () => {
+  const api = await pick(
+    (a) =>
+      a.backend_type === 'HTTP' &&
+      a.auth_type === 'NONE' &&
+      !/\{/.test(a.req_uri ?? '') &&
+      a.req_method === 'GET',
+  );
+  const def = emu.state.stores.get(inst)!.data.apis.get(api.id)!;
+  const original = { ...def.backend_api! };
+  const impatient = createRomaClient({
+    endpoint: emu.endpoint,
+    projectId: emu.projectId,
+    auth: akskProvider({ ak: emu.ak, sk: emu.sk }),
+    timeoutMs: 200,
+    retry: { limit: 1, baseMs: 1 },
+  });
+  try {
+    def.backend_api!.req_uri = '/slow'; // the echo backend answers after 1 s by default
+    const store = createDebugStore({ call: debugCallerFrom(impatient) });
+    await store.getState().actions.open(inst, api, { mode: 'DEVELOPER' });
+    store.getState().actions.setField('body', 'keep me');
+    await sendAndWait(store);
+    const err = store.getState().error;
+    assert.equal(err?.code, 'TIMEOUT', JSON.stringify(err));
+    assert.match(err?.hint ?? '', /\S/);
+    assert.equal(store.getState().form?.body, 'keep me');
+  } finally {
+    Object.assign(def.backend_api!, original);
+  }
+});
+
 test('errors of the debug call itself: 404 unknown API, CONSUMER on an unpublished API; the form is kept', async () => {
   const api = await pick((a) => a.backend_type === 'MOCK' && a.auth_type === 'NONE' && !published(a));
   const store = newStore();

@@ -165,17 +165,7 @@ export const apiRoutes: RouteDef[] = [
     const v = store.data.versions.get(pub.version_id);
     const def = v?.snapshot ?? api;
     const g = store.data.groups.get(def.group_id);
-    const {
-      backend_api,
-      func_info,
-      mock_info,
-      policy_https,
-      policy_functions,
-      policy_mocks,
-      backend_params,
-      ...rest
-    } = def;
-    (void backend_api, func_info, mock_info, policy_https, policy_functions, policy_mocks, backend_params);
+    const rest = withoutBackend(def);
     return ok({
       ...rest,
       group_name: g?.name ?? '',
