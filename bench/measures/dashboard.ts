@@ -141,7 +141,7 @@ export async function measureDashboard(o: DashboardOptions): Promise<Measure[]> 
     await keyToFrame(cli, { text: FILTER_KEY });
     const filterMs: number[] = [];
     let silent = 0;
-    for (const ch of 'api-9') {
+    for (const ch of 'api_00') {
       const t = await keyToFrame(cli, { text: ch }, 60);
       if (t.ms === null) silent++;
       else filterMs.push(t.ms);

@@ -92,7 +92,10 @@ export function apiActions(
       mutating: false,
       run({ store, item }) {
         const env = mainEnv(item);
-        if (env) store.getState().actions.pushModal({ kind: ACTION_MODALS.versions, props: { api: refOf(item), env } });
+        if (env)
+          store
+            .getState()
+            .actions.pushModal({ kind: ACTION_MODALS.versions, props: { api: refOf(item), env } });
       },
     },
     {
@@ -101,7 +104,10 @@ export function apiActions(
       mutating: false,
       run({ store, item }) {
         const env = mainEnv(item);
-        if (env) store.getState().actions.pushModal({ kind: ACTION_MODALS.apiBindings, props: { api: refOf(item), env } });
+        if (env)
+          store
+            .getState()
+            .actions.pushModal({ kind: ACTION_MODALS.apiBindings, props: { api: refOf(item), env } });
       },
     },
   ];

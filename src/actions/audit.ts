@@ -24,11 +24,15 @@ export interface AuditEntry {
 export type AuditSink = (entry: Omit<AuditEntry, 'ts'>) => Promise<void>;
 
 export function auditLogPath(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(home, '.local', 'state');
+  const base =
+    env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/')
+      ? env.XDG_STATE_HOME
+      : join(home, '.local', 'state');
   return join(base, 'roma-dash', 'audit.log');
 }
 
-const SECRET_KEY = /(^|_|-)(sk|secret|password|passwd|token|authorization|credential|sign_key|sign_secret|app_secret|security_token|x-auth-token|x-security-token)$/i;
+const SECRET_KEY =
+  /(^|_|-)(sk|secret|password|passwd|token|authorization|credential|sign_key|sign_secret|app_secret|security_token|x-auth-token|x-security-token)$/i;
 const REDACTED = '[redacted]';
 
 /** Replaces secret-looking fields and inline secrets (Authorization headers, token=…) anywhere in a value. */
@@ -36,8 +40,14 @@ export function redact<T>(value: T, extraSecrets: readonly string[] = []): T {
   const secrets = extraSecrets.filter((s) => s.length >= 4);
   const scrubString = (s: string): string => {
     let out = s
-      .replace(/(SDK-HMAC-SHA256\s+)[^\s"]+(\s*,?\s*SignedHeaders=[^\s,"]+)?(\s*,?\s*Signature=)[0-9a-f]+/gi, `$1${REDACTED}`)
-      .replace(/(\b(?:x-auth-token|x-security-token|password|secret|token|sk)["']?\s*[:=]\s*["']?)[^\s"',&}]+/gi, `$1${REDACTED}`);
+      .replace(
+        /(SDK-HMAC-SHA256\s+)[^\s"]+(\s*,?\s*SignedHeaders=[^\s,"]+)?(\s*,?\s*Signature=)[0-9a-f]+/gi,
+        `$1${REDACTED}`,
+      )
+      .replace(
+        /(\b(?:x-auth-token|x-security-token|password|secret|token|sk)["']?\s*[:=]\s*["']?)[^\s"',&}]+/gi,
+        `$1${REDACTED}`,
+      );
     for (const secret of secrets) out = out.split(secret).join(REDACTED);
     return out;
   };

@@ -67,7 +67,9 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
       }
     },
     batchUnbind: (kind, ids) =>
-      sent(kind === 'throttle' ? client.throttleBindings.batchUnbind(ids) : client.aclBindings.batchUnbind(ids)),
+      sent(
+        kind === 'throttle' ? client.throttleBindings.batchUnbind(ids) : client.aclBindings.batchUnbind(ids),
+      ),
     authorize: (envId, appIds, apiIds) =>
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),

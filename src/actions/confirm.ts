@@ -61,7 +61,10 @@ export function describeAction(action: MutationAction): Confirmation {
       return {
         title: 'Publish APIs',
         effect: `${plural(action.apis.length, 'API')} start serving in ${action.env.name}`,
-        details: [...listNames(action.apis.map((a) => a.name)), ...(action.remark ? [`remark: ${action.remark}`] : [])],
+        details: [
+          ...listNames(action.apis.map((a) => a.name)),
+          ...(action.remark ? [`remark: ${action.remark}`] : []),
+        ],
         destructive,
       };
     case 'batch-offline':

@@ -20,7 +20,8 @@ export function hintForCode(code: string | undefined, status?: number): string |
     const known = ERROR_CODE_HINTS[code];
     if (known) return known[2];
   }
-  if (status === 403) return 'The credentials lack permission for this operation; ask for the APIC write permission.';
+  if (status === 403)
+    return 'The credentials lack permission for this operation; ask for the APIC write permission.';
   if (status !== undefined && status >= 500)
     return 'The service failed; the change may or may not have happened — refresh before trying again.';
   return undefined;
@@ -39,7 +40,13 @@ export function toActionError(err: unknown): ActionError {
       (kind ? KIND_HINTS[kind] : undefined) ??
       'See the message; nothing was retried.';
     const requestId = str(e.requestId);
-    return { code, message, hint, ...(status !== undefined ? { status } : {}), ...(requestId ? { requestId } : {}) };
+    return {
+      code,
+      message,
+      hint,
+      ...(status !== undefined ? { status } : {}),
+      ...(requestId ? { requestId } : {}),
+    };
   }
   return { code: 'UNKNOWN', message: String(err), hint: 'See the message; nothing was retried.' };
 }

@@ -168,7 +168,8 @@ export function planSteps(port: MutationPort, action: MutationAction): Step[] {
                 };
               }
               const s = ok.get(a.id);
-              if (s) return { label: a.name, id: a.id, ok: true, ...(online ? { detail: publishDetail(s) } : {}) };
+              if (s)
+                return { label: a.name, id: a.id, ok: true, ...(online ? { detail: publishDetail(s) } : {}) };
               return {
                 label: a.name,
                 id: a.id,
@@ -209,7 +210,10 @@ export function planSteps(port: MutationPort, action: MutationAction): Step[] {
     case 'unbind':
       return unbindSteps(port, action.bindings);
     case 'replace':
-      return [...action.current.map((b) => unbindOneStep(port, b)), bindStep(port, action.policy, [action.target])];
+      return [
+        ...action.current.map((b) => unbindOneStep(port, b)),
+        bindStep(port, action.policy, [action.target]),
+      ];
     case 'authorize':
       return [
         {
@@ -228,7 +232,8 @@ export function planSteps(port: MutationPort, action: MutationAction): Step[] {
               }`;
               const status = (r.auth_result?.status ?? 'SUCCESS').toUpperCase();
               if (status === 'SUCCESS') return { label, id: r.id ?? '', ok: true };
-              if (status === 'SKIPPED') return { label, id: r.id ?? '', ok: true, detail: 'skipped (already authorized)' };
+              if (status === 'SKIPPED')
+                return { label, id: r.id ?? '', ok: true, detail: 'skipped (already authorized)' };
               // FILAED (sic, 4.18.1) or anything else unknown is a failure.
               return {
                 label,
@@ -310,7 +315,8 @@ function summarize(
 ): string {
   const title = describeAction(action).title;
   if (result === 'ok') return `${title}: done${okCount > 1 ? ` (${okCount} items)` : ''}`;
-  if (result === 'failed') return `${title} failed: ${error ? `${error.code} ${error.message}` : `${failCount} failed`}`;
+  if (result === 'failed')
+    return `${title} failed: ${error ? `${error.code} ${error.message}` : `${failCount} failed`}`;
   const stopped = error ? `; stopped at ${error.code} ${error.message}` : '';
   const gap =
     action.kind === 'replace'

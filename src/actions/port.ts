@@ -40,7 +40,13 @@ export interface AuthRelation {
   id?: string;
   api_id?: string;
   app_id?: string;
-  auth_result?: { status?: string; error_code?: string; error_msg?: string; api_name?: string; app_name?: string };
+  auth_result?: {
+    status?: string;
+    error_code?: string;
+    error_msg?: string;
+    api_name?: string;
+    app_name?: string;
+  };
 }
 
 /** A successful call's answer plus the request id the service gave it, when it gave one. */

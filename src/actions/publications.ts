@@ -25,7 +25,11 @@ export function publicationsOf(api: ApiPublicationFields): PublicationRef[] {
   envIds.forEach((envId, i) => {
     const publishId = pubIds[i];
     if (!publishId) return;
-    out.push({ publishId, api: { id: api.id, name: api.name }, env: { id: envId, name: envNames[i] ?? envId } });
+    out.push({
+      publishId,
+      api: { id: api.id, name: api.name },
+      env: { id: envId, name: envNames[i] ?? envId },
+    });
   });
   return out;
 }

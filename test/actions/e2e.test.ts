@@ -23,7 +23,10 @@ test('publish to an environment, then take offline (4.3.4)', async () => {
   const pub = rig.db.publicationOf(api.id, env.id);
   assert.ok(pub, 'published in the emulator');
   assert.equal(pub.remark, 'hotfix');
-  assert.match(out.items[0]?.detail ?? '', new RegExp(`publish id ${pub.publish_id}, version ${pub.version_id}`));
+  assert.match(
+    out.items[0]?.detail ?? '',
+    new RegExp(`publish id ${pub.publish_id}, version ${pub.version_id}`),
+  );
   assert.equal(out.requestIds.length, 1, 'request id recorded');
 
   const off = await run(rig, { kind: 'offline', api, env });
@@ -37,7 +40,10 @@ test('publish to an environment, then take offline (4.3.4)', async () => {
   assert.equal(last?.result, 'ok');
   assert.equal(last?.instance, rig.instanceId);
   assert.deepEqual(last?.requestIds, off.requestIds);
-  assert.ok(rig.changed.some((a) => a.kind === 'offline'), 'affected lists refreshed after success');
+  assert.ok(
+    rig.changed.some((a) => a.kind === 'offline'),
+    'affected lists refreshed after success',
+  );
 });
 
 test('batch publish with a per-API failure, then batch offline (4.3.7)', async () => {
@@ -201,7 +207,10 @@ test('signature key: bind then unbind (4.11.1/4.11.2)', async () => {
   // the sign binding answer carries sign_secret: it must never reach the audit log
   const text = JSON.stringify(await rig.auditLines());
   if (s.sign_secret) assert.equal(text.includes(s.sign_secret), false);
-  await run(rig, { kind: 'unbind', bindings: [{ bindingId: b.id, policy, api: target.api, env: target.env }] });
+  await run(rig, {
+    kind: 'unbind',
+    bindings: [{ bindingId: b.id, policy, api: target.api, env: target.env }],
+  });
   assert.equal(rig.db.data.signBindings.has(b.id), false);
 });
 
@@ -218,7 +227,12 @@ test('ACL: bind PERMIT and DENY, batch unbind both (4.13.1/4.13.3)', async () =>
   assert.equal((await run(rig, { kind: 'bind', policy: d, targets: [target] })).result, 'ok');
   const mine = [...rig.db.data.aclBindings.values()].filter((b) => b.publish_id === target.publishId);
   assert.deepEqual(mine.map((b) => b.acl_id).sort(), [permit.id, deny.id].sort());
-  const refs = mine.map((b) => ({ bindingId: b.id, policy: b.acl_id === permit.id ? p : d, api: target.api, env: target.env }));
+  const refs = mine.map((b) => ({
+    bindingId: b.id,
+    policy: b.acl_id === permit.id ? p : d,
+    api: target.api,
+    env: target.env,
+  }));
   const un = await run(rig, { kind: 'unbind', bindings: refs });
   assert.equal(un.result, 'ok');
   assert.equal(
@@ -250,11 +264,18 @@ test('authorize an app for an API in an environment, then revoke (4.18.1/4.18.2)
   const pub = [...rig.db.data.publications.values()].find(
     (p) =>
       p.env_id === RELEASE.id &&
-      ![...rig.db.data.appAuths.values()].some((a) => a.app_id === app.id && a.api_id === p.api_id && a.env_id === RELEASE.id),
+      ![...rig.db.data.appAuths.values()].some(
+        (a) => a.app_id === app.id && a.api_id === p.api_id && a.env_id === RELEASE.id,
+      ),
   );
   assert.ok(pub);
   const api = { id: pub.api_id, name: rig.db.data.apis.get(pub.api_id)?.name ?? pub.api_id };
-  const out = await run(rig, { kind: 'authorize', apps: [{ id: app.id, name: app.name }], apis: [api], env: RELEASE });
+  const out = await run(rig, {
+    kind: 'authorize',
+    apps: [{ id: app.id, name: app.name }],
+    apis: [api],
+    env: RELEASE,
+  });
   assert.equal(out.result, 'ok');
   const auth = [...rig.db.data.appAuths.values()].find(
     (a) => a.app_id === app.id && a.api_id === api.id && a.env_id === RELEASE.id,

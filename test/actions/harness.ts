@@ -76,7 +76,8 @@ export async function run(rig: Rig, action: MutationAction) {
   actions.propose(action);
   const outcome = await actions.confirm();
   actions.dismiss();
-  if (!outcome) throw new Error(`action ${action.kind} was not run (phase ${rig.mutations.getState().phase})`);
+  if (!outcome)
+    throw new Error(`action ${action.kind} was not run (phase ${rig.mutations.getState().phase})`);
   return outcome;
 }
 
@@ -88,7 +89,11 @@ export function envRef(db: InstanceStore, name: string): { id: string; name: str
 }
 
 /** APIs not published in `envId`, in store order. */
-export function unpublishedIn(db: InstanceStore, envId: string, n: number): Array<{ id: string; name: string }> {
+export function unpublishedIn(
+  db: InstanceStore,
+  envId: string,
+  n: number,
+): Array<{ id: string; name: string }> {
   const out: Array<{ id: string; name: string }> = [];
   for (const a of db.data.apis.values()) {
     if (!db.publicationOf(a.id, envId)) out.push({ id: a.id, name: a.name });
@@ -111,7 +116,11 @@ export function freePublications(
     const api = db.data.apis.get(p.api_id);
     const env = db.data.envs.get(p.env_id);
     if (!api || !env) continue;
-    out.push({ publishId: p.publish_id, api: { id: api.id, name: api.name }, env: { id: env.id, name: env.name } });
+    out.push({
+      publishId: p.publish_id,
+      api: { id: api.id, name: api.name },
+      env: { id: env.id, name: env.name },
+    });
     if (out.length === n) break;
   }
   return out;

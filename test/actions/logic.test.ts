@@ -4,7 +4,12 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeAction, isDestructive } from '../../src/actions/confirm.ts';
-import { checkBindCandidate, checkOfflineVersion, checkSwitchVersion, planBind } from '../../src/actions/preconditions.ts';
+import {
+  checkBindCandidate,
+  checkOfflineVersion,
+  checkSwitchVersion,
+  planBind,
+} from '../../src/actions/preconditions.ts';
 import { auditLogPath, createAuditLog, redact } from '../../src/actions/audit.ts';
 import { toActionError } from '../../src/actions/errors.ts';
 import { runAction } from '../../src/actions/execute.ts';
@@ -25,7 +30,11 @@ test('confirmation names object, environment and effect; offline is destructive'
   assert.equal(p.destructive, false);
   assert.deepEqual(p.details, ['remark: fix']);
   assert.equal(isDestructive({ kind: 'unbind', bindings: [] }), true);
-  const b = describeAction({ kind: 'batch-offline', apis: [api, { id: 'a2', name: 'refund' }], env: release });
+  const b = describeAction({
+    kind: 'batch-offline',
+    apis: [api, { id: 'a2', name: 'refund' }],
+    env: release,
+  });
   assert.equal(b.effect, '2 APIs stop serving in RELEASE');
   assert.deepEqual(b.details, ['• pay-callback', '• refund']);
 });
@@ -38,7 +47,10 @@ test('bind preconditions: unpublished, second throttle (offers replace), ACL per
   const current: BindingRef = { bindingId: 'b1', policy: t1, api, env: release };
   const taken = checkBindCandidate(t2, { api, env: release, publishId: 'p1', current: [current] });
   assert.equal(taken?.code, 'THROTTLE_TAKEN');
-  assert.match(taken?.reason ?? '', /already has throttling policy slow; one throttling policy per API per environment/);
+  assert.match(
+    taken?.reason ?? '',
+    /already has throttling policy slow; one throttling policy per API per environment/,
+  );
   const alt = taken?.alternative?.action;
   assert.equal(alt?.kind, 'replace');
   if (alt?.kind === 'replace') {
@@ -48,14 +60,20 @@ test('bind preconditions: unpublished, second throttle (offers replace), ACL per
       ['b1'],
     );
   }
-  assert.equal(checkBindCandidate(t1, { api, env: release, publishId: 'p1', current: [current] })?.code, 'ALREADY_BOUND');
+  assert.equal(
+    checkBindCandidate(t1, { api, env: release, publishId: 'p1', current: [current] })?.code,
+    'ALREADY_BOUND',
+  );
 
   const permit: PolicyRef = { kind: 'acl', id: 'c1', name: 'office', aclType: 'PERMIT' };
   const deny: PolicyRef = { kind: 'acl', id: 'c2', name: 'bad-ips', aclType: 'DENY' };
   const permit2: PolicyRef = { kind: 'acl', id: 'c3', name: 'partners', aclType: 'PERMIT' };
   const aclBound: BindingRef = { bindingId: 'b2', policy: permit, api, env: release };
   assert.equal(checkBindCandidate(deny, { api, env: release, publishId: 'p1', current: [aclBound] }), null);
-  assert.equal(checkBindCandidate(permit2, { api, env: release, publishId: 'p1', current: [aclBound] })?.code, 'ACL_TYPE_TAKEN');
+  assert.equal(
+    checkBindCandidate(permit2, { api, env: release, publishId: 'p1', current: [aclBound] })?.code,
+    'ACL_TYPE_TAKEN',
+  );
 
   const plan = planBind(t1, [
     { api, env: release, publishId: 'p1', current: [] },
@@ -69,7 +87,10 @@ test('bind preconditions: unpublished, second throttle (offers replace), ACL per
 });
 
 test('version preconditions', () => {
-  assert.equal(checkSwitchVersion(api, release, { versionId: 'v', versionNo: '1', inEffect: true })?.code, 'VERSION_IN_EFFECT');
+  assert.equal(
+    checkSwitchVersion(api, release, { versionId: 'v', versionNo: '1', inEffect: true })?.code,
+    'VERSION_IN_EFFECT',
+  );
   assert.equal(checkSwitchVersion(api, release, { versionId: 'v', versionNo: '1', inEffect: false }), null);
   assert.equal(
     checkOfflineVersion(api, release, { versionId: 'v', versionNo: '1', inEffect: false })?.code,
@@ -82,7 +103,11 @@ test('audit log: XDG path, fallback, JSON lines, secrets redacted, file mode 060
   assert.equal(auditLogPath({}, '/home/u'), '/home/u/.local/state/roma-dash/audit.log');
   const dir = await mkdtemp(join(tmpdir(), 'audit-'));
   const path = auditLogPath({ XDG_STATE_HOME: dir });
-  const log = createAuditLog({ path, secrets: ['SUPERSECRETSK123'], now: () => new Date('2024-01-01T00:00:00Z') });
+  const log = createAuditLog({
+    path,
+    secrets: ['SUPERSECRETSK123'],
+    now: () => new Date('2024-01-01T00:00:00Z'),
+  });
   await log({
     who: 'alice',
     profile: 'prod',
@@ -92,9 +117,19 @@ test('audit log: XDG path, fallback, JSON lines, secrets redacted, file mode 060
     env: 'RELEASE',
     result: 'failed',
     requestIds: ['r1'],
-    errorMsg: 'Authorization: SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=abcdef0123 sk=SUPERSECRETSK123',
+    errorMsg:
+      'Authorization: SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=abcdef0123 sk=SUPERSECRETSK123',
   });
-  await log({ who: 'alice', profile: 'prod', instance: 'i-1', action: 'publish', object: 'api', env: 'RELEASE', result: 'ok', requestIds: [] });
+  await log({
+    who: 'alice',
+    profile: 'prod',
+    instance: 'i-1',
+    action: 'publish',
+    object: 'api',
+    env: 'RELEASE',
+    result: 'ok',
+    requestIds: [],
+  });
   const text = await readFile(path, 'utf8');
   const lines = text.trim().split('\n');
   assert.equal(lines.length, 2);
@@ -104,11 +139,22 @@ test('audit log: XDG path, fallback, JSON lines, secrets redacted, file mode 060
   assert.doesNotMatch(text, /SUPERSECRETSK123|abcdef0123/);
   assert.equal((await stat(path)).mode & 0o777, 0o600);
   const r = redact({ sign_secret: 'x', nested: [{ password: 'p', name: 'ok' }], ak: 'A', task: 'keep' });
-  assert.deepEqual(r, { sign_secret: '[redacted]', nested: [{ password: '[redacted]', name: 'ok' }], ak: '[redacted]', task: 'keep' });
+  assert.deepEqual(r, {
+    sign_secret: '[redacted]',
+    nested: [{ password: '[redacted]', name: 'ok' }],
+    ak: '[redacted]',
+    task: 'keep',
+  });
 });
 
 test('toActionError keeps the documented code and gives a hint for 403 and 5xx', () => {
-  const e = toActionError({ kind: 'http', status: 403, errorCode: 'APIG.1005', errorMsg: 'No permissions', requestId: 'rq' });
+  const e = toActionError({
+    kind: 'http',
+    status: 403,
+    errorCode: 'APIG.1005',
+    errorMsg: 'No permissions',
+    requestId: 'rq',
+  });
   assert.equal(e.code, 'APIG.1005');
   assert.equal(e.requestId, 'rq');
   assert.ok(e.hint.length > 0);
@@ -124,7 +170,12 @@ test('replace stops after a failed unbind and marks the bind step skipped (never
   const port = {
     async unbind() {
       unbindCalls++;
-      throw Object.assign(new Error('x'), { kind: 'http', status: 500, errorCode: 'APIG.9999', errorMsg: 'System error' });
+      throw Object.assign(new Error('x'), {
+        kind: 'http',
+        status: 500,
+        errorCode: 'APIG.9999',
+        errorMsg: 'System error',
+      });
     },
     async bind() {
       bindCalls++;
@@ -134,7 +185,12 @@ test('replace stops after a failed unbind and marks the bind step skipped (never
   const steps: string[][] = [];
   const out = await runAction(
     port,
-    { kind: 'replace', policy: t2, target: { publishId: 'p1', api, env: release }, current: [{ bindingId: 'b1', policy: t1, api, env: release }] },
+    {
+      kind: 'replace',
+      policy: t2,
+      target: { publishId: 'p1', api, env: release },
+      current: [{ bindingId: 'b1', policy: t1, api, env: release }],
+    },
     (p) => steps.push(p.map((s) => s.status)),
   );
   assert.equal(out.result, 'failed');

@@ -46,7 +46,10 @@ test('destructive confirmation names object, env and effect; Enter does not conf
   try {
     await settle();
     rig.mutations.getState().actions.propose({ kind: 'offline', api, env });
-    await waitForFrame(r, (f) => f.includes(`API ${api.name} stops serving in TEST`) && f.includes('Take API offline'));
+    await waitForFrame(
+      r,
+      (f) => f.includes(`API ${api.name} stops serving in TEST`) && f.includes('Take API offline'),
+    );
     const writes = rig.writes();
     r.stdin.write('\r');
     await waitForFrame(r, (f) => f.includes('type y'));

@@ -16,7 +16,12 @@ test('read-only: every action is refused in the client, zero writes reach the em
     const [pub] = freePublications(rig.db, RELEASE.id, 'throttleBindings', 1);
     assert.ok(api && pub);
     const t = { kind: 'throttle' as const, id: [...rig.db.data.throttles.keys()][0] ?? '', name: 't' };
-    const binding = { bindingId: [...rig.db.data.throttleBindings.keys()][0] ?? '', policy: t, api, env: RELEASE };
+    const binding = {
+      bindingId: [...rig.db.data.throttleBindings.keys()][0] ?? '',
+      policy: t,
+      api,
+      env: RELEASE,
+    };
     const version = { versionId: [...rig.db.data.versions.keys()][0] ?? '', versionNo: '1' };
     const app = { id: [...rig.db.data.apps.keys()][0] ?? '', name: 'app' };
     const all: MutationAction[] = [
@@ -45,7 +50,10 @@ test('read-only: every action is refused in the client, zero writes reach the em
     // Even a port used directly (bypassing the store) is stopped by the client's transport.
     const port = clientPort(rig.client.instance(rig.instanceId));
     await assert.rejects(port.publish(api.id, RELEASE.id), (e: { kind?: string }) => e.kind === 'read-only');
-    await assert.rejects(port.unbind('throttle', binding.bindingId), (e: { kind?: string }) => e.kind === 'read-only');
+    await assert.rejects(
+      port.unbind('throttle', binding.bindingId),
+      (e: { kind?: string }) => e.kind === 'read-only',
+    );
     // browsing still works
     const page = await rig.client.instance(rig.instanceId).apis.list({ limit: 5 });
     assert.equal(page.items.length, 5);

@@ -132,3 +132,32 @@ test('answer tabs, curl export and history re-run', async () => {
   // Enter loads the call into the form for editing.
   await press(r, KEY.enter, (f) => f.includes('Loaded the call of') && /\{cart_id\}\s+abc/.test(f));
 });
+
+test('compare two answers from history, and save the body to a file', async () => {
+  const { r, store } = await mount();
+  await waitForFrame(r, (f) => f.includes('{cart_id}'));
+  await press(r, KEY.down + KEY.down + KEY.down + KEY.clear + 'one', (f) =>
+    f.includes('path /v1/order/carts/one'),
+  );
+  await press(r, KEY.send, (f) => f.includes('HTTP/1.1 200 OK'));
+  await store.whenIdle();
+  await press(r, '\x14', (f) => f.includes('path /v1/order/carts/one') && /› \{cart_id\}/.test(f)); // Ctrl-T back to the form
+  await press(r, KEY.clear + 'two', (f) => f.includes('path /v1/order/carts/two'));
+  await press(r, KEY.send, (f) => f.includes('/echo/order/carts/two'));
+  await store.whenIdle();
+  await press(r, KEY.history, (f) => f.includes('DEVELOPER GET /v1/order/carts/two'));
+  await press(r, 'm', (f) => f.includes('● '));
+  await press(r, KEY.down + 'm', (f) => (f.match(/● /g) ?? []).length === 2);
+  const cmp = await press(r, '=', (f) => f.includes('Older (marked first)'));
+  assert.match(cmp, /status 200\s+│ status 200/);
+  assert.match(cmp, /carts\/two.*│.*carts\/one/);
+
+  await press(r, '\x1b', (f) => f.includes('History —'));
+  await press(r, '\x1b', (f) => f.includes('Raw request'));
+  await press(r, 's', (f) => f.includes('Save body to: get_cart-response.json'));
+  const saved = await press(r, KEY.enter, (f) => /Saved \d+ bytes to /.test(f));
+  const path = /Saved \d+ bytes to (\S+)/.exec(saved)?.[1];
+  assert.ok(path);
+  const { readFile } = await import('node:fs/promises');
+  assert.match(await readFile(path, 'utf8'), /"path":"\/echo\/order\/carts\/two"/);
+});
