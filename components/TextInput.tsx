@@ -87,7 +87,7 @@ export function TextInput(p: TextInputProps) {
   useKeyHandler(
     p.layer ?? 'input',
     (key) => {
-      const cmds = commandsForKey(key.id, ['input']); if (process.env.DBG) console.error('key', key.id, JSON.stringify(state), JSON.stringify(cur));
+      const cmds = commandsForKey(key.id, ['input']);
       if (cmds.includes('inputSubmit')) {
         p.onSubmit?.(p.value);
         return p.onSubmit !== undefined || p.captureAll === true;

@@ -85,31 +85,34 @@ export function checkBindCandidate(policy: PolicyRef, c: BindCandidate): Refusal
       : c.current.filter((b) => b.policy.kind === policy.kind);
   if (conflicting.length === 0) return null;
   const names = conflicting.map((b) => b.policy.name).join(', ');
-  const replace = {
-    label: `Replace ${names} with ${policy.name} (unbind, then bind)`,
-    action: { kind: 'replace', policy, target, current: conflicting } as const,
-  };
+  // A replace needs the old binding ids; lists that only name the current policy cannot offer it.
+  const replace = conflicting.every((b) => b.bindingId !== '')
+    ? {
+        label: `Replace ${names} with ${policy.name} (unbind, then bind)`,
+        action: { kind: 'replace', policy, target, current: conflicting } as const,
+      }
+    : undefined;
   switch (policy.kind) {
     case 'throttle':
       return {
         code: 'THROTTLE_TAKEN',
         reason: `${where} already has throttling policy ${names}; one throttling policy per API per environment`,
         hint: 'Replace the current policy, or unbind it first.',
-        alternative: replace,
+        ...(replace ? { alternative: replace } : {}),
       };
     case 'sign':
       return {
         code: 'SIGN_TAKEN',
         reason: `${where} already has signature key ${names}; one signature key per API per environment`,
         hint: 'Replace the current key, or unbind it first.',
-        alternative: replace,
+        ...(replace ? { alternative: replace } : {}),
       };
     case 'acl':
       return {
         code: 'ACL_TYPE_TAKEN',
         reason: `${where} already has ${policy.aclType ?? ''} ACL policy ${names}; one ACL policy of each type per API per environment`,
         hint: 'Replace the current ACL policy of that type, or unbind it first.',
-        alternative: replace,
+        ...(replace ? { alternative: replace } : {}),
       };
   }
 }
