@@ -16,6 +16,7 @@ import { apiRoutes } from './routes/apis.ts';
 import { appRoutes } from './routes/apps.ts';
 import type { RouteDef } from './routes/common.ts';
 import { debugMetricsRoutes } from './routes/debug-metrics.ts';
+import { deleteRoutes } from './routes/deletes.ts';
 import { instanceRoutes } from './routes/instance.ts';
 import { aclRoutes, signRoutes } from './routes/signs-acls.ts';
 import { throttleRoutes } from './routes/throttles.ts';
@@ -78,6 +79,7 @@ export const ALL_ROUTES: RouteDef[] = [
   ...signRoutes,
   ...aclRoutes,
   ...appRoutes,
+  ...deleteRoutes,
 ];
 
 function toSpec(f: string | FaultSpec | null | undefined): FaultSpec | null {

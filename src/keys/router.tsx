@@ -8,7 +8,7 @@
 // beneath it. Handlers must therefore use functional state updates (or store actions that read
 // current state) — never a value captured at render time — so consecutive keys compose.
 import { useInput, usePaste } from 'ink';
-import { createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { commandsForKey, type Command, type KeyScope } from './keymap.ts';
 import { splitKeys, type KeyEvent } from './keys.ts';
 
@@ -102,7 +102,31 @@ const RouterContext = createContext<KeyRouter | null>(null);
 
 /** Owns the single Ink `useInput` (and `usePaste`) of the app. */
 export function KeyRouterProvider({ children, router }: { children?: ReactNode; router?: KeyRouter }) {
-  const value = useMemo(() => router ?? createKeyRouter(), [router]);
+  // The next key of a burst waits for a React commit: scheduling bumps `tick`, and the layout
+  // effect below (which runs in the commit that also applies the previous key's updates, since
+  // they were queued in the same batch) releases it. Waiting on a timer alone is not enough:
+  // under CPU load the next key could run against handlers from before the previous key.
+  const [tick, setTick] = useState(0);
+  const waiting = useRef<(() => void) | undefined>(undefined);
+  const value = useMemo(
+    () =>
+      router ??
+      createKeyRouter((fn) => {
+        waiting.current = fn;
+        setTick((t) => t + 1);
+        return () => {
+          if (waiting.current === fn) waiting.current = undefined;
+        };
+      }),
+    [router],
+  );
+  useLayoutEffect(() => {
+    const fn = waiting.current;
+    if (fn === undefined) return;
+    waiting.current = undefined;
+    const t = setImmediate(fn);
+    return () => clearImmediate(t);
+  }, [tick]);
   useInput((input, key) => value.dispatch(splitKeys(input, key)));
   usePaste((text) => value.dispatchPaste(text));
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
