@@ -79,7 +79,10 @@ export function TextInput(p: TextInputProps) {
   // When the value changes from outside (completion, reset) the cursor goes to its end.
   const [cur, setCur] = useState({ cursor: Array.from(p.value).length, forValue: p.value });
   const length = Array.from(p.value).length;
-  const state: EditState = { value: p.value, cursor: cur.forValue === p.value ? Math.min(cur.cursor, length) : length };
+  const state: EditState = {
+    value: p.value,
+    cursor: cur.forValue === p.value ? Math.min(cur.cursor, length) : length,
+  };
   const apply = (next: EditState) => {
     setCur({ cursor: next.cursor, forValue: next.value });
     if (next.value !== p.value) p.onChange(next.value);

@@ -1,13 +1,16 @@
 import type { ApiGroup } from '../src/api/types/groups.ts';
 import type { EnvVariable, Environment } from '../src/api/types/envs.ts';
-import type { ApiSummary } from '../src/api/types/apis.ts';
 import { fields, str, table } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
-/** Groups list rows carry the API count, computed from the API list (the group list has no count). */
-export interface GroupRow extends ApiGroup {
-  api_count: number;
-}
+/**
+ * The group list (4.2.x) has no API count, and counting from the whole API list costs every API at
+ * scale. The count is a lazy cell: `total` of a one-row API list filtered by group, asked only for
+ * the rows on screen.
+ */
+export type GroupRow = ApiGroup;
+
+export const GROUP_API_COUNT = 'groups.apiCount';
 
 export const groupsScreen = defineResource<GroupRow>({
   id: 'groups',
@@ -22,8 +25,16 @@ export const groupsScreen = defineResource<GroupRow>({
       title: 'APIS',
       width: 5,
       align: 'right',
-      get: (r) => String(r.api_count),
-      sortValue: (r) => r.api_count,
+      get: () => '…',
+      lazy: {
+        family: GROUP_API_COUNT,
+        async fetch({ client, instanceId, signal }, r) {
+          const page = await client
+            .instance(instanceId as string)
+            .apis.list({ group_id: r.id, limit: 1 }, { signal });
+          return page.total;
+        },
+      },
     },
     {
       id: 'domains',
@@ -36,15 +47,7 @@ export const groupsScreen = defineResource<GroupRow>({
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
   async list({ client, instanceId, signal }) {
-    const inst = client.instance(instanceId as string);
-    const [groups, apis] = await Promise.all([
-      inst.groups.listAll({}, { signal }),
-      inst.apis.listAll({}, { signal }),
-    ]);
-    const counts = new Map<string, number>();
-    for (const a of apis as ApiSummary[])
-      if (a.group_id) counts.set(a.group_id, (counts.get(a.group_id) ?? 0) + 1);
-    return groups.map((g) => ({ ...g, api_count: counts.get(g.id) ?? 0 }));
+    return client.instance(instanceId as string).groups.listAll({}, { signal });
   },
   enter: (r) => ({ screen: 'apis', params: { groupId: r.id, groupName: r.name }, label: r.name }),
   summary: (r) => [
@@ -54,7 +57,6 @@ export const groupsScreen = defineResource<GroupRow>({
         fields(
           ['name', r.name],
           ['id', r.id],
-          ['APIs', r.api_count],
           ['remark', r.remark],
           ['integration app', r.roma_app_name ?? r.roma_app_id],
           ['registered', r.register_time],

@@ -23,6 +23,17 @@ export interface Column<T> {
   get: (row: T) => string;
   /** Sort key; defaults to `get`. Numbers sort numerically. */
   sortValue?: (row: T) => string | number;
+  /**
+   * A value fetched per row, lazily and only for rows on screen (e.g. a group's API count, which the
+   * group list does not carry). `get` is the placeholder until it arrives.
+   */
+  lazy?: LazyCell<T>;
+}
+
+export interface LazyCell<T> {
+  /** Store family of the values; the key is `instance|row id`. */
+  family: string;
+  fetch: (ctx: FetchContext, row: T) => Promise<string | number>;
 }
 
 /** One block of the detail view. */

@@ -1,11 +1,11 @@
 // roma-dash entry point: parse the command line, resolve credentials, then start the dashboard,
 // the --demo emulator, or the `emulator` sub-command.
 import { isRomaError } from './api/errors.ts';
-import { runDashboard } from './app/run.tsx';
-import { ArgsError, EMULATOR_USAGE, parseArgs, parseEmulatorArgs, USAGE } from './config/args.ts';
+import { runDashboard, type Session } from './app/run.tsx';
+import { ArgsError, EMULATOR_USAGE, parseArgs, parseEmulatorArgs, USAGE, type CliArgs } from './config/args.ts';
 import { clientFromConfig } from './config/client-from-config.ts';
 import type { DashboardContext } from './config/context.ts';
-import { resolveConfig, type ResolvedConfig } from './config/resolve.ts';
+import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resolve.ts';
 import { runEmulatorCommand, startEmulator, type EmulatorHandle } from './emulator/index.ts';
 
 declare const __ROMA_DASH_VERSION__: string | undefined;
@@ -46,6 +46,37 @@ async function demoContext(
   };
 }
 
+/** The dashboard's view of one resolved context: its client and the header facts. */
+function sessionOf(ctx: DashboardContext): Session {
+  return {
+    client: ctx.client,
+    instanceId: ctx.config.instanceIds.length === 1 ? (ctx.config.instanceIds[0] ?? null) : null,
+    header: {
+      profile: ctx.config.profileName,
+      where: ctx.config.region ?? ctx.config.endpoint,
+      projectId: ctx.config.projectId,
+      authSource: ctx.authSource,
+      demo: ctx.demo,
+      readOnly: ctx.readOnly,
+      insecure: ctx.insecure,
+    },
+  };
+}
+
+function configContext(args: CliArgs): DashboardContext {
+  const config = resolveConfig({ args });
+  return {
+    config,
+    client: clientFromConfig(config),
+    authSource: config.source,
+    readOnly: config.readOnly,
+    insecure: config.insecure,
+    demo: false,
+    logFile: config.logFile,
+    warnings: config.warnings,
+  };
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -77,17 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     if (args.demo) {
       ctx = await demoContext(parsed);
     } else {
-      const config = resolveConfig({ args });
-      ctx = {
-        config,
-        client: clientFromConfig(config),
-        authSource: config.source,
-        readOnly: config.readOnly,
-        insecure: config.insecure,
-        demo: false,
-        logFile: config.logFile,
-        warnings: config.warnings,
-      };
+      ctx = configContext(args);
     }
   } catch (e) {
     if (isRomaError(e)) return fail(e.errorMsg ?? e.message, e.hint);
@@ -95,18 +116,20 @@ export async function main(argv: string[]): Promise<number> {
   }
   for (const w of ctx.warnings) process.stderr.write(`roma-dash: warning: ${w}\n`);
   try {
+    // `:ctx` profile switching re-resolves with the same flags (flags still win over the profile);
+    // --demo talks to its own emulator only, so there only instances switch.
+    const profiles = ctx.demo ? [] : listProfiles();
     return await runDashboard({
-      client: ctx.client,
-      instanceId: ctx.config.instanceIds.length === 1 ? (ctx.config.instanceIds[0] ?? null) : null,
-      header: {
-        profile: ctx.config.profileName,
-        where: ctx.config.region ?? ctx.config.endpoint,
-        projectId: ctx.config.projectId,
-        authSource: ctx.authSource,
-        demo: ctx.demo,
-        readOnly: ctx.readOnly,
-        insecure: ctx.insecure,
-      },
+      ...sessionOf(ctx),
+      autoRefreshMs: args.refresh ? args.refresh * 1000 : null,
+      ...(profiles.length > 0
+        ? {
+            profiles: {
+              names: profiles,
+              open: (name: string) => Promise.resolve().then(() => sessionOf(configContext({ ...args, profile: name }))),
+            },
+          }
+        : {}),
     });
   } finally {
     await ctx.emulator?.close();

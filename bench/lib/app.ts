@@ -82,8 +82,8 @@ export function dashboardBuilt(): boolean {
   return existsSync(CLI) && !readFileSync(CLI, 'utf8').includes('roma-dash skeleton');
 }
 
-/** A screen showing instance data: a row with an instance id and its RUNNING status. */
-export const INSTANCE_READY = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s+RUNNING/;
+/** A screen showing instance data: a row with an instance id (maybe truncated) and its RUNNING status. */
+export const INSTANCE_READY = /[0-9a-f]{8}-[0-9a-f]{4}\S*\s+RUNNING/;
 
 /** Command line and environment that point the dashboard at an emulator with AK/SK. */
 export function dashboardAgainst(emu: BenchEmulator): { args: string[]; env: Record<string, string> } {

@@ -1,4 +1,5 @@
 import {
+  deleteAt,
   getObject,
   itemsOf,
   lister,
@@ -13,6 +14,7 @@ import * as S from './schemas.ts';
 import type { BatchDeleteResult, CallOptions } from './types/common.ts';
 import type {
   AclApisQuery,
+  AclBatchDeleteResult,
   AclBindRequest,
   AclBinding,
   AclBoundApi,
@@ -26,6 +28,10 @@ import type {
 export interface AclsClient extends OptionalLister<AclPolicy, AclListQuery> {
   /** 4.12.5 */
   get(aclId: string, opts?: CallOptions): Promise<AclPolicy>;
+  /** 4.12.3: refused while bound to APIs (412 APIG.3447). */
+  remove(aclId: string, opts?: CallOptions): Promise<void>;
+  /** 4.12.4: bound or unknown policies come back in `failure`; the call itself answers 200. */
+  batchDelete(aclIds: string[], opts?: CallOptions): Promise<AclBatchDeleteResult>;
 }
 
 export interface AclBindingsClient {
@@ -47,6 +53,20 @@ export function aclsClient(scope: Scope): AclsClient {
   return {
     ...optionalLister<AclPolicy, AclListQuery>(scope, '/acls', 'acls', S.acl),
     get: (id, opts) => getObject<AclPolicy>(scope, `/acls/${seg(id)}`, S.acl, undefined, undefined, opts),
+    remove: (id, opts) => deleteAt(scope, `/acls/${seg(id)}`, opts),
+    async batchDelete(ids, opts) {
+      const r = await send<AclBatchDeleteResult | undefined>(
+        scope,
+        'PUT',
+        '/acls',
+        { acls: ids },
+        S.aclBatchDelete,
+        undefined,
+        { action: 'delete' },
+        opts,
+      );
+      return { ...r, success_count: r?.success_count ?? 0, failure: r?.failure ?? [] };
+    },
   };
 }
 

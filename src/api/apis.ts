@@ -1,4 +1,5 @@
 import {
+  deleteAt,
   getObject,
   lister,
   optionalLister,
@@ -30,6 +31,8 @@ import type {
 export interface ApisClient extends OptionalLister<ApiSummary, ApiListQuery> {
   /** 4.3.5 */
   get(apiId: string, opts?: CallOptions): Promise<ApiDetail>;
+  /** 4.3.3: refused while published in any environment (409 APIG.3416); take it offline first. */
+  remove(apiId: string, opts?: CallOptions): Promise<void>;
   /** 4.3.4 publish (`online`) or take offline (`offline`) in one environment. */
   action(req: ApiActionRequest, opts?: CallOptions): Promise<PublishResult | undefined>;
   /** 4.3.7 */
@@ -57,6 +60,7 @@ export function apisClient(scope: Scope): ApisClient {
     ...optionalLister<ApiSummary, ApiListQuery>(scope, '/apis', 'apis', S.apiSummary, normalizeApi),
     get: (id, opts) =>
       getObject<ApiDetail>(scope, `/apis/${seg(id)}`, S.apiDetail, normalizeApi, undefined, opts),
+    remove: (id, opts) => deleteAt(scope, `/apis/${seg(id)}`, opts),
     action: (req, opts) =>
       send<PublishResult | undefined>(
         scope,

@@ -1,5 +1,5 @@
 import { RomaError } from './errors.ts';
-import { getObject, optionalLister, seg, type OptionalLister, type Scope } from './resource.ts';
+import { deleteAt, getObject, optionalLister, seg, type OptionalLister, type Scope } from './resource.ts';
 import * as S from './schemas.ts';
 import type { CallOptions } from './types/common.ts';
 import type { ApiGroup, GroupListQuery, GroupNameCheck } from './types/groups.ts';
@@ -9,6 +9,8 @@ export interface GroupsClient extends OptionalLister<ApiGroup, GroupListQuery> {
   get(groupId: string, opts?: CallOptions): Promise<ApiGroup>;
   /** 4.2.6: true when the name is free (204), false when it exists (400 APIG.3201). */
   isNameAvailable(check: GroupNameCheck, opts?: CallOptions): Promise<boolean>;
+  /** 4.2.3: refused while the group contains APIs (409 APIG.3415) or is the default group (409 APIG.3482). */
+  remove(groupId: string, opts?: CallOptions): Promise<void>;
 }
 
 export function groupsClient(scope: Scope): GroupsClient {
@@ -16,6 +18,7 @@ export function groupsClient(scope: Scope): GroupsClient {
     ...optionalLister<ApiGroup, GroupListQuery>(scope, '/api-groups', 'groups', S.group),
     get: (id, opts) =>
       getObject<ApiGroup>(scope, `/api-groups/${seg(id)}`, S.group, undefined, undefined, opts),
+    remove: (id, opts) => deleteAt(scope, `/api-groups/${seg(id)}`, opts),
     async isNameAvailable(check, opts) {
       // A check, not a change: allowed in read-only mode.
       try {

@@ -147,6 +147,11 @@ export async function send<T>(
   return atBoundary(method, spec.path, requestId, () => shape(schema, norm, res.body, '$') as T);
 }
 
+/** A DELETE answered 204: resolves once the server confirmed; never retried (the transport retries GET only). */
+export async function deleteAt(scope: Scope, path: string, opts?: CallOptions): Promise<void> {
+  await scope.t.request({ method: 'DELETE', path: scope.base + path, signal: opts?.signal });
+}
+
 /** Reads `{ <key>: [...] }` answers of the binding calls (4.8.1, 4.11.1, 4.13.1, 4.18.1). */
 export function itemsOf<T>(
   body: unknown,

@@ -265,6 +265,13 @@ export const acl: ObjectSchema = {
   required: ['id', 'acl_name'],
   fields: { id: s, acl_name: s, acl_type: s, acl_value: s, entity_type: s, bind_num: n, update_time: s },
 };
+/** 4.12.4 answer: `failure` items name the ACL policy, not a binding. */
+export const aclBatchDelete: ObjectSchema = {
+  fields: {
+    success_count: n,
+    failure: [{ fields: { acl_id: s, acl_name: s, error_code: s, error_msg: s } }],
+  },
+};
 export const aclBinding: ObjectSchema = {
   required: ['id'],
   fields: { id: s, api_id: s, env_id: s, acl_id: s, create_time: s },

@@ -1,4 +1,5 @@
 import {
+  deleteAt,
   itemsOf,
   lister,
   optionalLister,
@@ -21,7 +22,10 @@ import type {
 } from './types/signs.ts';
 
 /** 4.10.4 */
-export type SignsClient = OptionalLister<SignatureKey, SignListQuery>;
+export interface SignsClient extends OptionalLister<SignatureKey, SignListQuery> {
+  /** 4.10.3: refused while bound to APIs (412 APIG.3480). */
+  remove(signId: string, opts?: CallOptions): Promise<void>;
+}
 
 export interface SignBindingsClient {
   /** 4.11.1: binds publications (API × environment). */
@@ -37,7 +41,10 @@ export interface SignBindingsClient {
 }
 
 export function signsClient(scope: Scope): SignsClient {
-  return optionalLister<SignatureKey, SignListQuery>(scope, '/signs', 'signs', S.sign);
+  return {
+    ...optionalLister<SignatureKey, SignListQuery>(scope, '/signs', 'signs', S.sign),
+    remove: (id, opts) => deleteAt(scope, `/signs/${seg(id)}`, opts),
+  };
 }
 
 export function signBindingsClient(scope: Scope): SignBindingsClient {

@@ -1,4 +1,5 @@
 import {
+  deleteAt,
   getObject,
   itemsOf,
   lister,
@@ -28,6 +29,8 @@ import type {
 export interface ThrottlesClient extends OptionalLister<ThrottlePolicy, ThrottleListQuery> {
   /** 4.7.5 */
   get(throttleId: string, opts?: CallOptions): Promise<ThrottlePolicy>;
+  /** 4.7.3: refused while bound to APIs (412 APIG.3451). */
+  remove(throttleId: string, opts?: CallOptions): Promise<void>;
 }
 
 export interface ThrottleSpecialsClient {
@@ -68,6 +71,7 @@ export function throttlesClient(scope: Scope): ThrottlesClient {
         undefined,
         opts,
       ),
+    remove: (id, opts) => deleteAt(scope, `/throttles/${seg(id)}`, opts),
   };
 }
 

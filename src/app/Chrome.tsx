@@ -1,17 +1,21 @@
-// Header, breadcrumbs, footer and status line around the main view.
-import { Box, Text } from 'ink';
+// Header, breadcrumbs, footer and status line around the main view: the store's state handed to the
+// data-agnostic components (components/). Each reads only the slices it shows.
+import { Text } from 'ink';
+import { Breadcrumbs as Crumbs } from '../../components/Breadcrumbs.tsx';
+import { Footer as Hints } from '../../components/Footer.tsx';
+import { Header as HeaderLine } from '../../components/Header.tsx';
+import { StatusLine as Status } from '../../components/StatusLine.tsx';
 import { resourceById } from '../../screens/registry.ts';
-import { footerHints, type Command, type KeyScope } from '../keys/keymap.ts';
+import type { Command, KeyScope } from '../keys/keymap.ts';
 import { useStore, useStoreShallow } from '../store/react.tsx';
 import { selectSlice, selectTop } from '../store/selectors.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
-import { truncateToWidth } from '../ui/text.ts';
+import { displayWidth } from '../ui/text.ts';
 import { useTheme } from '../ui/theme.ts';
 import { listKey } from './data.ts';
 import { useAppEnv } from './env.tsx';
 
 export function Header({ width }: { width: number }) {
-  const theme = useTheme();
   const { header } = useAppEnv();
   const instanceId = useStore((s) => s.instanceId);
   const instanceName = useStore((s) => {
@@ -19,41 +23,23 @@ export function Header({ width }: { width: number }) {
     return rows?.find((r) => r.id === instanceId)?.name;
   });
   const auto = useStore((s) => s.autoRefreshMs);
-  const facts = [
-    'roma-dash',
-    `instance ${instanceId ? (instanceName ?? instanceId) : '—'}`,
-    header.profile ? `profile ${header.profile}` : undefined,
-    header.where,
-    `project ${header.projectId}`,
-    header.authSource ? `auth ${header.authSource}` : undefined,
-    auto ? `auto ${auto / 1000}s` : undefined,
-  ]
-    .filter(Boolean)
-    .map((s) => sanitizeText(s))
-    .join(' │ ');
-  const badges = [
-    header.demo ? ['DEMO', theme.tokens.badgeDemoBg] : undefined,
-    header.readOnly ? ['READ-ONLY', theme.tokens.badgeReadOnlyBg] : undefined,
-    header.insecure ? ['INSECURE', theme.tokens.badgeInsecureBg] : undefined,
-  ].filter((b): b is [string, string | undefined] => b !== undefined);
-  const badgeWidth = badges.reduce((n, [b]) => n + b.length + 3, 0);
   return (
-    <Box>
-      <Text bold color={theme.tokens.header} wrap="truncate">
-        {truncateToWidth(facts, Math.max(10, width - badgeWidth))}
-      </Text>
-      {badges.map(([b, bg]) => (
-        <Text key={b}>
-          {' '}
-          <Text bold color={theme.tokens.badgeFg} backgroundColor={bg} inverse={theme.monochrome}>
-            {` ${b} `}
-          </Text>
-        </Text>
-      ))}
-    </Box>
+    <HeaderLine
+      width={width}
+      profile={header.profile}
+      endpoint={header.where}
+      project={header.projectId}
+      instance={instanceId ? (instanceName ?? instanceId) : '—'}
+      authSource={header.authSource}
+      demo={header.demo}
+      readOnly={header.readOnly}
+      insecure={header.insecure}
+      {...(auto ? { autoRefreshSeconds: auto / 1000 } : {})}
+    />
   );
 }
 
+/** `instance › group › API`, plus the `/` filter input (or the active filter) at the right. */
 export function Breadcrumbs({ width }: { width: number }) {
   const theme = useTheme();
   const crumbs = useStoreShallow((s) =>
@@ -64,19 +50,16 @@ export function Breadcrumbs({ width }: { width: number }) {
     }),
   );
   const top = useStore(selectTop);
-  const filter = top.list.filter;
-  const filtering = top.list.filtering;
-  const text = crumbs.map((c) => sanitizeText(c)).join(' › ');
+  const { filter, filtering } = top.list;
   const filterText = filtering
     ? `  /${sanitizeText(filter)}▏`
     : filter
       ? `  filter: ${sanitizeText(filter)}`
       : '';
+  const crumbWidth = Math.max(10, width - displayWidth(filterText));
   return (
     <Text wrap="truncate">
-      <Text color={theme.tokens.accent}>
-        {truncateToWidth(text, Math.max(10, width - filterText.length))}
-      </Text>
+      <Crumbs items={crumbs} width={crumbWidth} />
       <Text color={theme.tokens.warning}>{filterText}</Text>
     </Text>
   );
@@ -91,42 +74,36 @@ export function Footer({
   scopes: readonly KeyScope[];
   only: readonly Command[];
 }) {
-  const theme = useTheme();
-  const hints = footerHints(scopes, only);
-  const text = hints.map((h) => `${h.keys} ${h.label}`).join('  ');
-  return (
-    <Text color={theme.tokens.muted} wrap="truncate">
-      {truncateToWidth(text, width)}
-    </Text>
-  );
+  return <Hints width={width} scopes={scopes} only={only} />;
 }
 
 /** Status: an explicit message, else the current view's load error (stale data kept) or progress. */
 export function StatusLine({ width, family, sliceKey }: { width: number; family: string; sliceKey: string }) {
-  const theme = useTheme();
   const status = useStore((s) => s.status);
   const slice = useStore(selectSlice(family, sliceKey));
-  const inFlight = useStore((s) => s.inFlight);
-  let text = '';
-  let color = theme.tokens.muted;
-  if (status) {
-    text =
-      status.level === 'error'
-        ? `✖ [${status.code ?? 'error'}] ${status.text} — ${status.hint ?? ''}  (Ctrl-L dismisses)`
-        : status.text;
-    color = status.level === 'error' ? theme.tokens.danger : theme.tokens.info;
-  } else if (slice.error) {
-    const e = slice.error;
-    text = `✖ ${slice.stale ? 'stale data · ' : ''}[${e.errorCode ?? e.status ?? e.kind}] ${e.hint} — ${e.message}`;
-    color = theme.tokens.danger;
-  } else if (inFlight > 0) {
-    text = 'loading…';
-  } else if (slice.fetchedAt) {
-    text = `${Array.isArray(slice.data) ? `${slice.data.length} items · ` : ''}fetched ${new Date(slice.fetchedAt).toLocaleTimeString()}`;
+  const loading = useStore((s) => s.inFlight > 0);
+  if (status?.level === 'error') {
+    return (
+      <Status
+        width={width}
+        error={{ code: status.code ?? 'error', message: status.text, ...(status.hint ? { hint: status.hint } : {}) }}
+      />
+    );
   }
-  return (
-    <Text color={color} wrap="truncate">
-      {truncateToWidth(sanitizeText(text), width) || ' '}
-    </Text>
-  );
+  if (status) return <Status width={width} message={status.text} />;
+  if (slice.error) {
+    const e = slice.error;
+    return (
+      <Status
+        width={width}
+        stale={slice.stale}
+        error={{ code: e.errorCode ?? String(e.status ?? e.kind), message: e.message, hint: e.hint }}
+      />
+    );
+  }
+  if (loading) return <Status width={width} progress="loading…" />;
+  const message = slice.fetchedAt
+    ? `${Array.isArray(slice.data) ? `${slice.data.length} items · ` : ''}fetched ${new Date(slice.fetchedAt).toLocaleTimeString()}`
+    : undefined;
+  return <Status width={width} {...(message ? { message } : {})} />;
 }

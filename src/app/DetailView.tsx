@@ -80,7 +80,10 @@ export function DetailView({
   }, [item, part, partSlice, d, revealed]);
 
   const bodyHeight = Math.max(1, height - 1);
-  const lines = useMemo(() => sectionsToLines(sections, width), [sections, width]);
+  const lines = useMemo(
+    () => sectionsToLines(sections, width, theme.unicode),
+    [sections, width, theme.unicode],
+  );
   const maxScroll = Math.max(0, lines.length - bodyHeight);
   const scroll = Math.min(entry.detailScroll, maxScroll);
 

@@ -1,16 +1,16 @@
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
-import type { ResourceDescriptor } from '../../screens/types.ts';
+import { useEffect, useMemo } from 'react';
+import { WindowedTable, type TableColumn } from '../../components/WindowedTable.tsx';
+import type { Column, ResourceDescriptor } from '../../screens/types.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
 import { isTextKey } from '../keys/keys.ts';
 import type { Command } from '../keys/keymap.ts';
-import { useActions, useDashboardStore } from '../store/react.tsx';
+import { useActions, useDashboardStore, useStore, useStoreShallow } from '../store/react.tsx';
 import type { NavEntry } from '../store/navigation.ts';
+import type { ResourceSlice } from '../store/slice.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
-import { fitToWidth, splitMatch, truncateToWidth } from '../ui/text.ts';
 import { useTheme } from '../ui/theme.ts';
-import { layoutColumns } from './columns.ts';
-import { useList } from './data.ts';
+import { lazyCellRequest, useList } from './data.ts';
 import { useAppEnv, osc52 } from './env.tsx';
 import { clampScroll, filterRows, nextSort, resolveSelected, selectAt, sortRows } from './list-model.ts';
 
@@ -33,6 +33,9 @@ export const LIST_COMMANDS: readonly Command[] = [
   'reveal',
 ];
 
+/** Title line + column header line of the table. */
+const TABLE_CHROME = 2;
+
 export function ListView({
   descriptor: d,
   entry,
@@ -53,11 +56,9 @@ export function ListView({
 
   const filtered = useMemo(() => filterRows(slice.data ?? [], d.columns, filter), [slice.data, d, filter]);
   const rows = useMemo(() => sortRows(filtered, d.columns, sort), [filtered, d, sort]);
-  const bodyHeight = Math.max(1, height - 1);
+  const bodyHeight = Math.max(1, height - TABLE_CHROME);
   const selected = resolveSelected(rows, d.idOf, entry.list);
   const scroll = clampScroll(entry.list.scroll, selected, bodyHeight, rows.length);
-  const widths = useMemo(() => layoutColumns(d.columns, width), [d, width]);
-  const current = rows[selected];
 
   const move = (to: (i: number) => number) => {
     const top = store.getState().stack.at(-1);
@@ -148,6 +149,8 @@ export function ListView({
     return top ? rows[resolveSelected(rows, d.idOf, top.list)] : undefined;
   }
 
+  const columns = useTableColumns(d, rows, scroll, bodyHeight);
+
   if (blocked) {
     return (
       <Box height={height} flexDirection="column">
@@ -156,92 +159,83 @@ export function ListView({
     );
   }
 
-  const header = d.columns
-    .map((c, i) =>
-      fitToWidth(c.title + (sort?.column === c.id ? (sort.desc ? '↓' : '↑') : ''), widths[i] ?? 4),
-    )
-    .join(' ');
-  const visible = rows.slice(scroll, scroll + bodyHeight);
   return (
-    <Box flexDirection="column" height={height}>
-      <Text bold color={theme.tokens.header}>
-        {truncateToWidth('  ' + header, width)}
-      </Text>
-      {visible.length === 0 ? (
-        <Text color={theme.tokens.muted}>
-          {slice.loading && !slice.data
-            ? '  loading…'
-            : slice.data && filter
-              ? `  no match for “${sanitizeText(filter)}”`
-              : slice.error && !slice.data
-                ? '  failed to load (see the status line)'
-                : '  nothing here'}
-        </Text>
-      ) : (
-        visible.map((row) => (
-          <Row
-            key={d.idOf(row)}
-            cells={d.columns.map((c) => sanitizeText(c.get(row)))}
-            widths={widths}
-            aligns={d.columns.map((c) => c.align ?? 'left')}
-            selected={row === current}
-            filter={filter}
-          />
-        ))
-      )}
-    </Box>
+    <WindowedTable
+      rows={rows}
+      columns={columns}
+      rowKey={d.idOf}
+      selectedIndex={selected}
+      scrollOffset={scroll}
+      width={width}
+      height={height}
+      title={d.title + (d.scopeLabel?.(entry.params) ? ` — ${d.scopeLabel(entry.params) ?? ''}` : '')}
+      totalCount={slice.data?.length ?? 0}
+      filter={filter}
+      {...(sort ? { sort: { column: sort.column, descending: sort.desc } } : {})}
+      loading={slice.loading}
+      stale={slice.stale}
+      emptyText={
+        slice.loading && !slice.data
+          ? '  loading…'
+          : slice.data && filter
+            ? `  no match for “${sanitizeText(filter)}”`
+            : slice.error && !slice.data
+              ? '  failed to load (see the status line)'
+              : '  nothing here'
+      }
+    />
   );
 }
 
-function Row({
-  cells,
-  widths,
-  aligns,
-  selected,
-  filter,
-}: {
-  cells: string[];
-  widths: number[];
-  aligns: Array<'left' | 'right'>;
-  selected: boolean;
-  filter: string;
-}) {
-  const theme = useTheme();
-  const marker = selected ? '▶ ' : '  ';
-  return (
-    <Text wrap="truncate">
-      <Text color={theme.tokens.accent}>{marker}</Text>
-      {cells.map((c, i) => {
-        const fitted = fitToWidth(c, widths[i] ?? 4, aligns[i]);
-        const m = filter ? splitMatch(fitted, filter) : null;
-        const gap = i < cells.length - 1 ? ' ' : '';
-        const style = selected
-          ? {
-              backgroundColor: theme.tokens.selectionBg,
-              color: theme.tokens.selectionFg,
-              inverse: theme.monochrome,
-            }
-          : {};
-        if (!m)
-          return (
-            <Text key={i} {...style}>
-              {fitted + gap}
-            </Text>
-          );
-        return (
-          <Text key={i} {...style}>
-            {m.before}
-            <Text
-              backgroundColor={theme.tokens.matchBg}
-              color={theme.tokens.matchFg}
-              underline={theme.monochrome}
-            >
-              {m.match}
-            </Text>
-            {m.after + gap}
-          </Text>
-        );
-      })}
-    </Text>
+/**
+ * The descriptor's columns as table columns. Lazy cells read their per-row slices; the visible rows
+ * ask for theirs (and only those: 10,000 groups cost a screenful of requests, not 10,000).
+ */
+function useTableColumns(
+  d: ResourceDescriptor,
+  rows: readonly unknown[],
+  scroll: number,
+  bodyHeight: number,
+): TableColumn<unknown>[] {
+  const instanceId = useStore((s) => s.instanceId);
+  const actions = useActions();
+  const lazyCols = useMemo(() => d.columns.filter((c) => c.lazy !== undefined), [d]);
+  const lazyData = useStoreShallow((s) =>
+    lazyCols.map((c) => s.resources[c.lazy?.family ?? ''] as Record<string, ResourceSlice> | undefined),
+  );
+  const visibleIds = rows
+    .slice(scroll, scroll + bodyHeight)
+    .map((r) => d.idOf(r))
+    .join('\u0000');
+  useEffect(() => {
+    if (lazyCols.length === 0 || (d.instanceScoped && instanceId === null)) return;
+    for (const row of rows.slice(scroll, scroll + bodyHeight))
+      for (const c of lazyCols) if (c.lazy) void actions.ensure(lazyCellRequest(d, c.lazy, instanceId, row));
+    // the visible ids stand for rows/scroll/height
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visibleIds, instanceId, lazyCols, actions]);
+  return useMemo(
+    () =>
+      d.columns.map((c: Column<unknown>): TableColumn<unknown> => {
+        const li = lazyCols.indexOf(c);
+        const values = li >= 0 ? lazyData[li] : undefined;
+        const cell =
+          li < 0
+            ? c.get
+            : (row: unknown) => {
+                const sl = values?.[`${instanceId ?? '-'}|${d.idOf(row)}`];
+                return sl?.data != null ? String(sl.data as string | number) : sl?.error ? '?' : c.get(row);
+              };
+        return {
+          key: c.id,
+          title: c.title,
+          ...(c.width !== undefined ? { width: c.width } : {}),
+          ...(c.minWidth !== undefined ? { minWidth: c.minWidth } : {}),
+          ...(c.align !== undefined ? { align: c.align } : {}),
+          cell,
+        };
+      }),
+    // useShallow keeps lazyData's identity while its slices are unchanged
+    [d, lazyCols, instanceId, lazyData],
   );
 }

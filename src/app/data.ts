@@ -1,6 +1,6 @@
 // Hooks that connect descriptors to the store: request on mount / refresh, read through selectors.
 import { useEffect } from 'react';
-import type { DetailPart, FetchContext, ResourceDescriptor } from '../../screens/types.ts';
+import type { DetailPart, FetchContext, LazyCell, ResourceDescriptor } from '../../screens/types.ts';
 import type { ResourceSlice } from '../store/slice.ts';
 import { useActions, useStore } from '../store/react.tsx';
 import { selectSlice } from '../store/selectors.ts';
@@ -40,6 +40,20 @@ export function partRequest(
     key: `${instanceId ?? '-'}|${d.idOf(item)}`,
     channel: `detail.${part.id}`,
     fetch: (client, signal) => part.fetch({ client, instanceId, params: {}, signal }, item),
+  };
+}
+
+/** One lazily fetched cell of a row (deduplicated by the store; no channel: visible rows load side by side). */
+export function lazyCellRequest(
+  d: ResourceDescriptor,
+  lazy: LazyCell<unknown>,
+  instanceId: string | null,
+  row: unknown,
+): ResourceRequest<string | number, RomaClient> {
+  return {
+    family: lazy.family,
+    key: `${instanceId ?? '-'}|${d.idOf(row)}`,
+    fetch: (client, signal) => lazy.fetch({ client, instanceId, params: {}, signal }, row),
   };
 }
 

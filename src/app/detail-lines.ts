@@ -1,4 +1,5 @@
 // Turns detail sections into display lines, so the detail view is one scrollable, windowed list.
+import { sparkline } from '../../components/Sparkline.tsx';
 import type { DetailSection } from '../../screens/types.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { displayWidth, fitToWidth, padToWidth, truncateToWidth } from '../ui/text.ts';
@@ -10,15 +11,11 @@ export interface Line {
   parts: ReadonlyArray<{ text: string; style: LineStyle }>;
 }
 
-const SPARK = '▁▂▃▄▅▆▇█';
-
-export function sparkline(values: readonly number[], width: number): string {
-  const vs = values.slice(-width);
-  const max = Math.max(0, ...vs);
-  return vs.map((v) => (max <= 0 ? SPARK[0] : SPARK[Math.min(7, Math.floor((v / max) * 7.999))])).join('');
-}
-
-export function sectionsToLines(sections: readonly DetailSection[], width: number): Line[] {
+/**
+ * Sections as lines. Not DetailPane: a detail here mixes field blocks with tables and sparklines, and
+ * keeps its scroll in the store; the sparkline itself is the component's.
+ */
+export function sectionsToLines(sections: readonly DetailSection[], width: number, unicode = true): Line[] {
   const out: Line[] = [];
   const one = (text: string, style: LineStyle): Line => ({
     parts: [{ text: truncateToWidth(text, width), style }],
@@ -63,7 +60,7 @@ export function sectionsToLines(sections: readonly DetailSection[], width: numbe
             out.push({
               parts: [
                 { text: padToWidth(sanitizeText(s.label), labelW), style: 'label' },
-                { text: padToWidth(sparkline(s.values, sparkW), sparkW + 1), style: 'spark' },
+                { text: padToWidth(sparkline(s.values, sparkW, unicode), sparkW + 1), style: 'spark' },
                 { text: truncateToWidth(sanitizeText(s.current), valueW), style: 'text' },
               ],
             });

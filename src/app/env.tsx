@@ -20,6 +20,14 @@ export interface AppEnv {
   defaultRefreshMs: number;
   /** Environment for OSC 52 tmux wrapping. */
   tmux: boolean;
+  /** Profiles of the config file for `:ctx` (absent in --demo: only instances switch there). */
+  profiles?: ProfileSwitcher;
+}
+
+export interface ProfileSwitcher {
+  names: readonly string[];
+  /** Re-resolves the config for `name`, builds a new client and store; rejects with a RomaError. */
+  switchTo(name: string): Promise<void>;
 }
 
 const EnvContext = createContext<AppEnv | null>(null);

@@ -1,15 +1,20 @@
 // Modals are pushed through one mechanism (store `pushModal({kind, props})`); this registry maps a
 // kind to its component. Later features register theirs with `registerModal`.
 import { Box, Text } from 'ink';
-import { useMemo, useState, type ComponentType } from 'react';
-import { completePalette, resolvePalette, resourceById } from '../../screens/registry.ts';
-import { isTextKey } from '../keys/keys.ts';
-import { helpSections, keyLabel } from '../keys/keymap.ts';
+import { useEffect, type ComponentType } from 'react';
+import { CommandPalette, type PaletteEntry as PaletteItem } from '../../components/CommandPalette.tsx';
+import { HelpOverlay } from '../../components/HelpOverlay.tsx';
+import { JsonView } from '../../components/JsonView.tsx';
+import { paletteEntries, resourceById } from '../../screens/registry.ts';
+import { commandKeysLabel, commandsForKey } from '../keys/keymap.ts';
 import { useKeyHandler } from '../keys/router.tsx';
-import { useActions, useDashboardStore } from '../store/react.tsx';
-import { sanitizeMultiline, sanitizeText } from '../ui/sanitize.ts';
+import { useActions, useDashboardStore, useStore } from '../store/react.tsx';
+import { selectSlice } from '../store/selectors.ts';
+import { sanitizeText } from '../ui/sanitize.ts';
 import { truncateToWidth } from '../ui/text.ts';
 import { useTheme } from '../ui/theme.ts';
+import { listKey, listRequest } from './data.ts';
+import { useAppEnv } from './env.tsx';
 
 export interface ModalProps {
   props: Readonly<Record<string, unknown>>;
@@ -27,136 +32,157 @@ export function modalComponent(kind: string): ComponentType<ModalProps> | undefi
   return registry.get(kind);
 }
 
-/** A scrollable text modal; j/k/g/G/PgUp/PgDn scroll, Esc/q close. */
-function ScrollText({
-  title,
-  lines,
-  width,
-  height,
-}: {
-  title: string;
-  lines: string[];
-  width: number;
-  height: number;
-}) {
-  const theme = useTheme();
-  const actions = useActions();
-  const [scroll, setScroll] = useState(0);
-  const body = Math.max(1, height - 2);
-  const max = Math.max(0, lines.length - body);
-  useKeyHandler('modal', (k) => {
-    const by = (n: number) => setScroll((s) => Math.min(max, Math.max(0, s + n)));
-    if (k.id === 'escape' || k.id === 'q' || k.id === '?' || k.id === 'y') actions.popModal();
-    else if (k.id === 'j' || k.id === 'down') by(1);
-    else if (k.id === 'k' || k.id === 'up') by(-1);
-    else if (k.id === 'pagedown' || k.id === 'ctrl+d' || k.id === 'space') by(body);
-    else if (k.id === 'pageup' || k.id === 'ctrl+u') by(-body);
-    else if (k.id === 'g' || k.id === 'home') setScroll(0);
-    else if (k.id === 'G' || k.id === 'end') setScroll(max);
-    return true; // a modal owns the keyboard
-  });
-  return (
-    <Box flexDirection="column" height={height}>
-      <Text bold color={theme.tokens.header}>
-        {truncateToWidth(
-          `${title}  (Esc closes, ${scroll + 1}-${Math.min(lines.length, scroll + body)}/${lines.length})`,
-          width,
-        )}
-      </Text>
-      {lines.slice(scroll, scroll + body).map((l, i) => (
-        <Text key={scroll + i} wrap="truncate">
-          {truncateToWidth(l, width) || ' '}
-        </Text>
-      ))}
-    </Box>
-  );
-}
+const CLOSE_KEYS = new Set(['escape', 'q', 'y']);
 
+/** JSON of the selected item. JsonView scrolls with the navigation keys; this layer closes it. */
 function JsonModal({ props, width, height }: ModalProps) {
-  const lines = useMemo(
-    () => sanitizeMultiline(JSON.stringify(props.value, null, 2) ?? 'undefined').split('\n'),
-    [props.value],
-  );
-  return (
-    <ScrollText title={`JSON — ${sanitizeText(props.title)}`} lines={lines} width={width} height={height} />
-  );
-}
-
-function HelpModal({ width, height }: ModalProps) {
-  const lines = useMemo(() => {
-    const out: string[] = [];
-    for (const s of helpSections()) {
-      out.push('', s.title);
-      for (const e of s.entries) out.push(`  ${e.keys.padEnd(18)} ${e.description}`);
-    }
-    out.push(
-      '',
-      'Palette',
-      ...completePalette('').map((p) => `  :${p.name.padEnd(17)} ${p.title} (${p.aliases.join(', ')})`),
-    );
-    return out;
-  }, []);
-  return <ScrollText title="Help — keys" lines={lines} width={width} height={height} />;
-}
-
-function PaletteModal({ width }: ModalProps) {
-  const theme = useTheme();
   const actions = useActions();
-  const store = useDashboardStore();
-  const [text, setText] = useState('');
-  const [pick, setPick] = useState(0);
-  const matches = completePalette(text);
   useKeyHandler('modal', (k) => {
-    if (k.id === 'escape') actions.popModal();
-    else if (k.id === 'return') {
-      const chosen = resolvePalette(text) ?? (text ? matches[pick] : undefined);
-      actions.popModal();
-      if (!chosen) {
-        if (text)
-          actions.setStatus({
-            level: 'error',
-            text: `unknown resource :${text}`,
-            code: 'palette',
-            hint: 'Press : then Tab to see the names.',
-          });
-        return true;
-      }
-      if (chosen.target === 'ctx' || chosen.target === 'instances') {
-        actions.jump('instances');
-      } else if (resourceById(chosen.target)) {
-        actions.jump(chosen.target);
-      }
-      void store;
-    } else if (k.id === 'tab') {
-      const m = matches[pick];
-      if (m) setText(m.name);
-    } else if (k.id === 'down') setPick((p) => Math.min(p + 1, Math.max(0, matches.length - 1)));
-    else if (k.id === 'up') setPick((p) => Math.max(0, p - 1));
-    else if (k.id === 'backspace' || k.id === 'delete') setText((t) => t.slice(0, -1));
-    else if (k.id === 'ctrl+u') setText('');
-    else if (isTextKey(k)) {
-      setText((t) => t + k.input);
-      setPick(0);
-    }
+    if (CLOSE_KEYS.has(k.id)) actions.popModal();
+    // navigation keys go on to JsonView's scroll handler; nothing else reaches the views beneath
+    else if (commandsForKey(k.id, ['detail']).length > 0) return false;
     return true;
   });
   return (
-    <Box flexDirection="column">
-      <Text color={theme.tokens.accent}>{truncateToWidth(`:${text}▏`, width)}</Text>
-      {matches.slice(0, 8).map((m, i) => (
-        <Text key={m.name} inverse={i === pick} color={i === pick ? undefined : theme.tokens.muted}>
-          {truncateToWidth(
-            ` :${m.name.padEnd(12)} ${m.title}  ${m.aliases.map((a) => ':' + a).join(' ')}`,
-            width,
-          )}
-        </Text>
-      ))}
+    <JsonView
+      value={props.value}
+      width={width}
+      height={height}
+      title={`JSON — ${sanitizeText(props.title)}  (Esc closes)`}
+    />
+  );
+}
+
+/** The `?` help (generated from the key map) and the palette names under it. */
+function HelpModal({ width, height }: ModalProps) {
+  const theme = useTheme();
+  const actions = useActions();
+  const names = paletteEntries()
+    .map((e) => `:${e.name}`)
+    .join(' ');
+  return (
+    <Box flexDirection="column" height={height}>
+      <HelpOverlay width={width} height={height - 2} onClose={() => actions.popModal()} />
+      <Text bold color={theme.tokens.accent}>
+        {truncateToWidth(`Palette (${commandKeysLabel('palette')} then a name; Tab completes)`, width)}
+      </Text>
+      <Text wrap="truncate">{truncateToWidth(names, width)}</Text>
     </Box>
   );
+}
+
+function PaletteModal({ width }: ModalProps) {
+  const actions = useActions();
+  const entries: PaletteItem[] = paletteEntries().map((e) => ({
+    name: e.name,
+    aliases: e.aliases,
+    description: e.title,
+  }));
+  return (
+    <CommandPalette
+      entries={entries}
+      width={width}
+      onClose={() => actions.popModal()}
+      onRun={(entry, args) => {
+        actions.popModal();
+        if (entry.name === 'ctx') actions.pushModal({ kind: 'ctx', props: { query: args } });
+        else if (resourceById(entry.name)) actions.jump(entry.name);
+      }}
+    />
+  );
+}
+
+/** A context target: an instance of this account, or a profile of the config file. */
+export interface CtxTarget {
+  kind: 'instance' | 'profile';
+  id: string;
+  label: string;
+}
+
+/**
+ * `:ctx`: switch the current instance (completion over the instance list) or the profile (from the
+ * config file; the shell re-resolves credentials and builds a new client and store). `:ctx NAME`
+ * switches at once when NAME names exactly one target.
+ */
+function CtxModal({ props, width }: ModalProps) {
+  const actions = useActions();
+  const store = useDashboardStore();
+  const env = useAppEnv();
+  const theme = useTheme();
+  const instances = useStore(selectSlice<Array<Record<string, unknown>>>('instances', listKey(null, {})));
+  const current = useStore((s) => s.instanceId);
+  useEffect(() => {
+    const d = resourceById('instances');
+    if (d) void actions.ensure(listRequest(d, null, {}));
+  }, [actions]);
+
+  const targets: CtxTarget[] = [
+    ...(instances.data ?? []).map((r) => {
+      const id = String(r.id);
+      const name = String(r.name ?? r.instance_name ?? id);
+      return { kind: 'instance' as const, id, label: name };
+    }),
+    ...(env.profiles?.names ?? []).map((p) => ({ kind: 'profile' as const, id: p, label: `profile:${p}` })),
+  ];
+  const entries: PaletteItem[] = targets.map((t) => ({
+    name: t.label,
+    aliases: t.kind === 'instance' ? [t.id] : [],
+    description:
+      t.kind === 'instance'
+        ? `instance${t.id === current ? ' (current)' : ''}`
+        : `profile${t.id === env.header.profile ? ' (current)' : ''}`,
+  }));
+
+  const choose = (t: CtxTarget) => {
+    actions.popModal();
+    if (t.kind === 'instance') switchInstance(store, t.id);
+    else if (env.profiles) {
+      actions.setStatus({ level: 'progress', text: `switching to profile ${t.id}…` });
+      env.profiles.switchTo(t.id).catch((e: unknown) => actions.showError(e, `profile ${t.id}`));
+    }
+  };
+  const query = typeof props.query === 'string' ? props.query.trim().toLowerCase() : '';
+  const direct = query
+    ? targets.filter((t) => [t.id, t.label].some((n) => n.toLowerCase() === query))
+    : [];
+  useEffect(() => {
+    if (direct.length === 1 && direct[0]) choose(direct[0]);
+    // run once the targets that can match are known
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [direct.length === 1]);
+
+  return (
+    <Box flexDirection="column">
+      <Text bold color={theme.tokens.header}>
+        {truncateToWidth(
+          `Switch context — ${instances.loading && !instances.data ? 'loading instances… ' : ''}type a name, Tab completes, Enter switches`,
+          width,
+        )}
+      </Text>
+      <CommandPalette
+        entries={entries}
+        width={width}
+        maxSuggestions={10}
+        onClose={() => actions.popModal()}
+        onRun={(entry) => {
+          const t = targets.find((x) => x.label === entry.name);
+          if (t) choose(t);
+        }}
+      />
+    </Box>
+  );
+}
+
+/** Makes `id` the current instance; instance-scoped views restart at their root list. */
+export function switchInstance(store: ReturnType<typeof useDashboardStore>, id: string): void {
+  const s = store.getState();
+  s.actions.setInstance(id);
+  const root = s.stack[0]?.screen ?? 'apis';
+  s.actions.jump(root === 'instances' ? 'apis' : root);
+  s.actions.setStatus({ level: 'info', text: `instance ${id}` });
 }
 
 registerModal('json', JsonModal);
 registerModal('help', HelpModal);
 registerModal('palette', PaletteModal);
-
-export { keyLabel };
+registerModal('ctx', CtxModal);

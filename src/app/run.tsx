@@ -4,37 +4,60 @@ import { render } from 'ink';
 import type { RomaClient } from '../api/client.ts';
 import { createDashboardStore } from '../store/store.ts';
 import { App } from './App.tsx';
-import type { HeaderInfo } from './env.tsx';
+import type { DashboardStore } from '../store/store.ts';
+import type { AppEnv, HeaderInfo } from './env.tsx';
 import './modals.tsx';
 
-export interface RunOptions {
+/** What one profile gives the dashboard: a client and the header facts. */
+export interface Session {
   client: RomaClient;
   header: HeaderInfo;
   instanceId?: string | null;
+}
+
+export interface RunOptions extends Session {
   /** --refresh SECONDS; off when absent. */
   autoRefreshMs?: number | null;
+  /** Profiles `:ctx` can switch to; `open` resolves one into a new session (throws a RomaError). */
+  profiles?: { names: readonly string[]; open(name: string): Promise<Session> };
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
 }
 
 export async function runDashboard(opts: RunOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
-  const store = createDashboardStore(opts.client, {
-    instanceId: opts.instanceId ?? null,
-    rootScreen: opts.instanceId ? 'apis' : 'instances',
-    autoRefreshMs: opts.autoRefreshMs ?? null,
-  });
+  const newStore = (s: Session): DashboardStore =>
+    createDashboardStore(s.client, {
+      instanceId: s.instanceId ?? null,
+      rootScreen: s.instanceId ? 'apis' : 'instances',
+      autoRefreshMs: opts.autoRefreshMs ?? null,
+    });
+  let store = newStore(opts);
+  let generation = 0;
+  const view = (session: Session) => {
+    const env: AppEnv = {
+      header: session.header,
+      writeRaw: (s) => void stdout.write(s),
+      defaultRefreshMs: opts.autoRefreshMs ?? 5000,
+      tmux: Boolean(process.env.TMUX),
+      ...(opts.profiles ? { profiles: { names: opts.profiles.names, switchTo } } : {}),
+    };
+    // a new key remounts the shell: no view of the old profile survives the switch
+    return <App key={generation} store={store} env={env} />;
+  };
+  // Profile switch: the app keeps running; the old store's requests are aborted.
+  async function switchTo(name: string): Promise<void> {
+    if (!opts.profiles) return;
+    const session = await opts.profiles.open(name);
+    const old = store;
+    store = newStore(session);
+    generation += 1;
+    instance.rerender(view(session));
+    old.dispose();
+  }
   let failure: unknown;
   const instance = render(
-    <App
-      store={store}
-      env={{
-        header: opts.header,
-        writeRaw: (s) => void stdout.write(s),
-        defaultRefreshMs: opts.autoRefreshMs ?? 5000,
-        tmux: Boolean(process.env.TMUX),
-      }}
-    />,
+    view(opts),
     {
       stdout,
       ...(opts.stdin ? { stdin: opts.stdin } : {}),

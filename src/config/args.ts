@@ -12,6 +12,8 @@ export interface CliArgs {
   /** Seconds. */
   timeout?: number;
   logFile?: string;
+  /** Auto-refresh period in seconds; 0 or absent = off. */
+  refresh?: number;
   help: boolean;
   version: boolean;
 }
@@ -22,6 +24,7 @@ export class ArgsError extends Error {}
 
 export const USAGE = `Usage: roma-dash [--demo] [--profile NAME] [--region R] [--endpoint URL] [--project-id ID]
                  [--instance ID]... [--read-only] [--insecure] [--timeout SECONDS] [--log-file PATH]
+                 [--refresh SECONDS]
        roma-dash emulator [options]      run the ROMA Connect emulator alone (see roma-dash emulator --help)
        roma-dash --help | --version
 
@@ -38,6 +41,7 @@ Options:
   --insecure          do not verify TLS certificates (shown in red in the status bar)
   --timeout SECONDS   per-request timeout (default 15)
   --log-file PATH     append one line per HTTP request (secrets redacted)
+  --refresh SECONDS   auto-refresh the view every SECONDS (0 = off, the default; R toggles it)
   --help, --version
 
 Credentials (first match wins): command-line flags, the roma-dash profile, HUAWEICLOUD_SDK_AK/_SK/
@@ -52,6 +56,7 @@ const VALUE_FLAGS = new Set([
   '--instance',
   '--timeout',
   '--log-file',
+  '--refresh',
 ]);
 
 export function parseArgs(argv: readonly string[]): ParsedCommand {
@@ -123,6 +128,14 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
         if (!Number.isFinite(n) || n <= 0)
           throw new ArgsError(`--timeout must be a positive number of seconds, got ${value}`);
         a.timeout = n;
+        break;
+      }
+      case '--refresh': {
+        const n = Number(value);
+        // below one second the dashboard would spend its life refreshing
+        if (!Number.isFinite(n) || n < 0 || (n > 0 && n < 1))
+          throw new ArgsError(`--refresh must be 0 (off) or at least 1 second, got ${value}`);
+        a.refresh = n;
         break;
       }
       default:

@@ -347,3 +347,15 @@ export function resolveConfig({ args, env = process.env, home = homedir() }: Res
     warnings,
   };
 }
+
+/** Profile names of the roma-dash config file, for `:ctx` (none when there is no readable file). */
+export function listProfiles(env: Env = process.env, home: string = homedir()): string[] {
+  const path = configPath(env, home);
+  if (!exists(path)) return [];
+  try {
+    const file = readJson(path) as ConfigFile;
+    return Object.keys(file.profiles ?? {}).sort();
+  } catch {
+    return []; // resolveConfig reports the broken file when it is used
+  }
+}

@@ -98,6 +98,28 @@ function defaultSchedule(fn: () => void): () => void {
   return () => clearImmediate(t);
 }
 
+/** Holds the next burst step until a commit releases it (see KeyRouterProvider). */
+class CommitGate {
+  private waiting: (() => void) | undefined;
+
+  hold(fn: () => void, requestCommit: () => void): () => void {
+    this.waiting = fn;
+    requestCommit();
+    return () => {
+      if (this.waiting === fn) this.waiting = undefined;
+    };
+  }
+
+  /** Called from a layout effect; returns its cleanup. */
+  release(): (() => void) | undefined {
+    const fn = this.waiting;
+    if (fn === undefined) return undefined;
+    this.waiting = undefined;
+    const t = setImmediate(fn);
+    return () => clearImmediate(t);
+  }
+}
+
 const RouterContext = createContext<KeyRouter | null>(null);
 
 /** Owns the single Ink `useInput` (and `usePaste`) of the app. */
@@ -107,26 +129,12 @@ export function KeyRouterProvider({ children, router }: { children?: ReactNode; 
   // they were queued in the same batch) releases it. Waiting on a timer alone is not enough:
   // under CPU load the next key could run against handlers from before the previous key.
   const [tick, setTick] = useState(0);
-  const waiting = useRef<(() => void) | undefined>(undefined);
+  const [gate] = useState(() => new CommitGate());
   const value = useMemo(
-    () =>
-      router ??
-      createKeyRouter((fn) => {
-        waiting.current = fn;
-        setTick((t) => t + 1);
-        return () => {
-          if (waiting.current === fn) waiting.current = undefined;
-        };
-      }),
-    [router],
+    () => router ?? createKeyRouter((fn) => gate.hold(fn, () => setTick((t) => t + 1))),
+    [router, gate],
   );
-  useLayoutEffect(() => {
-    const fn = waiting.current;
-    if (fn === undefined) return;
-    waiting.current = undefined;
-    const t = setImmediate(fn);
-    return () => clearImmediate(t);
-  }, [tick]);
+  useLayoutEffect(() => gate.release(), [tick, gate]);
   useInput((input, key) => value.dispatch(splitKeys(input, key)));
   usePaste((text) => value.dispatchPaste(text));
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;

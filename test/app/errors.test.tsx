@@ -1,4 +1,5 @@
 // Errors from the server land on the status line with code + hint; the last good data stays.
+import '../helpers/force-color.ts';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { selectSlice } from '../../src/store/index.ts';
@@ -17,7 +18,7 @@ test('a failed refresh shows the error (code + hint) and keeps the stale rows', 
   let f = await waitForFrame(h.ui, (f) => f.includes('RELEASE') && /\d+ items/.test(f));
   h.emu.setFaults('5xx=1');
   h.ui.stdin.write('r');
-  f = await waitForFrame(h.ui, (f) => f.includes('✖'));
+  f = await waitForFrame(h.ui, (f) => f.includes('✗'));
   assert.match(f, /APIG\.9999|500|503/);
   assert.match(f, /stale/);
   assert.match(f, /RELEASE/, 'the last good rows stay on screen');
@@ -27,7 +28,7 @@ test('a failed refresh shows the error (code + hint) and keeps the stale rows', 
   // recovery clears the error
   h.emu.setFaults(null);
   h.ui.stdin.write('r');
-  f = await waitForFrame(h.ui, (f) => !f.includes('✖') && /\d+ items/.test(f));
+  f = await waitForFrame(h.ui, (f) => !f.includes('✗') && /\d+ items/.test(f));
 });
 
 test('a dead endpoint: the first load fails with a refused error and a hint', async () => {
@@ -37,7 +38,7 @@ test('a dead endpoint: the first load fails with a refused error and a hint', as
   h.ui.stdin.write('acl');
   await waitForFrame(h.ui, (f) => f.includes(':acl▏'));
   h.ui.stdin.write('\r');
-  const f = await waitForFrame(h.ui, (f) => f.includes('✖'), { timeoutMs: 8000 });
+  const f = await waitForFrame(h.ui, (f) => f.includes('✗'), { timeoutMs: 8000 });
   assert.match(f, /refused|reset|network/);
   assert.match(f, /failed to load/);
 });

@@ -1,4 +1,5 @@
 // Hostile names from the emulator's hostile seed never reach the terminal as control sequences.
+import '../helpers/force-color.ts';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { settle, waitForFrame } from '../helpers/ink.ts';

@@ -44,7 +44,12 @@ test('palette: typing, Tab completion, Enter runs with arguments; keys do not le
   const r = render(
     <KeyRouterProvider>
       <Beneath />
-      <CommandPalette entries={ENTRIES} onRun={(e, a) => ran.push(`${e.name}|${a}`)} onClose={() => ran.push('closed')} width={60} />
+      <CommandPalette
+        entries={ENTRIES}
+        onRun={(e, a) => ran.push(`${e.name}|${a}`)}
+        onClose={() => ran.push('closed')}
+        width={60}
+      />
     </KeyRouterProvider>,
   );
   await settle();

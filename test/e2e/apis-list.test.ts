@@ -3,14 +3,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../../src/emulator/index.ts';
-import { startCli, terminalRestored } from '../helpers/pty.ts';
+import { startCli, terminalRestored, type CliSession } from '../helpers/pty.ts';
 import { placeholderReason } from './cli.ts';
 
 const skip = placeholderReason();
 const TOTAL = 1200; // three pages of 500: the list must page, not stop at the first answer
 
-function selectedRow(lines: string[]): string {
-  return lines.find((l) => l.startsWith('▶')) ?? '';
+/** The selected list row: drawn highlighted; the list header above it is not a data row. */
+function selectedRow(cli: CliSession): string {
+  const lines = cli.screenLines();
+  const rows = cli.highlightedRows().map((i) => lines[i] ?? '');
+  return (
+    rows.find((l) => /scale_api_\d+/.test(l)) ?? `(no highlighted API row among ${rows.length} highlighted)`
+  );
 }
 
 test('APIs list: loads all pages, moves, pages, filters, quits cleanly', { skip }, async () => {

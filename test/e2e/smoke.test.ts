@@ -6,7 +6,7 @@ import { startCli, terminalRestored, withoutProbe } from '../helpers/pty.ts';
 import { PACKAGE_VERSION, placeholderReason } from './cli.ts';
 
 const skip = placeholderReason();
-const INSTANCE_ROW = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s+RUNNING/;
+const INSTANCE_ROW = /[0-9a-f]{8}-[0-9a-f]{4}\S*\s+RUNNING/; // the id may be truncated on narrow terminals
 
 test('--version prints the package version and exits 0', { skip }, async () => {
   const cli = startCli(['--version']);
@@ -65,7 +65,7 @@ test('--demo survives a resize and Ctrl-C still restores the terminal', { skip }
     await cli.waitForText(INSTANCE_ROW, 20_000);
     cli.resize(60, 20);
     await cli.waitForQuiet(150);
-    for (const line of cli.screenLines()) assert.ok(line.length <= 60, `line wider than 60 columns: ${line}`);
+    assert.deepEqual(cli.wrappedRows(), [], `a line wider than 60 columns wrapped:\n${cli.screenText()}`);
     cli.press('ctrl-c');
     await cli.waitForExit(10_000);
     assert.deepEqual(terminalRestored(cli.rawOutput()).problems, []);

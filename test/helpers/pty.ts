@@ -2,6 +2,7 @@
 // headless xterm, so tests see the screen a user would see.
 import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import type { IBufferLine } from '@xterm/headless';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,10 +57,19 @@ export interface CliSession {
   /** The visible screen, one line per row, trailing blanks trimmed. */
   screenText(): string;
   screenLines(): string[];
+  /**
+   * Rows (0-based) that continue the row above because the app wrote past the last column: on a
+   * real terminal that is a line wider than the screen, which breaks the layout.
+   */
+  wrappedRows(): number[];
+  /** Rows drawn highlighted (inverse video or a background colour), e.g. the selected list row. */
+  highlightedRows(): number[];
   /** Resolves once every byte received so far has been parsed by the terminal emulator. */
   settled(): Promise<void>;
   /** Waits until the screen contains the text (or matches the pattern); on timeout throws with the last screen. */
   waitForText(match: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Waits until pred() holds, re-checked after every output chunk; `what` names it in the timeout error. */
+  waitFor(pred: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   /** Waits until the screen no longer contains the text. */
   waitForNoText(match: string | RegExp, timeoutMs?: number): Promise<void>;
   /** Waits until output has been quiet for quietMs (after at least one chunk since the call if requireOutput). */
@@ -260,9 +270,12 @@ export function startCli(args: string[], opts: StartOptions = {}): CliSession {
     home,
     screenText,
     screenLines,
+    wrappedRows: () => rowsWhere((line) => line.isWrapped),
+    highlightedRows: () => rowsWhere(highlighted),
     settled,
     waitForText: (match, timeoutMs = 10_000) =>
       waitFor(() => screenContains(screenText(), match), `text ${describe(match)}`, timeoutMs),
+    waitFor: (pred, what, timeoutMs = 10_000) => waitFor(pred, what, timeoutMs),
     waitForNoText: (match, timeoutMs = 10_000) =>
       waitFor(() => !screenContains(screenText(), match), `no text ${describe(match)}`, timeoutMs),
     waitForQuiet: (quietMs = 100, timeoutMs = 10_000) =>

@@ -10,11 +10,19 @@ import { frameProblems, type FrameProblem } from '../helpers/terminal-safety.ts'
 
 const COLUMNS = 100; // ink-testing-library's fixed stdout width
 
+/** Waits until no request is in flight and the frame has stopped changing and is not loading. */
 async function idle(h: Harness): Promise<string> {
-  await settle();
-  await h.store.whenIdle();
-  await settle();
-  return h.ui.lastFrame() ?? '';
+  const deadline = Date.now() + 10_000;
+  let previous: string | undefined;
+  for (;;) {
+    await settle();
+    await h.store.whenIdle();
+    await new Promise((res) => setTimeout(res, 20));
+    const frame = h.ui.lastFrame() ?? '';
+    const quiet = h.store.getState().inFlight === 0 && !frame.includes('loading…');
+    if ((quiet && frame === previous) || Date.now() > deadline) return frame;
+    previous = frame;
+  }
 }
 
 /** Checks every frame written since `from`; returns the index to continue from. */
@@ -95,7 +103,7 @@ test('hostile seed: every screen renders, no control byte from data, no line wid
     assert.match(all, /␛/, 'no ESC picture anywhere: the hostile data never reached the screen');
     assert.match(all, /\\u202E/, 'BiDi override was not shown as visible text');
     for (const [id, frame] of rendered) {
-      assert.match(frame, /\d+ items|✖|No /, `${id} did not render a list, an empty note or an error:\n${frame}`);
+      assert.match(frame, /\d+ items|\d+ of \d+|✖|No /, `${id} did not render a list, an empty note or an error:\n${frame}`);
     }
   } finally {
     await h.close();
@@ -122,7 +130,7 @@ test('fields of the wrong JSON type (carrying escapes) render as text or a typed
     const { problems, rendered } = await visitAll(h);
     assert.deepEqual(problems, [], describeProblems(problems));
     for (const [id, frame] of rendered) {
-      assert.match(frame, /\d+ items|✖|No /, `${id} did not render a list, an empty note or an error:\n${frame}`);
+      assert.match(frame, /\d+ items|\d+ of \d+|✖|No /, `${id} did not render a list, an empty note or an error:\n${frame}`);
     }
   } finally {
     await h.close();

@@ -21,6 +21,20 @@ export interface AclListQuery extends PageQuery {
   precise_search?: string;
 }
 
+/** AclBatchFailure (4.12.4): a policy that was not deleted, e.g. `APIG.3447` while bound to APIs. */
+export interface AclBatchFailure extends Extra {
+  acl_id?: string;
+  acl_name?: string;
+  error_code?: string;
+  error_msg?: string;
+}
+
+/** 4.12.4 answer: per-item refusals are in the 200 body, never the HTTP status. */
+export interface AclBatchDeleteResult extends Extra {
+  success_count: number;
+  failure: AclBatchFailure[];
+}
+
 /** 4.13.1 request. */
 export interface AclBindRequest {
   acl_id: string;

@@ -1,0 +1,75 @@
+// The built CLI in a real pseudo-terminal against `roma-dash emulator --seed hostile`: the bytes that
+// reach the terminal carry only escape sequences the app itself emits (never a title change, OSC 52
+// clipboard write, hyperlink or DCS from data), the layout holds (header on top, footer at the
+// bottom) on every screen and after a resize, and quitting restores the terminal.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { RESOURCES } from '../../screens/registry.ts';
+import { startEmulatorProcess } from '../helpers/emulator-process.ts';
+import { startCli, terminalRestored, withoutProbe, type CliSession } from '../helpers/pty.ts';
+import { DANGEROUS_SEQUENCES, rawOutputProblems } from '../helpers/terminal-safety.ts';
+
+const COLS = 100;
+const ROWS = 30;
+
+/** Types, waits for the app to answer (some keys draw nothing), then for output to go quiet. */
+async function key(cli: CliSession, keys: string): Promise<void> {
+  const before = cli.bytesWritten;
+  cli.type(keys);
+  const until = Date.now() + 400;
+  while (cli.bytesWritten === before && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+  await cli.waitForQuiet(120, 15_000);
+}
+
+/** Header on the first row and the key hints on the last: nothing from data scrolled or pushed them. */
+function assertLayout(cli: CliSession, where: string): void {
+  const lines = cli.screenLines();
+  assert.match(lines[0] ?? '', /endpoint:|roma-dash/, `${where}: header is not on the first row\n${cli.screenText()}`);
+  assert.match(lines.at(-1) ?? '', /^\s*<[^>]+> \w/, `${where}: footer is not on the last row\n${cli.screenText()}`);
+}
+
+test('hostile seed in a real terminal: only the app’s own escapes reach it, layout holds', async () => {
+  const emu = await startEmulatorProcess(['--seed', 'hostile']);
+  const { info } = emu;
+  const cli = startCli(['--endpoint', info.endpoint, '--instance', info.instances[0] ?? ''], {
+    cols: COLS,
+    rows: ROWS,
+    env: {
+      HUAWEICLOUD_SDK_AK: info.ak,
+      HUAWEICLOUD_SDK_SK: info.sk,
+      HUAWEICLOUD_SDK_PROJECT_ID: info.projectId,
+    },
+  });
+  try {
+    await cli.waitForText(/\d+ items/, 20_000);
+    await cli.waitForText('␛'); // the hostile names are on screen, made visible
+    for (const r of RESOURCES) {
+      await key(cli, ':');
+      await key(cli, r.id === 'instances' ? 'ctx' : r.id);
+      await key(cli, '\r');
+      assertLayout(cli, `${r.id} list`);
+      for (const k of ['G', 'g', 'i', '\t', '\t', '\t', 'y']) await key(cli, k);
+      assertLayout(cli, `${r.id} detail json`);
+      for (const k of ['\x1b', '\x1b']) await key(cli, k);
+      if (r.id === 'instances') await key(cli, '\r'); // choose the first instance again
+    }
+    cli.resize(60, 20);
+    await cli.waitForQuiet(150, 15_000);
+    await key(cli, ':');
+    await key(cli, 'apis\r');
+    await key(cli, 'i');
+    assertLayout(cli, 'apis detail at 60x20');
+    await key(cli, '\x1b');
+    cli.type('q');
+    assert.equal(await cli.waitForExit(15_000), 0);
+
+    const raw = withoutProbe(cli.rawOutput());
+    const problems = rawOutputProblems(raw);
+    assert.deepEqual(problems.slice(0, 10), [], `${problems.length} unsafe sequences reached the terminal`);
+    for (const [label, re] of DANGEROUS_SEQUENCES) assert.doesNotMatch(raw, re, `${label} reached the terminal`);
+    assert.deepEqual(terminalRestored(cli.rawOutput()).problems, []);
+  } finally {
+    cli.kill();
+    await emu.stop();
+  }
+});
