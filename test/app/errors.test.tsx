@@ -33,10 +33,10 @@ test('a failed refresh shows the error (code + hint) and keeps the stale rows', 
 
 test('a dead endpoint: the first load fails with a refused error and a hint', async () => {
   h.ui.stdin.write(':');
-  await waitForFrame(h.ui, (f) => f.includes(':▏'));
+  await waitForFrame(h.ui, (f) => f.includes('Tab completes'));
   await h.emu.close();
   h.ui.stdin.write('acl');
-  await waitForFrame(h.ui, (f) => f.includes(':acl▏'));
+  await waitForFrame(h.ui, (f) => f.includes(':acl'));
   h.ui.stdin.write('\r');
   const f = await waitForFrame(h.ui, (f) => f.includes('✗'), { timeoutMs: 8000 });
   assert.match(f, /refused|reset|network/);

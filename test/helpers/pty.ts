@@ -197,11 +197,30 @@ export function startCli(args: string[], opts: StartOptions = {}): CliSession {
   const screenLines = (): string[] => {
     const buf = term.buffer.active;
     const out: string[] = [];
-    for (let i = 0; i < term.rows; i++)
-      out.push(buf.getLine(buf.viewportY + i)?.translateToString(true) ?? '');
+    for (let i = 0; i < term.rows; i++) {
+      out.push(buf.getLine(buf.viewportY + i)?.translateToString(true, 0, term.cols) ?? '');
+    }
     return out;
   };
   const screenText = () => screenLines().join('\n');
+  const rowsWhere = (pred: (line: IBufferLine) => boolean): number[] => {
+    const buf = term.buffer.active;
+    const out: number[] = [];
+    for (let i = 0; i < term.rows; i++) {
+      const line = buf.getLine(buf.viewportY + i);
+      if (line && pred(line)) out.push(i);
+    }
+    return out;
+  };
+  const highlighted = (line: IBufferLine): boolean => {
+    // Judge by the first visible character, so a coloured badge elsewhere on the row does not count.
+    for (let x = 0; x < term.cols; x++) {
+      const cell = line.getCell(x);
+      if (!cell || cell.getChars().trim() === '') continue;
+      return cell.isInverse() !== 0 || !cell.isBgDefault();
+    }
+    return false;
+  };
 
   const failWith = (what: string): Error =>
     new Error(
