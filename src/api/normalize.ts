@@ -10,8 +10,10 @@ export function parseTimestamp(value: unknown): Date | undefined {
     return new Date(value > 1e11 ? value : value * 1000);
   }
   if (typeof value !== 'string') return undefined;
+  // 4.2.2's `2020-07-31T06:55:55Z.866474185Z`: a zone letter before the fraction; the instant is plain.
+  const text = value.trim().replace(/^(.*\d)Z(\.\d+Z)$/, '$1$2');
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    value.trim(),
+    text,
   );
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m;
@@ -79,10 +81,16 @@ export function normalizeThrottle(o: Obj): Obj {
       }
     }
   }
+  // Integer 1/2 in the tables (C6); a server sending a boolean means the same thing.
+  if (typeof o.is_inclu_special_throttle === 'boolean')
+    o.is_inclu_special_throttle = o.is_inclu_special_throttle ? 1 : 2;
   // 4.7.1's request table says `app_calls`; every answer says `app_call_limits`.
   if (o.app_call_limits === undefined && o.app_calls !== undefined) o.app_call_limits = o.app_calls;
+  // A String "TRUE"/"FALSE" on the wire (C6), not a boolean; accept either, and any letter case.
   if (typeof o.enable_adaptive_control === 'boolean')
     o.enable_adaptive_control = o.enable_adaptive_control ? 'TRUE' : 'FALSE';
+  else if (typeof o.enable_adaptive_control === 'string')
+    o.enable_adaptive_control = o.enable_adaptive_control.toUpperCase();
   return o;
 }
 

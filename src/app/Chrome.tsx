@@ -96,8 +96,13 @@ export function StatusLine({ width, family, sliceKey }: { width: number; family:
     return (
       <Status
         width={width}
-        stale={slice.stale}
-        error={{ code: e.errorCode ?? String(e.status ?? e.kind), message: e.message, hint: e.hint }}
+        // The server's own words (or the failure kind): the full message repeats method and path.
+        // "stale" goes first so a narrow terminal does not cut it off after a long hint.
+        error={{
+          code: e.errorCode ?? String(e.status ?? e.kind),
+          message: `${slice.stale ? 'stale data kept · ' : ''}${e.errorMsg ?? e.kind}`,
+          hint: e.hint,
+        }}
       />
     );
   }

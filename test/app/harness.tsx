@@ -1,4 +1,5 @@
 // Mounts the dashboard in ink-testing-library against a real emulator over loopback HTTP.
+import { render as inkRender } from 'ink';
 import { render } from 'ink-testing-library';
 import { createRomaClient } from '../../src/api/client.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
@@ -7,6 +8,7 @@ import { App } from '../../src/app/App.tsx';
 import '../../src/app/modals.tsx';
 import { createDashboardStore, type DashboardStore } from '../../src/store/index.ts';
 import { THEMES } from '../../src/ui/theme.ts';
+import { FakeStdin, FakeStdout } from './fake-tty.ts';
 
 export interface Harness {
   emu: EmulatorHandle;
@@ -16,9 +18,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(
-  opts: { emulator?: StartEmulatorOptions; rootScreen?: string; withInstance?: boolean } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  emulator?: StartEmulatorOptions;
+  rootScreen?: string;
+  withInstance?: boolean;
+  autoRefreshMs?: number | null;
+}
+
+async function connect(opts: HarnessOptions) {
   const emu = await startEmulator({ seed: 'demo', ...opts.emulator });
   const client = createRomaClient({
     endpoint: emu.endpoint,
@@ -31,9 +38,10 @@ export async function startHarness(
   const store = createDashboardStore(client, {
     instanceId: opts.withInstance === false ? null : (emu.instances[0] ?? null),
     rootScreen: opts.rootScreen ?? 'apis',
+    autoRefreshMs: opts.autoRefreshMs ?? null,
   });
   const raw: string[] = [];
-  const ui = render(
+  const app = (
     <App
       store={store}
       theme={THEMES.none}
@@ -43,8 +51,14 @@ export async function startHarness(
         defaultRefreshMs: 5000,
         tmux: false,
       }}
-    />,
+    />
   );
+  return { emu, store, raw, app };
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const { emu, store, raw, app } = await connect(opts);
+  const ui = render(app);
   return {
     emu,
     store,
@@ -52,6 +66,47 @@ export async function startHarness(
     raw,
     async close() {
       ui.unmount();
+      store.dispose();
+      await emu.close();
+    },
+  };
+}
+
+export interface TtyHarness {
+  emu: EmulatorHandle;
+  store: DashboardStore;
+  stdout: FakeStdout;
+  stdin: FakeStdin;
+  close(): Promise<void>;
+}
+
+/**
+ * The dashboard under Ink's real renderer on a fake terminal of `columns`×`rows`. `debug: true`
+ * writes each whole frame (for layout assertions); false renders as in production (incremental),
+ * so the writes are what a real terminal would receive.
+ */
+export async function startTtyHarness(
+  opts: HarnessOptions & { columns: number; rows: number; debug: boolean },
+): Promise<TtyHarness> {
+  const { emu, store, app } = await connect(opts);
+  const stdout = new FakeStdout(opts.columns, opts.rows);
+  const stdin = new FakeStdin();
+  const ink = inkRender(app, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: opts.debug,
+    incrementalRendering: !opts.debug,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 30,
+  });
+  return {
+    emu,
+    store,
+    stdout,
+    stdin,
+    async close() {
+      ink.unmount();
       store.dispose();
       await emu.close();
     },

@@ -148,6 +148,21 @@ describe('throttle bindings', () => {
     });
     assert.equal(dup.status, 400);
     assert.equal(dup.body.error_code, 'APIG.3309');
+    // 4.8.4: not bound to t2 but bound to t1 → listed with the current binding (throttle_apply_id/name).
+    const unbOther = await call(
+      h,
+      'GET',
+      instPath(h, `/throttle-bindings/unbinded-apis?throttle_id=${t2.id}&api_id=${api.id}`),
+    );
+    assert.equal(unbOther.body.total, 1);
+    assert.equal(unbOther.body.apis[0].throttle_apply_id, bindId);
+    assert.equal(unbOther.body.apis[0].throttle_name, t1.name);
+    const unbSame = await call(
+      h,
+      'GET',
+      instPath(h, `/throttle-bindings/unbinded-apis?throttle_id=${t1.id}&api_id=${api.id}`),
+    );
+    assert.equal(unbSame.body.total, 0);
     const bound = await call(
       h,
       'GET',
@@ -219,7 +234,15 @@ describe('signature key bindings', () => {
       'GET',
       instPath(h, `/sign-bindings/unbinded-apis?sign_id=${s2.id}&api_id=${api.id}`),
     );
-    assert.equal(unb.body.total, 0);
+    // 4.11.4: listed as not bound to s2, naming the key already bound (signature_name).
+    assert.equal(unb.body.total, 1);
+    assert.equal(unb.body.apis[0].signature_name, s1.name);
+    const unbSame = await call(
+      h,
+      'GET',
+      instPath(h, `/sign-bindings/unbinded-apis?sign_id=${s1.id}&api_id=${api.id}`),
+    );
+    assert.equal(unbSame.body.total, 0);
     assert.equal(
       (await call(h, 'DELETE', instPath(h, `/sign-bindings/${b.body.bindings[0].id}`))).status,
       204,
@@ -268,7 +291,15 @@ describe('ACL bindings', () => {
       'GET',
       instPath(h, `/acl-bindings/unbinded-apis?acl_id=${permit[1].id}&api_id=${api.id}`),
     );
-    assert.equal(unb.body.total, 0);
+    // 4.13.5: listed as not bound to permit[1], naming the other PERMIT policy already bound (acl_name).
+    assert.equal(unb.body.total, 1);
+    assert.equal(unb.body.apis[0].acl_name, permit[0].acl_name);
+    const unbSame = await call(
+      h,
+      'GET',
+      instPath(h, `/acl-bindings/unbinded-apis?acl_id=${deny.id}&api_id=${api.id}`),
+    );
+    assert.equal(unbSame.body.total, 0);
     const batch = await call(h, 'PUT', instPath(h, '/acl-bindings?action=delete'), {
       acl_bindings: [b1.body.acl_bindings[0].id, 'nope'],
     });

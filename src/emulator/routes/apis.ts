@@ -80,8 +80,10 @@ export const apiRoutes: RouteDef[] = [
     const b = asObject(body);
     const envId = reqString(b, 'env_id');
     const remark = optString(b, 'remark', 255) ?? '';
-    const apis = b['apis'];
-    if (!Array.isArray(apis) || apis.length === 0 || !apis.every((x) => typeof x === 'string')) {
+    // `apis` is optional in 4.3.7's table (否): absent means nothing to do, an empty 200. Anything present
+    // must be an array of API ids.
+    const apis = b['apis'] ?? [];
+    if (!Array.isArray(apis) || !apis.every((x) => typeof x === 'string' && x !== '')) {
       throw invalidParam('apis', 'APIG.2011');
     }
     requireEnv(store, envId);

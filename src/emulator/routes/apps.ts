@@ -62,6 +62,40 @@ function authInfo(store: InstanceStore, a: AppAuth): Record<string, unknown> {
   };
 }
 
+function optStringArray(b: Record<string, unknown>, name: string): string[] {
+  const v = b[name];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x !== ''))
+    throw invalidParam(name, 'APIG.2011');
+  return v as string[];
+}
+
+interface VisitParam {
+  api_id: string;
+  app_id?: string;
+  visit_param: string;
+}
+
+const VISIT_PARAM = /^[A-Za-z0-9_-]*[A-Za-z0-9]$/;
+
+/** 4.18.1 `visit_params`: api_id (one of api_ids) and visit_param required; names comma separated, unique. */
+function visitParams(b: Record<string, unknown>, apiIds: string[]): VisitParam[] {
+  const v = b['visit_params'];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw invalidParam('visit_params', 'APIG.2011');
+  return v.map((raw) => {
+    const o = asObject(raw);
+    const apiId = reqString(o, 'api_id');
+    if (!apiIds.includes(apiId)) throw invalidParam('visit_params.api_id', 'APIG.2011');
+    const appId = optString(o, 'app_id');
+    const param = reqString(o, 'visit_param', { max: 255 });
+    const names = param.split(',');
+    if (!names.every((n) => VISIT_PARAM.test(n)) || new Set(names).size !== names.length)
+      throw invalidParam('visit_param', 'APIG.2011');
+    return { api_id: apiId, ...(appId ? { app_id: appId } : {}), visit_param: param };
+  });
+}
+
 function hasFeature(store: InstanceStore, name: string): boolean {
   for (const f of store.data.features.values()) if (f.name === name && f.enable) return true;
   return false;
@@ -95,6 +129,10 @@ export const appRoutes: RouteDef[] = [
     if (tunnel !== 'NORMAL' && tunnel !== 'GREEN') throw invalidParam('auth_tunnel', 'APIG.2011');
     if (tunnel === 'GREEN' && !hasFeature(store, 'green_tunnel'))
       throw invalidParam('auth_tunnel', 'APIG.2011');
+    // The green-channel lists only take effect with GREEN (4.18.1); they are validated either way.
+    const whitelist = optStringArray(b, 'auth_whitelist');
+    const blacklist = optStringArray(b, 'auth_blacklist');
+    const visit = visitParams(b, apiIds);
     requireEnv(store, envId);
     const apps = appIds.map((id) => requireApp(store, id));
     const apis = apiIds.map((id) => requireApi(store, id));
@@ -122,6 +160,8 @@ export const appRoutes: RouteDef[] = [
           });
           continue;
         }
+        const visitParam = visit.find((v) => v.api_id === api.id && (!v.app_id || v.app_id === app.id));
+        const green = tunnel === 'GREEN';
         const rec: AppAuth = {
           id: newId(),
           app_id: app.id,
@@ -130,8 +170,9 @@ export const appRoutes: RouteDef[] = [
           auth_role: 'PROVIDER',
           auth_time: isoSeconds(nowMs),
           auth_tunnel: tunnel,
-          auth_whitelist: [],
-          auth_blacklist: [],
+          auth_whitelist: green ? whitelist : [],
+          auth_blacklist: green ? blacklist : [],
+          ...(visitParam ? { visit_param: visitParam.visit_param } : {}),
         };
         store.data.appAuths.set(rec.id, rec);
         auths.push({
@@ -141,9 +182,10 @@ export const appRoutes: RouteDef[] = [
           auth_time: time,
           auth_role: rec.auth_role,
           auth_tunnel: tunnel,
-          auth_whitelist: [],
-          auth_blacklist: [],
-          visit_params: '',
+          auth_whitelist: rec.auth_whitelist,
+          auth_blacklist: rec.auth_blacklist,
+          // Typed String in the answer although the request sends an array of objects (C13.8).
+          visit_params: rec.visit_param ?? '',
           auth_result: { status: 'SUCCESS', api_name: api.name, app_name: app.name },
         });
       }
@@ -227,7 +269,8 @@ export const appRoutes: RouteDef[] = [
             group_id: api.group_id,
             group_name: groupName(store, api.group_id),
             remark: api.remark ?? '',
-            api_type: api.type,
+            // 4.18.5 types this api_type as a string enum (self-owned | authorized), not the API's type.
+            api_type: 'self-owned',
           };
         }),
       }));

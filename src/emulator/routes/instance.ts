@@ -84,6 +84,14 @@ function instanceDetail(i: Instance): Record<string, unknown> {
     available_zone_ids: `[${i.available_zone_ids.join(', ')}]`,
     instance_version: i.instance_version,
     supported_features: i.supported_features,
+    // Documented in 4.1.1's table; IPv6 is "only some AZs", the rest "not supported yet": empty values.
+    type: '',
+    nat_eip_ipv6_cidr: '',
+    eip_ipv6_address: '',
+    ingress_ip_v6: '',
+    virsubnet_id: '',
+    roma_eip_address: '',
+    listeners: {},
   };
 }
 

@@ -156,14 +156,21 @@ export const signRoutes: RouteDef[] = [
     return page(rows, query, 'bindings', (r) => r);
   }),
   route('GET', '/sign-bindings/unbinded-apis', ({ store, query }) => {
-    requireSign(store, requireQuery(query, 'sign_id'));
+    // 4.11.4: published APIs not bound to *this* key; `signature_name` names the key already bound, if any.
+    const s = requireSign(store, requireQuery(query, 'sign_id'));
     const bound = signByPublish(store);
     const f = pubFilter(query);
-    const items = filterIter(publishedApis(store), (x) => !bound.has(x.pub.publish_id) && f(x));
-    return page(items, query, 'apis', ({ pub, api }) => ({
-      ...apiOutline(store, api, pub),
-      signature_name: '',
-    }));
+    const items = filterIter(
+      publishedApis(store),
+      (x) => bound.get(x.pub.publish_id)?.sign_id !== s.id && f(x),
+    );
+    return page(items, query, 'apis', ({ pub, api }) => {
+      const other = bound.get(pub.publish_id);
+      return {
+        ...apiOutline(store, api, pub),
+        signature_name: other ? (store.data.signs.get(other.sign_id)?.name ?? '') : '',
+      };
+    });
   }),
   route('GET', '/sign-bindings/binded-apis', ({ store, query }) => {
     const s = requireSign(store, requireQuery(query, 'sign_id'));
@@ -268,14 +275,18 @@ export const aclRoutes: RouteDef[] = [
     const acl = requireAcl(store, requireQuery(query, 'acl_id'));
     const byPub = aclBindingsByPublish(store);
     const f = pubFilter(query);
+    // 4.13.5: published APIs not bound to *this* policy; `acl_name` names "the other ACL policy of the same
+    // type already bound", so such publications are listed too (binding them is refused until unbound).
     const items = filterIter(
       publishedApis(store),
-      (x) =>
-        !(byPub.get(x.pub.publish_id) ?? []).some(
-          (b) => store.data.acls.get(b.acl_id)?.acl_type === acl.acl_type,
-        ) && f(x),
+      (x) => !(byPub.get(x.pub.publish_id) ?? []).some((b) => b.acl_id === acl.id) && f(x),
     );
-    return page(items, query, 'apis', ({ pub, api }) => ({ ...apiOutline(store, api, pub), acl_name: '' }));
+    return page(items, query, 'apis', ({ pub, api }) => {
+      const same = (byPub.get(pub.publish_id) ?? [])
+        .map((b) => store.data.acls.get(b.acl_id))
+        .find((a) => a?.acl_type === acl.acl_type);
+      return { ...apiOutline(store, api, pub), acl_name: same?.acl_name ?? '' };
+    });
   }),
   route('GET', '/acl-bindings/binded-acls', ({ store, query }) => {
     const api = requireApi(store, requireQuery(query, 'api_id'));

@@ -6,6 +6,7 @@ import {
   asObject,
   exactFilter,
   filterIter,
+  invalidParam,
   noContent,
   ok,
   page,
@@ -50,6 +51,8 @@ export const throttleRoutes: RouteDef[] = [
   ),
   route('GET', '/throttles/{throttle_id}/throttle-specials', ({ store, params, query }) => {
     const t = requireThrottle(store, params['throttle_id'] ?? '');
+    const objectType = query.get('object_type');
+    if (objectType && objectType !== 'APP' && objectType !== 'USER') throw invalidParam('object_type');
     const exact = exactFilter(query);
     const text = textFilter(query);
     const items = filterIter(
@@ -127,13 +130,27 @@ export const throttleRoutes: RouteDef[] = [
     });
   }),
 
-  // Lists publications bound to no throttling policy: only those can be bound (one policy per API per env).
+  // 4.8.4: published APIs not bound to *this* policy. ApiForThrottle carries throttle_apply_id/throttle_name/
+  // apply_time, so a publication bound to another policy is listed with that binding (binding it here is
+  // refused, one policy per API per env, until it is unbound: the dashboard offers "replace").
   route('GET', '/throttle-bindings/unbinded-apis', ({ store, query }) => {
-    requireThrottle(store, requireQuery(query, 'throttle_id'));
+    const t = requireThrottle(store, requireQuery(query, 'throttle_id'));
     const bound = bindingByPublish(store);
     const f = pubFilter(query);
-    const items = filterIter(publishedApis(store), (x) => !bound.has(x.pub.publish_id) && f(x));
-    return page(items, query, 'apis', ({ pub, api }) => apiOutline(store, api, pub));
+    const items = filterIter(
+      publishedApis(store),
+      (x) => bound.get(x.pub.publish_id)?.strategy_id !== t.id && f(x),
+    );
+    return page(items, query, 'apis', ({ pub, api }) => {
+      const other = bound.get(pub.publish_id);
+      if (!other) return apiOutline(store, api, pub);
+      return {
+        ...apiOutline(store, api, pub),
+        throttle_apply_id: other.id,
+        throttle_name: store.data.throttles.get(other.strategy_id)?.name ?? '',
+        apply_time: other.apply_time,
+      };
+    });
   }),
 
   route('GET', '/throttle-bindings/binded-throttles', ({ store, query }) => {
