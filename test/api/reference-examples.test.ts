@@ -31,7 +31,12 @@ const last = () => {
   const r = srv.requests[srv.requests.length - 1];
   assert.ok(r, 'a request was sent');
   const u = new URL(r.url, srv.url);
-  return { method: r.method, path: u.pathname, query: u.searchParams, body: r.body ? JSON.parse(r.body) : undefined };
+  return {
+    method: r.method,
+    path: u.pathname,
+    query: u.searchParams,
+    body: r.body ? JSON.parse(r.body) : undefined,
+  };
 };
 
 describe('documented quirks in answers', () => {
@@ -83,14 +88,23 @@ describe('documented quirks in answers', () => {
     const t = await inst.throttles.get('3437448ad06f4e0c91a224183116e965');
     assert.equal(t.is_inclu_special_throttle, 2);
     assert.equal(t.enable_adaptive_control, 'FALSE');
-    srv.respond(json(200, { id: 'x', name: 'throttle_b', is_inclu_special_throttle: true, enable_adaptive_control: 'true' }));
+    srv.respond(
+      json(200, {
+        id: 'x',
+        name: 'throttle_b',
+        is_inclu_special_throttle: true,
+        enable_adaptive_control: 'true',
+      }),
+    );
     const t2 = await inst.throttles.get('x');
     assert.equal(t2.is_inclu_special_throttle, 1);
     assert.equal(t2.enable_adaptive_control, 'TRUE');
   });
 
   it('4.20.4 ttn / 4.20.5 ttd read as ttl', async () => {
-    srv.respond(json(200, { total: 1, size: 1, authorizer_list: [{ id: 'a1', name: 'auth_demo', ttd: 60 }] }));
+    srv.respond(
+      json(200, { total: 1, size: 1, authorizer_list: [{ id: 'a1', name: 'auth_demo', ttd: 60 }] }),
+    );
     const list = await inst.authorizers.list();
     assert.equal(list.items[0]?.ttl, 60);
     srv.respond(json(200, { id: 'a1', name: 'auth_demo', ttn: 30 }));
@@ -114,7 +128,11 @@ describe('documented quirks in answers', () => {
     assert.equal(d.create_time, 1596177355);
     assert.equal(last().path, `/v2/${PROJECT}/apic/instances/${INSTANCE}`);
     srv.respond(
-      json(200, { total: 1, size: 1, instances: [{ id: INSTANCE, name: 'roma-demo', create_time: '1596177355' }] }),
+      json(200, {
+        total: 1,
+        size: 1,
+        instances: [{ id: INSTANCE, name: 'roma-demo', create_time: '1596177355' }],
+      }),
     );
     const l = await client.instances.list();
     assert.equal(l.items[0]?.create_time, 1596177355);
@@ -126,7 +144,15 @@ describe('documented quirks in answers', () => {
       json(200, {
         total: 1,
         size: 1,
-        apis: [{ api_id: 'p1', api_name: 'a', api_type: 1, env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID', bind_id: 'b1' }],
+        apis: [
+          {
+            api_id: 'p1',
+            api_name: 'a',
+            api_type: 1,
+            env_id: 'DEFAULT_ENVIRONMENT_RELEASE_ID',
+            bind_id: 'b1',
+          },
+        ],
       }),
     );
     const bound = await inst.aclBindings.boundApis.list({ acl_id: 'acl1' });
@@ -141,7 +167,9 @@ describe('documented quirks in answers', () => {
             req_uri: '/test/function',
             req_method: 'GET',
             match_mode: 'NORMAL',
-            duplicated_apis: [{ api_id: 'e25f', api_name: 'api_demo', group_name: 'DEFAULT', api_type: 'self-owned' }],
+            duplicated_apis: [
+              { api_id: 'e25f', api_name: 'api_demo', group_name: 'DEFAULT', api_type: 'self-owned' },
+            ],
           },
         ],
       }),
@@ -185,7 +213,12 @@ describe('documented quirks in answers', () => {
 
 describe('what the client sends', () => {
   it('4.3.7 batch: action in the query, apis + env_id in the body; 4.8.6/4.13.3 batch unbind bodies', async () => {
-    srv.respond(json(200, { success: [], failure: [{ api_id: 'x', error_code: 'APIG.3002', error_msg: 'Api x not found' }] }));
+    srv.respond(
+      json(200, {
+        success: [],
+        failure: [{ api_id: 'x', error_code: 'APIG.3002', error_msg: 'Api x not found' }],
+      }),
+    );
     const r = await inst.apis.batchAction('offline', { apis: ['x'], env_id: 'e1' });
     assert.equal(r.failure[0]?.error_code, 'APIG.3002');
     let q = last();
@@ -209,12 +242,24 @@ describe('what the client sends', () => {
   it('binding lookups are flat paths with the selector in the query (C7)', async () => {
     srv.respond(json(200, { total: 0, size: 0 }));
     const cases: Array<[() => Promise<unknown>, string, string]> = [
-      [() => inst.throttleBindings.unboundApis.list({ throttle_id: 't' }), '/throttle-bindings/unbinded-apis', 'throttle_id'],
-      [() => inst.throttleBindings.boundThrottles.list({ api_id: 'a' }), '/throttle-bindings/binded-throttles', 'api_id'],
+      [
+        () => inst.throttleBindings.unboundApis.list({ throttle_id: 't' }),
+        '/throttle-bindings/unbinded-apis',
+        'throttle_id',
+      ],
+      [
+        () => inst.throttleBindings.boundThrottles.list({ api_id: 'a' }),
+        '/throttle-bindings/binded-throttles',
+        'api_id',
+      ],
       [() => inst.signBindings.boundSigns.list({ api_id: 'a' }), '/sign-bindings/binded-signs', 'api_id'],
       [() => inst.signBindings.unboundApis.list({ sign_id: 's' }), '/sign-bindings/unbinded-apis', 'sign_id'],
       [() => inst.aclBindings.boundAcls.list({ api_id: 'a' }), '/acl-bindings/binded-acls', 'api_id'],
-      [() => inst.appAuths.unboundApis.list({ app_id: 'p', env_id: 'e' }), '/app-auths/unbinded-apis', 'env_id'],
+      [
+        () => inst.appAuths.unboundApis.list({ app_id: 'p', env_id: 'e' }),
+        '/app-auths/unbinded-apis',
+        'env_id',
+      ],
       [() => inst.appAuths.boundApps.list({ api_id: 'a' }), '/app-auths/binded-apps', 'api_id'],
     ];
     for (const [run, path, param] of cases) {

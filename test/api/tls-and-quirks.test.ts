@@ -67,7 +67,10 @@ describe('normalisation', () => {
     assert.equal(parseTimestamp('2020-06-24T15:29:42.421926Z')?.toISOString(), '2020-06-24T15:29:42.421Z');
     assert.equal(parseTimestamp('2020-07-31T06:55:55.383169299Z')?.toISOString(), '2020-07-31T06:55:55.383Z');
     // 4.2.2's misplaced zone letter is recovered; a 5-digit year (4.18.1) is not guessed at.
-    assert.equal(parseTimestamp('2020-07-31T06:55:55Z.866474185Z')?.toISOString(), '2020-07-31T06:55:55.866Z');
+    assert.equal(
+      parseTimestamp('2020-07-31T06:55:55Z.866474185Z')?.toISOString(),
+      '2020-07-31T06:55:55.866Z',
+    );
     assert.equal(parseTimestamp('22020-08-04T04:02:22.482227344Z'), undefined);
     assert.equal(parseTimestamp(1596177355)?.toISOString(), '2020-07-31T06:35:55.000Z');
   });

@@ -110,7 +110,7 @@ test('AK/SK from the environment: browsing, debug and errors leak nothing', asyn
     // an error path: the gateway answers 5xx for a while, the dashboard shows it
     emu.setFaults('5xx=1,seed=1');
     await key(cli, 'r');
-    await cli.waitForText('✖', 20_000);
+    await cli.waitForText(/[✗✖]/, 20_000);
     emu.setFaults(null);
     await quit(cli);
     assert.ok(filesUnder(join(run.dir, 'logs')).length > 0, '--log-file was not written');
@@ -160,7 +160,7 @@ test('IAM password from a profile leaks nothing (and neither does a wrong one)',
   const bad = newRun('password-wrong', profile(WRONG_PASSWORD));
   cli = start(bad, [], {});
   try {
-    await cli.waitForText(/✖|401|error/i, 20_000);
+    await cli.waitForText(/[✗✖]|401/, 20_000);
     await quit(cli);
     assert.deepEqual(leaksOf(bad, cli), []);
   } finally {
@@ -176,7 +176,7 @@ test('a wrong SK shows the 401 and leaks neither key', async () => {
     HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
   });
   try {
-    await cli.waitForText(/APIC\.0301|401/, 20_000);
+    await cli.waitForText(/APIC\.0301/, 20_000);
     await quit(cli);
     assert.ok(filesUnder(join(run.dir, 'logs')).length > 0, '--log-file was not written');
     assert.deepEqual(leaksOf(run, cli), []);

@@ -6,12 +6,12 @@ import {
   asObject,
   exactFilter,
   filterIter,
-  invalidParam,
   noContent,
   ok,
   optString,
   page,
   reqString,
+  reqStringArray,
   route,
   textFilter,
   type RouteDef,
@@ -80,12 +80,9 @@ export const apiRoutes: RouteDef[] = [
     const b = asObject(body);
     const envId = reqString(b, 'env_id');
     const remark = optString(b, 'remark', 255) ?? '';
-    // `apis` is optional in 4.3.7's table (否): absent means nothing to do, an empty 200. Anything present
-    // must be an array of API ids.
-    const apis = b['apis'] ?? [];
-    if (!Array.isArray(apis) || !apis.every((x) => typeof x === 'string' && x !== '')) {
-      throw invalidParam('apis', 'APIG.2011');
-    }
+    // `apis` is marked optional (否) in 4.3.7's table; strict as an emulator, like the batch deletes
+    // (4.8.6/4.12.4/4.13.3): missing → 400 APIG.2001, empty or not an array of ids → 400 APIG.2011.
+    const apis = reqStringArray(b, 'apis');
     requireEnv(store, envId);
     const success: unknown[] = [];
     const failure: unknown[] = [];

@@ -122,7 +122,7 @@ export const appRoutes: RouteDef[] = [
   // environment; a pair already authorized refuses the whole call with 400 APIG.3316.
   route('POST', '/app-auths', ({ store, body, nowMs }) => {
     const b = asObject(body);
-    const envId = reqString(b, 'env_id');
+    const envId = reqString(b, 'env_id', { max: 65 });
     const appIds = reqStringArray(b, 'app_ids');
     const apiIds = reqStringArray(b, 'api_ids');
     const tunnel = optString(b, 'auth_tunnel') ?? 'NORMAL';

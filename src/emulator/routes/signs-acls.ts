@@ -207,7 +207,7 @@ export const aclRoutes: RouteDef[] = [
   // 4.13.1: one ACL policy of each type (PERMIT/DENY) per API per environment.
   route('POST', '/acl-bindings', ({ store, body, nowMs }) => {
     const b = asObject(body);
-    const acl = requireAcl(store, reqString(b, 'acl_id'));
+    const acl = requireAcl(store, reqString(b, 'acl_id', { max: 65 }));
     const pubs = requirePublications(store, b);
     const byPub = aclBindingsByPublish(store);
     for (const p of pubs) {

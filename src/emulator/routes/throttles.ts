@@ -65,7 +65,7 @@ export const throttleRoutes: RouteDef[] = [
   // 4.8.1: an API published in an environment binds at most one throttling policy.
   route('POST', '/throttle-bindings', ({ store, body, nowMs }) => {
     const b = asObject(body);
-    const t = requireThrottle(store, reqString(b, 'strategy_id'));
+    const t = requireThrottle(store, reqString(b, 'strategy_id', { max: 65 }));
     const pubs = requirePublications(store, b);
     const bound = bindingByPublish(store);
     for (const p of pubs) {

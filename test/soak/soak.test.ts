@@ -1,0 +1,195 @@
+// Fault soak: the built CLI in a pseudo-terminal against the emulator with faults on (20% 5xx, 10%
+// 429, 5% resets, 5% malformed JSON, latency spikes), driven by a seeded random sequence of keystrokes
+// across every screen and action (read-write; confirmations answered at random). Afterwards: the app
+// is alive and quits with 0, nothing unhandled reached the screen, the terminal is restored, and with
+// faults off a refresh shows what the emulator really holds.
+// SOAK_SEED and SOAK_KEYS tune the run; SOAK_DELAY_MS the pause between keys (default 45 ms).
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { apisScreen } from '../../screens/apis.ts';
+import { RESOURCES } from '../../screens/registry.ts';
+import { createRomaClient } from '../../src/api/client.ts';
+import type { ApiSummary } from '../../src/api/client.ts';
+import { akskProvider } from '../../src/auth/providers.ts';
+import { startEmulator } from '../../src/emulator/index.ts';
+import { startCli, terminalRestored, withoutProbe, type CliSession } from '../helpers/pty.ts';
+
+const SEED = Number(process.env.SOAK_SEED ?? 20240607);
+const KEYS = Math.max(2000, Number(process.env.SOAK_KEYS ?? 2000));
+const DELAY_MS = Number(process.env.SOAK_DELAY_MS ?? 45);
+const FAULTS = `5xx=0.2,429=0.1:0,reset=0.05,malformed=0.05,spike=0.1:400,seed=${SEED}`;
+
+/** mulberry32: small, fast, good enough to pick keys; the same seed gives the same sequence. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Keys by weight. `q` and Ctrl-C are left out (they end the run); Ctrl-E too (it opens $EDITOR).
+const WEIGHTED: ReadonlyArray<[number, string[]]> = [
+  [30, ['j', 'k', '\x1b[B', '\x1b[A', 'g', 'G', '\x1b[6~', '\x1b[5~', '\x04', '\x15']],
+  [12, ['\r', 'i', '\t', '\x1b[Z', ']', '[']],
+  [10, ['\x1b']],
+  [6, ['y', 'c', 's', 'S', ' ', '*', '?']],
+  [4, ['r', 'R', '\x0c']],
+  // actions: publish, offline, delete, create, edit, versions, bind, unbind, authorize, debug, reveal
+  [14, ['p', 'o', 'D', 'n', 'e', 'v', 'b', 'u', 'A', 'd', 'x']],
+  // confirmations and dialog answers, at random
+  [10, ['y', 'n', '\r', 'Y', 'N']],
+  // debug console keys
+  [3, ['\x18', '\x12', '\x0f', '\x14', '\x0e', '\x0b', 'w', 'm', '=']],
+];
+const TOTAL_WEIGHT = WEIGHTED.reduce((s, [w]) => s + w, 0);
+
+function nextInput(rand: () => number): string {
+  const r = rand();
+  if (r < 0.04) {
+    // jump to a screen through the palette
+    const res = RESOURCES[Math.floor(rand() * RESOURCES.length)];
+    return `:${res?.id === 'instances' ? 'ctx' : (res?.id ?? 'apis')}\r`;
+  }
+  if (r < 0.07) {
+    // filter with a couple of characters, then keep or clear it
+    const letters = 'aeiorstu_0123';
+    const text = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => letters[Math.floor(rand() * letters.length)]).join('');
+    return `/${text}${rand() < 0.5 ? '\r' : '\x1b'}`;
+  }
+  let pick = rand() * TOTAL_WEIGHT;
+  for (const [w, keys] of WEIGHTED) {
+    if (pick < w) return keys[Math.floor(rand() * keys.length)] ?? 'j';
+    pick -= w;
+  }
+  return 'j';
+}
+
+const UNHANDLED = /Unhandled|UnhandledPromiseRejection|TypeError|ReferenceError|RangeError|\n\s+at .+\.(?:js|ts|tsx):\d+/;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** The PUBLISHED cell of each visible row of the APIs list, by API name. */
+function publishedCells(cli: CliSession): Map<string, string> {
+  const lines = cli.screenLines();
+  const header = lines.find((l) => /\bNAME\b.*\bPUBLISHED\b/.test(l)) ?? '';
+  const at = header.indexOf('PUBLISHED');
+  const out = new Map<string, string>();
+  if (at < 0) return out;
+  for (const l of lines) {
+    const m = /^[▶ ]?\s*(\w+)\s/.exec(l);
+    if (!m?.[1] || l === header || l.length <= at) continue;
+    out.set(m[1], l.slice(at).trim());
+  }
+  return out;
+}
+
+test(`fault soak: ${KEYS} seeded keystrokes (seed ${SEED}) under faults, then the screen matches the emulator`, async () => {
+  const emu = await startEmulator({ seed: 'demo', faults: FAULTS });
+  const dir = mkdtempSync(join(tmpdir(), 'roma-dash-soak-'));
+  mkdirSync(join(dir, 'state'), { recursive: true });
+  const cli = startCli(
+    ['--endpoint', emu.endpoint, '--instance', emu.instances[0] ?? '', '--timeout', '5', '--log-file', join(dir, 'requests.log')],
+    {
+      cols: 140,
+      rows: 36,
+      env: {
+        HUAWEICLOUD_SDK_AK: emu.ak,
+        HUAWEICLOUD_SDK_SK: emu.sk,
+        HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
+        XDG_STATE_HOME: join(dir, 'state'),
+        EDITOR: 'true',
+        VISUAL: 'true',
+      },
+    },
+  );
+  let exited: number | undefined;
+  void cli.exitCode.then((c) => (exited = c));
+  try {
+    await cli.waitForText(/APIs/, 30_000);
+    const rand = prng(SEED);
+    for (let i = 0; i < KEYS; i++) {
+      cli.type(nextInput(rand));
+      await sleep(DELAY_MS);
+      if (i % 100 === 99) {
+        await cli.settled();
+        assert.equal(exited, undefined, `the dashboard exited (${exited}) after ${i + 1} keys\n${cli.screenText()}`);
+        assert.doesNotMatch(cli.screenText(), UNHANDLED, `after ${i + 1} keys`);
+      }
+    }
+
+    // Faults off, back to the APIs list, a clean refresh: what the dashboard shows is the truth.
+    emu.setFaults(null);
+    for (let i = 0; i < 4; i++) {
+      cli.type('\x1b');
+      await sleep(150);
+    }
+    cli.type('\x0c'); // dismiss a status error, if any
+    await sleep(100);
+    cli.type(':apis\r');
+    await cli.waitForText(/^APIs\s*$/m, 15_000);
+    cli.type('g');
+    cli.type('r');
+    await cli.waitForText(/\d+ items · fetched/, 20_000);
+    await cli.waitForQuiet(300, 20_000);
+    const shown = publishedCells(cli);
+    assert.ok(shown.size >= 5, `too few API rows on screen to compare:\n${cli.screenText()}`);
+
+    const client = createRomaClient({
+      endpoint: emu.endpoint,
+      projectId: emu.projectId,
+      auth: akskProvider({ ak: emu.ak, sk: emu.sk, projectId: emu.projectId }),
+      instanceIds: emu.instances,
+      retry: { limit: 0, baseMs: 1, maxDelayMs: 1 },
+    });
+    const truth = await client.instance(emu.instances[0] ?? '').apis.listAll({});
+    const column = apisScreen.columns.find((c) => c.id === 'published');
+    assert.ok(column, 'APIs screen has no PUBLISHED column');
+    const byName = new Map<string, ApiSummary>(truth.map((a) => [String(a.name), a]));
+    for (const [name, cell] of shown) {
+      const api = byName.get(name);
+      assert.ok(api, `the dashboard shows API ${name}, which the emulator does not hold`);
+      const expected = column.get(api);
+      const visible = cell.replace(/…$/, '');
+      assert.ok(expected.startsWith(visible), `API ${name}: screen shows "${cell}", emulator says "${expected}"`);
+    }
+
+    cli.type('q');
+    assert.equal(await cli.waitForExit(20_000), 0, 'q did not end the dashboard with 0');
+    const raw = withoutProbe(cli.rawOutput());
+    assert.doesNotMatch(raw.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''), UNHANDLED, 'an error escaped to the terminal');
+    assert.deepEqual(terminalRestored(cli.rawOutput()).problems, []);
+
+    // What was attempted, for the record (writes reach the emulator only once actions are wired).
+    const writes = emu.stats.log.filter((r) => r.method !== 'GET');
+    const auditPath = join(dir, 'state', 'roma-dash', 'audit.log');
+    const audit = existsSync(auditPath) ? readFileSync(auditPath, 'utf8').trim().split('\n').filter(Boolean) : [];
+    const outcomes: Record<string, number> = {};
+    for (const l of audit) {
+      try {
+        const o = (JSON.parse(l) as { outcome?: string }).outcome ?? 'unknown';
+        outcomes[o] = (outcomes[o] ?? 0) + 1;
+      } catch {
+        outcomes.unparsable = (outcomes.unparsable ?? 0) + 1;
+      }
+    }
+    console.log(
+      `soak: ${KEYS} keys, ${emu.stats.requests} requests (${writes.length} writes: ${writes
+        .map((w) => `${w.method} ${w.status}`)
+        .slice(0, 20)
+        .join(', ')}), audit: ${audit.length ? JSON.stringify(outcomes) : 'no audit log written'}`,
+    );
+  } finally {
+    cli.kill();
+    await emu.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
