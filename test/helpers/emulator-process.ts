@@ -34,7 +34,10 @@ export async function startEmulatorProcess(args: string[], timeoutMs = 20_000): 
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
   const line = await new Promise<string>((res, rej) => {
     const rl = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => rej(new Error(`emulator printed nothing in ${timeoutMs} ms: ${err}`)), timeoutMs);
+    const timer = setTimeout(
+      () => rej(new Error(`emulator printed nothing in ${timeoutMs} ms: ${err}`)),
+      timeoutMs,
+    );
     rl.once('line', (l) => {
       clearTimeout(timer);
       res(l);

@@ -28,7 +28,12 @@ export function frameProblems(frame: string, columns: number): FrameProblem[] {
     const m = FORBIDDEN_IN_FRAME.exec(line);
     if (m) problems.push({ what: `control U+${hex(m[0])}`, line: i, excerpt: excerpt(line, m.index) });
     const w = stringWidth(line);
-    if (w > columns) problems.push({ what: `line ${w} columns wide (> ${columns})`, line: i, excerpt: excerpt(line, columns) });
+    if (w > columns)
+      problems.push({
+        what: `line ${w} columns wide (> ${columns})`,
+        line: i,
+        excerpt: excerpt(line, columns),
+      });
   });
   return problems;
 }
@@ -73,7 +78,11 @@ export function rawOutputProblems(raw: string, allowOsc52 = false): ByteProblem[
           continue;
         }
       }
-      problems.push({ what: 'escape not emitted by the app', offset: i, excerpt: JSON.stringify(rest.slice(0, 40)) });
+      problems.push({
+        what: 'escape not emitted by the app',
+        offset: i,
+        excerpt: JSON.stringify(rest.slice(0, 40)),
+      });
       continue;
     }
     const bad =
@@ -82,7 +91,12 @@ export function rawOutputProblems(raw: string, allowOsc52 = false): ByteProblem[
       (c >= 0x80 && c <= 0x9f) ||
       (c >= 0x202a && c <= 0x202e) ||
       (c >= 0x2066 && c <= 0x2069);
-    if (bad) problems.push({ what: `control U+${c.toString(16).toUpperCase().padStart(4, '0')}`, offset: i, excerpt: excerpt(raw, i) });
+    if (bad)
+      problems.push({
+        what: `control U+${c.toString(16).toUpperCase().padStart(4, '0')}`,
+        offset: i,
+        excerpt: excerpt(raw, i),
+      });
   }
   return problems;
 }

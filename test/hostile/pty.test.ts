@@ -24,12 +24,14 @@ async function key(cli: CliSession, keys: string): Promise<void> {
 /** Header on the first row and the key hints on the last: nothing from data scrolled or pushed them. */
 function layoutProblem(cli: CliSession, where: string): string | undefined {
   const lines = cli.screenLines();
-  if (!/endpoint:|roma-dash/.test(lines[0] ?? '')) return `${where}: header is not on the first row\n${cli.screenText()}`;
-  if (!/^\s*<[^>]+> \w/.test(lines.at(-1) ?? '')) return `${where}: footer is not on the last row\n${cli.screenText()}`;
+  if (!/endpoint:|roma-dash/.test(lines[0] ?? ''))
+    return `${where}: header is not on the first row\n${cli.screenText()}`;
+  if (!/^\s*<[^>]+> \w/.test(lines.at(-1) ?? ''))
+    return `${where}: footer is not on the last row\n${cli.screenText()}`;
   return undefined;
 }
 
-test('hostile seed in a real terminal: only the app’s own escapes reach it, layout holds', async (t) => {
+test('hostile seed in a real terminal: only the app’s own escapes reach it, terminal restored', async (t) => {
   const layout: string[] = [];
   const assertLayout = (cli: CliSession, where: string) => {
     const p = layoutProblem(cli, where);
@@ -72,7 +74,8 @@ test('hostile seed in a real terminal: only the app’s own escapes reach it, la
     const raw = withoutProbe(cli.rawOutput());
     const problems = rawOutputProblems(raw);
     assert.deepEqual(problems.slice(0, 10), [], `${problems.length} unsafe sequences reached the terminal`);
-    for (const [label, re] of DANGEROUS_SEQUENCES) assert.doesNotMatch(raw, re, `${label} reached the terminal`);
+    for (const [label, re] of DANGEROUS_SEQUENCES)
+      assert.doesNotMatch(raw, re, `${label} reached the terminal`);
     assert.deepEqual(terminalRestored(cli.rawOutput()).problems, []);
     await t.test(
       'layout holds on every screen (header on top, footer at the bottom)',

@@ -103,7 +103,11 @@ test('hostile seed: every screen renders, no control byte from data, no line wid
     assert.match(all, /␛/, 'no ESC picture anywhere: the hostile data never reached the screen');
     assert.match(all, /\\u202E/, 'BiDi override was not shown as visible text');
     for (const [id, frame] of rendered) {
-      assert.match(frame, /\d+ items|\d+ of \d+|✖|No /, `${id} did not render a list, an empty note or an error:\n${frame}`);
+      assert.match(
+        frame,
+        /\d+ items|\d+ of \d+|✖|No /,
+        `${id} did not render a list, an empty note or an error:\n${frame}`,
+      );
     }
   } finally {
     await h.close();
@@ -130,7 +134,11 @@ test('fields of the wrong JSON type (carrying escapes) render as text or a typed
     const { problems, rendered } = await visitAll(h);
     assert.deepEqual(problems, [], describeProblems(problems));
     for (const [id, frame] of rendered) {
-      assert.match(frame, /\d+ items|\d+ of \d+|✖|No /, `${id} did not render a list, an empty note or an error:\n${frame}`);
+      assert.match(
+        frame,
+        /\d+ items|\d+ of \d+|✖|No /,
+        `${id} did not render a list, an empty note or an error:\n${frame}`,
+      );
     }
   } finally {
     await h.close();

@@ -49,7 +49,9 @@ function newRun(name: string, profile?: object): Run {
   const run: Run = { dir, logFile: join(dir, 'logs/requests.log') };
   if (profile) {
     run.profile = join(dir, '.config/roma-dash/config.json');
-    writeFileSync(run.profile, JSON.stringify({ defaultProfile: 'p', profiles: { p: profile } }), { mode: 0o600 });
+    writeFileSync(run.profile, JSON.stringify({ defaultProfile: 'p', profiles: { p: profile } }), {
+      mode: 0o600,
+    });
   }
   return run;
 }
@@ -93,7 +95,26 @@ async function quit(cli: CliSession): Promise<void> {
 
 /** Browses like a user: details, tabs, JSON, other screens, and the write/debug keys where present. */
 async function browse(cli: CliSession): Promise<void> {
-  for (const k of ['j', 'i', '\t', '\t', 'y', '\x1b', '\x1b', 'd', '\x1b', 'p', '\x1b', ':', 'apps\r', 'i', 'x', 'y', '\x1b', '\x1b'])
+  for (const k of [
+    'j',
+    'i',
+    '\t',
+    '\t',
+    'y',
+    '\x1b',
+    '\x1b',
+    'd',
+    '\x1b',
+    'p',
+    '\x1b',
+    ':',
+    'apps\r',
+    'i',
+    'x',
+    'y',
+    '\x1b',
+    '\x1b',
+  ])
     await key(cli, k);
 }
 

@@ -16,7 +16,13 @@ after(async () => emu?.close());
 
 function errorText(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
-  return [e.message, e.stack ?? '', JSON.stringify(e), String((e as { hint?: unknown }).hint ?? ''), String(e)].join('\n');
+  return [
+    e.message,
+    e.stack ?? '',
+    JSON.stringify(e),
+    String((e as { hint?: unknown }).hint ?? ''),
+    String(e),
+  ].join('\n');
 }
 
 async function exercise(auth: AuthProvider, secrets: Secrets): Promise<void> {
@@ -53,14 +59,25 @@ async function exercise(auth: AuthProvider, secrets: Secrets): Promise<void> {
 }
 
 test('AK/SK: request log and errors carry neither key', async () => {
-  await exercise(akskProvider({ ak: emu.ak, sk: emu.sk, projectId: emu.projectId }), { AK: emu.ak, SK: emu.sk });
+  await exercise(akskProvider({ ak: emu.ak, sk: emu.sk, projectId: emu.projectId }), {
+    AK: emu.ak,
+    SK: emu.sk,
+  });
   const wrong = 'wrong-sk-for-the-secrets-test-0123456789';
-  await exercise(akskProvider({ ak: emu.ak, sk: wrong, projectId: emu.projectId }), { AK: emu.ak, 'wrong SK': wrong });
+  await exercise(akskProvider({ ak: emu.ak, sk: wrong, projectId: emu.projectId }), {
+    AK: emu.ak,
+    'wrong SK': wrong,
+  });
 });
 
 test('temporary AK/SK: the security token never appears', async () => {
   await exercise(
-    temporaryAkskProvider({ ak: emu.tempAk, sk: emu.tempSk, securityToken: emu.securityToken, projectId: emu.projectId }),
+    temporaryAkskProvider({
+      ak: emu.tempAk,
+      sk: emu.tempSk,
+      securityToken: emu.securityToken,
+      projectId: emu.projectId,
+    }),
     { AK: emu.tempAk, SK: emu.tempSk, 'security token': emu.securityToken },
   );
 });
@@ -82,5 +99,9 @@ test('password login: neither the password nor the issued token appears, even wh
 
 test('the scanner finds a secret, plain or base64 (so the tests above can fail)', () => {
   assert.equal(leaksIn('x SECRETVALUE x', 'here', { s: 'SECRETVALUE' }).length, 1);
-  assert.equal(leaksIn(`\x1b]52;c;${Buffer.from('SECRETVALUE').toString('base64')}\x07`, 'here', { s: 'SECRETVALUE' }).length, 1);
+  assert.equal(
+    leaksIn(`\x1b]52;c;${Buffer.from('SECRETVALUE').toString('base64')}\x07`, 'here', { s: 'SECRETVALUE' })
+      .length,
+    1,
+  );
 });
