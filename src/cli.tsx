@@ -2,7 +2,14 @@
 // the --demo emulator, or the `emulator` sub-command.
 import { isRomaError } from './api/errors.ts';
 import { runDashboard, type Session } from './app/run.tsx';
-import { ArgsError, EMULATOR_USAGE, parseArgs, parseEmulatorArgs, USAGE, type CliArgs } from './config/args.ts';
+import {
+  ArgsError,
+  EMULATOR_USAGE,
+  parseArgs,
+  parseEmulatorArgs,
+  USAGE,
+  type CliArgs,
+} from './config/args.ts';
 import { clientFromConfig } from './config/client-from-config.ts';
 import type { DashboardContext } from './config/context.ts';
 import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resolve.ts';
@@ -126,7 +133,8 @@ export async function main(argv: string[]): Promise<number> {
         ? {
             profiles: {
               names: profiles,
-              open: (name: string) => Promise.resolve().then(() => sessionOf(configContext({ ...args, profile: name }))),
+              open: (name: string) =>
+                Promise.resolve().then(() => sessionOf(configContext({ ...args, profile: name }))),
             },
           }
         : {}),

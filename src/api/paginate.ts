@@ -20,8 +20,12 @@ export async function listAll<T>(
       throw new RomaError({ kind: 'aborted', method: 'GET', path: opts.label ?? 'listAll' });
   };
   checkAborted();
+  const warn = (page: Page<T>) => {
+    if (page.warnings && page.warnings.length > 0) opts.onWarnings?.(page.warnings);
+  };
   const first = await fetchPage(0, limit, signal);
   checkAborted();
+  warn(first);
   if (first.items.length === 0 || first.total <= first.items.length) return first.items;
   const offsets: number[] = [];
   for (let off = limit; off < first.total; off += limit) offsets.push(off);
@@ -32,7 +36,9 @@ export async function listAll<T>(
       const i = next++;
       checkAborted();
       const off = offsets[i] as number;
-      pages[i] = (await fetchPage(off, limit, signal)).items;
+      const page = await fetchPage(off, limit, signal);
+      warn(page);
+      pages[i] = page.items;
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, offsets.length) }, worker));

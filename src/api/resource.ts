@@ -2,7 +2,7 @@
 import { listAll } from './paginate.ts';
 import type { RequestSpec, Transport } from './transport.ts';
 import type { CallOptions, ListAllOptions, Page, PageQuery, QueryParams } from './types/common.ts';
-import { atBoundary, ShapeError, validateObject, type ObjectSchema } from './validate.ts';
+import { atBoundary, ShapeError, validateObject, validateRecord, type ObjectSchema } from './validate.ts';
 import { normalizeGeneric } from './normalize.ts';
 import { RomaError } from './errors.ts';
 
@@ -75,13 +75,22 @@ export function pageFrom<T>(
   const rawItems = env[itemsKey] ?? [];
   // An absent list with total 0 is an empty page; anything but an array is a shape error.
   if (!Array.isArray(rawItems)) throw new ShapeError(`$.${itemsKey}`, 'array', rawItems);
-  const list = rawItems.map((it, i) => shape(schema, norm, it, `$.${itemsKey}[${i}]`) as T);
+  // Items are checked one by one (validateRecord): a bad record is repaired or dropped, with a warning.
+  const list: T[] = [];
+  const warnings: string[] = [];
+  rawItems.forEach((it, i) => {
+    const pre = it && typeof it === 'object' && !Array.isArray(it) ? norm({ ...(it as Obj) }) : it;
+    const r = validateRecord(pre, schema, `$.${itemsKey}[${i}]`);
+    warnings.push(...r.warnings);
+    if (r.record) list.push(r.record as T);
+  });
   const offset = Number(query?.offset ?? 0) || 0;
   return {
     items: list,
     total: typeof env.total === 'number' ? env.total : offset + list.length,
     size: typeof env.size === 'number' ? env.size : list.length,
     offset,
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 

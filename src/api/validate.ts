@@ -1,6 +1,10 @@
 // Response validation at the boundary: a small field-type schema per resource. Tolerant where the
 // meaning is unambiguous (numeric strings for numbers, numbers for strings, null as absent, unknown
 // fields kept), strict otherwise: a field of the wrong type becomes a RomaError of kind 'shape'.
+//
+// List items are checked one by one with `validateRecord` instead (tolerant as a client): one bad
+// record must not hide the other 499 of a page. A bad field is repaired or removed, a record that
+// cannot be shown is dropped, and each repair is reported as a warning string on the page.
 import { RomaError } from './errors.ts';
 
 export type FieldType =
@@ -90,5 +94,100 @@ export function atBoundary<T>(method: string, path: string, requestId: string | 
       throw new RomaError({ kind: 'shape', method, path, requestId, errorMsg: e.message, cause: e });
     }
     throw e;
+  }
+}
+
+/** A record as the list shows it, or null when it was dropped; `warnings` says what was repaired. */
+export interface RecordResult {
+  record: Record<string, unknown> | null;
+  warnings: string[];
+}
+
+/**
+ * Tolerant variant of {@link validateObject} for list items. A field of the wrong type is
+ * - for a string field: replaced by its JSON text (an object name stays visible, and inert);
+ * - for any other field: removed, so the typed record never carries a lie (a throttle limit of
+ *   "lots" shows as absent rather than as NaN);
+ * - for an array of records: the bad elements are dropped.
+ * The record itself is dropped when it is not an object or a required field is missing.
+ */
+export function validateRecord(value: unknown, schema: ObjectSchema, at = '$'): RecordResult {
+  const warnings: string[] = [];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return { record: null, warnings: [`${at}: dropped, expected an object, got ${describe(value)}`] };
+  }
+  const record = repairObject(value as Record<string, unknown>, schema, at, warnings);
+  for (const name of schema.required ?? []) {
+    if (record[name] === undefined) {
+      warnings.push(`${at}: dropped, required field ${name} is missing`);
+      return { record: null, warnings };
+    }
+  }
+  return { record, warnings };
+}
+
+function repairObject(
+  value: Record<string, unknown>,
+  schema: ObjectSchema,
+  at: string,
+  warnings: string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...value };
+  for (const [name, type] of Object.entries(schema.fields)) {
+    const v = out[name];
+    if (v === null || v === undefined) {
+      delete out[name];
+      continue;
+    }
+    const fixed = repairField(v, type, `${at}.${name}`, warnings);
+    if (fixed === undefined) delete out[name];
+    else out[name] = fixed;
+  }
+  return out;
+}
+
+function repairField(value: unknown, type: FieldType, at: string, warnings: string[]): unknown {
+  if (Array.isArray(type)) {
+    const [schema] = type as readonly [ObjectSchema];
+    if (!Array.isArray(value)) {
+      warnings.push(`${at}: removed, expected array, got ${describe(value)}`);
+      return undefined;
+    }
+    const kept: unknown[] = [];
+    value.forEach((v, i) => {
+      const r = validateRecord(v, schema, `${at}[${i}]`);
+      warnings.push(...r.warnings);
+      if (r.record) kept.push(r.record);
+    });
+    return kept;
+  }
+  if (typeof type === 'object') {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      warnings.push(`${at}: removed, expected object, got ${describe(value)}`);
+      return undefined;
+    }
+    return repairObject(value as Record<string, unknown>, type as ObjectSchema, at, warnings);
+  }
+  if (type === 'strings' && Array.isArray(value)) {
+    return value.map((v, i) => repairField(v ?? '', 'string', `${at}[${i}]`, warnings));
+  }
+  try {
+    return coerce(value, type, at);
+  } catch (e) {
+    if (!(e instanceof ShapeError)) throw e;
+    if (type === 'string') {
+      warnings.push(`${at}: expected string, got ${describe(value)}; shown as JSON`);
+      return safeJson(value);
+    }
+    warnings.push(`${e.message}; removed`);
+    return undefined;
+  }
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return '[unserialisable]';
   }
 }

@@ -86,7 +86,11 @@ export function StatusLine({ width, family, sliceKey }: { width: number; family:
     return (
       <Status
         width={width}
-        error={{ code: status.code ?? 'error', message: status.text, ...(status.hint ? { hint: status.hint } : {}) }}
+        error={{
+          code: status.code ?? 'error',
+          message: status.text,
+          ...(status.hint ? { hint: status.hint } : {}),
+        }}
       />
     );
   }

@@ -142,9 +142,7 @@ function CtxModal({ props, width }: ModalProps) {
     }
   };
   const query = typeof props.query === 'string' ? props.query.trim().toLowerCase() : '';
-  const direct = query
-    ? targets.filter((t) => [t.id, t.label].some((n) => n.toLowerCase() === query))
-    : [];
+  const direct = query ? targets.filter((t) => [t.id, t.label].some((n) => n.toLowerCase() === query)) : [];
   useEffect(() => {
     if (direct.length === 1 && direct[0]) choose(direct[0]);
     // run once the targets that can match are known

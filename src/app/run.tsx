@@ -56,18 +56,15 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
     old.dispose();
   }
   let failure: unknown;
-  const instance = render(
-    view(opts),
-    {
-      stdout,
-      ...(opts.stdin ? { stdin: opts.stdin } : {}),
-      alternateScreen: true,
-      incrementalRendering: true,
-      exitOnCtrlC: true,
-      patchConsole: true,
-      maxFps: 30,
-    },
-  );
+  const instance = render(view(opts), {
+    stdout,
+    ...(opts.stdin ? { stdin: opts.stdin } : {}),
+    alternateScreen: true,
+    incrementalRendering: true,
+    exitOnCtrlC: true,
+    patchConsole: true,
+    maxFps: 30,
+  });
   const stop = (err?: unknown) => {
     if (err !== undefined && failure === undefined) failure = err;
     instance.unmount();

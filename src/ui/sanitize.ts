@@ -14,6 +14,24 @@
 //   neighbouring lines in many terminals. Legitimate text rarely needs more than 3.
 // - Non-strings become text: null/undefined → '', objects → JSON (or a fixed marker if they
 //   cannot be serialised).
+//
+// Width hardening (all modes). Ink lays out and places text by string-width's width of each
+// grapheme cluster; many terminals (xterm.js's default table, tmux, older VTE, anything using
+// wcwidth) advance the cursor per code point instead. Where the cluster width is *smaller* than
+// the sum of its parts, a row drawn by such a terminal is wider than Ink thinks, it wraps, the
+// screen scrolls and Ink's incremental redraw leaves the header off-screen. Measuring differently
+// in text.ts cannot help (Ink measures on its own), so the text is changed so that no cluster is
+// narrower than its parts, while keeping every visible character:
+// - a ZWJ between two emoji is dropped: 👩‍👩‍👧‍👦 becomes 👩👩👧👦, which every terminal draws as
+//   the parts and string-width measures as the parts (8 columns; 4 in xterm.js);
+// - a ZWNJ is inserted after an Indic virama (the six InCB=Linker ones) before a letter, so the
+//   conjunct क्ष is two clusters (Unicode 15.1 rule GB9c made it one cluster of width 1);
+// - Thai/Lao SARA AM (a spacing letter string-width counts as 0) is decomposed into its two
+//   parts (NIKHAHIT + SARA AA), the compatibility decomposition;
+// - a combining mark with no base (start of a line) gets a dotted circle ◌ as its base.
+// Left as is: emoji modifier sequences (👍🏽) are one cluster of 2 columns; xterm.js and tmux ≥ 3.2
+// draw 2, a terminal that does not combine them draws 4. Splitting them is impossible without
+// dropping the skin tone, which would hide data.
 
 const CONTROL_PICTURE_BASE = 0x2400;
 const DEL_PICTURE = '\u2421';
@@ -22,6 +40,17 @@ const REPLACEMENT = '\ufffd';
 const BLACK_FLAG = 0x1f3f4;
 const TAG_FIRST = 0xe0020;
 const TAG_CANCEL = 0xe007f;
+
+const ZWJ = 0x200d;
+const ZWNJ = '\u200c';
+const DOTTED_CIRCLE = '\u25cc';
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+/** What can end the emoji before a ZWJ: the pictograph, a skin tone, VS16, keycap, tag end. */
+const EMOJI_END = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u20E3\u{E007F}]/u;
+/** Viramas that join consonants into one grapheme cluster (Unicode 15.1 InCB=Linker). */
+const LINKERS = new Set([0x094d, 0x09cd, 0x0acd, 0x0b4d, 0x0c4d, 0x0d4d]);
+const LETTER = /\p{L}/u;
+const SARA_AM: Readonly<Record<number, string>> = { 0x0e33: '\u0e4d\u0e32', 0x0eb3: '\u0ecd\u0eb2' };
 
 const FORMAT_CHAR = /\p{Cf}/u;
 const MARK = /\p{M}/u;
@@ -102,12 +131,19 @@ function neutralise(s: string, multiline: boolean, tabWidth: number): string {
     } else if (cp >= TAG_FIRST && cp <= TAG_CANCEL) {
       piece = inTagSequence ? ch : `\\u{${hex(cp, 5)}}`;
       if (cp === TAG_CANCEL) inTagSequence = false;
-    } else if (cp === 0x200c || cp === 0x200d) {
+    } else if (cp === ZWJ) {
+      if (EMOJI_END.test(chars[i - 1] ?? '') && PICTOGRAPHIC.test(chars[i + 1] ?? '')) continue;
+      piece = ch;
+    } else if (cp === 0x200c) {
       piece = ch;
     } else if (FORMAT_CHAR.test(ch)) {
       piece = cp > 0xffff ? `\\u{${hex(cp, 5)}}` : `\\u${hex(cp, 4)}`;
+    } else if (cp >= 0x300 && MARK.test(ch) && (out === '' || out.endsWith('\n'))) {
+      piece = DOTTED_CIRCLE + ch;
+    } else if (LETTER.test(ch) && followsLinker(chars, i)) {
+      piece = ZWNJ + ch;
     } else {
-      piece = ch;
+      piece = SARA_AM[cp] ?? ch;
     }
     if (cp === BLACK_FLAG) inTagSequence = true;
     else if (!(cp >= TAG_FIRST && cp <= TAG_CANCEL)) inTagSequence = false;
@@ -115,6 +151,13 @@ function neutralise(s: string, multiline: boolean, tabWidth: number): string {
     column = piece === '\n' ? 0 : column + piece.length;
   }
   return out;
+}
+
+/** True when chars[i] follows a virama (possibly through a ZWJ) and would join its cluster. */
+function followsLinker(chars: readonly string[], i: number): boolean {
+  let j = i - 1;
+  if (chars[j] === '\u200d') j--;
+  return LINKERS.has(chars[j]?.codePointAt(0) ?? 0);
 }
 
 function isNonCharacter(cp: number): boolean {

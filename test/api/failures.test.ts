@@ -106,9 +106,14 @@ describe('bodies', () => {
     srv.respond(text(200, '{"total": 1, "envs": [', 'application/json'));
     await assert.rejects(envs(), (e: RomaError) => e.kind === 'malformed-json');
   });
-  it('a wrong-typed field is a shape error naming the field', async () => {
+  it('a wrong-typed field in a list item is a warning naming the field; a wrong envelope a shape error', async () => {
+    // Per-record tolerance (test/api/tolerant-records.test.ts has the full matrix).
     srv.respond(json(200, { total: 1, size: 1, envs: [{ id: 'e1', name: { nested: true } }] }));
-    await assert.rejects(envs(), (e: RomaError) => e.kind === 'shape' && /envs\[0\]\.name/.test(e.message));
+    const p = await envs();
+    assert.equal(p.items[0]?.name, '{"nested":true}');
+    assert.match(p.warnings?.[0] ?? '', /envs\[0\]\.name/);
+    srv.respond(json(200, { total: 1, size: 1, envs: { id: 'e1' } }));
+    await assert.rejects(envs(), (e: RomaError) => e.kind === 'shape' && /\$\.envs/.test(e.message));
   });
   it('tolerates unknown fields, missing optional ones and coercible types', async () => {
     srv.respond(

@@ -11,8 +11,11 @@ export class FakeStdout extends EventEmitter {
   ) {
     super();
   }
-  write = (chunk: string): boolean => {
+  write = (chunk: string, ...rest: unknown[]): boolean => {
     this.writes.push(chunk);
+    // Ink waits for the last write's callback before it reports the exit
+    const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    if (cb) queueMicrotask(cb);
     return true;
   };
   /** The terminal was resized: Ink listens for this and re-renders. */

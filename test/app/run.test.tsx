@@ -25,54 +25,59 @@ async function until(what: string, cond: () => boolean): Promise<void> {
   }
 }
 
-test(':ctx switches the profile to another endpoint without leaving the app; q restores the screen', async () => {
-  const [a, b] = await Promise.all([startEmulator({ seed: 'demo' }), startEmulator({ seed: 'hostile' })]);
-  const stdout = new FakeStdout(120, 30);
-  const stdin = new FakeStdin();
-  const opened: string[] = [];
-  const session = (emu: EmulatorHandle, profile: string): Session => ({
-    client: clientFor(emu),
-    instanceId: emu.instances[0] ?? null,
-    header: { profile, where: emu.endpoint, projectId: emu.projectId, authSource: `profile ${profile}` },
-  });
-  try {
-    const done = runDashboard({
-      ...session(a, 'alpha'),
-      profiles: {
-        names: ['alpha', 'beta'],
-        open: async (name) => {
-          opened.push(name);
-          return session(b, name);
-        },
-      },
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
+test(
+  ':ctx switches the profile to another endpoint without leaving the app; q restores the screen',
+  { timeout: 20000 },
+  async () => {
+    const [a, b] = await Promise.all([startEmulator({ seed: 'demo' }), startEmulator({ seed: 'hostile' })]);
+    const stdout = new FakeStdout(120, 30);
+    const stdin = new FakeStdin();
+    const opened: string[] = [];
+    const session = (emu: EmulatorHandle, profile: string): Session => ({
+      client: clientFor(emu),
+      instanceId: emu.instances[0] ?? null,
+      header: { profile, where: emu.endpoint, projectId: emu.projectId, authSource: `profile ${profile}` },
     });
-    const screen = () => stdout.writes.join('');
-    await until(
-      'the first profile',
-      () => screen().includes('profile:alpha') && screen().includes('list_orders'),
-    );
-    const typeKeys = async (s: string) => {
-      for (const ch of s) {
-        stdin.write(ch);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    };
-    await typeKeys(':ctx\r');
-    await until('the ctx list', () => screen().includes('profile:beta'));
-    await typeKeys('profile:b\t\r');
-    await until('the second profile', () => opened.includes('beta') && screen().includes('beta  endpoint:'));
-    const before = b.stats.requests;
-    await until('data of the new endpoint', () => b.stats.requests > before);
-    stdin.write('q');
-    assert.equal(await done, 0);
-    assert.ok(
-      stdout.lastWrite().includes('\x1b[?1049l') ||
+    try {
+      const done = runDashboard({
+        ...session(a, 'alpha'),
+        profiles: {
+          names: ['alpha', 'beta'],
+          open: async (name) => {
+            opened.push(name);
+            return session(b, name);
+          },
+        },
+        stdout: stdout as unknown as NodeJS.WriteStream,
+        stdin: stdin as unknown as NodeJS.ReadStream,
+      });
+      const screen = () => stdout.writes.join('');
+      await until(
+        'the first profile',
+        () => screen().includes('profile:alpha') && screen().includes('list_orders'),
+      );
+      const typeKeys = async (s: string) => {
+        for (const ch of s) {
+          stdin.write(ch);
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      };
+      await typeKeys(':ctx\r');
+      await until('the ctx list', () => screen().includes('profile:beta'));
+      await typeKeys('profile:b\t\r');
+      await until(
+        'the second profile',
+        () => opened.includes('beta') && screen().includes('beta  endpoint:'),
+      );
+      await until('data of the new endpoint', () => b.stats.requests > 0 && screen().includes('DROP TABLE'));
+      stdin.write('q');
+      assert.equal(await done, 0);
+      assert.ok(
         screen().lastIndexOf('\x1b[?1049l') > screen().lastIndexOf('\x1b[?1049h'),
-      'alternate screen left',
-    );
-  } finally {
-    await Promise.all([a.close(), b.close()]);
-  }
-});
+        'alternate screen left',
+      );
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  },
+);

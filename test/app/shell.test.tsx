@@ -67,7 +67,10 @@ test(':ctx lists the instances with completion and switches the current instance
     h.ui.stdin.write('ctx');
     await waitForFrame(h.ui, (f) => f.includes(':ctx'));
     h.ui.stdin.write('\r');
-    let f = await waitForFrame(h.ui, (f) => f.includes('Switch context') && f.includes('roma-enterprise-hub'));
+    let f = await waitForFrame(
+      h.ui,
+      (f) => f.includes('Switch context') && f.includes('roma-enterprise-hub'),
+    );
     assert.match(f, /roma-prod-cn-north-4 .*instance \(current\)/);
     h.ui.stdin.write('roma-ent');
     await waitForFrame(h.ui, (f) => f.includes(':roma-ent'));
@@ -120,7 +123,10 @@ test('layout follows the terminal: 80x24, then a live resize to 200x50', async (
     const big = frameOf(h.stdout).split('\n');
     assert.ok(big.length <= 50, `${big.length} lines`);
     for (const l of big) assert.ok(displayWidth(l) <= 200, `too wide: ${l}`);
-    assert.ok(big.some((l) => displayWidth(l) > 120), 'columns widen');
+    assert.ok(
+      big.some((l) => displayWidth(l) > 120),
+      'columns widen',
+    );
     assert.match(big.join('\n'), /PUBLISHED/);
     const bigRows = big.filter((l) => /\s(GET|POST|PUT|DELETE|PATCH)\s/.test(l)).length;
     assert.ok(bigRows > smallRows + 20, `${bigRows} rows vs ${smallRows}`);

@@ -17,6 +17,11 @@ export interface Page<T> {
   total: number;
   size: number;
   offset: number;
+  /**
+   * Records of this page that came with a field of the wrong type: repaired (string fields shown as
+   * JSON text, other bad fields removed) or dropped. Absent when every record was well-formed.
+   */
+  warnings?: string[];
 }
 
 /** Query parameter values the client can put on the wire; undefined values are left off. */
@@ -32,6 +37,8 @@ export interface ListAllOptions extends CallOptions {
   concurrency?: number;
   /** Page size; default (and server max) 500. */
   pageSize?: number;
+  /** Called with each page's {@link Page.warnings} (listAll returns only the items). */
+  onWarnings?: (warnings: string[]) => void;
 }
 
 /** Per-item failure in the batch answers of 4.8.6, 4.12.4, 4.13.3. */

@@ -123,7 +123,8 @@ export function textFilter(q: URLSearchParams): (param: string, value: string | 
   return (param, value) => {
     const f = q.get(param);
     if (f === null || f === '') return true;
-    if (value === undefined) return false;
+    // Stored values can be of the wrong JSON type (the hostile seed): they never match a text filter.
+    if (typeof value !== 'string') return false;
     return precise.has(param) ? value === f : value.includes(f);
   };
 }
