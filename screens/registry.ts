@@ -8,7 +8,7 @@ import { groupsScreen } from './groups.ts';
 import { instancesScreen } from './instances.ts';
 import { signsScreen } from './signs.ts';
 import { throttlesScreen } from './throttles.ts';
-import type { ResourceDescriptor } from './types.ts';
+import type { ResourceAction, ResourceDescriptor } from './types.ts';
 import { vpcsScreen } from './vpcs.ts';
 
 export const RESOURCES: readonly ResourceDescriptor[] = [
@@ -35,6 +35,27 @@ export function registerResource(d: ResourceDescriptor): void {
   if (byId.has(d.id)) throw new Error(`resource ${d.id} already registered`);
   (RESOURCES as ResourceDescriptor[]).push(d);
   byId.set(d.id, d);
+}
+
+// Actions are registered apart from the descriptors: the flows (screens/actions) import the modal
+// registry, which imports this module, so a descriptor importing them would be an import cycle.
+const extraActions = new Map<string, ResourceAction<unknown>[]>();
+
+/** Adds actions to a resource (issue 5 flows, `d` debug); idempotent per command. */
+export function registerActions(resourceId: string, actions: ReadonlyArray<ResourceAction<unknown>>): void {
+  const list = extraActions.get(resourceId) ?? [];
+  for (const a of actions) {
+    const i = list.findIndex((x) => x.command === a.command);
+    if (i >= 0) list[i] = a;
+    else list.push(a);
+  }
+  extraActions.set(resourceId, list);
+}
+
+/** The descriptor's own actions, then the registered ones (a registered command wins). */
+export function actionsOf(d: ResourceDescriptor): ReadonlyArray<ResourceAction<unknown>> {
+  const extra = extraActions.get(d.id) ?? [];
+  return [...(d.actions ?? []).filter((a) => !extra.some((x) => x.command === a.command)), ...extra];
 }
 
 /** Palette command: a resource, or `ctx` (switch instance/profile). */

@@ -73,6 +73,8 @@ export interface ActionContext<T> {
   store: DashboardStore;
   item: T;
   instanceId: string | null;
+  /** Marked rows of the list (batch actions); empty in a detail view or when nothing is marked. */
+  marked: T[];
 }
 
 /** An action on the selected item; the key is a key-map command id (issue 5 adds publish/bind/…). */

@@ -1,31 +1,140 @@
 // Production bundle: one ESM file, React in production mode, so `roma-dash` starts fast.
 import { build } from 'esbuild';
 import { readFileSync, chmodSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const root = new URL('..', import.meta.url).pathname;
 
-await build({
-  entryPoints: ['src/cli.tsx'],
-  outfile: 'dist/cli.js',
+// Ink measures every output line with string-width on every frame (widest-line, Output, lineUpdate),
+// and a line holding one non-ASCII character (…, —, ›) takes string-width's grapheme-segmenting
+// path. Between two frames almost every line is the same string, so a bounded memo across frames
+// removes most of that work (it was the largest self time in a key-to-frame profile).
+const MEMO_STRING_WIDTH = `
+import stringWidth from 'string-width';
+const cache = new Map();
+const LIMIT = 8192;
+export default function memoStringWidth(input, options) {
+  if (options !== undefined || typeof input !== 'string' || input.length < 2) return stringWidth(input, options);
+  let w = cache.get(input);
+  if (w === undefined) {
+    w = stringWidth(input);
+    if (cache.size >= LIMIT) cache.clear();
+    cache.set(input, w);
+  }
+  return w;
+}`;
+
+// Ink's Output keeps its per-string caches (styled characters, widths) for one frame only; the
+// next frame tokenises the same lines again. One bounded cache shared across frames keeps them.
+// The cached character cells are only read by Output (it copies a cell before changing it).
+const OUTPUT_CACHES = 'caches = new OutputCaches();';
+
+// An ESM `import … from 'node:http'` builds Node's ESM facade of the module, which reads every
+// export and so loads the lazy ones (node:http pulls in its bundled undici: ~30 ms at start-up).
+// A CommonJS require() does not; esbuild's interop then reads only the properties used.
+const BUILTIN = new RegExp(`^(node:)?(${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
+
+/** @type {import('esbuild').Plugin[]} */
+const plugins = [
+  {
+    // Yoga's emscripten loader fetch()es its inlined data: URL when a global fetch exists, and on
+    // Node the first fetch() loads undici (~30 ms of start-up). Its fallback decodes the same
+    // base64 synchronously; make the loader see no fetch.
+    name: 'yoga-without-fetch',
+    setup(b) {
+      b.onLoad({ filter: /[/\\]yoga-layout[/\\].*yoga-wasm-base64-esm\.js$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        return { contents: text.replaceAll('typeof fetch', 'typeof __yogaNoFetch'), loader: 'js' };
+      });
+    },
+  },
+  {
+    name: 'builtins-via-require',
+    setup(b) {
+      b.onResolve({ filter: BUILTIN }, (args) =>
+        args.namespace === 'builtin-cjs'
+          ? { path: args.path, external: true }
+          : { path: args.path, namespace: 'builtin-cjs' },
+      );
+      b.onLoad({ filter: /.*/, namespace: 'builtin-cjs' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+    },
+  },
+  {
+    // Ink loads its devtools bridge only when DEV=true; keep react-devtools-core out of the bundle.
+    name: 'no-devtools',
+    setup(b) {
+      b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'stub', namespace: 'no-devtools' }));
+      b.onLoad({ filter: /.*/, namespace: 'no-devtools' }, () => ({
+        contents: 'export default { initialize() {}, connectToDevTools() {} };',
+      }));
+    },
+  },
+  {
+    name: 'memo-string-width',
+    setup(b) {
+      b.onResolve({ filter: /^string-width$/ }, (args) =>
+        args.namespace === 'memo-string-width' ? undefined : { path: 'memo', namespace: 'memo-string-width' },
+      );
+      b.onLoad({ filter: /.*/, namespace: 'memo-string-width' }, () => ({
+        contents: MEMO_STRING_WIDTH,
+        resolveDir: root,
+      }));
+    },
+  },
+  {
+    name: 'ink-shared-output-caches',
+    setup(b) {
+      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]output\.js$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes(OUTPUT_CACHES)) {
+          // A newer Ink changed Output: build unpatched (slower frames, same output).
+          return { contents: text, loader: 'js', warnings: [{ text: 'ink Output caches not patched' }] };
+        }
+        const patched = text.replace(OUTPUT_CACHES, 'caches = sharedOutputCaches();').replace(
+          'export default class Output {',
+          `let shared;
+function sharedOutputCaches() {
+  if (shared === undefined || shared.styledChars.size > 1024 || shared.widths.size > 8192 || shared.blockWidths.size > 8192) shared = new OutputCaches();
+  return shared;
+}
+export default class Output {`,
+        );
+        return { contents: patched, loader: 'js' };
+      });
+    },
+  },
+];
+
+// dist/cli.js is a small launcher: it turns on Node's compile cache (V8 code cache on disk, Node
+// ≥ 22.1) before the 1.3 MB bundle dist/main.js is parsed, so starts after the first skip most of
+// the compiling, and answers --version / --help without loading the bundle at all.
+const LAUNCHER = `
+try { require('node:module').enableCompileCache?.(); } catch {}
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  process.stdout.write(__ROMA_DASH_VERSION__ + '\\n');
+} else if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+  const { USAGE } = await import('./src/config/args.ts');
+  process.stdout.write(USAGE + '\\n');
+} else {
+  await import('./main.js');
+}
+`;
+
+// For profiling: ROMA_DASH_BUILD_OUT=/tmp/dir ROMA_DASH_BUILD_MINIFY=0 keeps function names.
+const outdir = process.env.ROMA_DASH_BUILD_OUT ?? 'dist';
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node22',
   format: 'esm',
-  minify: true,
+  minify: process.env.ROMA_DASH_BUILD_MINIFY !== '0',
   sourcemap: false,
   legalComments: 'none',
-  // Ink loads its devtools bridge only when DEV=true; keep react-devtools-core out of the bundle.
-  plugins: [
-    {
-      name: 'no-devtools',
-      setup(b) {
-        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'stub', namespace: 'no-devtools' }));
-        b.onLoad({ filter: /.*/, namespace: 'no-devtools' }, () => ({
-          contents: 'export default { initialize() {}, connectToDevTools() {} };',
-        }));
-      },
-    },
-  ],
   define: {
     'process.env.NODE_ENV': '"production"',
     __ROMA_DASH_VERSION__: JSON.stringify(pkg.version),
@@ -35,5 +144,12 @@ await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
   logLevel: 'warning',
+};
+await build({ ...common, entryPoints: ['src/cli.tsx'], outfile: `${outdir}/main.js`, plugins });
+await build({
+  ...common,
+  stdin: { contents: LAUNCHER, resolveDir: root, sourcefile: 'launcher.js' },
+  outfile: `${outdir}/cli.js`,
+  external: ['./main.js'],
 });
-chmodSync('dist/cli.js', 0o755);
+chmodSync(`${outdir}/cli.js`, 0o755);

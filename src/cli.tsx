@@ -2,6 +2,7 @@
 // the --demo emulator, or the `emulator` sub-command.
 import { isRomaError } from './api/errors.ts';
 import { runDashboard, type Session } from './app/run.tsx';
+import { principalOf } from './app/identity.ts';
 import {
   ArgsError,
   EMULATOR_USAGE,
@@ -63,6 +64,7 @@ function sessionOf(ctx: DashboardContext): Session {
       where: ctx.config.region ?? ctx.config.endpoint,
       projectId: ctx.config.projectId,
       authSource: ctx.authSource,
+      principal: principalOf(ctx.config.credentials),
       demo: ctx.demo,
       readOnly: ctx.readOnly,
       insecure: ctx.insecure,

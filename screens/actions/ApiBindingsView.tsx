@@ -4,7 +4,8 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { checkBindCandidate } from '../../src/actions/preconditions.ts';
-import type { ApiRef, EnvRef, PolicyKind } from '../../src/actions/types.ts';
+import type { ApiRef, EnvRef, PolicyKind, PolicyRef } from '../../src/actions/types.ts';
+import { SelectList } from '../../components/SelectList.tsx';
 import { KEYMAP } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useStore } from '../../src/store/index.ts';
@@ -129,30 +130,35 @@ function PolicyPicker({
 }: {
   kind: PolicyKind;
   instanceId: string;
-  onPick: (p: import('../../src/actions/types.ts').PolicyRef) => void;
+  onPick: (p: PolicyRef) => void;
   onCancel: () => void;
 }) {
   const slice = useResource(policiesRequest(instanceId, kind));
-  const [cursor, setCursor] = useState(0);
   const theme = useTheme().tokens;
   const rows = slice.data ?? [];
-  useKeyHandler('modal', (key) => {
-    if (key.id === 'escape') onCancel();
-    else if (key.id === 'up' || key.id === 'down' || key.id === 'j' || key.id === 'k')
-      setCursor((c) =>
-        moveCursor(c, rows.length, key.input, { upArrow: key.id === 'up', downArrow: key.id === 'down' }),
-      );
-    else if (key.id === 'return' && rows[cursor]) onPick(rows[cursor]);
-    return true;
-  });
+  // with nothing to pick there is no SelectList: Esc still closes, and no key leaks below
+  useKeyHandler(
+    'modal',
+    (k) => {
+      if (k.id === 'escape') onCancel();
+      return true;
+    },
+    { active: rows.length === 0 },
+  );
   return (
     <Box flexDirection="column">
       <Text color={theme.accent}>Pick the {KIND_LABEL[kind]} (Enter) · Esc</Text>
-      <PickList
-        rows={rows.map((p) => ({ id: p.id, text: `${p.name}${p.aclType ? ` (${p.aclType})` : ''}` }))}
-        cursor={cursor}
-        empty={slice.loading ? 'loading…' : 'None defined.'}
-      />
+      {rows.length === 0 ? (
+        <Text color={theme.muted}>{slice.loading ? 'loading…' : 'None defined.'}</Text>
+      ) : (
+        <SelectList
+          items={rows.map((p) => ({ label: p.name, value: p, ...(p.aclType ? { note: p.aclType } : {}) }))}
+          width={60}
+          limit={12}
+          onSelect={({ value }) => onPick(value)}
+          onCancel={onCancel}
+        />
+      )}
     </Box>
   );
 }

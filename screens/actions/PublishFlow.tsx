@@ -1,8 +1,9 @@
 // Publish / take offline one API or several marked APIs: pick the environment (ink-select-input), give
 // an optional remark when publishing, then hand the action to the mutations store for confirmation.
+// The environment picker is the shared SelectList (ink-select-input behind the key router).
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
 import { useState } from 'react';
+import { SelectList } from '../../components/SelectList.tsx';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { checkNonEmpty, checkOffline } from '../../src/actions/preconditions.ts';
 import type { ApiRef, EnvRef, MutationAction } from '../../src/actions/types.ts';
@@ -18,11 +19,12 @@ export interface PublishFlowProps {
   /** api id → ids of the environments it is published in (from the API list's run_env_id). */
   publishedIn: Readonly<Record<string, readonly string[]>>;
   onDone: () => void;
+  width?: number;
 }
 
 const REMARK_MAX = 255;
 
-export function PublishFlow({ mode, apis, envs, publishedIn, onDone }: PublishFlowProps) {
+export function PublishFlow({ mode, apis, envs, publishedIn, onDone, width = 72 }: PublishFlowProps) {
   const store = useMutationStore();
   const theme = useTheme().tokens;
   const [env, setEnv] = useState<EnvRef | null>(null);
@@ -55,20 +57,6 @@ export function PublishFlow({ mode, apis, envs, publishedIn, onDone }: PublishFl
     onDone();
   };
 
-  // Modal layer; while picking, arrows and Enter belong to ink-select-input (it listens on its own).
-  useKeyHandler('modal', (key) => {
-    if (key.id === 'escape') {
-      if (env) setEnv(null);
-      else onDone();
-      return true;
-    }
-    if (!env) return true;
-    if (key.id === 'return') propose(env, remark.trim());
-    else if (key.id === 'backspace' || key.id === 'delete') setRemark((r) => r.slice(0, -1));
-    else if (key.input && !key.ctrl && !key.meta) setRemark((r) => (r + key.input).slice(0, REMARK_MAX));
-    return true;
-  });
-
   const title =
     apis.length === 1 && apis[0]
       ? `${mode === 'publish' ? 'Publish' : 'Take offline'} API ${sanitizeText(apis[0].name)}`
@@ -78,6 +66,21 @@ export function PublishFlow({ mode, apis, envs, publishedIn, onDone }: PublishFl
     mode === 'offline' && apis.length === 1 && apis[0]
       ? envs.filter((e) => (publishedIn[apis[0]?.id ?? ''] ?? []).includes(e.id))
       : envs;
+
+  // Modal layer. While picking, the SelectList below has the keys (its Esc closes the flow); with no
+  // environment to pick, Esc closes; afterwards the remark is typed here.
+  useKeyHandler('modal', (key) => {
+    if (!env) {
+      if (choices.length > 0) return false;
+      if (key.id === 'escape') onDone();
+      return true;
+    }
+    if (key.id === 'escape') setEnv(null);
+    else if (key.id === 'return') propose(env, remark.trim());
+    else if (key.id === 'backspace' || key.id === 'delete') setRemark((r) => r.slice(0, -1));
+    else if (key.input && !key.ctrl && !key.meta) setRemark((r) => (r + key.input).slice(0, REMARK_MAX));
+    return true;
+  });
 
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
@@ -91,11 +94,11 @@ export function PublishFlow({ mode, apis, envs, publishedIn, onDone }: PublishFl
         ) : (
           <>
             <Text color={theme.muted}>Environment (Enter to choose, Esc to cancel):</Text>
-            <SelectInput
-              items={choices.map((e) => ({ key: e.id, label: sanitizeText(e.name), value: e.id }))}
-              onSelect={(item) => {
-                const chosen = choices.find((e) => e.id === item.value);
-                if (!chosen) return;
+            <SelectList
+              items={choices.map((e) => ({ label: e.name, value: e }))}
+              width={Math.max(10, width - 4)}
+              onCancel={onDone}
+              onSelect={({ value: chosen }) => {
                 if (mode === 'offline') propose(chosen, '');
                 else setEnv(chosen);
               }}

@@ -2,7 +2,16 @@
 // Families are prefixed `actions.` so they never collide with the resource screens' slices.
 import type { RomaClient } from '../../src/api/client.ts';
 import type { ResourceRequest } from '../../src/store/store.ts';
-import type { BindingRef, PolicyKind, PolicyRef } from '../../src/actions/types.ts';
+import type {
+  ApiRef,
+  AppRef,
+  AuthRef,
+  BindingRef,
+  EnvRef,
+  PolicyKind,
+  PolicyRef,
+} from '../../src/actions/types.ts';
+import type { ApiDetail } from '../../src/api/types/apis.ts';
 import { publicationIn } from '../../src/actions/publications.ts';
 import type { BindCandidate } from '../../src/actions/preconditions.ts';
 
@@ -239,6 +248,62 @@ export function appAuthsRequest(instanceId: string, apiId: string, envId: string
         const authId = byApp.get(a.id);
         return { app: { id: a.id, name: a.name }, ...(authId ? { authId } : {}) };
       });
+    },
+  };
+}
+
+/** The instance's environments, for the environment pickers. */
+export function envsRequest(instanceId: string): Req<EnvRef[]> {
+  return {
+    family: 'actions.envs',
+    key: instanceId,
+    async fetch(client, signal) {
+      const envs = await client.instance(instanceId).envs.listAll({}, { signal });
+      return envs.map((e) => ({ id: e.id, name: e.name }));
+    },
+  };
+}
+
+/** One API's definition (4.3.5), for the debug console's form. */
+export function apiDetailRequest(instanceId: string, apiId: string): Req<ApiDetail> {
+  return {
+    family: 'actions.apiDetail',
+    key: `${instanceId}|${apiId}`,
+    fetch: (client, signal) => client.instance(instanceId).apis.get(apiId, { signal }),
+  };
+}
+
+/** The APIs an app is authorized for (4.18.3), as revocable authorizations. */
+export function appApisRequest(instanceId: string, app: AppRef): Req<AuthRef[]> {
+  return {
+    family: 'actions.appApis',
+    key: `${instanceId}|${app.id}`,
+    channel: 'actions',
+    async fetch(client, signal) {
+      const auths = await client
+        .instance(instanceId)
+        .appAuths.boundApis.listAll({ app_id: app.id }, { signal });
+      return auths.map((a) => ({
+        authId: a.id,
+        app,
+        api: { id: a.api_id ?? '', name: a.api_name ?? a.api_id ?? '' },
+        env: { id: a.env_id ?? '', name: a.env_name ?? a.env_id ?? '' },
+      }));
+    },
+  };
+}
+
+/** Published APIs an app is not yet authorized for in an environment (4.18.4). */
+export function appUnboundApisRequest(instanceId: string, appId: string, envId: string): Req<ApiRef[]> {
+  return {
+    family: 'actions.appUnboundApis',
+    key: `${instanceId}|${appId}|${envId}`,
+    channel: 'actions.unbound',
+    async fetch(client, signal) {
+      const apis = await client
+        .instance(instanceId)
+        .appAuths.unboundApis.listAll({ app_id: appId, env_id: envId }, { signal });
+      return apis.map((a) => ({ id: a.id, name: a.name ?? a.id }));
     },
   };
 }

@@ -1,12 +1,23 @@
 // Plugging the action flows into the shell: modal kinds for the one modal mechanism, and the
-// ResourceAction lists the API screen spreads into its descriptor's `actions`.
+// actions of the APIs, policies (throttles, signature keys, ACLs) and apps, registered with the
+// resource registry (registerActions) so the shell's key handlers, footer and read-only guard see them.
 import type { ModalProps } from '../../src/app/modals.tsx';
 import { registerModal } from '../../src/app/modals.tsx';
 import { useActions } from '../../src/store/index.ts';
 import type { ApiSummary } from '../../src/api/types/apis.ts';
+import type { AclPolicy } from '../../src/api/types/acls.ts';
+import type { App } from '../../src/api/types/apps.ts';
+import type { SignatureKey } from '../../src/api/types/signs.ts';
+import type { ThrottlePolicy } from '../../src/api/types/throttles.ts';
+import { registerActions } from '../registry.ts';
+import type { DashboardStore } from '../../src/store/store.ts';
+import { selectSlice } from '../../src/store/selectors.ts';
 import { publicationsOf } from '../../src/actions/publications.ts';
-import type { ApiRef, EnvRef } from '../../src/actions/types.ts';
+import type { ApiRef, AppRef, EnvRef, PolicyRef } from '../../src/actions/types.ts';
 import type { ResourceAction } from '../types.ts';
+import { ApiAppsView, AppApisView } from './AppAuthViews.tsx';
+import { envsRequest } from './data.ts';
+import { PolicyBindingsView, type PolicyTab } from './PolicyBindingsView.tsx';
 import { ApiBindingsView } from './ApiBindingsView.tsx';
 import { PublishFlow } from './PublishFlow.tsx';
 import { VersionsView } from './VersionsView.tsx';
@@ -15,6 +26,9 @@ export const ACTION_MODALS = {
   publish: 'actions.publish',
   versions: 'actions.versions',
   apiBindings: 'actions.apiBindings',
+  policyBindings: 'actions.policyBindings',
+  appApis: 'actions.appApis',
+  apiApps: 'actions.apiApps',
 } as const;
 
 function usePop(): () => void {
@@ -22,7 +36,7 @@ function usePop(): () => void {
   return () => actions.popModal();
 }
 
-function PublishModal({ props }: ModalProps) {
+function PublishModal({ props, width }: ModalProps) {
   const pop = usePop();
   return (
     <PublishFlow
@@ -31,6 +45,7 @@ function PublishModal({ props }: ModalProps) {
       envs={(props.envs as EnvRef[] | undefined) ?? []}
       publishedIn={(props.publishedIn as Record<string, string[]> | undefined) ?? {}}
       onDone={pop}
+      width={width}
     />
   );
 }
@@ -45,70 +60,144 @@ function ApiBindingsModal({ props }: ModalProps) {
   return <ApiBindingsView api={props.api as ApiRef} env={props.env as EnvRef} onClose={pop} />;
 }
 
+function PolicyBindingsModal({ props }: ModalProps) {
+  const pop = usePop();
+  return (
+    <PolicyBindingsView
+      policy={props.policy as PolicyRef}
+      initialTab={(props.tab as PolicyTab | undefined) ?? 'bound'}
+      onClose={pop}
+    />
+  );
+}
+
+function AppApisModal({ props }: ModalProps) {
+  const pop = usePop();
+  return <AppApisView app={props.app as AppRef} onClose={pop} />;
+}
+
+function ApiAppsModal({ props }: ModalProps) {
+  const pop = usePop();
+  return <ApiAppsView api={props.api as ApiRef} env={props.env as EnvRef} onClose={pop} />;
+}
+
 let registered = false;
-/** Registers the action modal kinds (idempotent); call once at start-up. */
+/** Registers the action modal kinds and the resources' actions (idempotent); call once at start-up. */
 export function registerActionModals(): void {
   if (registered) return;
   registered = true;
   registerModal(ACTION_MODALS.publish, PublishModal);
   registerModal(ACTION_MODALS.versions, VersionsModal);
   registerModal(ACTION_MODALS.apiBindings, ApiBindingsModal);
+  registerModal(ACTION_MODALS.policyBindings, PolicyBindingsModal);
+  registerModal(ACTION_MODALS.appApis, AppApisModal);
+  registerModal(ACTION_MODALS.apiApps, ApiAppsModal);
+  registerActions('apis', apiActions() as ReadonlyArray<ResourceAction<unknown>>);
+  registerActions(
+    'throttles',
+    policyActions<ThrottlePolicy>((t) => ({ kind: 'throttle', id: t.id, name: t.name })) as ReadonlyArray<
+      ResourceAction<unknown>
+    >,
+  );
+  registerActions(
+    'signs',
+    policyActions<SignatureKey>((k) => ({ kind: 'sign', id: k.id, name: k.name })) as ReadonlyArray<
+      ResourceAction<unknown>
+    >,
+  );
+  registerActions(
+    'acls',
+    policyActions<AclPolicy>((a) => ({
+      kind: 'acl',
+      id: a.id,
+      name: a.acl_name,
+      ...(a.acl_type ? { aclType: a.acl_type } : {}),
+    })) as ReadonlyArray<ResourceAction<unknown>>,
+  );
+  registerActions('apps', appActions() as ReadonlyArray<ResourceAction<unknown>>);
+}
+
+/** The instance's environments, loaded through the dashboard store (cached after the first time). */
+async function loadEnvs(store: DashboardStore, instanceId: string | null): Promise<EnvRef[]> {
+  const req = envsRequest(instanceId ?? '');
+  await store.getState().actions.ensure(req);
+  const slice = selectSlice<EnvRef[]>(req.family, req.key)(store.getState());
+  if (slice.error) throw slice.error;
+  return slice.data ?? [];
 }
 
 /**
- * Actions on an API row. `envs` are the instance's environments (the API screen has them loaded);
- * `marked` the marked rows for batch publish/offline (falls back to the selected row).
- * Versions and bindings open for the first environment the API is published in (RELEASE if so).
+ * Actions on an API row: publish/offline (the marked rows, else the selected one), versions,
+ * bindings (b and u open the API's bindings), authorized apps (A). Versions, bindings and apps open
+ * for the first environment the API is published in (RELEASE if so).
  */
-export function apiActions(
-  envs: () => EnvRef[],
-  marked: () => ApiSummary[] = () => [],
-): ReadonlyArray<ResourceAction<ApiSummary>> {
+export function apiActions(): ReadonlyArray<ResourceAction<ApiSummary>> {
   const refOf = (a: ApiSummary): ApiRef => ({ id: a.id, name: a.name });
   const publishedIn = (rows: ApiSummary[]) =>
     Object.fromEntries(rows.map((a) => [a.id, publicationsOf(a).map((p) => p.env.id)]));
-  const mainEnv = (a: ApiSummary): EnvRef | undefined => {
+  const mainEnv = (a: ApiSummary, envs: EnvRef[]): EnvRef | undefined => {
     const pubs = publicationsOf(a).map((p) => p.env);
-    return pubs.find((e) => e.name === 'RELEASE') ?? pubs[0] ?? envs()[0];
+    return pubs.find((e) => e.name === 'RELEASE') ?? pubs[0] ?? envs[0];
   };
   const publishLike = (mode: 'publish' | 'offline'): ResourceAction<ApiSummary> => ({
     command: mode,
     title: mode === 'publish' ? 'Publish to an environment' : 'Take offline in an environment',
     mutating: true,
-    run({ store, item }) {
-      const rows = marked().length > 0 ? marked() : [item];
+    async run({ store, item, instanceId, marked }) {
+      const rows = marked.length > 0 ? marked : [item];
+      const envs = await loadEnvs(store, instanceId);
       store.getState().actions.pushModal({
         kind: ACTION_MODALS.publish,
-        props: { mode, apis: rows.map(refOf), envs: envs(), publishedIn: publishedIn(rows) },
+        props: { mode, apis: rows.map(refOf), envs, publishedIn: publishedIn(rows) },
       });
+    },
+  });
+  const inEnv = (
+    command: string,
+    title: string,
+    kind: string,
+    mutating: boolean,
+  ): ResourceAction<ApiSummary> => ({
+    command,
+    title,
+    mutating,
+    async run({ store, item, instanceId }) {
+      const env = mainEnv(item, await loadEnvs(store, instanceId));
+      if (env) store.getState().actions.pushModal({ kind, props: { api: refOf(item), env } });
     },
   });
   return [
     publishLike('publish'),
     publishLike('offline'),
-    {
-      command: 'versions',
-      title: 'Versions (switch / rollback, offline by version)',
-      mutating: false,
-      run({ store, item }) {
-        const env = mainEnv(item);
-        if (env)
-          store
-            .getState()
-            .actions.pushModal({ kind: ACTION_MODALS.versions, props: { api: refOf(item), env } });
-      },
-    },
-    {
-      command: 'bind',
-      title: 'Bindings (throttle, signature key, ACL)',
-      mutating: false,
-      run({ store, item }) {
-        const env = mainEnv(item);
-        if (env)
-          store
-            .getState()
-            .actions.pushModal({ kind: ACTION_MODALS.apiBindings, props: { api: refOf(item), env } });
-      },
-    },
+    inEnv('versions', 'Versions (switch / rollback, offline by version)', ACTION_MODALS.versions, false),
+    inEnv('bind', 'Bindings (throttle, signature key, ACL)', ACTION_MODALS.apiBindings, true),
+    inEnv('unbind', 'Bindings (throttle, signature key, ACL)', ACTION_MODALS.apiBindings, true),
+    inEnv('authorize', 'Apps authorized to call the API', ACTION_MODALS.apiApps, true),
+  ];
+}
+
+/** `b`: the published APIs not bound to the policy (to bind); `u`: its bound APIs (to unbind). */
+function policyActions<T>(refOf: (row: T) => PolicyRef): ReadonlyArray<ResourceAction<T>> {
+  const open =
+    (tab: PolicyTab): ResourceAction<T>['run'] =>
+    ({ store, item }) =>
+      store
+        .getState()
+        .actions.pushModal({ kind: ACTION_MODALS.policyBindings, props: { policy: refOf(item), tab } });
+  return [
+    { command: 'bind', title: 'Bind to published APIs', mutating: true, run: open('candidates') },
+    { command: 'unbind', title: 'Unbind from APIs', mutating: true, run: open('bound') },
+  ];
+}
+
+/** `A` (and `u`): the APIs the app is authorized for, to authorize more or revoke. */
+function appActions(): ReadonlyArray<ResourceAction<App>> {
+  const run: ResourceAction<App>['run'] = ({ store, item }) =>
+    store
+      .getState()
+      .actions.pushModal({ kind: ACTION_MODALS.appApis, props: { app: { id: item.id, name: item.name } } });
+  return [
+    { command: 'authorize', title: 'Authorize the app for APIs', mutating: true, run },
+    { command: 'unbind', title: 'Revoke API authorizations', mutating: true, run },
   ];
 }

@@ -6,7 +6,8 @@ import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { toCurl } from '../../src/debug/curl.ts';
 import { editText } from '../../src/debug/editor.ts';
-import { osc52, saveBody } from '../../src/debug/export.ts';
+import { saveBody } from '../../src/debug/export.ts';
+import { osc52Copy } from '../../components/osc52.ts';
 import { headerValue, parseRawRequest, parseRawResponse } from '../../src/debug/raw.ts';
 import { dispatchCommand, useKeyHandler, type CommandHandlers } from '../../src/keys/router.tsx';
 import { isTextKey, type KeyEvent } from '../../src/keys/keys.ts';
@@ -202,7 +203,7 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
       setUi({ notice: { text: 'Send a request first', error: true } });
       return;
     }
-    (copy ?? ((t: string) => process.stdout.write(osc52(t))))(text);
+    (copy ?? ((t: string) => process.stdout.write(osc52Copy(t))))(text);
     setUi({
       copied: text,
       notice: {

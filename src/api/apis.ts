@@ -59,43 +59,30 @@ export function apisClient(scope: Scope): ApisClient {
   return {
     ...optionalLister<ApiSummary, ApiListQuery>(scope, '/apis', 'apis', S.apiSummary, normalizeApi),
     get: (id, opts) =>
-      getObject<ApiDetail>(scope, `/apis/${seg(id)}`, S.apiDetail, normalizeApi, undefined, opts),
+      getObject(scope, { path: `/apis/${seg(id)}`, schema: S.apiDetail, norm: normalizeApi, ...opts }),
     remove: (id, opts) => deleteAt(scope, `/apis/${seg(id)}`, opts),
     action: (req, opts) =>
-      send<PublishResult | undefined>(
-        scope,
-        'POST',
-        '/apis/action',
-        req,
-        S.publishResult,
-        undefined,
-        undefined,
-        opts,
-      ),
+      send(scope, { method: 'POST', path: '/apis/action', body: req, schema: S.publishResult, ...opts }),
     async batchAction(action, req, opts) {
-      const r = await send<BatchPublishResult | undefined>(
-        scope,
-        'POST',
-        '/apis/publish',
-        req,
-        S.batchPublish,
-        undefined,
-        { action },
-        opts,
-      );
+      const r = await send<BatchPublishResult | undefined>(scope, {
+        method: 'POST',
+        path: '/apis/publish',
+        body: req,
+        schema: S.batchPublish,
+        query: { action },
+        ...opts,
+      });
       return { ...r, success: r?.success ?? [], failure: r?.failure ?? [] };
     },
     async debug(apiId, req, opts) {
-      const r = await send<ApiDebugResult | undefined>(
-        scope,
-        'POST',
-        `/apis/debug/${seg(apiId)}`,
-        req,
-        S.debugResult,
-        normalizeDebug,
-        undefined,
-        opts,
-      );
+      const r = await send<ApiDebugResult | undefined>(scope, {
+        method: 'POST',
+        path: `/apis/debug/${seg(apiId)}`,
+        body: req,
+        schema: S.debugResult,
+        norm: normalizeDebug,
+        ...opts,
+      });
       return r ?? {};
     },
     versions: (apiId) =>
@@ -106,45 +93,28 @@ export function apisClient(scope: Scope): ApisClient {
         S.apiVersion,
       ),
     getVersion: (versionId, opts) =>
-      getObject<ApiVersionDetail>(
-        scope,
-        `/apis/versions/${seg(versionId)}`,
-        S.apiDetail,
-        normalizeApi,
-        undefined,
-        opts,
-      ),
+      getObject(scope, {
+        path: `/apis/versions/${seg(versionId)}`,
+        schema: S.apiDetail,
+        norm: normalizeApi,
+        ...opts,
+      }),
     switchVersion: (apiId, versionId, opts) =>
-      send<PublishResult>(
-        scope,
-        'PUT',
-        `/apis/publish/${seg(apiId)}`,
-        { version_id: versionId },
-        S.publishResult,
-        undefined,
-        undefined,
-        opts,
-      ),
-    async offlineVersion(versionId, opts) {
-      await send(
-        scope,
-        'DELETE',
-        `/apis/versions/${seg(versionId)}`,
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        opts,
-      );
-    },
+      send(scope, {
+        method: 'PUT',
+        path: `/apis/publish/${seg(apiId)}`,
+        body: { version_id: versionId },
+        schema: S.publishResult,
+        ...opts,
+      }),
+    offlineVersion: (versionId, opts) => deleteAt(scope, `/apis/versions/${seg(versionId)}`, opts),
     runtime: (apiId, envId, opts) =>
-      getObject<ApiRuntime>(
-        scope,
-        `/apis/runtime/${seg(apiId)}`,
-        S.apiRuntime,
-        normalizeApi,
-        { env_id: envId },
-        opts,
-      ),
+      getObject(scope, {
+        path: `/apis/runtime/${seg(apiId)}`,
+        schema: S.apiRuntime,
+        norm: normalizeApi,
+        query: { env_id: envId },
+        ...opts,
+      }),
   };
 }

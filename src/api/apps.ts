@@ -1,11 +1,10 @@
 import { RomaError } from './errors.ts';
 import {
   getObject,
-  itemsOf,
+  bindingWrites,
   lister,
   optionalLister,
   pageFrom,
-  send,
   seg,
   type Lister,
   type OptionalLister,
@@ -51,28 +50,20 @@ export interface AppAuthsClient {
 export function appsClient(scope: Scope): AppsClient {
   return {
     ...optionalLister<App, AppListQuery>(scope, '/apps', 'apps', S.app),
-    get: (id, opts) => getObject<App>(scope, `/apps/${seg(id)}`, S.app, undefined, undefined, opts),
+    get: (id, opts) => getObject(scope, { path: `/apps/${seg(id)}`, schema: S.app, ...opts }),
   };
 }
 
 export function appAuthsClient(scope: Scope): AppAuthsClient {
+  const { bind, unbind } = bindingWrites<AppAuthRequest, AppAuthRelation>(
+    scope,
+    '/app-auths',
+    'auths',
+    S.appAuthRelation,
+  );
   return {
-    async authorize(req, opts) {
-      const body = await send<unknown>(
-        scope,
-        'POST',
-        '/app-auths',
-        req,
-        undefined,
-        undefined,
-        undefined,
-        opts,
-      );
-      return itemsOf<AppAuthRelation>(body, 'auths', S.appAuthRelation, 'POST', `${scope.base}/app-auths`);
-    },
-    async revoke(id, opts) {
-      await send(scope, 'DELETE', `/app-auths/${seg(id)}`, undefined, undefined, undefined, undefined, opts);
-    },
+    authorize: bind,
+    revoke: unbind,
     boundApis: lister(scope, '/app-auths/binded-apis', 'auths', S.appAuth),
     unboundApis: lister(scope, '/app-auths/unbinded-apis', 'apis', S.apiOutline),
     async duplicateApis(appId, opts) {

@@ -19,13 +19,11 @@ export function authorizersClient(scope: Scope): AuthorizersClient {
       normalizeAuthorizer,
     ),
     get: (id, opts) =>
-      getObject<Authorizer>(
-        scope,
-        `/authorizers/${seg(id)}`,
-        S.authorizer,
-        normalizeAuthorizer,
-        undefined,
-        opts,
-      ),
+      getObject(scope, {
+        path: `/authorizers/${seg(id)}`,
+        schema: S.authorizer,
+        norm: normalizeAuthorizer,
+        ...opts,
+      }),
   };
 }

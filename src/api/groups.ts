@@ -16,8 +16,7 @@ export interface GroupsClient extends OptionalLister<ApiGroup, GroupListQuery> {
 export function groupsClient(scope: Scope): GroupsClient {
   return {
     ...optionalLister<ApiGroup, GroupListQuery>(scope, '/api-groups', 'groups', S.group),
-    get: (id, opts) =>
-      getObject<ApiGroup>(scope, `/api-groups/${seg(id)}`, S.group, undefined, undefined, opts),
+    get: (id, opts) => getObject(scope, { path: `/api-groups/${seg(id)}`, schema: S.group, ...opts }),
     remove: (id, opts) => deleteAt(scope, `/api-groups/${seg(id)}`, opts),
     async isNameAvailable(check, opts) {
       // A check, not a change: allowed in read-only mode.

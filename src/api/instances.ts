@@ -36,19 +36,23 @@ const FALLBACK_STATUSES = new Set([403, 404, 405, 501]);
 
 export function instancesClient(projectScope: Scope, namedIds: readonly string[]): InstancesClient {
   const get = (id: string, opts?: CallOptions) =>
-    getObject<Instance>(instanceScope(projectScope, id), '', S.instance, normalizeInstance, undefined, opts);
+    getObject<Instance>(instanceScope(projectScope, id), {
+      path: '',
+      schema: S.instance,
+      norm: normalizeInstance,
+      ...opts,
+    });
   return {
     async list(query, opts) {
       try {
-        const page = await getPage<InstanceSummary>(
-          projectScope,
-          '/instances',
-          'instances',
-          S.instanceSummary,
-          normalizeInstance,
-          { ...query },
-          opts,
-        );
+        const page = await getPage<InstanceSummary>(projectScope, {
+          path: '/instances',
+          itemsKey: 'instances',
+          schema: S.instanceSummary,
+          norm: normalizeInstance,
+          query: { ...query },
+          ...opts,
+        });
         return { ...page, source: 'list' };
       } catch (e) {
         const fallback =
@@ -70,14 +74,7 @@ export function instancesClient(projectScope: Scope, namedIds: readonly string[]
     },
     get,
     restriction: (id, opts) =>
-      getObject<InstanceRestriction>(
-        instanceScope(projectScope, id),
-        '/restriction',
-        S.restriction,
-        undefined,
-        undefined,
-        opts,
-      ),
+      getObject(instanceScope(projectScope, id), { path: '/restriction', schema: S.restriction, ...opts }),
     features: (id) =>
       optionalLister<Feature, PageQuery>(instanceScope(projectScope, id), '/features', 'features', S.feature),
   };

@@ -12,7 +12,8 @@ export interface MetricsClient {
 
 export function metricsClient(scope: Scope): MetricsClient {
   const read = async (path: string, q: object, opts?: CallOptions) => {
-    const r = await getObject<StatisticsResult>(scope, path, S.statistics, undefined, q as QueryParams, opts);
+    const query = q as QueryParams;
+    const r = await getObject<StatisticsResult>(scope, { path, schema: S.statistics, query, ...opts });
     return { ...r, list: r.list ?? [] };
   };
   return {

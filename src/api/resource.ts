@@ -30,38 +30,57 @@ export function seg(id: string): string {
   return encodeURIComponent(id);
 }
 
-function shape(schema: ObjectSchema, norm: Normalizer, raw: unknown, at: string): Obj {
+function shape<T>(schema: ObjectSchema, norm: Normalizer, raw: unknown): T {
   const pre = raw && typeof raw === 'object' && !Array.isArray(raw) ? norm({ ...(raw as Obj) }) : raw;
-  return validateObject(pre, schema, at);
+  return validateObject(pre, schema, '$') as T;
 }
 
-export async function getObject<T>(
-  scope: Scope,
-  path: string,
-  schema: ObjectSchema,
-  norm: Normalizer = normalizeGeneric,
-  query?: QueryParams,
-  opts?: CallOptions,
-): Promise<T> {
-  const spec: RequestSpec = { method: 'GET', path: scope.base + path, query, signal: opts?.signal };
-  const res = await scope.t.request(spec);
-  const requestId = res.headers.get('x-request-id') ?? undefined;
-  return atBoundary('GET', spec.path, requestId, () => shape(schema, norm, res.body, '$') as T);
+/** A GET answered by one object. */
+export interface ReadSpec extends CallOptions {
+  path: string;
+  schema: ObjectSchema;
+  norm?: Normalizer;
+  query?: QueryParams;
 }
 
-export async function getPage<T>(
-  scope: Scope,
-  path: string,
-  itemsKey: string,
-  schema: ObjectSchema,
-  norm: Normalizer,
-  query: QueryParams | undefined,
-  opts?: CallOptions,
-): Promise<Page<T>> {
-  const spec: RequestSpec = { method: 'GET', path: scope.base + path, query, signal: opts?.signal };
+/** A GET answered by one page: the items sit under `itemsKey` of the C3 envelope. */
+export interface PageSpec extends CallOptions {
+  path: string;
+  itemsKey: string;
+  schema: ObjectSchema;
+  norm?: Normalizer;
+  query?: QueryParams;
+}
+
+/** A write (or a POST read such as debug); without `schema` the answer is handed back unchecked. */
+export interface WriteSpec extends CallOptions {
+  method: 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  body?: unknown;
+  schema?: ObjectSchema;
+  norm?: Normalizer;
+  query?: QueryParams;
+}
+
+/** Sends one request and reads its body at the validation boundary (a ShapeError becomes a RomaError). */
+async function exchange<R>(scope: Scope, spec: RequestSpec, read: (body: unknown) => R): Promise<R> {
   const res = await scope.t.request(spec);
   const requestId = res.headers.get('x-request-id') ?? undefined;
-  return atBoundary('GET', spec.path, requestId, () => pageFrom<T>(res.body, itemsKey, schema, norm, query));
+  return atBoundary(spec.method, spec.path, requestId, () => read(res.body));
+}
+
+export function getObject<T>(scope: Scope, req: ReadSpec): Promise<T> {
+  const { path, schema, norm = normalizeGeneric, query, signal } = req;
+  return exchange(scope, { method: 'GET', path: scope.base + path, query, signal }, (body) =>
+    shape<T>(schema, norm, body),
+  );
+}
+
+export function getPage<T>(scope: Scope, req: PageSpec): Promise<Page<T>> {
+  const { path, itemsKey, schema, norm = normalizeGeneric, query, signal } = req;
+  return exchange(scope, { method: 'GET', path: scope.base + path, query, signal }, (body) =>
+    pageFrom<T>(body, itemsKey, schema, norm, query),
+  );
 }
 
 export function pageFrom<T>(
@@ -102,25 +121,22 @@ export function lister<T, Q extends PageQuery>(
   norm: Normalizer = normalizeGeneric,
 ): Lister<T, Q> {
   const pathOf = (q: Q) => (typeof path === 'string' ? path : path(q));
-  const toQuery = (q: Q): QueryParams => q as unknown as QueryParams;
+  const read = (q: Q, signal?: AbortSignal) =>
+    getPage<T>(scope, {
+      path: pathOf(q),
+      itemsKey,
+      schema,
+      norm,
+      query: q as unknown as QueryParams,
+      signal,
+    });
   return {
-    list: (query, opts) => getPage<T>(scope, pathOf(query), itemsKey, schema, norm, toQuery(query), opts),
+    list: (query, opts) => read(query, opts?.signal),
     listAll: (query, opts) =>
-      listAll<T>(
-        (offset, limit, signal) =>
-          getPage<T>(
-            scope,
-            pathOf(query as Q),
-            itemsKey,
-            schema,
-            norm,
-            toQuery({ ...query, offset, limit } as Q),
-            {
-              signal,
-            },
-          ),
-        { ...opts, label: scope.base + pathOf(query as Q) },
-      ),
+      listAll<T>((offset, limit, signal) => read({ ...query, offset, limit } as Q, signal), {
+        ...opts,
+        label: scope.base + pathOf(query as Q),
+      }),
   };
 }
 
@@ -138,22 +154,12 @@ export function optionalLister<T, Q extends PageQuery>(
   };
 }
 
-/** A write (or POST read such as debug). Returns the validated body, or undefined for 204. */
-export async function send<T>(
-  scope: Scope,
-  method: 'POST' | 'PUT' | 'DELETE',
-  path: string,
-  body: unknown,
-  schema?: ObjectSchema,
-  norm: Normalizer = normalizeGeneric,
-  query?: QueryParams,
-  opts?: CallOptions,
-): Promise<T> {
-  const spec: RequestSpec = { method, path: scope.base + path, body, query, signal: opts?.signal };
-  const res = await scope.t.request(spec);
-  if (!schema || res.body === undefined) return res.body as T;
-  const requestId = res.headers.get('x-request-id') ?? undefined;
-  return atBoundary(method, spec.path, requestId, () => shape(schema, norm, res.body, '$') as T);
+/** Sends a write; returns the validated body, or undefined for 204 (or the raw body when there is no schema). */
+export function send<T>(scope: Scope, req: WriteSpec): Promise<T> {
+  const { method, path, body, schema, norm = normalizeGeneric, query, signal } = req;
+  return exchange(scope, { method, path: scope.base + path, body, query, signal }, (answer) =>
+    schema && answer !== undefined ? shape<T>(schema, norm, answer) : (answer as T),
+  );
 }
 
 /** A DELETE answered 204: resolves once the server confirmed; never retried (the transport retries GET only). */
@@ -161,18 +167,57 @@ export async function deleteAt(scope: Scope, path: string, opts?: CallOptions): 
   await scope.t.request({ method: 'DELETE', path: scope.base + path, signal: opts?.signal });
 }
 
-/** Reads `{ <key>: [...] }` answers of the binding calls (4.8.1, 4.11.1, 4.13.1, 4.18.1). */
-export function itemsOf<T>(
-  body: unknown,
-  key: string,
-  schema: ObjectSchema,
-  method: string,
+/** `{ success_count, failure }` answers of the `?action=delete` batch calls (4.8.6, 4.12.4, 4.13.3). */
+interface BatchAnswer {
+  success_count: number;
+  failure: unknown[];
+}
+
+/** `PUT path?action=delete` with `{ <key>: ids }`; a missing count or failure list reads as 0 / []. */
+export async function deleteMany<R extends BatchAnswer>(
+  scope: Scope,
   path: string,
-): T[] {
-  return atBoundary(method, path, undefined, () => {
-    const o = validateObject(body ?? {}, { fields: { [key]: [schema] } }, '$');
-    return (o[key] as T[] | undefined) ?? [];
+  key: string,
+  ids: string[],
+  schema: ObjectSchema,
+  opts?: CallOptions,
+): Promise<R> {
+  const body = { [key]: ids };
+  const r = await send<R | undefined>(scope, {
+    method: 'PUT',
+    path,
+    body,
+    schema,
+    query: { action: 'delete' },
+    ...opts,
   });
+  return { ...r, success_count: r?.success_count ?? 0, failure: r?.failure ?? [] } as R;
+}
+
+/** The writes every binding family shares (4.8.1/4.8.2, 4.11.1/4.11.2, 4.13.1/4.13.2, 4.18.1/4.18.2). */
+export interface BindingWrites<Req, B> {
+  /** `POST path`, answered `{ <answerKey>: [...] }`. */
+  bind(req: Req, opts?: CallOptions): Promise<B[]>;
+  /** `DELETE path/{id}`. */
+  unbind(bindingId: string, opts?: CallOptions): Promise<void>;
+}
+
+export function bindingWrites<Req, B>(
+  scope: Scope,
+  path: string,
+  answerKey: string,
+  schema: ObjectSchema,
+): BindingWrites<Req, B> {
+  return {
+    async bind(req, opts) {
+      const body = await send<unknown>(scope, { method: 'POST', path, body: req, ...opts });
+      return atBoundary('POST', scope.base + path, undefined, () => {
+        const o = validateObject(body ?? {}, { fields: { [answerKey]: [schema] } }, '$');
+        return (o[answerKey] as B[] | undefined) ?? [];
+      });
+    },
+    unbind: (bindingId, opts) => deleteAt(scope, `${path}/${seg(bindingId)}`, opts),
+  };
 }
 
 export { RomaError };

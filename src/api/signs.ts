@@ -1,9 +1,9 @@
 import {
+  bindingWrites,
+  type BindingWrites,
   deleteAt,
-  itemsOf,
   lister,
   optionalLister,
-  send,
   seg,
   type Lister,
   type OptionalLister,
@@ -27,11 +27,8 @@ export interface SignsClient extends OptionalLister<SignatureKey, SignListQuery>
   remove(signId: string, opts?: CallOptions): Promise<void>;
 }
 
-export interface SignBindingsClient {
-  /** 4.11.1: binds publications (API × environment). */
-  bind(req: SignBindRequest, opts?: CallOptions): Promise<SignBinding[]>;
-  /** 4.11.2 */
-  unbind(bindingId: string, opts?: CallOptions): Promise<void>;
+/** 4.11.1 binds publications (API × environment), 4.11.2 unbinds one. */
+export interface SignBindingsClient extends BindingWrites<SignBindRequest, SignBinding> {
   /** 4.11.3 */
   boundSigns: Lister<SignBinding, BoundSignsQuery>;
   /** 4.11.4 */
@@ -49,31 +46,7 @@ export function signsClient(scope: Scope): SignsClient {
 
 export function signBindingsClient(scope: Scope): SignBindingsClient {
   return {
-    async bind(req, opts) {
-      const body = await send<unknown>(
-        scope,
-        'POST',
-        '/sign-bindings',
-        req,
-        undefined,
-        undefined,
-        undefined,
-        opts,
-      );
-      return itemsOf<SignBinding>(body, 'bindings', S.signBinding, 'POST', `${scope.base}/sign-bindings`);
-    },
-    async unbind(bindingId, opts) {
-      await send(
-        scope,
-        'DELETE',
-        `/sign-bindings/${seg(bindingId)}`,
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        opts,
-      );
-    },
+    ...bindingWrites<SignBindRequest, SignBinding>(scope, '/sign-bindings', 'bindings', S.signBinding),
     boundSigns: lister(scope, '/sign-bindings/binded-signs', 'bindings', S.signBinding),
     unboundApis: lister(scope, '/sign-bindings/unbinded-apis', 'apis', S.apiForSign),
     boundApis: lister(scope, '/sign-bindings/binded-apis', 'bindings', S.signBinding),

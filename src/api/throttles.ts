@@ -1,10 +1,11 @@
 import {
+  deleteMany,
+  bindingWrites,
+  type BindingWrites,
   deleteAt,
   getObject,
-  itemsOf,
   lister,
   optionalLister,
-  send,
   seg,
   type Lister,
   type OptionalLister,
@@ -38,11 +39,8 @@ export interface ThrottleSpecialsClient {
   of(throttleId: string): Lister<ThrottleSpecial, ThrottleSpecialListQuery>;
 }
 
-export interface ThrottleBindingsClient {
-  /** 4.8.1: binds publications (API × environment), not APIs. */
-  bind(req: ThrottleBindRequest, opts?: CallOptions): Promise<ThrottleBinding[]>;
-  /** 4.8.2 */
-  unbind(bindingId: string, opts?: CallOptions): Promise<void>;
+/** 4.8.1 binds publications (API × environment), not APIs; 4.8.2 unbinds one. */
+export interface ThrottleBindingsClient extends BindingWrites<ThrottleBindRequest, ThrottleBinding> {
   /** 4.8.6 */
   batchUnbind(bindingIds: string[], opts?: CallOptions): Promise<BatchDeleteResult>;
   /** 4.8.3 */
@@ -63,14 +61,12 @@ export function throttlesClient(scope: Scope): ThrottlesClient {
       normalizeThrottle,
     ),
     get: (id, opts) =>
-      getObject<ThrottlePolicy>(
-        scope,
-        `/throttles/${seg(id)}`,
-        S.throttle,
-        normalizeThrottle,
-        undefined,
-        opts,
-      ),
+      getObject(scope, {
+        path: `/throttles/${seg(id)}`,
+        schema: S.throttle,
+        norm: normalizeThrottle,
+        ...opts,
+      }),
     remove: (id, opts) => deleteAt(scope, `/throttles/${seg(id)}`, opts),
   };
 }
@@ -88,46 +84,15 @@ export function throttleSpecialsClient(scope: Scope): ThrottleSpecialsClient {
 }
 
 export function throttleBindingsClient(scope: Scope): ThrottleBindingsClient {
-  const path = `${scope.base}/throttle-bindings`;
   return {
-    async bind(req, opts) {
-      const body = await send<unknown>(
-        scope,
-        'POST',
-        '/throttle-bindings',
-        req,
-        undefined,
-        undefined,
-        undefined,
-        opts,
-      );
-      return itemsOf<ThrottleBinding>(body, 'throttle_applies', S.throttleBinding, 'POST', path);
-    },
-    async unbind(bindingId, opts) {
-      await send(
-        scope,
-        'DELETE',
-        `/throttle-bindings/${seg(bindingId)}`,
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        opts,
-      );
-    },
-    async batchUnbind(ids, opts) {
-      const r = await send<BatchDeleteResult | undefined>(
-        scope,
-        'PUT',
-        '/throttle-bindings',
-        { throttle_bindings: ids },
-        S.batchDelete,
-        undefined,
-        { action: 'delete' },
-        opts,
-      );
-      return { ...r, success_count: r?.success_count ?? 0, failure: r?.failure ?? [] };
-    },
+    ...bindingWrites<ThrottleBindRequest, ThrottleBinding>(
+      scope,
+      '/throttle-bindings',
+      'throttle_applies',
+      S.throttleBinding,
+    ),
+    batchUnbind: (ids, opts) =>
+      deleteMany(scope, '/throttle-bindings', 'throttle_bindings', ids, S.batchDelete, opts),
     boundApis: lister(scope, '/throttle-bindings/binded-apis', 'apis', S.apiForThrottle),
     unboundApis: lister(scope, '/throttle-bindings/unbinded-apis', 'apis', S.apiForThrottle),
     boundThrottles: lister(

@@ -28,14 +28,7 @@ export function vpcChannelsClient(scope: Scope): VpcChannelsClient {
   return {
     ...optionalLister<VpcChannel, VpcChannelListQuery>(scope, '/vpc-channels', 'vpc_channels', S.vpcChannel),
     get: (id, opts) =>
-      getObject<VpcChannelDetail>(
-        scope,
-        `/vpc-channels/${seg(id)}`,
-        S.vpcChannelDetail,
-        undefined,
-        undefined,
-        opts,
-      ),
+      getObject(scope, { path: `/vpc-channels/${seg(id)}`, schema: S.vpcChannelDetail, ...opts }),
     members: (id) =>
       lister<VpcMember, VpcMemberListQuery>(
         scope,

@@ -1,8 +1,13 @@
 import { Box, Text, useApp, useWindowSize } from 'ink';
-import { createElement, useEffect, type ComponentType } from 'react';
+import { createElement, useEffect, useMemo, type ComponentType } from 'react';
+import { MutationProvider, useMutations } from '../../screens/actions/context.tsx';
+import { registerActionModals } from '../../screens/actions/index.tsx';
+import { MutationPanel } from '../../screens/actions/MutationPanel.tsx';
 import { resourceById } from '../../screens/registry.ts';
-import type { Command, KeyScope } from '../keys/keymap.ts';
+import { KEYMAP, type Command, type KeyScope } from '../keys/keymap.ts';
+import type { MutationStore } from '../store/mutations.ts';
 import { KeyRouterProvider, useCommands, type KeyRouter } from '../keys/router.tsx';
+import { useStore as useZustand } from 'zustand';
 import { StoreProvider, useActions, useDashboardStore, useStore } from '../store/react.tsx';
 import type { DashboardStore } from '../store/store.ts';
 import { selectTop, selectTopModal } from '../store/selectors.ts';
@@ -13,6 +18,17 @@ import { DetailView, DETAIL_COMMANDS } from './DetailView.tsx';
 import { AppEnvProvider, useAppEnv, type AppEnv } from './env.tsx';
 import { ListView, LIST_COMMANDS } from './ListView.tsx';
 import { modalComponent, type ModalProps } from './modals.tsx';
+import { actionCommands } from './actions.ts';
+import { DebugView } from './DebugView.tsx';
+import { registerDebugAction } from './debug-action.ts';
+import { createShellMutations, debugStoreOf } from './side-stores.ts';
+
+registerActionModals();
+registerDebugAction();
+
+const DEBUG_COMMANDS = (Object.keys(KEYMAP) as Command[]).filter((c) =>
+  (KEYMAP[c].scopes as readonly KeyScope[]).includes('debug'),
+);
 
 const GLOBAL_COMMANDS: readonly Command[] = ['quit', 'help', 'palette', 'back', 'refresh', 'autoRefresh'];
 
@@ -23,17 +39,28 @@ export interface AppProps {
   router?: KeyRouter;
   /** Called when the user quits (q). */
   onQuit?: () => void;
+  /** The mutations store (tests inject one); default: one per instance, built from `store` and `env`. */
+  mutations?: MutationStore;
 }
 
-export function App({ store, env, theme, router, onQuit }: AppProps) {
+export function App({ store, env, theme, router, onQuit, mutations }: AppProps) {
+  const instanceId = useZustand(store, (s) => s.instanceId);
+  const own = useMemo(
+    () => mutations ?? createShellMutations(store, env, instanceId),
+    [mutations, store, env, instanceId],
+  );
+  // one debug store per dashboard, made now so `d` finds it
+  debugStoreOf(store, env);
   return (
     <StoreProvider store={store}>
       <AppEnvProvider env={env}>
-        <ThemeProvider {...(theme ? { theme } : {})}>
-          <KeyRouterProvider {...(router ? { router } : {})}>
-            <Shell {...(onQuit ? { onQuit } : {})} />
-          </KeyRouterProvider>
-        </ThemeProvider>
+        <MutationProvider store={own}>
+          <ThemeProvider {...(theme ? { theme } : {})}>
+            <KeyRouterProvider {...(router ? { router } : {})}>
+              <Shell {...(onQuit ? { onQuit } : {})} />
+            </KeyRouterProvider>
+          </ThemeProvider>
+        </MutationProvider>
       </AppEnvProvider>
     </StoreProvider>
   );
@@ -51,6 +78,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const instanceId = useStore((s) => s.instanceId);
   const autoMs = useStore((s) => s.autoRefreshMs);
   const { defaultRefreshMs } = useAppEnv();
+  const mutating = useMutations((m) => m.phase !== 'idle');
 
   // Auto-refresh: the only timer, and only while it is on.
   useEffect(() => {
@@ -82,20 +110,33 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const mainHeight = height - 4;
   const family = top.view === 'list' ? top.screen : '';
   const sliceKey = listKey(d?.instanceScoped === false ? null : instanceId, top.params);
-  const scopes: KeyScope[] = modal
+  const overlay = modal !== null || mutating;
+  const scopes: KeyScope[] = overlay
     ? ['modal']
-    : top.list.filtering
-      ? ['input']
-      : [top.view, 'actions', 'global'];
-  const only = [...GLOBAL_COMMANDS, ...(top.view === 'list' ? LIST_COMMANDS : DETAIL_COMMANDS)].filter(
-    (c) => c !== 'reveal' || d?.hasSecret === true,
-  );
+    : top.view === 'debug'
+      ? ['debug', 'global']
+      : top.list.filtering
+        ? ['input']
+        : [top.view, 'actions', 'global'];
+  const only =
+    top.view === 'debug'
+      ? [...GLOBAL_COMMANDS, ...DEBUG_COMMANDS]
+      : [
+          ...GLOBAL_COMMANDS,
+          ...(top.view === 'list' ? LIST_COMMANDS : DETAIL_COMMANDS),
+          ...actionCommands(d),
+        ].filter(
+          (c) =>
+            (c !== 'reveal' || d?.hasSecret === true) &&
+            ((c !== 'mark' && c !== 'markAll') || actionCommands(d).length > 0),
+        );
 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Header width={width} />
       <Breadcrumbs width={width} />
-      <Box height={mainHeight} flexDirection="column">
+      <Box height={mainHeight} flexDirection="column" overflow="hidden">
+        <MutationPanel width={width} />
         {modal && modalComponent(modal.kind) ? (
           createElement(modalComponent(modal.kind) as ComponentType<ModalProps>, {
             props: modal.props ?? {},
@@ -104,6 +145,8 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
           })
         ) : !d ? (
           <Text>Unknown screen {top.screen}</Text>
+        ) : top.view === 'debug' ? (
+          <DebugView key={top.seq} width={width} height={mainHeight} />
         ) : top.view === 'list' ? (
           <ListView key={top.seq} descriptor={d} entry={top} width={width} height={mainHeight} />
         ) : (
@@ -114,7 +157,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
       <Footer
         width={width}
         scopes={scopes}
-        only={modal ? ['confirm', 'cancel', 'submit', 'inputCancel', 'inputComplete', 'inputSubmit'] : only}
+        only={overlay ? ['confirm', 'cancel', 'submit', 'inputCancel', 'inputComplete', 'inputSubmit'] : only}
       />
     </Box>
   );

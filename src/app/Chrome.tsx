@@ -43,9 +43,16 @@ export function Header({ width }: { width: number }) {
 export function Breadcrumbs({ width }: { width: number }) {
   const theme = useTheme();
   const crumbs = useStoreShallow((s) =>
-    s.stack.map((e) => {
+    s.stack.map((e, i) => {
       const d = resourceById(e.screen);
       if (e.view === 'detail') return e.label ?? e.itemId ?? '?';
+      if (e.view === 'debug') {
+        // `… › API › debug`: the API's crumb is already there when opened from its detail view
+        const prev = s.stack[i - 1];
+        return prev?.view === 'detail' && prev.itemId === e.itemId
+          ? 'debug'
+          : `${e.label ?? e.itemId ?? '?'} › debug`;
+      }
       return e.label ? `${e.label} › ${d?.title ?? e.screen}` : (d?.title ?? e.screen);
     }),
   );

@@ -11,7 +11,8 @@ import { truncateToWidth } from '../ui/text.ts';
 import { useTheme } from '../ui/theme.ts';
 import { listKey, usePart } from './data.ts';
 import { sectionsToLines, type LineStyle } from './detail-lines.ts';
-import { osc52, useAppEnv } from './env.tsx';
+import { actionHandlers } from './actions.ts';
+import { copyToClipboard, useAppEnv } from './env.tsx';
 
 export const DETAIL_COMMANDS: readonly Command[] = [
   'up',
@@ -105,6 +106,12 @@ export function DetailView({
     pageDown: () => scrollBy(bodyHeight),
     halfPageUp: () => scrollBy(-half),
     halfPageDown: () => scrollBy(half),
+    ...actionHandlers(d, {
+      store,
+      readOnly: env.header.readOnly === true || store.client.readOnly,
+      item: () => item,
+      marked: () => [],
+    }),
     nextTab: () => actions.setTab((curTab() + 1) % tabs.length),
     prevTab: () => actions.setTab((curTab() - 1 + tabs.length) % tabs.length),
     json: () => {
@@ -114,7 +121,7 @@ export function DetailView({
     },
     copyId: () => {
       if (!entry.itemId) return;
-      env.writeRaw(osc52(entry.itemId, env.tmux));
+      copyToClipboard(env, entry.itemId);
       actions.setStatus({ level: 'info', text: `copied id ${entry.itemId}` });
     },
     reveal: () => {

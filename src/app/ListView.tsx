@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
 import { WindowedTable, type TableColumn } from '../../components/WindowedTable.tsx';
 import type { Column, ResourceDescriptor } from '../../screens/types.ts';
+import { actionsOf } from '../../screens/registry.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
 import { isTextKey } from '../keys/keys.ts';
 import type { Command } from '../keys/keymap.ts';
@@ -11,7 +12,8 @@ import type { ResourceSlice } from '../store/slice.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { useTheme } from '../ui/theme.ts';
 import { lazyCellRequest, useList } from './data.ts';
-import { useAppEnv, osc52 } from './env.tsx';
+import { actionHandlers } from './actions.ts';
+import { useAppEnv, copyToClipboard } from './env.tsx';
 import { clampScroll, filterRows, nextSort, resolveSelected, selectAt, sortRows } from './list-model.ts';
 
 export const LIST_COMMANDS: readonly Command[] = [
@@ -31,6 +33,8 @@ export const LIST_COMMANDS: readonly Command[] = [
   'json',
   'copyId',
   'reveal',
+  'mark',
+  'markAll',
 ];
 
 /** Title line + column header line of the table. */
@@ -68,6 +72,12 @@ export function ListView({
     actions.updateList(selectAt(rows, d.idOf, to(i), top.list.scroll, bodyHeight));
   };
   const half = Math.max(1, Math.floor(bodyHeight / 2));
+  const markedIds = entry.list.marked;
+  const hasActions = actionsOf(d).length > 0;
+  const markedRows = () => {
+    const ids = new Set(store.getState().stack.at(-1)?.list.marked ?? []);
+    return rows.filter((r) => ids.has(d.idOf(r)));
+  };
 
   useCommands(
     'list',
@@ -93,6 +103,25 @@ export function ListView({
         const row = rowAtState();
         if (row !== undefined) actions.push(d.id, 'detail', { itemId: d.idOf(row), label: d.nameOf(row) });
       },
+      ...actionHandlers(d, {
+        store,
+        readOnly: env.header.readOnly === true || store.client.readOnly,
+        item: () => rowAtState(),
+        marked: markedRows,
+      }),
+      mark: () => {
+        const row = rowAtState();
+        if (row === undefined || !hasActions) return false;
+        const id = d.idOf(row);
+        const cur = store.getState().stack.at(-1)?.list.marked ?? [];
+        actions.updateList({ marked: cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id] });
+        move((i) => i + 1);
+      },
+      markAll: () => {
+        if (!hasActions) return false;
+        const cur = store.getState().stack.at(-1)?.list.marked ?? [];
+        actions.updateList({ marked: cur.length > 0 ? [] : rows.map((r) => d.idOf(r)) });
+      },
       filter: () => actions.updateList({ filtering: true }),
       sortNext: () =>
         actions.updateList({ sort: nextSort(d.columns, store.getState().stack.at(-1)?.list.sort ?? null) }),
@@ -110,7 +139,7 @@ export function ListView({
       copyId: () => {
         const row = rowAtState();
         if (row === undefined) return;
-        env.writeRaw(osc52(d.idOf(row), env.tmux));
+        copyToClipboard(env, d.idOf(row));
         actions.setStatus({ level: 'info', text: `copied id ${d.idOf(row)}` });
       },
       reveal: () => {
@@ -172,6 +201,7 @@ export function ListView({
       totalCount={slice.data?.length ?? 0}
       filter={filter}
       {...(sort ? { sort: { column: sort.column, descending: sort.desc } } : {})}
+      {...(hasActions ? { marked: new Set(markedIds) } : {})}
       loading={slice.loading}
       stale={slice.stale}
       emptyText={

@@ -1,4 +1,5 @@
 // What the shell knows about where it runs: header facts, how to write raw escape sequences (OSC 52).
+import { osc52Copy } from '../../components/osc52.ts';
 import { createContext, useContext, type ReactNode } from 'react';
 
 export interface HeaderInfo {
@@ -7,6 +8,8 @@ export interface HeaderInfo {
   where: string;
   projectId: string;
   authSource?: string;
+  /** Who acts, for the audit log (`principalOf`, src/app/identity.ts): AK id masked or IAM user. */
+  principal?: string;
   demo?: boolean;
   readOnly?: boolean;
   insecure?: boolean;
@@ -20,6 +23,12 @@ export interface AppEnv {
   defaultRefreshMs: number;
   /** Environment for OSC 52 tmux wrapping. */
   tmux: boolean;
+  /** Audit log of mutations; default `$XDG_STATE_HOME/roma-dash/audit.log`. */
+  auditPath?: string;
+  /** Debug-console history file; default `defaultHistoryPath()`; null keeps it in memory. */
+  debugHistoryFile?: string | null;
+  /** Edits a text in $EDITOR (tests inject one); default: the real editor, the terminal suspended. */
+  editText?: (initial: string) => Promise<string>;
   /** Profiles of the config file for `:ctx` (absent in --demo: only instances switch there). */
   profiles?: ProfileSwitcher;
 }
@@ -42,8 +51,11 @@ export function useAppEnv(): AppEnv {
   return e;
 }
 
-/** OSC 52 "set clipboard"; inside tmux wrapped in a DCS passthrough so it reaches the outer terminal. */
-export function osc52(text: string, tmux: boolean): string {
-  const seq = `\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`;
-  return tmux ? `\x1bPtmux;${seq.replaceAll('\x1b', '\x1b\x1b')}\x1b\\` : seq;
+/** Copies `text` with OSC 52 (components/osc52.ts: the one implementation, tmux/screen passthrough). */
+export function copyToClipboard(env: Pick<AppEnv, 'writeRaw' | 'tmux'>, text: string): void {
+  env.writeRaw(
+    osc52Copy(text, {
+      env: { TMUX: env.tmux ? (process.env.TMUX ?? '1') : '', TERM: process.env.TERM, STY: process.env.STY },
+    }),
+  );
 }

@@ -1,12 +1,8 @@
-// Getting things out of the console: OSC 52 clipboard, response body to a file.
+// Getting things out of the console: the response body to a file. (The clipboard is OSC 52 through
+// components/osc52.ts, handed to the screen by the shell as `copy`.)
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
-
-/** OSC 52 "set clipboard" sequence; terminals (and tmux with set-clipboard on) forward it, even over SSH. */
-export function osc52(text: string): string {
-  return `\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`;
-}
 
 export function expandHome(p: string): string {
   return p === '~' || p.startsWith('~/') ? homedir() + p.slice(1) : p;

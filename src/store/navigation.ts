@@ -14,9 +14,12 @@ export interface ListState {
   /** The `/` input is open. */
   filtering: boolean;
   sort: SortState | null;
+  /** Ids of marked rows (batch actions); kept per view so Back restores them. */
+  marked: readonly string[];
 }
 
-export type ViewKind = 'list' | 'detail';
+/** `debug`: the debug console of the API `itemId` (screens/debug), opened with `d`. */
+export type ViewKind = 'list' | 'detail' | 'debug';
 
 export interface NavEntry {
   /** Unique per push; lets React key views and lets tests tell entries apart. */
@@ -43,6 +46,7 @@ export const INITIAL_LIST: ListState = {
   filter: '',
   filtering: false,
   sort: null,
+  marked: [],
 };
 
 let seqCounter = 0;

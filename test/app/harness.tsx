@@ -1,4 +1,7 @@
 // Mounts the dashboard in ink-testing-library against a real emulator over loopback HTTP.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render as inkRender } from 'ink';
 import { render } from 'ink-testing-library';
 import { createRomaClient } from '../../src/api/client.ts';
@@ -15,6 +18,7 @@ export interface Harness {
   store: DashboardStore;
   ui: ReturnType<typeof render>;
   raw: string[];
+  auditPath: string;
   close(): Promise<void>;
 }
 
@@ -23,6 +27,10 @@ export interface HarnessOptions {
   rootScreen?: string;
   withInstance?: boolean;
   autoRefreshMs?: number | null;
+  /** Client and header in read-only mode. */
+  readOnly?: boolean;
+  /** Audit log of mutations (default: a file in a fresh temp directory). */
+  auditPath?: string;
 }
 
 async function connect(opts: HarnessOptions) {
@@ -34,7 +42,9 @@ async function connect(opts: HarnessOptions) {
     instanceIds: emu.instances,
     retry: { limit: 0 },
     timeoutMs: 5000,
+    readOnly: opts.readOnly ?? false,
   });
+  const auditPath = opts.auditPath ?? join(mkdtempSync(join(tmpdir(), 'rd-audit-')), 'audit.log');
   const store = createDashboardStore(client, {
     instanceId: opts.withInstance === false ? null : (emu.instances[0] ?? null),
     rootScreen: opts.rootScreen ?? 'apis',
@@ -46,24 +56,33 @@ async function connect(opts: HarnessOptions) {
       store={store}
       theme={THEMES.none}
       env={{
-        header: { where: emu.endpoint, projectId: emu.projectId, demo: true },
+        header: {
+          where: emu.endpoint,
+          projectId: emu.projectId,
+          demo: true,
+          principal: 'ak:test…',
+          readOnly: opts.readOnly ?? false,
+        },
         writeRaw: (s) => void raw.push(s),
         defaultRefreshMs: 5000,
         tmux: false,
+        auditPath,
+        debugHistoryFile: null,
       }}
     />
   );
-  return { emu, store, raw, app };
+  return { emu, store, raw, app, auditPath };
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const { emu, store, raw, app } = await connect(opts);
+  const { emu, store, raw, app, auditPath } = await connect(opts);
   const ui = render(app);
   return {
     emu,
     store,
     ui,
     raw,
+    auditPath,
     async close() {
       ui.unmount();
       store.dispose();

@@ -13,7 +13,8 @@ import {
   makeEntry,
 } from '../../src/debug/history.ts';
 import { editText } from '../../src/debug/editor.ts';
-import { osc52, saveBody } from '../../src/debug/export.ts';
+import { saveBody } from '../../src/debug/export.ts';
+import { osc52Copy } from '../../components/osc52.ts';
 import type { DebugRequestBody } from '../../src/debug/types.ts';
 
 const req: DebugRequestBody = {
@@ -87,7 +88,7 @@ test('$EDITOR edits the body through a temp file; a failing editor is a typed er
 });
 
 test('OSC 52 and save body', async () => {
-  assert.equal(osc52('hi'), '\x1b]52;c;aGk=\x07');
+  assert.equal(osc52Copy('hi', { env: {} }), '\x1b]52;c;aGk=\x07');
   const dir = await mkdtemp(join(tmpdir(), 'rd-save-'));
   const r = await saveBody('out/body.json', '{"x":1}', dir);
   assert.equal(r.bytes, 7);

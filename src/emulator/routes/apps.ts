@@ -8,6 +8,7 @@ import {
   exactFilter,
   filterIter,
   invalidParam,
+  listWhere,
   noContent,
   ok,
   optString,
@@ -102,20 +103,20 @@ function hasFeature(store: InstanceStore, name: string): boolean {
 }
 
 export const appRoutes: RouteDef[] = [
-  route('GET', '/apps', ({ store, query }) => {
-    const text = textFilter(query);
-    const exact = exactFilter(query);
-    const items = filterIter(
+  route('GET', '/apps', ({ store, query }) =>
+    listWhere(
       store.data.apps.values(),
-      (a) =>
+      query,
+      'apps',
+      (a, { exact, text }) =>
         exact('id', a.id) && text('name', a.name) && exact('status', a.status) && exact('app_key', a.app_key),
-    );
-    return page(items, query, 'apps', (a) => {
-      let n = 0;
-      for (const x of store.data.appAuths.values()) if (x.app_id === a.id) n++;
-      return { ...a, bind_num: n };
-    });
-  }),
+      (a) => {
+        let n = 0;
+        for (const x of store.data.appAuths.values()) if (x.app_id === a.id) n++;
+        return { ...a, bind_num: n };
+      },
+    ),
+  ),
   route('GET', '/apps/{app_id}', ({ store, params }) => ok(requireApp(store, params['app_id'] ?? ''))),
 
   // 4.18.1: takes api_ids + env_id (not publications). Per pair: FILAED when the API is not published in the
@@ -292,18 +293,18 @@ export const appRoutes: RouteDef[] = [
     return page(items, query, 'auths', (a) => authInfo(store, a));
   }),
 
-  route('GET', '/vpc-channels', ({ store, query }) => {
-    const text = textFilter(query);
-    const exact = exactFilter(query);
-    const items = filterIter(
+  route('GET', '/vpc-channels', ({ store, query }) =>
+    listWhere(
       store.data.vpcChannels.values(),
-      (v) => exact('id', v.id) && text('name', v.name) && exact('vpc_type', v.type),
-    );
-    return page(items, query, 'vpc_channels', ({ vpc_health_config, ...rest }) => {
-      void vpc_health_config;
-      return rest;
-    });
-  }),
+      query,
+      'vpc_channels',
+      (v, { exact, text }) => exact('id', v.id) && text('name', v.name) && exact('vpc_type', v.type),
+      ({ vpc_health_config, ...rest }) => {
+        void vpc_health_config;
+        return rest;
+      },
+    ),
+  ),
   route('GET', '/vpc-channels/{vpc_channel_id}', ({ store, params }) => {
     const v = requireVpc(store, params['vpc_channel_id'] ?? '');
     const members = [...store.data.vpcMembers.values()].filter((m) => m.vpc_channel_id === v.id);
@@ -321,15 +322,14 @@ export const appRoutes: RouteDef[] = [
 
   // The reference names the cache time `ttl` (request, examples), `ttn` (4.20.4 table), `ttd` (4.20.5 table);
   // we serve `ttl` like the examples.
-  route('GET', '/authorizers', ({ store, query }) => {
-    const text = textFilter(query);
-    const exact = exactFilter(query);
-    const items = filterIter(
+  route('GET', '/authorizers', ({ store, query }) =>
+    listWhere(
       store.data.authorizers.values(),
-      (a) => exact('id', a.id) && text('name', a.name) && exact('type', a.type),
-    );
-    return page(items, query, 'authorizer_list', (a) => a);
-  }),
+      query,
+      'authorizer_list',
+      (a, { exact, text }) => exact('id', a.id) && text('name', a.name) && exact('type', a.type),
+    ),
+  ),
   route('GET', '/authorizers/{authorizer_id}', ({ store, params }) => {
     const id = params['authorizer_id'] ?? '';
     const a = store.data.authorizers.get(id);

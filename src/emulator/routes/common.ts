@@ -108,6 +108,29 @@ export function page<T, R>(
   return ok({ ...extra, total, size: out.length, [key]: out });
 }
 
+/** The query's filters: `exact` for id-like parameters, `text` for names (see below). */
+export interface Filters {
+  exact: ReturnType<typeof exactFilter>;
+  text: ReturnType<typeof textFilter>;
+}
+
+/** The usual list route: the items that `match` the query's filters, paged under `key` (mapped by `map`). */
+export function listWhere<T, R = T>(
+  items: Iterable<T>,
+  q: URLSearchParams,
+  key: string,
+  match: (item: T, f: Filters) => boolean,
+  map: (item: T) => R = (item) => item as unknown as R,
+): RouteResult {
+  const f: Filters = { exact: exactFilter(q), text: textFilter(q) };
+  return page(
+    filterIter(items, (it) => match(it, f)),
+    q,
+    key,
+    map,
+  );
+}
+
 export function* filterIter<T>(items: Iterable<T>, pred: (t: T) => boolean): Iterable<T> {
   for (const it of items) if (pred(it)) yield it;
 }

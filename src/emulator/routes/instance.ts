@@ -7,6 +7,7 @@ import {
   exactFilter,
   filterIter,
   invalidParam,
+  listWhere,
   noContent,
   ok,
   optString,
@@ -118,15 +119,15 @@ export const instanceRoutes: RouteDef[] = [
     page(store.data.features.values(), query, 'features', (f) => f),
   ),
 
-  route('GET', '/api-groups', ({ store, query }) => {
-    const text = textFilter(query);
-    const exact = exactFilter(query);
-    const items = filterIter(
+  route('GET', '/api-groups', ({ store, query }) =>
+    listWhere(
       store.data.groups.values(),
-      (g) => exact('id', g.id) && text('name', g.name) && exact('roma_app_id', g.roma_app_id),
-    );
-    return page(items, query, 'groups', (g) => g);
-  }),
+      query,
+      'groups',
+      (g, { exact, text }) =>
+        exact('id', g.id) && text('name', g.name) && exact('roma_app_id', g.roma_app_id),
+    ),
+  ),
   route('GET', '/api-groups/{group_id}', ({ store, params }) => {
     const id = params['group_id'] ?? '';
     const g = store.data.groups.get(id);

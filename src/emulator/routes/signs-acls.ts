@@ -6,7 +6,7 @@ import {
   asObject,
   exactFilter,
   filterIter,
-  noContent,
+  listWhere,
   ok,
   page,
   reqString,
@@ -15,8 +15,27 @@ import {
   textFilter,
   type RouteDef,
 } from './common.ts';
-import { alreadyBound, batchDeleteIds, pubFilter, publishedApis, requirePublications } from './bindings.ts';
-import { apiOutline, envName, groupName, requireApi } from './views.ts';
+import {
+  alreadyBound,
+  batchDeleteIds,
+  bindingsOfApi,
+  pubFilter,
+  publishedApiPage,
+  requirePublications,
+  unbindMany,
+  unbindOne,
+  type MissingBinding,
+} from './bindings.ts';
+import { envName, groupName } from './views.ts';
+
+const MISSING_SIGN_BINDING: MissingBinding = {
+  code: 'APIG.3018',
+  message: 'The signature key binding record does not exist',
+};
+const MISSING_ACL_BINDING: MissingBinding = {
+  code: 'APIG.3010',
+  message: 'The access control policy binding record does not exist',
+};
 
 function requireSign(store: InstanceStore, id: string): Sign {
   const s = store.data.signs.get(id);
@@ -97,16 +116,19 @@ function countBy<T>(items: Iterable<T>, pred: (t: T) => boolean): number {
 }
 
 export const signRoutes: RouteDef[] = [
-  route('GET', '/signs', ({ store, query }) => {
-    const text = textFilter(query);
-    const exact = exactFilter(query);
-    const items = filterIter(store.data.signs.values(), (s) => exact('id', s.id) && text('name', s.name));
-    return page(items, query, 'signs', (s) => ({
-      ...s,
-      bind_num: countBy(store.data.signBindings.values(), (b) => b.sign_id === s.id),
-      ldapi_bind_num: 0,
-    }));
-  }),
+  route('GET', '/signs', ({ store, query }) =>
+    listWhere(
+      store.data.signs.values(),
+      query,
+      'signs',
+      (s, { exact, text }) => exact('id', s.id) && text('name', s.name),
+      (s) => ({
+        ...s,
+        bind_num: countBy(store.data.signBindings.values(), (b) => b.sign_id === s.id),
+        ldapi_bind_num: 0,
+      }),
+    ),
+  ),
 
   // 4.11.1: bind only published APIs, one signature key per API per environment.
   route('POST', '/sign-bindings', ({ store, body, nowMs }) => {
@@ -135,42 +157,32 @@ export const signRoutes: RouteDef[] = [
     });
     return ok({ bindings: out }, 201);
   }),
-  route('DELETE', '/sign-bindings/{id}', ({ store, params }) => {
-    if (!store.data.signBindings.delete(params['id'] ?? '')) {
-      throw new ApiError(404, 'APIG.3018', 'The signature key binding record does not exist');
-    }
-    return noContent();
-  }),
+  route('DELETE', '/sign-bindings/{id}', ({ store, params }) =>
+    unbindOne(store.data.signBindings, params['id'] ?? '', MISSING_SIGN_BINDING),
+  ),
   route('GET', '/sign-bindings/binded-signs', ({ store, query }) => {
-    const api = requireApi(store, requireQuery(query, 'api_id'));
+    const bindings = bindingsOfApi(store, query, store.data.signBindings);
     const exact = exactFilter(query);
     const text = textFilter(query);
-    const rows: Array<Record<string, unknown>> = [];
-    for (const pub of store.publicationsOfApi(api.id)) {
-      if (!exact('env_id', pub.env_id)) continue;
-      for (const b of store.data.signBindings.values()) {
-        const s = b.publish_id === pub.publish_id ? store.data.signs.get(b.sign_id) : undefined;
-        if (s && exact('sign_id', s.id) && text('sign_name', s.name)) rows.push(signBindingFull(store, b, s));
-      }
-    }
+    const rows = bindings.flatMap(({ binding: b }) => {
+      const s = store.data.signs.get(b.sign_id);
+      return s && exact('sign_id', s.id) && text('sign_name', s.name) ? [signBindingFull(store, b, s)] : [];
+    });
     return page(rows, query, 'bindings', (r) => r);
   }),
   route('GET', '/sign-bindings/unbinded-apis', ({ store, query }) => {
     // 4.11.4: published APIs not bound to *this* key; `signature_name` names the key already bound, if any.
     const s = requireSign(store, requireQuery(query, 'sign_id'));
     const bound = signByPublish(store);
-    const f = pubFilter(query);
-    const items = filterIter(
-      publishedApis(store),
-      (x) => bound.get(x.pub.publish_id)?.sign_id !== s.id && f(x),
+    return publishedApiPage(
+      store,
+      query,
+      ({ pub }) => bound.get(pub.publish_id)?.sign_id !== s.id,
+      ({ pub }) => {
+        const other = bound.get(pub.publish_id);
+        return { signature_name: other ? (store.data.signs.get(other.sign_id)?.name ?? '') : '' };
+      },
     );
-    return page(items, query, 'apis', ({ pub, api }) => {
-      const other = bound.get(pub.publish_id);
-      return {
-        ...apiOutline(store, api, pub),
-        signature_name: other ? (store.data.signs.get(other.sign_id)?.name ?? '') : '',
-      };
-    });
   }),
   route('GET', '/sign-bindings/binded-apis', ({ store, query }) => {
     const s = requireSign(store, requireQuery(query, 'sign_id'));
@@ -186,22 +198,22 @@ export const signRoutes: RouteDef[] = [
 ];
 
 export const aclRoutes: RouteDef[] = [
-  route('GET', '/acls', ({ store, query }) => {
-    const text = textFilter(query);
-    const exact = exactFilter(query);
-    const items = filterIter(
+  route('GET', '/acls', ({ store, query }) =>
+    listWhere(
       store.data.acls.values(),
-      (a) =>
+      query,
+      'acls',
+      (a, { exact, text }) =>
         exact('id', a.id) &&
         text('name', a.acl_name) &&
         exact('acl_type', a.acl_type) &&
         exact('entity_type', a.entity_type),
-    );
-    return page(items, query, 'acls', (a) => ({
-      ...a,
-      bind_num: countBy(store.data.aclBindings.values(), (b) => b.acl_id === a.id),
-    }));
-  }),
+      (a) => ({
+        ...a,
+        bind_num: countBy(store.data.aclBindings.values(), (b) => b.acl_id === a.id),
+      }),
+    ),
+  ),
   route('GET', '/acls/{acl_id}', ({ store, params }) => ok(requireAcl(store, params['acl_id'] ?? ''))),
 
   // 4.13.1: one ACL policy of each type (PERMIT/DENY) per API per environment.
@@ -235,29 +247,13 @@ export const aclRoutes: RouteDef[] = [
     });
     return ok({ acl_bindings: out }, 201);
   }),
-  route('DELETE', '/acl-bindings/{id}', ({ store, params }) => {
-    if (!store.data.aclBindings.delete(params['id'] ?? '')) {
-      throw new ApiError(404, 'APIG.3010', 'The access control policy binding record does not exist');
-    }
-    return noContent();
-  }),
+  route('DELETE', '/acl-bindings/{id}', ({ store, params }) =>
+    unbindOne(store.data.aclBindings, params['id'] ?? '', MISSING_ACL_BINDING),
+  ),
   // 4.13.3: the reference's example spells the key `acl-bindings`, its table `acl_bindings`; both accepted.
   route('PUT', '/acl-bindings', ({ store, query, body }) => {
     const ids = batchDeleteIds(query, asObject(body), 'acl_bindings', 'acl-bindings');
-    let success = 0;
-    const failure: unknown[] = [];
-    for (const id of ids) {
-      if (store.data.aclBindings.delete(id)) success++;
-      else
-        failure.push({
-          bind_id: id,
-          error_code: 'APIG.3010',
-          error_msg: 'The access control policy binding record does not exist',
-          api_id: '',
-          api_name: '',
-        });
-    }
-    return ok({ success_count: success, failure });
+    return unbindMany(store.data.aclBindings, ids, MISSING_ACL_BINDING);
   }),
   route('GET', '/acl-bindings/binded-apis', ({ store, query }) => {
     const acl = requireAcl(store, requireQuery(query, 'acl_id'));
@@ -274,43 +270,43 @@ export const aclRoutes: RouteDef[] = [
   route('GET', '/acl-bindings/unbinded-apis', ({ store, query }) => {
     const acl = requireAcl(store, requireQuery(query, 'acl_id'));
     const byPub = aclBindingsByPublish(store);
-    const f = pubFilter(query);
+    const bindingsOf = (pub: Publication) => byPub.get(pub.publish_id) ?? [];
     // 4.13.5: published APIs not bound to *this* policy; `acl_name` names "the other ACL policy of the same
     // type already bound", so such publications are listed too (binding them is refused until unbound).
-    const items = filterIter(
-      publishedApis(store),
-      (x) => !(byPub.get(x.pub.publish_id) ?? []).some((b) => b.acl_id === acl.id) && f(x),
+    return publishedApiPage(
+      store,
+      query,
+      ({ pub }) => !bindingsOf(pub).some((b) => b.acl_id === acl.id),
+      ({ pub }) => {
+        const same = bindingsOf(pub)
+          .map((b) => store.data.acls.get(b.acl_id))
+          .find((a) => a?.acl_type === acl.acl_type);
+        return { acl_name: same?.acl_name ?? '' };
+      },
     );
-    return page(items, query, 'apis', ({ pub, api }) => {
-      const same = (byPub.get(pub.publish_id) ?? [])
-        .map((b) => store.data.acls.get(b.acl_id))
-        .find((a) => a?.acl_type === acl.acl_type);
-      return { ...apiOutline(store, api, pub), acl_name: same?.acl_name ?? '' };
-    });
   }),
   route('GET', '/acl-bindings/binded-acls', ({ store, query }) => {
-    const api = requireApi(store, requireQuery(query, 'api_id'));
+    const bindings = bindingsOfApi(store, query, store.data.aclBindings);
     const exact = exactFilter(query);
     const text = textFilter(query);
-    const rows: Array<Record<string, unknown>> = [];
-    for (const pub of store.publicationsOfApi(api.id)) {
-      if (!exact('env_id', pub.env_id) || !text('env_name', envName(store, pub.env_id))) continue;
-      for (const b of store.data.aclBindings.values()) {
-        const a = b.publish_id === pub.publish_id ? store.data.acls.get(b.acl_id) : undefined;
-        if (!a || !exact('acl_id', a.id) || !text('acl_name', a.acl_name)) continue;
-        rows.push({
-          acl_id: a.id,
-          acl_name: a.acl_name,
-          entity_type: a.entity_type,
-          acl_type: a.acl_type,
-          acl_value: a.acl_value,
-          env_id: pub.env_id,
-          env_name: envName(store, pub.env_id),
-          bind_id: b.id,
-          bind_time: b.create_time,
-        });
-      }
-    }
+    const rows = bindings.flatMap(({ pub, binding: b }) => {
+      const a = store.data.acls.get(b.acl_id);
+      const env_name = envName(store, pub.env_id);
+      if (!a || !text('env_name', env_name) || !exact('acl_id', a.id) || !text('acl_name', a.acl_name))
+        return [];
+      const row = {
+        acl_id: a.id,
+        acl_name: a.acl_name,
+        entity_type: a.entity_type,
+        acl_type: a.acl_type,
+        acl_value: a.acl_value,
+        env_id: pub.env_id,
+        env_name,
+        bind_id: b.id,
+        bind_time: b.create_time,
+      };
+      return [row];
+    });
     return page(rows, query, 'acls', (r) => r);
   }),
 ];

@@ -7,7 +7,7 @@ import {
   exactFilter,
   filterIter,
   invalidParam,
-  noContent,
+  listWhere,
   ok,
   page,
   reqString,
@@ -16,8 +16,22 @@ import {
   textFilter,
   type RouteDef,
 } from './common.ts';
-import { alreadyBound, batchDeleteIds, pubFilter, publishedApis, requirePublications } from './bindings.ts';
-import { apiOutline, envName, requireApi } from './views.ts';
+import {
+  alreadyBound,
+  batchDeleteIds,
+  bindingsOfApi,
+  publishedApiPage,
+  requirePublications,
+  unbindMany,
+  unbindOne,
+  type MissingBinding,
+} from './bindings.ts';
+import { envName } from './views.ts';
+
+const MISSING_BINDING: MissingBinding = {
+  code: 'APIG.3012',
+  message: 'The request throttling policy binding record does not exist',
+};
 
 function requireThrottle(store: InstanceStore, id: string): Throttle {
   const t = store.data.throttles.get(id);
@@ -40,12 +54,15 @@ function bindingByPublish(store: InstanceStore): Map<string, ThrottleBinding> {
 }
 
 export const throttleRoutes: RouteDef[] = [
-  route('GET', '/throttles', ({ store, query }) => {
-    const text = textFilter(query);
-    const exact = exactFilter(query);
-    const items = filterIter(store.data.throttles.values(), (t) => exact('id', t.id) && text('name', t.name));
-    return page(items, query, 'throttles', (t) => throttleView(store, t));
-  }),
+  route('GET', '/throttles', ({ store, query }) =>
+    listWhere(
+      store.data.throttles.values(),
+      query,
+      'throttles',
+      (t, { exact, text }) => exact('id', t.id) && text('name', t.name),
+      (t) => throttleView(store, t),
+    ),
+  ),
   route('GET', '/throttles/{throttle_id}', ({ store, params }) =>
     ok(throttleView(store, requireThrottle(store, params['throttle_id'] ?? ''))),
   ),
@@ -85,49 +102,23 @@ export const throttleRoutes: RouteDef[] = [
     return ok({ throttle_applies: applies }, 201);
   }),
 
-  route('DELETE', '/throttle-bindings/{throttle_binding_id}', ({ store, params }) => {
-    const id = params['throttle_binding_id'] ?? '';
-    if (!store.data.throttleBindings.delete(id)) {
-      throw new ApiError(404, 'APIG.3012', 'The request throttling policy binding record does not exist');
-    }
-    return noContent();
-  }),
-
+  route('DELETE', '/throttle-bindings/{throttle_binding_id}', ({ store, params }) =>
+    unbindOne(store.data.throttleBindings, params['throttle_binding_id'] ?? '', MISSING_BINDING),
+  ),
   route('PUT', '/throttle-bindings', ({ store, query, body }) => {
     const ids = batchDeleteIds(query, asObject(body), 'throttle_bindings');
-    let success = 0;
-    const failure: unknown[] = [];
-    for (const id of ids) {
-      if (store.data.throttleBindings.delete(id)) success++;
-      else
-        failure.push({
-          bind_id: id,
-          error_code: 'APIG.3012',
-          error_msg: 'The request throttling policy binding record does not exist',
-          api_id: '',
-          api_name: '',
-        });
-    }
-    return ok({ success_count: success, failure });
+    return unbindMany(store.data.throttleBindings, ids, MISSING_BINDING);
   }),
 
   route('GET', '/throttle-bindings/binded-apis', ({ store, query }) => {
     const t = requireThrottle(store, requireQuery(query, 'throttle_id'));
     const bound = bindingByPublish(store);
-    const f = pubFilter(query);
-    const items = filterIter(
-      publishedApis(store),
-      (x) => bound.get(x.pub.publish_id)?.strategy_id === t.id && f(x),
+    return publishedApiPage(
+      store,
+      query,
+      ({ pub }) => bound.get(pub.publish_id)?.strategy_id === t.id,
+      ({ pub }) => applyFields(bound.get(pub.publish_id) as ThrottleBinding, t.name),
     );
-    return page(items, query, 'apis', ({ pub, api }) => {
-      const b = bound.get(pub.publish_id) as ThrottleBinding;
-      return {
-        ...apiOutline(store, api, pub),
-        throttle_apply_id: b.id,
-        throttle_name: t.name,
-        apply_time: b.apply_time,
-      };
-    });
   }),
 
   // 4.8.4: published APIs not bound to *this* policy. ApiForThrottle carries throttle_apply_id/throttle_name/
@@ -136,45 +127,41 @@ export const throttleRoutes: RouteDef[] = [
   route('GET', '/throttle-bindings/unbinded-apis', ({ store, query }) => {
     const t = requireThrottle(store, requireQuery(query, 'throttle_id'));
     const bound = bindingByPublish(store);
-    const f = pubFilter(query);
-    const items = filterIter(
-      publishedApis(store),
-      (x) => bound.get(x.pub.publish_id)?.strategy_id !== t.id && f(x),
+    return publishedApiPage(
+      store,
+      query,
+      ({ pub }) => bound.get(pub.publish_id)?.strategy_id !== t.id,
+      ({ pub }) => {
+        const other = bound.get(pub.publish_id);
+        return other ? applyFields(other, store.data.throttles.get(other.strategy_id)?.name ?? '') : {};
+      },
     );
-    return page(items, query, 'apis', ({ pub, api }) => {
-      const other = bound.get(pub.publish_id);
-      if (!other) return apiOutline(store, api, pub);
-      return {
-        ...apiOutline(store, api, pub),
-        throttle_apply_id: other.id,
-        throttle_name: store.data.throttles.get(other.strategy_id)?.name ?? '',
-        apply_time: other.apply_time,
-      };
-    });
   }),
 
   route('GET', '/throttle-bindings/binded-throttles', ({ store, query }) => {
-    const api = requireApi(store, requireQuery(query, 'api_id'));
+    const bindings = bindingsOfApi(store, query, store.data.throttleBindings);
     const exact = exactFilter(query);
     const text = textFilter(query);
-    const rows: Array<Record<string, unknown>> = [];
-    for (const pub of store.publicationsOfApi(api.id)) {
-      if (!exact('env_id', pub.env_id)) continue;
-      for (const b of store.data.throttleBindings.values()) {
-        if (b.publish_id !== pub.publish_id) continue;
-        const t = store.data.throttles.get(b.strategy_id);
-        if (!t || !exact('throttle_id', t.id) || !text('throttle_name', t.name)) continue;
-        rows.push({
+    const rows = bindings.flatMap(({ pub, binding: b }) => {
+      const t = store.data.throttles.get(b.strategy_id);
+      if (!t || !exact('throttle_id', t.id) || !text('throttle_name', t.name)) return [];
+      return [
+        {
           ...throttleView(store, t),
           env_name: envName(store, pub.env_id),
           bind_id: b.id,
           bind_time: b.apply_time,
-        });
-      }
-    }
+        },
+      ];
+    });
     return page(rows, query, 'throttles', (r) => r);
   }),
 ];
+
+/** The binding fields of 4.8.3/4.8.4 rows. */
+function applyFields(b: ThrottleBinding, throttleName: string): Record<string, unknown> {
+  return { throttle_apply_id: b.id, throttle_name: throttleName, apply_time: b.apply_time };
+}
 
 function alreadyBoundErr(publishId: string): never {
   throw alreadyBound(`publication ${publishId} is already bound to a request throttling policy`);

@@ -1,0 +1,297 @@
+// APP authorization from both sides.
+// On an app: its authorized APIs (4.18.3), `u` revokes the marked/selected ones (4.18.2); `A` picks an
+// environment, then the APIs not yet authorized there (4.18.4) to mark and authorize (4.18.1).
+// On an API (in one environment): the apps and whether each is authorized (4.18.6); `A`/Enter
+// authorizes the marked/selected apps, `u` revokes. Pairs already authorized are refused up front.
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { SelectList } from '../../components/SelectList.tsx';
+import { checkAuthorize, checkNonEmpty } from '../../src/actions/preconditions.ts';
+import type { ApiRef, AppRef, EnvRef } from '../../src/actions/types.ts';
+import { commandsForKey } from '../../src/keys/keymap.ts';
+import { useKeyHandler } from '../../src/keys/router.tsx';
+import { useStore } from '../../src/store/index.ts';
+import { sanitizeText } from '../../src/ui/sanitize.ts';
+import { useTheme } from '../../src/ui/theme.ts';
+import { useMutationStore, useMutations } from './context.tsx';
+import { appApisRequest, appAuthsRequest, appUnboundApisRequest, envsRequest } from './data.ts';
+import { PickList, toggle } from './PickList.tsx';
+import { useResource } from './useResource.ts';
+
+type Nav = 'up' | 'down' | 'mark' | 'pass' | null;
+
+/** List navigation shared by the views: j/k/arrows, Space; global r and ? pass through. */
+function navOf(id: string): Nav {
+  const cmds = commandsForKey(id, ['list', 'actions', 'global']);
+  if (cmds.includes('up')) return 'up';
+  if (cmds.includes('down')) return 'down';
+  if (cmds.includes('mark')) return 'mark';
+  if (cmds.includes('refresh') || cmds.includes('help')) return 'pass';
+  return null;
+}
+
+const is = (id: string, cmd: 'authorize' | 'unbind') => commandsForKey(id, ['actions']).includes(cmd);
+
+function useCursor(length: number) {
+  const [cursor, setCursor] = useState(0);
+  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+  const step = (nav: Nav, idAt: (i: number) => string): boolean => {
+    if (nav === 'up') setCursor((c) => Math.max(0, c - 1));
+    else if (nav === 'down') setCursor((c) => Math.min(Math.max(0, length - 1), c + 1));
+    else if (nav === 'mark') {
+      const id = idAt(Math.min(cursor, length - 1));
+      if (id) setMarked((m) => toggle(m, id));
+      setCursor((c) => Math.min(Math.max(0, length - 1), c + 1));
+    } else return false;
+    return true;
+  };
+  return { cursor: Math.min(cursor, Math.max(0, length - 1)), marked, setMarked, step };
+}
+
+/** Marked rows, else the selected one. */
+function pick<T>(
+  rows: readonly T[],
+  idOf: (r: T) => string,
+  marked: ReadonlySet<string>,
+  cursor: number,
+): T[] {
+  const chosen = rows.filter((r) => marked.has(idOf(r)));
+  if (chosen.length > 0) return chosen;
+  const r = rows[cursor];
+  return r === undefined ? [] : [r];
+}
+
+export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void }) {
+  const instanceId = useStore((s) => s.instanceId) ?? '';
+  const slice = useResource(appApisRequest(instanceId, app));
+  const mutations = useMutationStore();
+  const busy = useMutations((s) => s.phase !== 'idle');
+  const theme = useTheme().tokens;
+  const auths = slice.data ?? [];
+  const nav = useCursor(auths.length);
+  const [authorizing, setAuthorizing] = useState<'env' | EnvRef | null>(null);
+
+  useKeyHandler(
+    'modal',
+    (key) => {
+      if (authorizing) return false; // the picker below has the keys
+      const n = navOf(key.id);
+      if (n === 'pass') return false;
+      if (key.id === 'escape') onClose();
+      else if (nav.step(n, (i) => auths[i]?.authId ?? '')) return true;
+      else if (is(key.id, 'authorize')) setAuthorizing('env');
+      else if (is(key.id, 'unbind')) {
+        const picked = pick(auths, (a) => a.authId, nav.marked, nav.cursor);
+        if (picked.length === 0) return true;
+        mutations.getState().actions.propose({ kind: 'revoke', auths: picked });
+        nav.setMarked(new Set());
+      }
+      return true;
+    },
+    { active: !busy },
+  );
+
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
+      <Text bold>APIs app {sanitizeText(app.name)} is authorized for</Text>
+      <SliceError error={slice.error} />
+      <PickList
+        rows={auths.map((a) => ({ id: a.authId, text: `${a.api.name.padEnd(24)} ${a.env.name}` }))}
+        cursor={nav.cursor}
+        marked={nav.marked}
+        empty={slice.loading ? 'loading…' : 'Authorized for no API.'}
+      />
+      {authorizing === 'env' ? (
+        <EnvPicker instanceId={instanceId} onPick={setAuthorizing} onCancel={() => setAuthorizing(null)} />
+      ) : authorizing ? (
+        <UnboundApisPicker
+          instanceId={instanceId}
+          app={app}
+          env={authorizing}
+          existing={auths.map((a) => ({ appId: app.id, apiId: a.api.id, envId: a.env.id }))}
+          onDone={() => setAuthorizing(null)}
+        />
+      ) : (
+        <Text color={theme.muted}>
+          A: authorize for APIs · Space: mark · u: revoke marked/selected · Esc: close
+        </Text>
+      )}
+    </Box>
+  );
+}
+
+function EnvPicker({
+  instanceId,
+  onPick,
+  onCancel,
+}: {
+  instanceId: string;
+  onPick: (e: EnvRef) => void;
+  onCancel: () => void;
+}) {
+  const slice = useResource(envsRequest(instanceId));
+  const theme = useTheme().tokens;
+  const envs = slice.data ?? [];
+  useKeyHandler(
+    'modal',
+    (k) => {
+      if (k.id === 'escape') onCancel();
+      return true;
+    },
+    { active: envs.length === 0 },
+  );
+  return (
+    <Box flexDirection="column">
+      <Text color={theme.accent}>In which environment? (Enter · Esc)</Text>
+      {envs.length === 0 ? (
+        <Text color={theme.muted}>{slice.loading ? 'loading…' : 'No environment.'}</Text>
+      ) : (
+        <SelectList
+          items={envs.map((e) => ({ label: e.name, value: e }))}
+          width={50}
+          onSelect={({ value }) => onPick(value)}
+          onCancel={onCancel}
+        />
+      )}
+    </Box>
+  );
+}
+
+function UnboundApisPicker({
+  instanceId,
+  app,
+  env,
+  existing,
+  onDone,
+}: {
+  instanceId: string;
+  app: AppRef;
+  env: EnvRef;
+  existing: Array<{ appId: string; apiId: string; envId: string }>;
+  onDone: () => void;
+}) {
+  const slice = useResource(appUnboundApisRequest(instanceId, app.id, env.id));
+  const mutations = useMutationStore();
+  const theme = useTheme().tokens;
+  const apis = slice.data ?? [];
+  const nav = useCursor(apis.length);
+  useKeyHandler('modal', (key) => {
+    const n = navOf(key.id);
+    if (n === 'pass') return false;
+    if (key.id === 'escape') onDone();
+    else if (nav.step(n, (i) => apis[i]?.id ?? '')) return true;
+    else if (key.id === 'return' || is(key.id, 'authorize')) {
+      proposeAuthorize(
+        mutations,
+        [app],
+        pick(apis, (a) => a.id, nav.marked, nav.cursor),
+        env,
+        existing.filter((e) => e.envId === env.id),
+      );
+      onDone();
+    }
+    return true;
+  });
+  return (
+    <Box flexDirection="column">
+      <Text color={theme.accent}>
+        Not yet authorized in {sanitizeText(env.name)} · Space: mark · Enter: authorize · Esc
+      </Text>
+      <PickList
+        rows={apis.map((a) => ({ id: a.id, text: a.name }))}
+        cursor={nav.cursor}
+        marked={nav.marked}
+        empty={slice.loading ? 'loading…' : `No published API left to authorize in ${env.name}.`}
+      />
+    </Box>
+  );
+}
+
+function proposeAuthorize(
+  mutations: ReturnType<typeof useMutationStore>,
+  apps: AppRef[],
+  apis: ApiRef[],
+  env: EnvRef,
+  existing: Array<{ appId: string; apiId: string }>,
+): void {
+  const { actions } = mutations.getState();
+  const empty = checkNonEmpty(apps.length * apis.length, apps.length === 0 ? 'app' : 'API');
+  if (empty) return actions.refuse(empty);
+  const pairs = apps.flatMap((app) => apis.map((api) => ({ app, api })));
+  const { fresh, refused } = checkAuthorize(pairs, existing, env);
+  const first = refused[0];
+  if (fresh.length === 0 && first) return actions.refuse(first, { kind: 'authorize', apps, apis, env });
+  const freshApps = apps.filter((a) => fresh.some((p) => p.app.id === a.id));
+  const freshApis = apis.filter((a) => fresh.some((p) => p.api.id === a.id));
+  actions.propose({ kind: 'authorize', apps: freshApps, apis: freshApis, env });
+}
+
+export function ApiAppsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; onClose: () => void }) {
+  const instanceId = useStore((s) => s.instanceId) ?? '';
+  const slice = useResource(appAuthsRequest(instanceId, api.id, env.id));
+  const mutations = useMutationStore();
+  const busy = useMutations((s) => s.phase !== 'idle');
+  const theme = useTheme().tokens;
+  const rows = slice.data ?? [];
+  const nav = useCursor(rows.length);
+
+  useKeyHandler(
+    'modal',
+    (key) => {
+      const n = navOf(key.id);
+      if (n === 'pass') return false;
+      if (key.id === 'escape') onClose();
+      else if (nav.step(n, (i) => rows[i]?.app.id ?? '')) return true;
+      else if (key.id === 'return' || is(key.id, 'authorize')) {
+        const picked = pick(rows, (r) => r.app.id, nav.marked, nav.cursor);
+        proposeAuthorize(
+          mutations,
+          picked.map((r) => r.app),
+          [api],
+          env,
+          rows.flatMap((r) => (r.authId ? [{ appId: r.app.id, apiId: api.id }] : [])),
+        );
+        nav.setMarked(new Set());
+      } else if (is(key.id, 'unbind')) {
+        const picked = pick(rows, (r) => r.app.id, nav.marked, nav.cursor).flatMap((r) =>
+          r.authId ? [{ authId: r.authId, app: r.app, api, env }] : [],
+        );
+        const empty = checkNonEmpty(picked.length, 'authorized app');
+        if (empty) mutations.getState().actions.refuse(empty);
+        else mutations.getState().actions.propose({ kind: 'revoke', auths: picked });
+        nav.setMarked(new Set());
+      }
+      return true;
+    },
+    { active: !busy },
+  );
+
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
+      <Text bold>
+        Apps authorized for {sanitizeText(api.name)} in {sanitizeText(env.name)}
+      </Text>
+      <SliceError error={slice.error} />
+      <PickList
+        rows={rows.map((r) => ({ id: r.app.id, text: `${r.authId ? '✓' : '·'} ${r.app.name}` }))}
+        cursor={nav.cursor}
+        marked={nav.marked}
+        empty={slice.loading ? 'loading…' : 'No app in this instance.'}
+      />
+      <Text color={theme.muted}>
+        ✓ authorized · Space: mark · A/Enter: authorize marked/selected · u: revoke · Esc: close
+      </Text>
+    </Box>
+  );
+}
+
+function SliceError({ error }: { error: import('../../src/api/errors.ts').RomaError | null }) {
+  const theme = useTheme().tokens;
+  if (!error) return null;
+  return (
+    <Text color={theme.danger}>
+      {sanitizeText(error.errorCode ?? error.kind)} {sanitizeText(error.errorMsg ?? error.message)} · hint:{' '}
+      {sanitizeText(error.hint)}
+    </Text>
+  );
+}

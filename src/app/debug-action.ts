@@ -1,0 +1,38 @@
+// `d` on an API (list or detail): fetch its definition (4.3.5) through the store, open the debug
+// console's form with it, and push the console as a view (`… › API › debug`).
+import { apiDetailRequest } from '../../screens/actions/data.ts';
+import { registerActions } from '../../screens/registry.ts';
+import type { ResourceAction } from '../../screens/types.ts';
+import type { ApiDetail, ApiSummary } from '../api/types/apis.ts';
+import { selectSlice } from '../store/selectors.ts';
+import { debugStoreOf } from './side-stores.ts';
+
+const debugAction: ResourceAction<ApiSummary> = {
+  command: 'debug',
+  title: 'Debug the API',
+  // 4.3.8 is a POST but changes nothing on the gateway: allowed in read-only mode only if the
+  // client lets it through (the transport refuses writes there, which the console then shows).
+  mutating: false,
+  async run({ store, item, instanceId }) {
+    if (!instanceId) return;
+    const { actions } = store.getState();
+    actions.setStatus({ level: 'progress', text: `loading ${item.name} for the debug console…` });
+    const req = apiDetailRequest(instanceId, item.id);
+    await actions.load(req);
+    const slice = selectSlice<ApiDetail>(req.family, req.key)(store.getState());
+    if (slice.error || !slice.data) {
+      actions.showError(slice.error ?? new Error('no API definition'), `debug ${item.name}`);
+      return;
+    }
+    await debugStoreOf(store).getState().actions.open(instanceId, slice.data);
+    actions.setStatus(null);
+    actions.push('apis', 'debug', { itemId: item.id, label: item.name });
+  },
+};
+
+let done = false;
+export function registerDebugAction(): void {
+  if (done) return;
+  done = true;
+  registerActions('apis', [debugAction as ResourceAction<unknown>]);
+}

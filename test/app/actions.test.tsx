@@ -1,0 +1,311 @@
+// Actions and the debug console through the whole shell (App + stores + real client) against the
+// emulator on loopback: keys → flow → confirmation → emulator state → refreshed view.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { RESOURCES } from '../../screens/registry.ts';
+import { listKey } from '../../src/app/data.ts';
+import type { InstanceStore } from '../../src/emulator/state.ts';
+import { KEYMAP } from '../../src/keys/keymap.ts';
+import { selectTop } from '../../src/store/index.ts';
+import { settle, waitForFrame } from '../helpers/ink.ts';
+import { startHarness, type Harness } from './harness.tsx';
+
+const DOWN = '\x1b[B';
+const CTRL_X = '\x18';
+
+async function until(what: string, cond: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const dbOf = (h: Harness): InstanceStore => {
+  const db = h.emu.state.stores.get(h.emu.instances[0] ?? '');
+  assert.ok(db);
+  return db;
+};
+const writes = (h: Harness) => {
+  const m = h.emu.stats.byMethod;
+  return (m.POST ?? 0) + (m.PUT ?? 0) + (m.DELETE ?? 0);
+};
+function rowsOf<T>(h: Harness, family: string): T[] {
+  const s = h.store.getState();
+  return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];
+}
+function sliceData<T>(h: Harness, family: string): T | undefined {
+  const slices = h.store.getState().resources[family] ?? {};
+  return Object.values(slices)[0]?.data as T | undefined;
+}
+/** Presses a key and lets the router apply it (one key per commit). */
+async function press(h: Harness, keys: string, times = 1) {
+  for (let i = 0; i < times; i++) {
+    h.ui.stdin.write(keys);
+    await settle();
+  }
+}
+async function openList(h: Harness, screen: string) {
+  h.store.getState().actions.jump(screen);
+  await until(`${screen} loaded`, () => rowsOf(h, screen).length > 0);
+  await settle();
+}
+
+let h: Harness;
+before(async () => {
+  h = await startHarness({ rootScreen: 'apis' });
+  await until('apis loaded', () => rowsOf(h, 'apis').length > 0);
+});
+after(() => h.close());
+
+test('publish from the APIs list: pick the environment, confirm, the emulator has the publication', async () => {
+  const db = dbOf(h);
+  const apis = rowsOf<{ id: string; name: string }>(h, 'apis');
+  const envs = [...db.data.envs.values()];
+  const pair = apis
+    .flatMap((a) => envs.map((e) => ({ a, e })))
+    .find(({ a, e }) => !db.publicationOf(a.id, e.id));
+  assert.ok(pair, 'an API not published in some environment');
+  h.store.getState().actions.updateList({ selectedId: pair.a.id });
+  await settle();
+  await press(h, 'p');
+  await waitForFrame(h.ui, (f) => f.includes(`Publish API ${pair.a.name}`) && f.includes('Environment'));
+  const order = sliceData<Array<{ id: string }>>(h, 'actions.envs') ?? [];
+  const at = order.findIndex((e) => e.id === pair.e.id);
+  assert.ok(at >= 0);
+  await press(h, 'j', at);
+  await press(h, '\r');
+  await waitForFrame(h.ui, (f) => f.includes('Remark (optional)'));
+  await press(h, 'r1');
+  await press(h, '\r');
+  const confirm = await waitForFrame(h.ui, (f) => /y yes/.test(f) && f.includes(pair.a.name));
+  assert.match(confirm, new RegExp(pair.e.name));
+  assert.equal(db.publicationOf(pair.a.id, pair.e.id), undefined, 'nothing sent before y');
+  await press(h, 'y');
+  await until('published', () => db.publicationOf(pair.a.id, pair.e.id) !== undefined);
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press(h, '\r');
+  // the list refreshed after the change: the row shows the new environment
+  await waitForFrame(h.ui, (f) => !/Esc\/Enter: close/.test(f));
+  const audit = await readFile(h.auditPath, 'utf8');
+  assert.match(audit, /"publish"/);
+  assert.match(audit, /ak:test…/);
+  assert.doesNotMatch(audit, new RegExp(h.emu.sk));
+});
+
+test('offline is destructive: Enter does not confirm, y does', async () => {
+  const db = dbOf(h);
+  await openList(h, 'apis');
+  const api = rowsOf<{ id: string; name: string }>(h, 'apis').find(
+    (a) => [...db.data.publications.values()].filter((p) => p.api_id === a.id).length === 1,
+  );
+  assert.ok(api);
+  const pub = [...db.data.publications.values()].find((p) => p.api_id === api.id);
+  assert.ok(pub);
+  const writesBefore = writes(h);
+  h.store.getState().actions.updateList({ selectedId: api.id });
+  await settle();
+  await press(h, 'o');
+  await waitForFrame(h.ui, (f) => f.includes(`Take offline API ${api.name}`));
+  await press(h, '\r'); // the one environment it is published in
+  await waitForFrame(h.ui, (f) => /type y to confirm/.test(f));
+  await press(h, '\r');
+  await settle();
+  assert.match(h.ui.lastFrame() ?? '', /type y to confirm/, 'Enter leaves the confirmation open');
+  assert.equal(writes(h), writesBefore, 'Enter sent nothing');
+  await press(h, 'y');
+  await until('offline', () => db.publicationOf(api.id, pub.env_id) === undefined);
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press(h, '\x1b');
+});
+
+test('policy side: bind a throttle to two marked APIs, then unbind both in one batch', async () => {
+  const db = dbOf(h);
+  await openList(h, 'throttles');
+  const throttle = rowsOf<{ id: string; name: string }>(h, 'throttles')[0];
+  assert.ok(throttle);
+  h.store.getState().actions.updateList({ selectedId: throttle.id });
+  await settle();
+  await press(h, 'b');
+  await waitForFrame(h.ui, (f) => f.includes('[Not bound]'));
+  type Cand = { api: { id: string }; publishId?: string; current: unknown[] };
+  await until(
+    'candidates',
+    () => (sliceData<{ candidates: Cand[] }>(h, 'actions.policyBindings')?.candidates.length ?? 0) > 0,
+  );
+  await settle();
+  const cands = sliceData<{ candidates: Cand[] }>(h, 'actions.policyBindings')?.candidates ?? [];
+  const free = cands.flatMap((c, i) => (c.publishId && c.current.length === 0 ? [i] : [])).slice(0, 2);
+  assert.equal(free.length, 2, 'two free publications');
+  let cursor = 0;
+  for (const i of free) {
+    await press(h, 'j', i - cursor);
+    await press(h, ' '); // marks and moves down
+    cursor = i + 1;
+  }
+  await press(h, 'b');
+  await waitForFrame(h.ui, (f) => /y yes|type y/.test(f));
+  await press(h, 'y');
+  const ids = free.map((i) => cands[i]?.publishId);
+  const boundTo = () =>
+    [...db.data.throttleBindings.values()].filter(
+      (b) => b.strategy_id === throttle.id && ids.includes(b.publish_id),
+    );
+  await until('bound', () => boundTo().length === 2);
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press(h, '\r');
+
+  // the bound tab lists them after the refresh; mark both, one batch unbind (4.8.6)
+  await press(h, '\t');
+  await waitForFrame(h.ui, (f) => f.includes('[Bound APIs]'));
+  type Bound = { bindingId: string };
+  const bindingIds = boundTo().map((b) => b.id);
+  await until('bound listed', () =>
+    bindingIds.every((id) =>
+      (sliceData<{ bound: Bound[] }>(h, 'actions.policyBindings')?.bound ?? []).some(
+        (b) => b.bindingId === id,
+      ),
+    ),
+  );
+  await settle();
+  const bound = sliceData<{ bound: Bound[] }>(h, 'actions.policyBindings')?.bound ?? [];
+  cursor = 0;
+  for (const i of bindingIds.map((id) => bound.findIndex((b) => b.bindingId === id)).sort((a, b) => a - b)) {
+    await press(h, 'j', i - cursor);
+    await press(h, ' ');
+    cursor = i + 1;
+  }
+  const putsBefore = h.emu.stats.byMethod.PUT ?? 0;
+  await press(h, 'u');
+  await waitForFrame(h.ui, (f) => /type y to confirm/.test(f));
+  await press(h, 'y');
+  await until('unbound', () => boundTo().length === 0);
+  assert.equal((h.emu.stats.byMethod.PUT ?? 0) - putsBefore, 1, 'one batch call (PUT ?action=delete)');
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press(h, '\r');
+  await press(h, '\x1b');
+});
+
+test('app authorization: authorize an app for an API in an environment, then revoke it', async () => {
+  const db = dbOf(h);
+  await openList(h, 'apps');
+  const app = rowsOf<{ id: string; name: string }>(h, 'apps')[0];
+  assert.ok(app);
+  h.store.getState().actions.updateList({ selectedId: app.id });
+  await settle();
+  await press(h, 'A');
+  await waitForFrame(h.ui, (f) => f.includes(`APIs app ${app.name} is authorized for`));
+  await press(h, 'A');
+  await waitForFrame(h.ui, (f) => f.includes('In which environment?'));
+  const envs = sliceData<Array<{ id: string; name: string }>>(h, 'actions.envs') ?? [];
+  const env = envs[0];
+  assert.ok(env);
+  await press(h, '\r');
+  await waitForFrame(h.ui, (f) => f.includes(`Not yet authorized in ${env.name}`));
+  await until('unbound apis', () => (sliceData<unknown[]>(h, 'actions.appUnboundApis')?.length ?? 0) > 0);
+  await settle();
+  const api = (sliceData<Array<{ id: string; name: string }>>(h, 'actions.appUnboundApis') ?? [])[0];
+  assert.ok(api);
+  await press(h, '\r');
+  await waitForFrame(h.ui, (f) => /y yes|type y/.test(f));
+  await press(h, 'y');
+  const auth = () =>
+    [...db.data.appAuths.values()].find(
+      (a) => a.app_id === app.id && a.api_id === api.id && a.env_id === env.id,
+    );
+  await until('authorized', () => auth() !== undefined);
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press(h, '\r');
+  const authId = auth()?.id ?? '';
+  type Row = { authId: string };
+  await until('listed', () =>
+    (sliceData<Row[]>(h, 'actions.appApis') ?? []).some((r) => r.authId === authId),
+  );
+  await settle();
+  const at = (sliceData<Row[]>(h, 'actions.appApis') ?? []).findIndex((r) => r.authId === authId);
+  await press(h, 'j', at);
+  await press(h, 'u');
+  await waitForFrame(h.ui, (f) => /y yes|type y/.test(f));
+  await press(h, 'y');
+  await until('revoked', () => auth() === undefined);
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press(h, '\r');
+  await press(h, '\x1b');
+});
+
+test('d opens the debug console pre-filled (… › API › debug) and a MOCK call shows the answer', async () => {
+  const db = dbOf(h);
+  await openList(h, 'apis');
+  type Row = { id: string; name: string; backend_type?: string; req_uri?: string; auth_type?: string };
+  const api = rowsOf<Row>(h, 'apis').find(
+    (a) =>
+      a.backend_type === 'MOCK' &&
+      a.auth_type === 'NONE' &&
+      !String(a.req_uri).includes('{') &&
+      db.publicationOf(a.id, 'DEFAULT_ENVIRONMENT_RELEASE_ID'),
+  );
+  assert.ok(api, 'a published MOCK API without path parameters or app auth');
+  h.store.getState().actions.updateList({ selectedId: api.id });
+  await settle();
+  await press(h, 'd');
+  const form = await waitForFrame(h.ui, (f) => f.includes(`${api.name} › debug`) && f.includes('method'));
+  assert.match(form, new RegExp(`path ${String(api.req_uri).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.equal(selectTop(h.store.getState()).view, 'debug');
+  await press(h, CTRL_X);
+  await waitForFrame(h.ui, (f) => /HTTP\/1\.1 \d{3}/.test(f), { timeoutMs: 5000 });
+  await press(h, '\x1b');
+  await until('back', () => selectTop(h.store.getState()).view !== 'debug');
+});
+
+test('read-only through the full shell: every screen, every action key → zero writes', async () => {
+  const ro = await startHarness({ rootScreen: 'apis', readOnly: true });
+  try {
+    await until('apis loaded', () => rowsOf(ro, 'apis').length > 0);
+    await waitForFrame(ro.ui, (f) => /READ-ONLY/i.test(f));
+    const actionKeys = Object.values(KEYMAP)
+      .filter((c) => (c.scopes as readonly string[]).includes('actions'))
+      .map((c) => c.keys[0] ?? '')
+      .filter((k) => k.length === 1);
+    for (const d of RESOURCES) {
+      if (d.id === 'instances') continue;
+      ro.store.getState().actions.jump(d.id);
+      await until(`${d.id} loaded`, () => {
+        const s = ro.store.getState();
+        const sl = s.resources[d.id]?.[listKey(s.instanceId, {})];
+        return sl !== undefined && !sl.loading;
+      });
+      await settle();
+      for (const view of ['list', 'detail'] as const) {
+        if (view === 'detail') await press(ro, 'i');
+        for (const k of actionKeys) {
+          await press(ro, ' ');
+          await press(ro, k);
+          // whatever opened (versions, debug console) is closed again
+          for (
+            let i = 0;
+            i < 3 &&
+            (ro.store.getState().modals.length > 0 || selectTop(ro.store.getState()).view === 'debug');
+            i++
+          )
+            await press(ro, '\x1b');
+        }
+      }
+    }
+    // the status line says why instead of opening a flow
+    await openList(ro, 'apis');
+    await press(ro, 'p');
+    await waitForFrame(ro.ui, (f) => f.includes('read-only: publish disabled'));
+    await ro.store.whenIdle();
+    assert.deepEqual(
+      {
+        POST: ro.emu.stats.byMethod.POST ?? 0,
+        PUT: ro.emu.stats.byMethod.PUT ?? 0,
+        DELETE: ro.emu.stats.byMethod.DELETE ?? 0,
+      },
+      { POST: 0, PUT: 0, DELETE: 0 },
+    );
+  } finally {
+    await ro.close();
+  }
+});
