@@ -1,4 +1,5 @@
-// Production bundle: one ESM file, React in production mode, so `roma-dash` starts fast.
+// Production bundle: dist/main.js (one ESM file, React in production mode) behind the small launcher
+// dist/cli.js (see LAUNCHER below), so `roma-dash` starts fast.
 import { build } from 'esbuild';
 import { readFileSync, chmodSync } from 'node:fs';
 import { builtinModules } from 'node:module';

@@ -1,7 +1,9 @@
 // Everything the benchmark must know about roma-dash itself: how to start it, what "ready" looks
 // like on screen, and how to reach the APIs list. Parts that are not built yet make the measures
 // that need them report "n/a" instead of failing.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { CliSession } from '../../test/helpers/pty.ts';
 
@@ -37,6 +39,39 @@ export async function loadStartEmulator(): Promise<StartEmulator | string> {
   if (!existsSync(EMULATOR_MODULE)) return 'src/emulator/index.ts (startEmulator) not built yet';
   const mod = (await import(EMULATOR_MODULE)) as { startEmulator?: StartEmulator };
   return mod.startEmulator ?? 'src/emulator/index.ts exports no startEmulator';
+}
+
+/**
+ * The emulator in a process of its own (`roma-dash emulator`), as a real gateway would be: its
+ * routing and JSON serialisation then do not share the measuring client's thread. `setFaults` is
+ * not available across the process boundary (pass `faults` up front).
+ */
+export async function startEmulatorProcess(opts: { seed: string; faults?: string }): Promise<BenchEmulator> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'emulator', '--seed', opts.seed, ...(opts.faults ? ['--faults', opts.faults] : [])],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const lines = createInterface({ input: child.stdout });
+  const first = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) =>
+      reject(new Error(`roma-dash emulator exited (${code}) before it was ready`)),
+    );
+  });
+  lines.close();
+  const facts = JSON.parse(first) as Omit<BenchEmulator, 'setFaults' | 'close'>;
+  return {
+    ...facts,
+    setFaults() {
+      throw new Error('setFaults is not available on an emulator process');
+    },
+    async close() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 export interface ClientModules {

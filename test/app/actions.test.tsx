@@ -11,7 +11,6 @@ import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 
-const DOWN = '\x1b[B';
 const CTRL_X = '\x18';
 
 async function until(what: string, cond: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -57,7 +56,9 @@ before(async () => {
   h = await startHarness({ rootScreen: 'apis' });
   await until('apis loaded', () => rowsOf(h, 'apis').length > 0);
 });
-after(() => h.close());
+after(async () => {
+  await h?.close();
+});
 
 test('publish from the APIs list: pick the environment, confirm, the emulator has the publication', async () => {
   const db = dbOf(h);
