@@ -20,6 +20,8 @@ export interface CommandPaletteProps {
   width: number;
   /** Suggestions shown at most (default 6). */
   maxSuggestions?: number;
+  /** What to type, shown while the line is empty (default: a resource name). */
+  placeholder?: string;
 }
 
 /** Entries matching the first word: exact name/alias, then prefix, then substring. */
@@ -35,7 +37,14 @@ export function matchEntries(entries: readonly PaletteEntry[], typed: string): P
   return [...exact, ...prefix, ...sub];
 }
 
-export function CommandPalette({ entries, onRun, onClose, width, maxSuggestions = 6 }: CommandPaletteProps) {
+export function CommandPalette({
+  entries,
+  onRun,
+  onClose,
+  width,
+  maxSuggestions = 6,
+  placeholder = ' resource (Tab completes)',
+}: CommandPaletteProps) {
   const theme = useTheme();
   const [value, setValue] = useState('');
   const [pick, setPick] = useState(0);
@@ -75,7 +84,7 @@ export function CommandPalette({ entries, onRun, onClose, width, maxSuggestions 
           setValue(e.name);
         }}
         onMove={(d) => setPick((p) => Math.max(0, Math.min(matches.length - 1, p + d)))}
-        placeholder=" resource (Tab completes)"
+        placeholder={placeholder}
         captureAll
       />
       {notFound !== null ? (

@@ -10,11 +10,15 @@ export interface FooterProps {
   /** Only these commands (those the current view handles); all with a hint when omitted. */
   only?: readonly Command[];
   width: number;
+  /** Hints to show instead of the key map's (a view that owns its keys, e.g. the help overlay). */
+  hints?: ReadonlyArray<{ keys: string; label: string }>;
 }
 
-export function Footer({ scopes, only, width }: FooterProps) {
+export function Footer({ scopes, only, width, hints: given }: FooterProps) {
   const theme = useTheme();
-  const hints = footerHints(scopes, only);
+  const hints = given
+    ? given.map((h, i) => ({ ...h, command: `given-${i}` }))
+    : footerHints(scopes, only);
   const shown: typeof hints = [];
   let used = 0;
   for (const h of hints) {

@@ -23,12 +23,14 @@ export interface StatusLineProps {
   stale?: boolean;
   /** A transient notice ("Copied id to clipboard"). */
   message?: string;
+  /** A non-fatal problem with the data shown (records repaired by the client); after `message`. */
+  warning?: string;
 }
 
 const SPIN_UNICODE = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const SPIN_ASCII = ['|', '/', '-', '\\'];
 
-export function StatusLine({ width, progress, error, stale, message }: StatusLineProps) {
+export function StatusLine({ width, progress, error, stale, message, warning }: StatusLineProps) {
   const theme = useTheme();
   const frames = theme.unicode ? SPIN_UNICODE : SPIN_ASCII;
   const [tick, setTick] = useState(0);
@@ -60,11 +62,18 @@ export function StatusLine({ width, progress, error, stale, message }: StatusLin
       </Text>
     );
   }
-  const idle = [stale === true ? '[stale data]' : '', message !== undefined ? sanitizeText(message) : '']
+  const idle = [
+    stale === true ? '[stale data]' : '',
+    message !== undefined ? sanitizeText(message) : '',
+    warning !== undefined ? `⚠ ${sanitizeText(warning)}` : '',
+  ]
     .filter((p) => p !== '')
-    .join(' ');
+    .join(' · ');
   return (
-    <Text color={stale === true ? theme.tokens.warning : theme.tokens.muted} wrap="truncate">
+    <Text
+      color={stale === true || warning !== undefined ? theme.tokens.warning : theme.tokens.muted}
+      wrap="truncate"
+    >
       {fitToWidth(idle, width)}
     </Text>
   );

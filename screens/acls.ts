@@ -1,5 +1,5 @@
 import type { AclBoundApi, AclPolicy } from '../src/api/types/acls.ts';
-import { fields, splitList, str, table } from './format.ts';
+import { fields, splitList, str, table, ago } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 export const aclsScreen = defineResource<AclPolicy>({
@@ -20,12 +20,19 @@ export const aclsScreen = defineResource<AclPolicy>({
       get: (r) => str(r.bind_num),
       sortValue: (r) => r.bind_num ?? 0,
     },
-    { id: 'updated', title: 'UPDATED', width: 20, get: (r) => str(r.update_time) },
+    {
+      id: 'updated',
+      title: 'UPDATED',
+      width: 9,
+      align: 'right',
+      get: (r) => ago(r.update_time),
+      sortValue: (r) => String(r.update_time ?? ''),
+    },
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.acl_name,
-  list: ({ client, instanceId, signal }) =>
-    client.instance(instanceId as string).acls.listAll({}, { signal }),
+  list: ({ client, instanceId, signal, warn }) =>
+    client.instance(instanceId as string).acls.listAll({}, { signal, onWarnings: warn }),
   summary: (r) => [
     {
       title: 'ACL policy',

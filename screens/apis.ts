@@ -4,7 +4,7 @@ import type { ApiBoundAcl } from '../src/api/types/acls.ts';
 import type { SignBinding } from '../src/api/types/signs.ts';
 import type { AppAuth } from '../src/api/types/apps.ts';
 import type { StatisticsResult } from '../src/api/types/metrics.ts';
-import { fields, pulseBlock, splitList, str, table, yesNo } from './format.ts';
+import { fields, fmtTime, pulseBlock, splitList, str, table, yesNo } from './format.ts';
 import { definePart, defineResource, type DetailSection } from './types.ts';
 
 /** "RELEASE, TEST" — published environments as the list shows them. */
@@ -30,31 +30,19 @@ export const apisScreen = defineResource<ApiSummary>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, params, signal }) =>
+  list: ({ client, instanceId, params, signal, warn }) =>
     client
       .instance(instanceId as string)
-      .apis.listAll(params.groupId ? { group_id: params.groupId } : {}, { signal }),
+      .apis.listAll(params.groupId ? { group_id: params.groupId } : {}, { signal, onWarnings: warn }),
   scopeLabel: (p) => (p.groupName ? `group: ${p.groupName}` : undefined),
-  summary: (r) => [
-    {
-      title: 'API',
-      blocks: [
-        fields(
-          ['name', r.name],
-          ['id', r.id],
-          ['request', `${str(r.req_method)} ${str(r.req_uri)}`],
-          ['group', r.group_name],
-          ['published', published(r)],
-        ),
-      ],
-    },
-  ],
+  summary: (r, view) => overviewSections(r, view.parts ?? {}),
+  overviewParts: ['definition', 'versions', 'policies', 'apps'],
   parts: [
     definePart<ApiSummary, ApiDetail>({
       id: 'definition',
       title: 'Definition',
-      fetch: ({ client, instanceId, signal }, r) =>
-        client.instance(instanceId as string).apis.get(r.id, { signal }),
+      fetch: ({ client, instanceId, signal, warn }, r) =>
+        client.instance(instanceId as string).apis.get(r.id, { signal, onWarnings: warn }),
       render: definitionSections,
     }),
     definePart<ApiSummary, ApiVersion[]>({
@@ -98,7 +86,7 @@ export const apisScreen = defineResource<ApiSummary>({
         ];
       },
     }),
-    definePart<ApiSummary, { throttles: ThrottleForApi[]; acls: ApiBoundAcl[]; signs: SignBinding[] }>({
+    definePart<ApiSummary, Policies>({
       id: 'policies',
       title: 'Policies',
       async fetch({ client, instanceId, signal }, r) {
@@ -165,6 +153,92 @@ export const apisScreen = defineResource<ApiSummary>({
     }),
   ],
 });
+
+type Policies = { throttles: ThrottleForApi[]; acls: ApiBoundAcl[]; signs: SignBinding[] };
+
+/** Backend at a glance: the address for HTTP, the function for FUNCTION, the mock's status for MOCK. */
+function backendLine(r: ApiSummary, d: ApiDetail | undefined): string {
+  const type = str(r.backend_type ?? d?.backend_type);
+  if (!d) return `${type}  (loading…)`;
+  const b = d.backend_api;
+  if (b) {
+    const where = b.vpc_channel_info
+      ? `vpc channel ${str(b.vpc_channel_info.vpc_channel_id ?? b.vpc_channel_info.vpc_id)}`
+      : str(b.url_domain);
+    return `${type}  ${str(b.req_method)} ${str(b.req_protocol).toLowerCase()}://${where}${b.req_uri ?? ''}`;
+  }
+  if (d.mock_info)
+    return `${type}  mock answers ${d.mock_info.status_code != null ? str(d.mock_info.status_code) : '200'}`;
+  if (d.func_info) return `${type}  ${str(d.func_info.function_urn)}`;
+  return type;
+}
+
+/**
+ * The on-call summary: what the API is, where it goes, where it is live (version, since when), what
+ * guards it per environment and who may call it. Parts not loaded yet say so (they load lazily).
+ */
+function overviewSections(r: ApiSummary, parts: Readonly<Record<string, unknown>>): DetailSection[] {
+  const d = parts.definition as ApiDetail | undefined;
+  const versions = parts.versions as ApiVersion[] | undefined;
+  const policies = parts.policies as Policies | undefined;
+  const apps = parts.apps as AppAuth[] | undefined;
+  const loading = '(loading…)';
+  const envs = splitList(r.run_env_name);
+  const live = versions?.filter((v) => v.status === 1) ?? [];
+  const guards = (envName: string): string => {
+    if (!policies) return loading;
+    const names = [
+      ...policies.throttles.filter((t) => t.env_name === envName).map((t) => `throttle ${str(t.name)}`),
+      ...policies.acls
+        .filter((a) => (a.env_name ?? a.env_id) === envName)
+        .map((a) => `acl ${str(a.acl_name)}${a.acl_type ? ` (${a.acl_type})` : ''}`),
+      ...policies.signs
+        .filter((g) => (g.env_name ?? g.env_id) === envName)
+        .map((g) => `sign ${str(g.sign_name)}`),
+    ];
+    return names.length > 0 ? names.join(', ') : 'none';
+  };
+  const appsByEnv = apps
+    ? [...new Set(apps.map((a) => str(a.env_name ?? a.env_id)))]
+        .map((e) => `${e} ${apps.filter((a) => str(a.env_name ?? a.env_id) === e).length}`)
+        .join(', ')
+    : '';
+  return [
+    {
+      title: 'API',
+      blocks: [
+        fields(
+          ['name', r.name],
+          ['id', r.id],
+          ['request', `${str(r.req_method)} ${str(r.req_uri)}`],
+          ['group', r.group_name],
+          ['auth', r.auth_type],
+          ['backend', backendLine(r, d)],
+          ['authorized apps', apps ? `${apps.length}${apps.length > 0 ? `  (${appsByEnv})` : ''}` : loading],
+        ),
+      ],
+    },
+    {
+      title: 'Published',
+      blocks: [
+        envs.length === 0
+          ? { kind: 'text', text: 'not published in any environment' }
+          : table(
+              ['ENVIRONMENT', 'VERSION', 'SINCE', 'POLICIES'],
+              envs.map((e) => {
+                const v = live.find((x) => (x.env_name ?? x.env_id) === e);
+                return [
+                  e,
+                  v ? v.version_no : versions ? '—' : loading,
+                  v ? fmtTime(v.publish_time) : '',
+                  guards(e),
+                ];
+              }),
+            ),
+      ],
+    },
+  ];
+}
 
 function definitionSections(d: ApiDetail): DetailSection[] {
   const out: DetailSection[] = [

@@ -1,5 +1,5 @@
 import type { Authorizer } from '../src/api/types/authorizers.ts';
-import { fields, str, table } from './format.ts';
+import { fields, str, table, ago } from './format.ts';
 import { defineResource } from './types.ts';
 
 export const authorizersScreen = defineResource<Authorizer>({
@@ -20,12 +20,19 @@ export const authorizersScreen = defineResource<Authorizer>({
       get: (r) => str(r.ttl),
       sortValue: (r) => r.ttl ?? 0,
     },
-    { id: 'created', title: 'CREATED', width: 20, get: (r) => str(r.create_time) },
+    {
+      id: 'created',
+      title: 'CREATED',
+      width: 9,
+      align: 'right',
+      get: (r) => ago(r.create_time),
+      sortValue: (r) => String(r.create_time ?? ''),
+    },
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal }) =>
-    client.instance(instanceId as string).authorizers.listAll({}, { signal }),
+  list: ({ client, instanceId, signal, warn }) =>
+    client.instance(instanceId as string).authorizers.listAll({}, { signal, onWarnings: warn }),
   summary: (r) => [
     {
       title: 'Custom authorizer',

@@ -4,8 +4,34 @@ import type { DetailBlock } from './types.ts';
 
 export const DASH = '—';
 
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/;
+
+/**
+ * The one timestamp format: `2024-03-10 07:00:00Z` (UTC, seconds; the zone says it is not local).
+ * Timestamps arrive as ISO instants (normalize.ts); anything else is shown as it came.
+ */
+export function fmtTime(v: unknown): string {
+  if (v === undefined || v === null || v === '') return DASH;
+  const m = typeof v === 'string' ? ISO_INSTANT.exec(v) : null;
+  return m ? `${m[1]} ${m[2]}Z` : String(v);
+}
+
+/** Relative age for lists: `45s ago`, `12m ago`, `3h ago`, `3d ago`, `5mo ago`, `2y ago`; `—` when unknown. */
+export function ago(v: unknown, now: number = Date.now()): string {
+  if (typeof v !== 'string' || !ISO_INSTANT.test(v)) return v === undefined || v === null ? DASH : String(v);
+  const s = Math.round((now - Date.parse(v)) / 1000);
+  if (s < 0) return fmtTime(v); // in the future: clock skew; show the instant
+  if (s < 60) return `${s}s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ago`;
+  if (s < 86400 * 60) return `${Math.floor(s / 86400)}d ago`;
+  if (s < 86400 * 730) return `${Math.floor(s / (86400 * 30))}mo ago`;
+  return `${Math.floor(s / (86400 * 365))}y ago`;
+}
+
 export function str(v: unknown): string {
   if (v === undefined || v === null || v === '') return DASH;
+  if (typeof v === 'string' && ISO_INSTANT.test(v)) return fmtTime(v);
   if (Array.isArray(v)) return v.length === 0 ? DASH : v.map(str).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);

@@ -1,6 +1,6 @@
 import type { ApiGroup } from '../src/api/types/groups.ts';
 import type { EnvVariable, Environment } from '../src/api/types/envs.ts';
-import { fields, str, table } from './format.ts';
+import { fields, str, table, ago } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 /**
@@ -42,12 +42,19 @@ export const groupsScreen = defineResource<GroupRow>({
       minWidth: 12,
       get: (r) => str((r.url_domains ?? []).map((d) => d.domain).filter(Boolean)),
     },
-    { id: 'updated', title: 'UPDATED', width: 20, get: (r) => str(r.update_time) },
+    {
+      id: 'updated',
+      title: 'UPDATED',
+      width: 9,
+      align: 'right',
+      get: (r) => ago(r.update_time),
+      sortValue: (r) => String(r.update_time ?? ''),
+    },
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  async list({ client, instanceId, signal }) {
-    return client.instance(instanceId as string).groups.listAll({}, { signal });
+  async list({ client, instanceId, signal, warn }) {
+    return client.instance(instanceId as string).groups.listAll({}, { signal, onWarnings: warn });
   },
   enter: (r) => ({ screen: 'apis', params: { groupId: r.id, groupName: r.name }, label: r.name }),
   summary: (r) => [

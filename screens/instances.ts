@@ -17,7 +17,11 @@ export const instancesScreen = defineResource<InstanceSummary>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => String(r.name ?? r.instance_name ?? r.id),
-  list: ({ client, signal }) => client.instances.list({}, { signal }).then((p) => p.items),
+  list: ({ client, signal, warn }) =>
+    client.instances.list({}, { signal }).then((p) => {
+      if (p.warnings && p.warnings.length > 0) warn?.(p.warnings);
+      return p.items;
+    }),
   summary: (r) => [
     {
       title: 'Instance',
@@ -39,7 +43,7 @@ export const instancesScreen = defineResource<InstanceSummary>({
     definePart<InstanceSummary, Instance>({
       id: 'detail',
       title: 'Details',
-      fetch: ({ client, signal }, r) => client.instances.get(r.id, { signal }),
+      fetch: ({ client, signal, warn }, r) => client.instances.get(r.id, { signal, onWarnings: warn }),
       render: (d) => [
         {
           title: 'Spec',

@@ -1,5 +1,5 @@
 import type { SignBinding, SignatureKey } from '../src/api/types/signs.ts';
-import { fields, mask, str, table } from './format.ts';
+import { fields, mask, str, table, ago } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 export const signsScreen = defineResource<SignatureKey>({
@@ -20,12 +20,19 @@ export const signsScreen = defineResource<SignatureKey>({
       get: (r) => str(r.bind_num),
       sortValue: (r) => r.bind_num ?? 0,
     },
-    { id: 'updated', title: 'UPDATED', width: 20, get: (r) => str(r.update_time) },
+    {
+      id: 'updated',
+      title: 'UPDATED',
+      width: 9,
+      align: 'right',
+      get: (r) => ago(r.update_time),
+      sortValue: (r) => String(r.update_time ?? ''),
+    },
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal }) =>
-    client.instance(instanceId as string).signs.listAll({}, { signal }),
+  list: ({ client, instanceId, signal, warn }) =>
+    client.instance(instanceId as string).signs.listAll({}, { signal, onWarnings: warn }),
   summary: (r, view) => [
     {
       title: 'Signature key',

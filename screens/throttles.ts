@@ -61,8 +61,8 @@ export const throttlesScreen = defineResource<ThrottlePolicy>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal }) =>
-    client.instance(instanceId as string).throttles.listAll({}, { signal }),
+  list: ({ client, instanceId, signal, warn }) =>
+    client.instance(instanceId as string).throttles.listAll({}, { signal, onWarnings: warn }),
   summary: (r) => [
     {
       title: 'Throttling policy',

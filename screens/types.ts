@@ -9,6 +9,8 @@ export interface FetchContext {
   instanceId: string | null;
   params: Readonly<Record<string, string>>;
   signal: AbortSignal;
+  /** Reports records the client repaired or dropped (Page.warnings); shown as a non-fatal note. */
+  warn?: (warnings: string[]) => void;
 }
 
 export interface Column<T> {
@@ -67,6 +69,8 @@ export interface DetailPart<T, D> {
 export interface DetailViewState {
   /** Secrets of this item are shown in clear. */
   revealed: boolean;
+  /** Overview only: data of the descriptor's `overviewParts` loaded so far, by part id. */
+  parts?: Readonly<Record<string, unknown>>;
 }
 
 export interface ActionContext<T> {
@@ -103,6 +107,11 @@ export interface ResourceDescriptor<T = unknown> {
   scopeLabel?: (params: Readonly<Record<string, string>>) => string | undefined;
   /** Sections built from the list row alone (shown at once, before parts load). */
   summary: (row: T, view: DetailViewState) => DetailSection[];
+  /**
+   * Parts the Overview also summarises (`view.parts`): loaded lazily when the Overview is shown, and
+   * shared with their own tabs (same store slices), so whichever is opened first fetches.
+   */
+  overviewParts?: readonly string[];
   // Each part has its own data type; `any` lets one list hold them (parts are built with definePart).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   parts?: ReadonlyArray<DetailPart<T, any>>;

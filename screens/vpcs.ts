@@ -1,5 +1,5 @@
 import type { VpcChannel, VpcChannelDetail } from '../src/api/types/vpc.ts';
-import { fields, str, table } from './format.ts';
+import { fields, str, table, ago } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 const health = (s: number | undefined) => (s === 1 ? 'normal' : s === 2 ? 'abnormal' : '—');
@@ -22,12 +22,19 @@ export const vpcsScreen = defineResource<VpcChannel>({
     },
     { id: 'members', title: 'MEMBERS', width: 7, get: (r) => str(r.member_type) },
     { id: 'status', title: 'STATUS', width: 8, get: (r) => health(r.status) },
-    { id: 'created', title: 'CREATED', width: 20, get: (r) => str(r.create_time) },
+    {
+      id: 'created',
+      title: 'CREATED',
+      width: 9,
+      align: 'right',
+      get: (r) => ago(r.create_time),
+      sortValue: (r) => String(r.create_time ?? ''),
+    },
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal }) =>
-    client.instance(instanceId as string).vpcChannels.listAll({}, { signal }),
+  list: ({ client, instanceId, signal, warn }) =>
+    client.instance(instanceId as string).vpcChannels.listAll({}, { signal, onWarnings: warn }),
   summary: (r) => [
     {
       title: 'VPC channel',
@@ -49,8 +56,8 @@ export const vpcsScreen = defineResource<VpcChannel>({
     definePart<VpcChannel, VpcChannelDetail>({
       id: 'members',
       title: 'Members',
-      fetch: ({ client, instanceId, signal }, r) =>
-        client.instance(instanceId as string).vpcChannels.get(r.id, { signal }),
+      fetch: ({ client, instanceId, signal, warn }, r) =>
+        client.instance(instanceId as string).vpcChannels.get(r.id, { signal, onWarnings: warn }),
       render: (d) => {
         const hc = d.vpc_health_config;
         return [

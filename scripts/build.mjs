@@ -10,13 +10,31 @@ const root = new URL('..', import.meta.url).pathname;
 // Ink measures every output line with string-width on every frame (widest-line, Output, lineUpdate),
 // and a line holding one non-ASCII character (…, —, ›) takes string-width's grapheme-segmenting
 // path. Between two frames almost every line is the same string, so a bounded memo across frames
-// removes most of that work (it was the largest self time in a key-to-frame profile).
+// removes most of that work (it was the largest self time in a key-to-frame profile), and lines of
+// ASCII plus a few common narrow symbols skip string-width altogether (new rows after a page move).
 const MEMO_STRING_WIDTH = `
 import stringWidth from 'string-width';
+// Characters that are one column wide and can never join a grapheme cluster with a neighbour
+// (not marks, joiners, selectors or pictographs): a string of printable ASCII and these is as wide
+// as it is long, whatever its length. Checked against string-width itself at start-up.
+const NARROW = new Set();
+for (const ch of '…—–›‹·•●○◆◇▏▕│─┃━↑↓←→⟳°×÷«»“”‘’€£¥§¶†‡‰′″') {
+  if (stringWidth(ch) === 1 && !/[\\p{Extended_Pictographic}\\p{M}]/u.test(ch)) NARROW.add(ch.charCodeAt(0));
+}
+for (let c = 0xa1; c <= 0xff; c++) if (c !== 0xad && stringWidth(String.fromCharCode(c)) === 1) NARROW.add(c);
+function simpleWidth(s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 || c > 0x7e) && !NARROW.has(c)) return -1;
+  }
+  return s.length;
+}
 const cache = new Map();
 const LIMIT = 8192;
 export default function memoStringWidth(input, options) {
-  if (options !== undefined || typeof input !== 'string' || input.length < 2) return stringWidth(input, options);
+  if (options !== undefined || typeof input !== 'string') return stringWidth(input, options);
+  const simple = simpleWidth(input);
+  if (simple >= 0) return simple;
   let w = cache.get(input);
   if (w === undefined) {
     w = stringWidth(input);
@@ -25,11 +43,6 @@ export default function memoStringWidth(input, options) {
   }
   return w;
 }`;
-
-// Ink's Output keeps its per-string caches (styled characters, widths) for one frame only; the
-// next frame tokenises the same lines again. One bounded cache shared across frames keeps them.
-// The cached character cells are only read by Output (it copies a cell before changing it).
-const OUTPUT_CACHES = 'caches = new OutputCaches();';
 
 // An ESM `import … from 'node:http'` builds Node's ESM facade of the module, which reads every
 // export and so loads the lazy ones (node:http pulls in its bundled undici: ~30 ms at start-up).
@@ -84,28 +97,6 @@ const plugins = [
         contents: MEMO_STRING_WIDTH,
         resolveDir: root,
       }));
-    },
-  },
-  {
-    name: 'ink-shared-output-caches',
-    setup(b) {
-      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]output\.js$/ }, (args) => {
-        const text = readFileSync(args.path, 'utf8');
-        if (!text.includes(OUTPUT_CACHES)) {
-          // A newer Ink changed Output: build unpatched (slower frames, same output).
-          return { contents: text, loader: 'js', warnings: [{ text: 'ink Output caches not patched' }] };
-        }
-        const patched = text.replace(OUTPUT_CACHES, 'caches = sharedOutputCaches();').replace(
-          'export default class Output {',
-          `let shared;
-function sharedOutputCaches() {
-  if (shared === undefined || shared.styledChars.size > 1024 || shared.widths.size > 8192 || shared.blockWidths.size > 8192) shared = new OutputCaches();
-  return shared;
-}
-export default class Output {`,
-        );
-        return { contents: patched, loader: 'js' };
-      });
     },
   },
 ];

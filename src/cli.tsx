@@ -11,7 +11,8 @@ import {
   USAGE,
   type CliArgs,
 } from './config/args.ts';
-import { clientFromConfig } from './config/client-from-config.ts';
+import { createRequestIdTap } from './actions/client-port.ts';
+import { wireClient } from './config/client-from-config.ts';
 import type { DashboardContext } from './config/context.ts';
 import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resolve.ts';
 import { runEmulatorCommand, startEmulator, type EmulatorHandle } from './emulator/index.ts';
@@ -41,9 +42,13 @@ async function demoContext(
     logFile: a.logFile,
     warnings: [],
   };
+  const requestIds = createRequestIdTap();
+  const { client, secrets } = wireClient(config, { onRequest: requestIds.onRequest });
   return {
     config,
-    client: clientFromConfig(config),
+    client,
+    requestIds,
+    secrets,
     authSource: config.source,
     readOnly: config.readOnly,
     insecure: false,
@@ -58,6 +63,8 @@ async function demoContext(
 function sessionOf(ctx: DashboardContext): Session {
   return {
     client: ctx.client,
+    requestIds: ctx.requestIds,
+    secrets: ctx.secrets,
     instanceId: ctx.config.instanceIds.length === 1 ? (ctx.config.instanceIds[0] ?? null) : null,
     header: {
       profile: ctx.config.profileName,
@@ -74,9 +81,13 @@ function sessionOf(ctx: DashboardContext): Session {
 
 function configContext(args: CliArgs): DashboardContext {
   const config = resolveConfig({ args });
+  const requestIds = createRequestIdTap();
+  const { client, secrets } = wireClient(config, { onRequest: requestIds.onRequest });
   return {
     config,
-    client: clientFromConfig(config),
+    client,
+    requestIds,
+    secrets,
     authSource: config.source,
     readOnly: config.readOnly,
     insecure: config.insecure,

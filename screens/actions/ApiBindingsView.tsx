@@ -15,20 +15,34 @@ import { useMutationStore, useMutations } from './context.tsx';
 import { apiBindingsRequest, policiesRequest } from './data.ts';
 import { PickList, moveCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
+import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
 const has = (cmd: keyof typeof KEYMAP, id: string) => (KEYMAP[cmd].keys as readonly string[]).includes(id);
 const KIND_KEYS: Record<string, PolicyKind> = { t: 'throttle', s: 'sign', a: 'acl' };
 const KIND_LABEL: Record<PolicyKind, string> = { throttle: 'throttle', sign: 'sign key', acl: 'ACL' };
 
-export function ApiBindingsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; onClose: () => void }) {
+export function ApiBindingsView({
+  api,
+  env: initialEnv,
+  envs,
+  onClose,
+}: {
+  api: ApiRef;
+  env: EnvRef;
+  /** Environments to cycle through (those the API is published in). */
+  envs?: readonly EnvRef[];
+  onClose: () => void;
+}) {
   const instanceId = useStore((s) => s.instanceId) ?? '';
+  const [cursor, setCursor] = useState(0);
+  const choice = useEnvChoice(initialEnv, envs, () => setCursor(0));
+  const env = choice.env;
   const slice = useResource(apiBindingsRequest(instanceId, api, env));
   const mutations = useMutationStore();
   const busy = useMutations((s) => s.phase !== 'idle');
   const readOnly = useMutations((s) => s.readOnly);
   const optimistic = useMutations((s) => s.optimistic);
   const theme = useTheme().tokens;
-  const [cursor, setCursor] = useState(0);
   const [picking, setPicking] = useState<PolicyKind | 'kind' | null>(null);
   const bindings = slice.data?.bindings ?? [];
 
@@ -45,6 +59,7 @@ export function ApiBindingsView({ api, env, onClose }: { api: ApiRef; env: EnvRe
       if (picking) return false; // the policy picker below handles its keys
       const b = bindings[cursor];
       if (key.id === 'escape') onClose();
+      else if (choice.onKey(key.id)) return true;
       else if (key.id === 'up' || key.id === 'down' || key.id === 'j' || key.id === 'k')
         setCursor((c) =>
           moveCursor(c, bindings.length, key.input, {
@@ -67,6 +82,7 @@ export function ApiBindingsView({ api, env, onClose }: { api: ApiRef; env: EnvRe
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
       <Text bold>
         Bindings of {sanitizeText(api.name)} in {sanitizeText(env.name)}
+        {choice.position}
         {slice.data && !slice.data.publishId ? (
           <Text color={theme.warning}> · not published here</Text>
         ) : null}
@@ -116,7 +132,10 @@ export function ApiBindingsView({ api, env, onClose }: { api: ApiRef; env: EnvRe
           }}
         />
       ) : (
-        <Text color={theme.muted}>b: bind a policy · u: unbind the selected one · Esc: close</Text>
+        <Text color={theme.muted}>
+          b: bind a policy · u: unbind the selected one
+          {choice.choices.length > 1 ? ` · ${ENV_SWITCH_HINT}` : ''} · Esc: close
+        </Text>
       )}
     </Box>
   );

@@ -4,7 +4,7 @@
 // On an API (in one environment): the apps and whether each is authorized (4.18.6); `A`/Enter
 // authorizes the marked/selected apps, `u` revokes. Pairs already authorized are refused up front.
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
 import { checkAuthorize, checkNonEmpty } from '../../src/actions/preconditions.ts';
 import type { ApiRef, AppRef, EnvRef } from '../../src/actions/types.ts';
@@ -17,6 +17,7 @@ import { useMutationStore, useMutations } from './context.tsx';
 import { appApisRequest, appAuthsRequest, appUnboundApisRequest, envsRequest } from './data.ts';
 import { PickList, toggle } from './PickList.tsx';
 import { useResource } from './useResource.ts';
+import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
 type Nav = 'up' | 'down' | 'mark' | 'pass' | null;
 
@@ -226,14 +227,30 @@ function proposeAuthorize(
   actions.propose({ kind: 'authorize', apps: freshApps, apis: freshApis, env });
 }
 
-export function ApiAppsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; onClose: () => void }) {
+export function ApiAppsView({
+  api,
+  env: initialEnv,
+  envs,
+  onClose,
+}: {
+  api: ApiRef;
+  env: EnvRef;
+  /** Environments to cycle through (all of the instance's: apps can be authorized anywhere). */
+  envs?: readonly EnvRef[];
+  onClose: () => void;
+}) {
   const instanceId = useStore((s) => s.instanceId) ?? '';
+  // marks are per environment: a switch clears them (the cursor hook comes after the rows)
+  const clearMarks = useRef<() => void>(() => undefined);
+  const choice = useEnvChoice(initialEnv, envs, () => clearMarks.current());
+  const env = choice.env;
   const slice = useResource(appAuthsRequest(instanceId, api.id, env.id));
   const mutations = useMutationStore();
   const busy = useMutations((s) => s.phase !== 'idle');
   const theme = useTheme().tokens;
   const rows = slice.data ?? [];
   const nav = useCursor(rows.length);
+  clearMarks.current = () => nav.setMarked(new Set());
 
   useKeyHandler(
     'modal',
@@ -241,6 +258,7 @@ export function ApiAppsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; o
       const n = navOf(key.id);
       if (n === 'pass') return false;
       if (key.id === 'escape') onClose();
+      else if (choice.onKey(key.id)) return true;
       else if (nav.step(n, (i) => rows[i]?.app.id ?? '')) return true;
       else if (key.id === 'return' || is(key.id, 'authorize')) {
         const picked = pick(rows, (r) => r.app.id, nav.marked, nav.cursor);
@@ -270,6 +288,7 @@ export function ApiAppsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; o
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
       <Text bold>
         Apps authorized for {sanitizeText(api.name)} in {sanitizeText(env.name)}
+        {choice.position}
       </Text>
       <SliceError error={slice.error} />
       <PickList
@@ -279,7 +298,8 @@ export function ApiAppsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; o
         empty={slice.loading ? 'loading…' : 'No app in this instance.'}
       />
       <Text color={theme.muted}>
-        ✓ authorized · Space: mark · A/Enter: authorize marked/selected · u: revoke · Esc: close
+        ✓ authorized · Space: mark · A/Enter: authorize marked/selected · u: revoke
+        {choice.choices.length > 1 ? ` · ${ENV_SWITCH_HINT}` : ''} · Esc: close
       </Text>
     </Box>
   );

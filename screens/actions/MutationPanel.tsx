@@ -9,6 +9,7 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import type { ItemResult, StepProgress } from '../../src/actions/types.ts';
 import { useMutationStore, useMutations } from './context.tsx';
+import { wrapClamped } from './wrap.ts';
 
 const is = (cmd: 'confirm' | 'cancel' | 'submit', id: string): boolean =>
   (KEYMAP[cmd].keys as readonly string[]).includes(id);
@@ -70,16 +71,24 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
     );
   }
 
+  // border (2) + padding (2): every line is wrapped here to the inner width, so nothing overflows
+  const inner = Math.max(10, width - 4);
+  const box = {
+    width,
+    flexShrink: 0,
+    flexDirection: 'column' as const,
+    borderStyle: 'round' as const,
+    paddingX: 1,
+  };
+
   if (phase === 'refused' && refusal) {
     return (
-      <Box flexDirection="column" borderStyle="round" borderColor={theme.warning} paddingX={1}>
-        <Text bold color={theme.warning}>
-          Not sent · {refusal.code}
-        </Text>
-        <Text>{sanitizeText(refusal.reason)}</Text>
-        <Text color={theme.muted}>hint: {sanitizeText(refusal.hint)}</Text>
+      <Box {...box} borderColor={theme.warning}>
+        <Lines text={`Not sent · ${refusal.code}`} width={inner} color={theme.warning} bold />
+        <Lines text={sanitizeText(refusal.reason)} width={inner} />
+        <Lines text={`hint: ${sanitizeText(refusal.hint)}`} width={inner} color={theme.muted} />
         {refusal.alternative ? (
-          <Text>r/Enter: {sanitizeText(refusal.alternative.label)} · Esc: close</Text>
+          <Lines text={`r/Enter: ${sanitizeText(refusal.alternative.label)} · Esc: close`} width={inner} />
         ) : (
           <Text color={theme.muted}>Esc: close</Text>
         )}
@@ -95,23 +104,34 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
       : outcome.result === 'partial'
         ? theme.warning
         : theme.success;
+  const items =
+    outcome && (outcome.items.length > 1 || outcome.items.some((i) => !i.ok || i.detail))
+      ? outcome.items
+      : [];
+  // failures first: they are what needs reading when the list is cut
+  const shownItems = [...items.filter((i) => !i.ok), ...items.filter((i) => i.ok)].slice(0, MAX_ITEMS);
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={border} paddingX={1}>
-      {steps.length > 1 || !outcome ? steps.map((s, i) => <StepLine key={i} step={s} />) : null}
+    <Box {...box} borderColor={border}>
+      {steps.length > 1 || !outcome ? steps.map((s, i) => <StepLine key={i} step={s} width={inner} />) : null}
       {outcome ? (
         <>
-          <Text bold color={border}>
-            {sanitizeText(outcome.summary)}
-          </Text>
+          <Lines text={sanitizeText(outcome.summary)} width={inner} color={border} bold max={4} />
           {outcome.error ? (
-            <Text color={theme.muted}>
-              hint: {sanitizeText(outcome.error.hint)}
-              {outcome.error.requestId ? ` · request ${sanitizeText(outcome.error.requestId)}` : ''}
-            </Text>
+            <Lines
+              text={`hint: ${sanitizeText(outcome.error.hint)}${
+                outcome.error.requestId ? ` · request ${sanitizeText(outcome.error.requestId)}` : ''
+              }`}
+              width={inner}
+              color={theme.muted}
+              max={3}
+            />
           ) : null}
-          {outcome.items.length > 1 || outcome.items.some((i) => !i.ok || i.detail)
-            ? outcome.items.map((it, i) => <ItemLine key={i} item={it} />)
-            : null}
+          {shownItems.map((it, i) => (
+            <ItemLine key={i} item={it} width={inner} />
+          ))}
+          {items.length > shownItems.length ? (
+            <Text color={theme.muted}>… {items.length - shownItems.length} more (see the audit log)</Text>
+          ) : null}
           <Text color={theme.muted}>Esc/Enter: close</Text>
         </>
       ) : null}
@@ -119,30 +139,59 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
   );
 }
 
-function StepLine({ step }: { step: StepProgress }) {
-  const theme = useTheme().tokens;
-  const color = step.status === 'failed' ? theme.danger : step.status === 'ok' ? theme.success : theme.muted;
+const MAX_ITEMS = 8;
+
+/** One logical line, wrapped to `width` columns (at most `max` lines). */
+function Lines({
+  text,
+  width,
+  color,
+  bold,
+  max = 2,
+}: {
+  text: string;
+  width: number;
+  color?: string;
+  bold?: boolean;
+  max?: number;
+}) {
   return (
-    <Text color={color}>
-      {STEP_MARK[step.status]} {sanitizeText(step.label)}
-      {step.errorCode ? ` — ${sanitizeText(step.errorCode)} ${sanitizeText(step.errorMsg ?? '')}` : ''}
-    </Text>
+    <>
+      {wrapClamped(text, width, max).map((l, i) => (
+        <Text key={i} {...(color ? { color } : {})} {...(bold ? { bold } : {})} wrap="truncate">
+          {l}
+        </Text>
+      ))}
+    </>
   );
 }
 
-function ItemLine({ item }: { item: ItemResult }) {
+function StepLine({ step, width }: { step: StepProgress; width: number }) {
+  const theme = useTheme().tokens;
+  const color = step.status === 'failed' ? theme.danger : step.status === 'ok' ? theme.success : theme.muted;
+  const error = step.errorCode
+    ? ` — ${sanitizeText(step.errorCode)} ${sanitizeText(step.errorMsg ?? '')}`
+    : '';
+  return (
+    <Lines
+      text={`${STEP_MARK[step.status]} ${sanitizeText(step.label)}${error}`}
+      width={width}
+      color={color}
+    />
+  );
+}
+
+function ItemLine({ item, width }: { item: ItemResult; width: number }) {
   const theme = useTheme().tokens;
   if (item.ok) {
-    return (
-      <Text color={theme.success}>
-        ✓ {sanitizeText(item.label)}
-        {item.detail ? ` · ${sanitizeText(item.detail)}` : ''}
-      </Text>
-    );
+    const detail = item.detail ? ` · ${sanitizeText(item.detail)}` : '';
+    return <Lines text={`✓ ${sanitizeText(item.label)}${detail}`} width={width} color={theme.success} />;
   }
   return (
-    <Text color={theme.danger}>
-      ✗ {sanitizeText(item.label)} — {sanitizeText(item.errorCode ?? '')} {sanitizeText(item.errorMsg ?? '')}
-    </Text>
+    <Lines
+      text={`✗ ${sanitizeText(item.label)} — ${sanitizeText(item.errorCode ?? '')} ${sanitizeText(item.errorMsg ?? '')}`}
+      width={width}
+      color={theme.danger}
+    />
   );
 }

@@ -13,17 +13,31 @@ import { useMutationStore, useMutations } from './context.tsx';
 import { versionsRequest } from './data.ts';
 import { PickList, moveCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
+import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
 const has = (cmd: keyof typeof KEYMAP, id: string) => (KEYMAP[cmd].keys as readonly string[]).includes(id);
 
-export function VersionsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; onClose: () => void }) {
+export function VersionsView({
+  api,
+  env: initialEnv,
+  envs,
+  onClose,
+}: {
+  api: ApiRef;
+  env: EnvRef;
+  /** Environments to cycle through (those the API is published in). */
+  envs?: readonly EnvRef[];
+  onClose: () => void;
+}) {
   const instanceId = useStore((s) => s.instanceId) ?? '';
+  const [cursor, setCursor] = useState(0);
+  const choice = useEnvChoice(initialEnv, envs, () => setCursor(0));
+  const env = choice.env;
   const slice = useResource(versionsRequest(instanceId, api.id, env.id));
   const mutations = useMutationStore();
   const busy = useMutations((s) => s.phase !== 'idle');
   const readOnly = useMutations((s) => s.readOnly);
   const theme = useTheme().tokens;
-  const [cursor, setCursor] = useState(0);
   const rows = slice.data ?? [];
 
   useKeyHandler(
@@ -32,6 +46,7 @@ export function VersionsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; 
       const { actions } = mutations.getState();
       const v = rows[cursor];
       if (key.id === 'escape') onClose();
+      else if (choice.onKey(key.id)) return true;
       else if (key.id === 'up' || key.id === 'down' || key.id === 'j' || key.id === 'k')
         setCursor((c) =>
           moveCursor(c, rows.length, key.input, { upArrow: key.id === 'up', downArrow: key.id === 'down' }),
@@ -56,6 +71,7 @@ export function VersionsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; 
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
       <Text bold>
         Versions of {sanitizeText(api.name)} in {sanitizeText(env.name)}
+        {choice.position}
         {readOnly ? (
           <Text color={theme.warning}> · read-only: switching and offline are disabled</Text>
         ) : null}
@@ -76,7 +92,8 @@ export function VersionsView({ api, env, onClose }: { api: ApiRef; env: EnvRef; 
         empty={slice.data ? 'No versions in this environment (never published here).' : ''}
       />
       <Text color={theme.muted}>
-        Enter/p: switch to this version (rollback) · o: take the version in effect offline · Esc: close
+        Enter/p: switch to this version (rollback) · o: take the version in effect offline
+        {choice.choices.length > 1 ? ` · ${ENV_SWITCH_HINT}` : ''} · Esc: close
       </Text>
     </Box>
   );

@@ -1,5 +1,6 @@
 // The reads the action flows need, as dashboard-store requests (screens never call the client).
 // Families are prefixed `actions.` so they never collide with the resource screens' slices.
+import { fmtTime } from '../format.ts';
 import type { RomaClient } from '../../src/api/client.ts';
 import type { ResourceRequest } from '../../src/store/store.ts';
 import type {
@@ -39,7 +40,7 @@ export function versionsRequest(instanceId: string, apiId: string, envId: string
         versionId: v.version_id,
         versionNo: v.version_no ?? v.version_id,
         inEffect: v.status === 1,
-        publishTime: v.publish_time ?? '',
+        publishTime: fmtTime(v.publish_time),
         remark: v.remark ?? '',
       }));
     },

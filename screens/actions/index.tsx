@@ -52,12 +52,26 @@ function PublishModal({ props, width }: ModalProps) {
 
 function VersionsModal({ props }: ModalProps) {
   const pop = usePop();
-  return <VersionsView api={props.api as ApiRef} env={props.env as EnvRef} onClose={pop} />;
+  return (
+    <VersionsView
+      api={props.api as ApiRef}
+      env={props.env as EnvRef}
+      envs={(props.envs as EnvRef[] | undefined) ?? []}
+      onClose={pop}
+    />
+  );
 }
 
 function ApiBindingsModal({ props }: ModalProps) {
   const pop = usePop();
-  return <ApiBindingsView api={props.api as ApiRef} env={props.env as EnvRef} onClose={pop} />;
+  return (
+    <ApiBindingsView
+      api={props.api as ApiRef}
+      env={props.env as EnvRef}
+      envs={(props.envs as EnvRef[] | undefined) ?? []}
+      onClose={pop}
+    />
+  );
 }
 
 function PolicyBindingsModal({ props }: ModalProps) {
@@ -78,7 +92,14 @@ function AppApisModal({ props }: ModalProps) {
 
 function ApiAppsModal({ props }: ModalProps) {
   const pop = usePop();
-  return <ApiAppsView api={props.api as ApiRef} env={props.env as EnvRef} onClose={pop} />;
+  return (
+    <ApiAppsView
+      api={props.api as ApiRef}
+      env={props.env as EnvRef}
+      envs={(props.envs as EnvRef[] | undefined) ?? []}
+      onClose={pop}
+    />
+  );
 }
 
 let registered = false;
@@ -129,7 +150,8 @@ async function loadEnvs(store: DashboardStore, instanceId: string | null): Promi
 /**
  * Actions on an API row: publish/offline (the marked rows, else the selected one), versions,
  * bindings (b and u open the API's bindings), authorized apps (A). Versions, bindings and apps open
- * for the first environment the API is published in (RELEASE if so).
+ * for the first environment the API is published in (RELEASE if so); Tab cycles among the
+ * environments it is published in (all of them when none), and among all for authorizing apps.
  */
 export function apiActions(): ReadonlyArray<ResourceAction<ApiSummary>> {
   const refOf = (a: ApiSummary): ApiRef => ({ id: a.id, name: a.name });
@@ -152,27 +174,43 @@ export function apiActions(): ReadonlyArray<ResourceAction<ApiSummary>> {
       });
     },
   });
+  /** The API's published environments in the instance's order (unknown ones last), else all. */
+  const publishedEnvs = (a: ApiSummary, envs: EnvRef[]): EnvRef[] => {
+    const pubs = publicationsOf(a).map((p) => p.env);
+    if (pubs.length === 0) return envs;
+    const known = envs.filter((e) => pubs.some((p) => p.id === e.id));
+    return [...known, ...pubs.filter((p) => !known.some((e) => e.id === p.id))];
+  };
   const inEnv = (
     command: string,
     title: string,
     kind: string,
     mutating: boolean,
+    choices: 'published' | 'all',
   ): ResourceAction<ApiSummary> => ({
     command,
     title,
     mutating,
     async run({ store, item, instanceId }) {
-      const env = mainEnv(item, await loadEnvs(store, instanceId));
-      if (env) store.getState().actions.pushModal({ kind, props: { api: refOf(item), env } });
+      const all = await loadEnvs(store, instanceId);
+      const env = mainEnv(item, all);
+      const envs = choices === 'all' ? all : publishedEnvs(item, all);
+      if (env) store.getState().actions.pushModal({ kind, props: { api: refOf(item), env, envs } });
     },
   });
   return [
     publishLike('publish'),
     publishLike('offline'),
-    inEnv('versions', 'Versions (switch / rollback, offline by version)', ACTION_MODALS.versions, false),
-    inEnv('bind', 'Bindings (throttle, signature key, ACL)', ACTION_MODALS.apiBindings, true),
-    inEnv('unbind', 'Bindings (throttle, signature key, ACL)', ACTION_MODALS.apiBindings, true),
-    inEnv('authorize', 'Apps authorized to call the API', ACTION_MODALS.apiApps, true),
+    inEnv(
+      'versions',
+      'Versions (switch / rollback, offline by version)',
+      ACTION_MODALS.versions,
+      false,
+      'published',
+    ),
+    inEnv('bind', 'Bindings (throttle, signature key, ACL)', ACTION_MODALS.apiBindings, true, 'published'),
+    inEnv('unbind', 'Bindings (throttle, signature key, ACL)', ACTION_MODALS.apiBindings, true, 'published'),
+    inEnv('authorize', 'Apps authorized to call the API', ACTION_MODALS.apiApps, true, 'all'),
   ];
 }
 

@@ -69,17 +69,23 @@ export function redact<T>(value: T, extraSecrets: readonly string[] = []): T {
 export interface AuditLogOptions {
   path?: string;
   now?: () => Date;
-  /** Literal secrets of the running profile (SK, token, password), scrubbed wherever they appear. */
-  secrets?: readonly string[];
+  /**
+   * Literal secrets of the running profile (AK, SK, token, password), scrubbed wherever they appear.
+   * A function is read at each write, so a token obtained later (IAM password login) is covered too.
+   */
+  secrets?: readonly string[] | (() => readonly string[]);
 }
 
 /** An audit sink appending JSON lines; creates the directory (0700) and file (0600) on first write. */
 export function createAuditLog(opts: AuditLogOptions = {}): AuditSink & { path: string } {
   const path = opts.path ?? auditLogPath();
   const now = opts.now ?? (() => new Date());
-  const secrets = opts.secrets ?? [];
+  const secretsNow = (): readonly string[] => {
+    const s = opts.secrets ?? [];
+    return typeof s === 'function' ? s() : s;
+  };
   const sink = async (entry: Omit<AuditEntry, 'ts'>): Promise<void> => {
-    const line = JSON.stringify(redact({ ts: now().toISOString(), ...entry }, secrets));
+    const line = JSON.stringify(redact({ ts: now().toISOString(), ...entry }, secretsNow()));
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     await appendFile(path, `${line}\n`, { mode: 0o600 });
   };

@@ -2,7 +2,14 @@
 import { listAll } from './paginate.ts';
 import type { RequestSpec, Transport } from './transport.ts';
 import type { CallOptions, ListAllOptions, Page, PageQuery, QueryParams } from './types/common.ts';
-import { atBoundary, ShapeError, validateObject, validateRecord, type ObjectSchema } from './validate.ts';
+import {
+  atBoundary,
+  ShapeError,
+  validateObject,
+  validateRecord,
+  validateSingle,
+  type ObjectSchema,
+} from './validate.ts';
 import { normalizeGeneric } from './normalize.ts';
 import { RomaError } from './errors.ts';
 
@@ -69,11 +76,15 @@ async function exchange<R>(scope: Scope, spec: RequestSpec, read: (body: unknown
   return atBoundary(spec.method, spec.path, requestId, () => read(res.body));
 }
 
+/** A GET of one object, read tolerantly (validateSingle): repairs go to `onWarnings`. */
 export function getObject<T>(scope: Scope, req: ReadSpec): Promise<T> {
-  const { path, schema, norm = normalizeGeneric, query, signal } = req;
-  return exchange(scope, { method: 'GET', path: scope.base + path, query, signal }, (body) =>
-    shape<T>(schema, norm, body),
-  );
+  const { path, schema, norm = normalizeGeneric, query, signal, onWarnings } = req;
+  return exchange(scope, { method: 'GET', path: scope.base + path, query, signal }, (body) => {
+    const pre = body && typeof body === 'object' && !Array.isArray(body) ? norm({ ...(body as Obj) }) : body;
+    const r = validateSingle(pre, schema, '$');
+    if (r.warnings.length > 0) onWarnings?.(r.warnings);
+    return r.record as T;
+  });
 }
 
 export function getPage<T>(scope: Scope, req: PageSpec): Promise<Page<T>> {

@@ -126,6 +126,23 @@ export function validateRecord(value: unknown, schema: ObjectSchema, at = '$'): 
   return { record, warnings };
 }
 
+/**
+ * {@link validateRecord} for a single object (a `get`): wrong-typed fields are repaired the same way,
+ * each repair a warning, so a detail view still renders. Not an object, or a required field missing,
+ * is still a ShapeError (there is nothing to show).
+ */
+export function validateSingle(
+  value: unknown,
+  schema: ObjectSchema,
+  at = '$',
+): { record: Record<string, unknown>; warnings: string[] } {
+  const r = validateRecord(value, schema, at);
+  if (r.record) return { record: r.record, warnings: r.warnings };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ShapeError(at, 'object', value);
+  const missing = (schema.required ?? []).find((n) => (value as Record<string, unknown>)[n] == null) ?? '?';
+  throw new ShapeError(`${at}.${missing}`, 'a value', (value as Record<string, unknown>)[missing]);
+}
+
 function repairObject(
   value: Record<string, unknown>,
   schema: ObjectSchema,

@@ -4,7 +4,7 @@ import { MutationProvider, useMutations } from '../../screens/actions/context.ts
 import { registerActionModals } from '../../screens/actions/index.tsx';
 import { MutationPanel } from '../../screens/actions/MutationPanel.tsx';
 import { resourceById } from '../../screens/registry.ts';
-import { KEYMAP, type Command, type KeyScope } from '../keys/keymap.ts';
+import { KEYMAP, keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
 import type { MutationStore } from '../store/mutations.ts';
 import { KeyRouterProvider, useCommands, type KeyRouter } from '../keys/router.tsx';
 import { useStore as useZustand } from 'zustand';
@@ -29,6 +29,12 @@ registerDebugAction();
 const DEBUG_COMMANDS = (Object.keys(KEYMAP) as Command[]).filter((c) =>
   (KEYMAP[c].scopes as readonly KeyScope[]).includes('debug'),
 );
+
+const HELP_HINTS = [
+  { keys: keyLabel('escape'), label: 'close help' },
+  { keys: '?', label: 'close help' },
+  { keys: 'q', label: 'close help' },
+];
 
 const GLOBAL_COMMANDS: readonly Command[] = ['quit', 'help', 'palette', 'back', 'refresh', 'autoRefresh'];
 
@@ -158,6 +164,8 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
         width={width}
         scopes={scopes}
         only={overlay ? ['confirm', 'cancel', 'submit', 'inputCancel', 'inputComplete', 'inputSubmit'] : only}
+        // the help overlay takes no dialog keys: say how to leave it
+        {...(modal?.kind === 'help' && !mutating ? { hints: HELP_HINTS } : {})}
       />
     </Box>
   );

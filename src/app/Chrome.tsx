@@ -14,14 +14,21 @@ import { displayWidth } from '../ui/text.ts';
 import { useTheme } from '../ui/theme.ts';
 import { listKey } from './data.ts';
 import { useAppEnv } from './env.tsx';
+import { warningNote } from './warnings.ts';
 
-export function Header({ width }: { width: number }) {
-  const { header } = useAppEnv();
+/** The current instance's name from the loaded instance list, else its id. */
+function useInstanceLabel(): string | null {
   const instanceId = useStore((s) => s.instanceId);
   const instanceName = useStore((s) => {
     const rows = selectSlice<Array<{ id: string; name?: string }>>('instances', listKey(null, {}))(s).data;
     return rows?.find((r) => r.id === instanceId)?.name;
   });
+  return instanceId ? (instanceName ?? instanceId) : null;
+}
+
+export function Header({ width }: { width: number }) {
+  const { header } = useAppEnv();
+  const instance = useInstanceLabel();
   const auto = useStore((s) => s.autoRefreshMs);
   return (
     <HeaderLine
@@ -29,7 +36,7 @@ export function Header({ width }: { width: number }) {
       profile={header.profile}
       endpoint={header.where}
       project={header.projectId}
-      instance={instanceId ? (instanceName ?? instanceId) : '—'}
+      instance={instance ?? '—'}
       authSource={header.authSource}
       demo={header.demo}
       readOnly={header.readOnly}
@@ -42,7 +49,8 @@ export function Header({ width }: { width: number }) {
 /** `instance › group › API`, plus the `/` filter input (or the active filter) at the right. */
 export function Breadcrumbs({ width }: { width: number }) {
   const theme = useTheme();
-  const crumbs = useStoreShallow((s) =>
+  const instance = useInstanceLabel();
+  const stackCrumbs = useStoreShallow((s) =>
     s.stack.map((e, i) => {
       const d = resourceById(e.screen);
       if (e.view === 'detail') return e.label ?? e.itemId ?? '?';
@@ -56,6 +64,9 @@ export function Breadcrumbs({ width }: { width: number }) {
       return e.label ? `${e.label} › ${d?.title ?? e.screen}` : (d?.title ?? e.screen);
     }),
   );
+  // `instance › group › API`: the current instance first (not while choosing one)
+  const onInstances = useStore((s) => s.stack.at(-1)?.screen === 'instances');
+  const crumbs = instance && !onInstances ? [instance, ...stackCrumbs] : stackCrumbs;
   const top = useStore(selectTop);
   const { filter, filtering } = top.list;
   const filterText = filtering
@@ -76,12 +87,14 @@ export function Footer({
   width,
   scopes,
   only,
+  hints,
 }: {
   width: number;
   scopes: readonly KeyScope[];
   only: readonly Command[];
+  hints?: ReadonlyArray<{ keys: string; label: string }>;
 }) {
-  return <Hints width={width} scopes={scopes} only={only} />;
+  return <Hints width={width} scopes={scopes} only={only} {...(hints ? { hints } : {})} />;
 }
 
 /** Status: an explicit message, else the current view's load error (stale data kept) or progress. */
@@ -121,5 +134,6 @@ export function StatusLine({ width, family, sliceKey }: { width: number; family:
   const message = slice.fetchedAt
     ? `${Array.isArray(slice.data) ? `${slice.data.length} items · ` : ''}fetched ${new Date(slice.fetchedAt).toLocaleTimeString()}`
     : undefined;
-  return <Status width={width} {...(message ? { message } : {})} />;
+  const warning = warningNote(slice.warnings);
+  return <Status width={width} {...(message ? { message } : {})} {...(warning ? { warning } : {})} />;
 }

@@ -9,10 +9,11 @@ import { selectSlice } from '../store/selectors.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { truncateToWidth } from '../ui/text.ts';
 import { useTheme } from '../ui/theme.ts';
-import { listKey, usePart } from './data.ts';
+import { listKey, useOverviewParts, usePart } from './data.ts';
 import { sectionsToLines, type LineStyle } from './detail-lines.ts';
 import { actionHandlers } from './actions.ts';
 import { copyToClipboard, useAppEnv } from './env.tsx';
+import { warningNote } from './warnings.ts';
 
 export const DETAIL_COMMANDS: readonly Command[] = [
   'up',
@@ -60,6 +61,7 @@ export function DetailView({
   const tab = Math.min(entry.tab, tabs.length - 1);
   const part = tab > 0 ? parts[tab - 1] : undefined;
   const partSlice = usePart(d, part, item);
+  const overviewParts = useOverviewParts(d, item, tab === 0);
   const revealed = useStore((s) => (entry.itemId ? s.revealed[entry.itemId] === true : false));
 
   const sections: DetailSection[] = useMemo(() => {
@@ -70,7 +72,7 @@ export function DetailView({
           blocks: [{ kind: 'text', text: 'The item is not in the loaded list (refresh with r).' }],
         },
       ];
-    if (!part) return d.summary(item, { revealed });
+    if (!part) return d.summary(item, { revealed, parts: overviewParts });
     if (!partSlice || (partSlice.data == null && partSlice.loading))
       return [{ title: part.title, blocks: [{ kind: 'text', text: 'loading…' }] }];
     if (partSlice.data == null)
@@ -78,9 +80,10 @@ export function DetailView({
         { title: part.title, blocks: [{ kind: 'text', text: 'failed to load (see the status line)' }] },
       ];
     return part.render(partSlice.data, item, { revealed });
-  }, [item, part, partSlice, d, revealed]);
+  }, [item, part, partSlice, d, revealed, overviewParts]);
 
-  const bodyHeight = Math.max(1, height - 1);
+  const warning = part ? warningNote(partSlice?.warnings) : undefined;
+  const bodyHeight = Math.max(1, height - 1 - (warning ? 1 : 0));
   const lines = useMemo(
     () => sectionsToLines(sections, width, theme.unicode),
     [sections, width, theme.unicode],
@@ -134,6 +137,11 @@ export function DetailView({
   return (
     <Box flexDirection="column" height={height}>
       <Text color={theme.tokens.accent}>{truncateToWidth(sanitizeText(tabBar), width)}</Text>
+      {warning ? (
+        <Text color={theme.tokens.warning} wrap="truncate">
+          {truncateToWidth(`⚠ ${sanitizeText(warning)}`, width)}
+        </Text>
+      ) : null}
       {lines.slice(scroll, scroll + bodyHeight).map((l, i) => (
         <Text key={scroll + i} wrap="truncate">
           {l.parts.length === 0

@@ -14,7 +14,15 @@ import { useTheme } from '../ui/theme.ts';
 import { lazyCellRequest, useList } from './data.ts';
 import { actionHandlers } from './actions.ts';
 import { useAppEnv, copyToClipboard } from './env.tsx';
-import { clampScroll, filterRows, nextSort, resolveSelected, selectAt, sortRows } from './list-model.ts';
+import {
+  clampScroll,
+  filterRows,
+  nextSort,
+  resolveSelected,
+  selectAt,
+  sortRows,
+  warmHaystacks,
+} from './list-model.ts';
 
 export const LIST_COMMANDS: readonly Command[] = [
   'up',
@@ -59,6 +67,7 @@ export function ListView({
   const { filter, sort, filtering } = entry.list;
 
   const filtered = useMemo(() => filterRows(slice.data ?? [], d.columns, filter), [slice.data, d, filter]);
+  useEffect(() => warmHaystacks(slice.data ?? [], d.columns), [slice.data, d]);
   const rows = useMemo(() => sortRows(filtered, d.columns, sort), [filtered, d, sort]);
   const bodyHeight = Math.max(1, height - TABLE_CHROME);
   const selected = resolveSelected(rows, d.idOf, entry.list);

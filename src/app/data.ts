@@ -1,8 +1,8 @@
 // Hooks that connect descriptors to the store: request on mount / refresh, read through selectors.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { DetailPart, FetchContext, LazyCell, ResourceDescriptor } from '../../screens/types.ts';
 import type { ResourceSlice } from '../store/slice.ts';
-import { useActions, useStore } from '../store/react.tsx';
+import { useActions, useStore, useStoreShallow } from '../store/react.tsx';
 import { selectSlice } from '../store/selectors.ts';
 import type { ResourceRequest } from '../store/slice.ts';
 import type { RomaClient } from '../api/client.ts';
@@ -25,7 +25,8 @@ export function listRequest(
     family: d.id,
     key: listKey(instanceId, params),
     channel: 'list',
-    fetch: (client, signal) => d.list({ client, instanceId, params, signal } satisfies FetchContext),
+    fetch: (client, signal, warn) =>
+      d.list({ client, instanceId, params, signal, warn } satisfies FetchContext),
   };
 }
 
@@ -39,7 +40,7 @@ export function partRequest(
     family: `${d.id}.${part.id}`,
     key: `${instanceId ?? '-'}|${d.idOf(item)}`,
     channel: `detail.${part.id}`,
-    fetch: (client, signal) => part.fetch({ client, instanceId, params: {}, signal }, item),
+    fetch: (client, signal, warn) => part.fetch({ client, instanceId, params: {}, signal, warn }, item),
   };
 }
 
@@ -97,4 +98,36 @@ export function usePart(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [d, part, id, instanceId, tick]);
   return part ? slice : null;
+}
+
+/**
+ * Data of the descriptor's `overviewParts` for the Overview: each is ensured (fetched once, shared
+ * with its own tab) while `active`; returns what has arrived, by part id.
+ */
+export function useOverviewParts(
+  d: ResourceDescriptor,
+  item: unknown,
+  active: boolean,
+): Readonly<Record<string, unknown>> {
+  const instanceId = useStore((s) => s.instanceId);
+  const actions = useActions();
+  const id = item === undefined ? '' : d.idOf(item);
+  const parts = (d.parts ?? []).filter((p) => d.overviewParts?.includes(p.id));
+  const key = `${instanceId ?? '-'}|${id}`;
+  const datas = useStoreShallow((s) => parts.map((p) => s.resources[`${d.id}.${p.id}`]?.[key]?.data ?? null));
+  useEffect(() => {
+    if (!active || item === undefined) return;
+    for (const p of parts) void actions.ensure(partRequest(d, p, instanceId, item));
+    // parts follow d; the item is identified by id
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [active, d, id, instanceId]);
+  return useMemo(() => {
+    const out: Record<string, unknown> = {};
+    parts.forEach((p, i) => {
+      if (datas[i] != null) out[p.id] = datas[i];
+    });
+    return out;
+    // datas is shallow-stable
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [datas, d]);
 }

@@ -1,5 +1,6 @@
 // What the shell knows about where it runs: header facts, how to write raw escape sequences (OSC 52).
 import { osc52Copy } from '../../components/osc52.ts';
+import type { RequestIdTap } from '../actions/client-port.ts';
 import { createContext, useContext, type ReactNode } from 'react';
 
 export interface HeaderInfo {
@@ -25,6 +26,10 @@ export interface AppEnv {
   tmux: boolean;
   /** Audit log of mutations; default `$XDG_STATE_HOME/roma-dash/audit.log`. */
   auditPath?: string;
+  /** The tap on the client's onRequest: each write's X-Request-Id goes into its audit line. */
+  requestIds?: RequestIdTap;
+  /** The session's secret values (AK/SK/token/password): redacted from the audit log, never shown. */
+  secrets?: () => readonly string[];
   /** Debug-console history file; default `defaultHistoryPath()`; null keeps it in memory. */
   debugHistoryFile?: string | null;
   /** Edits a text in $EDITOR (tests inject one); default: the real editor, the terminal suspended. */

@@ -24,6 +24,29 @@ function haystack<T>(row: T, columns: ReadonlyArray<Column<T>>): string {
   return h;
 }
 
+/**
+ * Builds the filter haystacks of `rows` a slice at a time on idle turns of the event loop (keys
+ * are read between slices), so the first `/` keystroke on 10,000 rows does not build them all at
+ * once. Returns the cancel function.
+ */
+export function warmHaystacks<T>(
+  rows: readonly T[],
+  columns: ReadonlyArray<Column<T>>,
+  chunk = 500,
+): () => void {
+  let i = 0;
+  let timer: NodeJS.Immediate | undefined;
+  const step = () => {
+    const end = Math.min(rows.length, i + chunk);
+    for (; i < end; i++) haystack(rows[i] as T, columns);
+    timer = i < rows.length ? setImmediate(step) : undefined;
+  };
+  timer = setImmediate(step);
+  return () => {
+    if (timer !== undefined) clearImmediate(timer);
+  };
+}
+
 export function filterRows<T>(
   rows: readonly T[],
   columns: ReadonlyArray<Column<T>>,

@@ -161,6 +161,9 @@ function CtxModal({ props, width }: ModalProps) {
         entries={entries}
         width={width}
         maxSuggestions={10}
+        placeholder={
+          env.profiles ? ' instance name or profile:NAME (Tab completes)' : ' instance name (Tab completes)'
+        }
         onClose={() => actions.popModal()}
         onRun={(entry) => {
           const t = targets.find((x) => x.label === entry.name);

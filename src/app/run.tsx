@@ -1,6 +1,7 @@
 // Starts the full-screen dashboard and guarantees the terminal is restored on every way out:
 // q, Ctrl-C, SIGTERM/SIGHUP, and an uncaught error (printed after the restore).
 import { render } from 'ink';
+import type { RequestIdTap } from '../actions/client-port.ts';
 import type { RomaClient } from '../api/client.ts';
 import { createDashboardStore } from '../store/store.ts';
 import { App } from './App.tsx';
@@ -13,6 +14,10 @@ export interface Session {
   client: RomaClient;
   header: HeaderInfo;
   instanceId?: string | null;
+  /** The client's onRequest tap: request ids of writes, for the audit log. */
+  requestIds?: RequestIdTap;
+  /** Secret values of this session, redacted from the audit log; never rendered. */
+  secrets?: () => readonly string[];
 }
 
 export interface RunOptions extends Session {
@@ -40,6 +45,8 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
       writeRaw: (s) => void stdout.write(s),
       defaultRefreshMs: opts.autoRefreshMs ?? 5000,
       tmux: Boolean(process.env.TMUX),
+      ...(session.requestIds ? { requestIds: session.requestIds } : {}),
+      ...(session.secrets ? { secrets: session.secrets } : {}),
       ...(opts.profiles ? { profiles: { names: opts.profiles.names, switchTo } } : {}),
     };
     // a new key remounts the shell: no view of the old profile survives the switch

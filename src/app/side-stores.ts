@@ -42,10 +42,13 @@ export function createShellMutations(
   instanceId: string | null,
 ): MutationStore {
   return createMutationStore({
-    port: clientPort(dash.client.instance(instanceId ?? '')),
+    port: clientPort(dash.client.instance(instanceId ?? ''), env.requestIds),
     readOnly: env.header.readOnly === true || dash.client.readOnly,
     identity: auditIdentity(env, instanceId),
-    audit: createAuditLog(env.auditPath ? { path: env.auditPath } : {}),
+    audit: createAuditLog({
+      ...(env.auditPath ? { path: env.auditPath } : {}),
+      ...(env.secrets ? { secrets: env.secrets } : {}),
+    }),
     onChanged: () => dash.getState().actions.refreshAll(),
     onAuditError: (e) => dash.getState().actions.showError(e, 'audit log'),
   });

@@ -1,9 +1,9 @@
 // Turns a ResolvedConfig into a RomaClient: picks the auth provider and wires --log-file.
 import { appendFileSync } from 'node:fs';
-import { createRomaClient, type RomaClient } from '../api/client.ts';
+import { createRomaClient, type RequestEvent, type RomaClient } from '../api/client.ts';
 import { akskProvider, passwordProvider, temporaryAkskProvider, tokenProvider } from '../auth/providers.ts';
 import type { AuthProvider } from '../auth/provider.ts';
-import type { ResolvedConfig } from './resolve.ts';
+import type { Credentials, ResolvedConfig } from './resolve.ts';
 
 export function authProviderFor(cfg: ResolvedConfig, logger?: (line: string) => void): AuthProvider {
   const c = cfg.credentials;
@@ -41,16 +41,61 @@ export function fileLogger(path: string): (line: string) => void {
   };
 }
 
-export function clientFromConfig(cfg: ResolvedConfig): RomaClient {
+/** The literal secrets of a credential (for redaction only: never rendered, never logged). */
+export function secretsOf(c: Credentials): string[] {
+  switch (c.method) {
+    case 'aksk':
+      return [c.ak, c.sk];
+    case 'temporary-aksk':
+      return [c.ak, c.sk, c.securityToken];
+    case 'token':
+      return [c.token];
+    case 'password':
+      return [c.password];
+  }
+}
+
+export interface ClientWiring {
+  client: RomaClient;
+  /** Every secret in play now: the credential's and any token obtained since (IAM login). */
+  secrets(): string[];
+}
+
+export function clientFromConfig(
+  cfg: ResolvedConfig,
+  opts: { onRequest?: (e: RequestEvent) => void } = {},
+): RomaClient {
+  return wireClient(cfg, opts).client;
+}
+
+/** The client plus a live view of its secrets, for the audit log's redaction. */
+export function wireClient(
+  cfg: ResolvedConfig,
+  opts: { onRequest?: (e: RequestEvent) => void } = {},
+): ClientWiring {
   const logger = cfg.logFile ? fileLogger(cfg.logFile) : undefined;
+  const auth = authProviderFor(cfg, logger);
+  const secrets = (): string[] => [
+    ...new Set([...secretsOf(cfg.credentials), ...auth.secrets()].filter((s) => s.length > 0)),
+  ];
+  return { client: clientWith(cfg, auth, logger, opts.onRequest), secrets };
+}
+
+function clientWith(
+  cfg: ResolvedConfig,
+  auth: AuthProvider,
+  logger: ((line: string) => void) | undefined,
+  onRequest: ((e: RequestEvent) => void) | undefined,
+): RomaClient {
   return createRomaClient({
     endpoint: cfg.endpoint,
     projectId: cfg.projectId,
-    auth: authProviderFor(cfg, logger),
+    auth,
     instanceIds: cfg.instanceIds,
     timeoutMs: cfg.timeoutMs,
     insecure: cfg.insecure,
     readOnly: cfg.readOnly,
     logger,
+    ...(onRequest ? { onRequest } : {}),
   });
 }

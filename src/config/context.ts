@@ -1,5 +1,6 @@
 // What the dashboard receives from the CLI: the resolved configuration, a ready client and the flags
 // the status bar shows (auth source, read-only, insecure in red, demo).
+import type { RequestIdTap } from '../actions/client-port.ts';
 import type { RomaClient } from '../api/client.ts';
 import type { EmulatorHandle } from '../emulator/index.ts';
 import type { ResolvedConfig } from './resolve.ts';
@@ -16,4 +17,8 @@ export interface DashboardContext {
   /** Present with --demo: the in-process emulator the client talks to. */
   emulator?: EmulatorHandle;
   warnings: string[];
+  /** Plugged into the client's onRequest: the request id of each write, for the audit log. */
+  requestIds: RequestIdTap;
+  /** The session's secret values (AK/SK/token/password), for redaction only; never rendered. */
+  secrets(): string[];
 }

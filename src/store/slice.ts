@@ -9,6 +9,8 @@ export interface ResourceSlice<T = unknown> {
   fetchedAt: number | null;
   /** A refresh failed and `data` is the last good copy. */
   stale: boolean;
+  /** Records the client repaired or dropped in the last successful fetch (non-fatal). */
+  warnings?: readonly string[];
 }
 
 export const EMPTY_SLICE: ResourceSlice<never> = Object.freeze({
@@ -31,5 +33,6 @@ export interface ResourceRequest<T, C> {
    * Typically one channel per view ("detail", "pulse"), so moving on aborts what is no longer shown.
    */
   channel?: string;
-  fetch: (client: C, signal: AbortSignal) => Promise<T>;
+  /** `warn` collects the client's per-record repairs; they land in the slice's `warnings`. */
+  fetch: (client: C, signal: AbortSignal, warn: (warnings: readonly string[]) => void) => Promise<T>;
 }

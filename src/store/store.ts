@@ -107,8 +107,9 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
           const r = inflight.get(id);
           return r === undefined || r.controller.signal === signal;
         };
+        const warnings: string[] = [];
         try {
-          const data = await req.fetch(client, signal);
+          const data = await req.fetch(client, signal, (w) => void warnings.push(...w));
           if (signal.aborted) {
             if (ownsSlice()) patchSlice(req.family, req.key, { loading: false });
             return;
@@ -119,6 +120,7 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
             error: null,
             stale: false,
             fetchedAt: now(),
+            warnings: warnings.length > 0 ? warnings : undefined,
           });
         } catch (err) {
           if (signal.aborted) {

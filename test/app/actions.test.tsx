@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { RESOURCES } from '../../screens/registry.ts';
 import { listKey } from '../../src/app/data.ts';
+import { createShellMutations } from '../../src/app/side-stores.ts';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { KEYMAP } from '../../src/keys/keymap.ts';
 import { selectTop } from '../../src/store/index.ts';
@@ -93,6 +94,78 @@ test('publish from the APIs list: pick the environment, confirm, the emulator ha
   assert.match(audit, /"publish"/);
   assert.match(audit, /ak:test…/);
   assert.doesNotMatch(audit, new RegExp(h.emu.sk));
+  // the line carries the emulator's X-Request-Id of the publish call (4.3.4 POST …/apis/action)
+  const post = h.requests.filter((e) => e.method === 'POST' && e.path.endsWith('/apis/action')).at(-1);
+  assert.ok(post?.requestId, 'the emulator answered with a request id');
+  const line = JSON.parse(audit.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+  assert.equal(line.action, 'publish');
+  assert.equal(line.env, pair.e.name);
+  assert.equal(line.result, 'ok');
+  assert.deepEqual(line.requestIds, [post.requestId]);
+});
+
+test('audit: a failed write keeps its request id; session secrets echoed by the server are redacted', async () => {
+  const db = dbOf(h);
+  // a server refusal: offline from an environment the API is not published in
+  const apis = rowsOf<{ id: string; name: string }>(h, 'apis');
+  const envs = [...db.data.envs.values()];
+  const pair = apis
+    .flatMap((a) => envs.map((e) => ({ a, e })))
+    .find(({ a, e }) => !db.publicationOf(a.id, e.id));
+  assert.ok(pair);
+  // the shell's own wiring (App builds the same per instance)
+  const mutations = createShellMutations(h.store, h.env, h.emu.instances[0] ?? null);
+  mutations.getState().actions.propose({
+    kind: 'offline',
+    api: { id: pair.a.id, name: `leak ${h.emu.sk}` },
+    env: { id: pair.e.id, name: pair.e.name },
+  });
+  const outcome = await mutations.getState().actions.confirm();
+  await mutations.whenSettled();
+  mutations.getState().actions.dismiss();
+  assert.equal(outcome?.result, 'failed');
+  const put = h.requests.filter((e) => e.method === 'POST' && e.path.endsWith('/apis/action')).at(-1);
+  assert.ok(put?.requestId && put.status !== undefined && put.status >= 400);
+  const text = await readFile(h.auditPath, 'utf8');
+  assert.doesNotMatch(text, new RegExp(h.emu.sk), 'the SK never reaches the audit log');
+  const line = JSON.parse(text.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+  assert.equal(line.result, 'failed');
+  assert.deepEqual(line.requestIds, [put.requestId]);
+  assert.match(String(line.object), /\[redacted\]/);
+});
+
+test('API views cycle environments with Tab: versions among published ones, apps among all', async () => {
+  const db = dbOf(h);
+  await openList(h, 'apis');
+  const envsOf = (apiId: string) =>
+    [...db.data.publications.values()].filter((p) => p.api_id === apiId).map((p) => p.env_id);
+  const api = rowsOf<{ id: string; name: string }>(h, 'apis').find((a) => envsOf(a.id).length >= 2);
+  assert.ok(api, 'an API published in two environments');
+  const names = envsOf(api.id).map((id) => db.data.envs.get(id)?.name ?? id);
+  h.store.getState().actions.updateList({ selectedId: api.id });
+  await settle();
+  await press(h, 'v');
+  const first = await waitForFrame(h.ui, (f) => f.includes(`Versions of ${api.name} in`));
+  const shown = names.find((n) => first.includes(`in ${n} (`));
+  assert.ok(shown, 'the title names one of its environments with its position');
+  assert.match(first, new RegExp(`\\(1/${names.length}\\)`));
+  assert.match(first.replace(/[│\s]+/g, ' '), /Tab\/\]: next environment/);
+  await press(h, '\t');
+  const second = await waitForFrame(
+    h.ui,
+    (f) => f.includes(`(2/${names.length})`) && !f.includes(`in ${shown} (`),
+  );
+  const other = names.find((n) => n !== shown && second.includes(`in ${n} (`));
+  assert.ok(other, 'Tab moved to another environment it is published in');
+  await waitForFrame(h.ui, (f) => f.includes('● in effect'));
+  await press(h, '\x1b');
+  await waitForFrame(h.ui, (f) => !f.includes('Versions of'));
+
+  await press(h, 'A');
+  const apps = await waitForFrame(h.ui, (f) => f.includes(`Apps authorized for ${api.name} in`));
+  assert.match(apps, new RegExp(`\\(1/${db.data.envs.size}\\)`), 'all environments to choose from');
+  await press(h, '\x1b');
+  await waitForFrame(h.ui, (f) => !f.includes('Apps authorized for'));
 });
 
 test('offline is destructive: Enter does not confirm, y does', async () => {

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render as inkRender } from 'ink';
 import { render } from 'ink-testing-library';
-import { createRomaClient } from '../../src/api/client.ts';
+import { createRequestIdTap } from '../../src/actions/client-port.ts';
+import { createRomaClient, type RequestEvent } from '../../src/api/client.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle, type StartEmulatorOptions } from '../../src/emulator/index.ts';
 import { App } from '../../src/app/App.tsx';
+import type { AppEnv } from '../../src/app/env.tsx';
 import '../../src/app/modals.tsx';
 import { createDashboardStore, type DashboardStore } from '../../src/store/index.ts';
 import { THEMES } from '../../src/ui/theme.ts';
@@ -19,6 +21,10 @@ export interface Harness {
   ui: ReturnType<typeof render>;
   raw: string[];
   auditPath: string;
+  /** Every request the client reported (onRequest), with the emulator's X-Request-Id. */
+  requests: RequestEvent[];
+  /** The environment the App was mounted with. */
+  env: AppEnv;
   close(): Promise<void>;
 }
 
@@ -35,7 +41,13 @@ export interface HarnessOptions {
 
 async function connect(opts: HarnessOptions) {
   const emu = await startEmulator({ seed: 'demo', ...opts.emulator });
+  const tap = createRequestIdTap();
+  const requests: RequestEvent[] = [];
   const client = createRomaClient({
+    onRequest: (e) => {
+      requests.push(e);
+      tap.onRequest(e);
+    },
     endpoint: emu.endpoint,
     projectId: emu.projectId,
     auth: akskProvider({ ak: emu.ak, sk: emu.sk, projectId: emu.projectId }),
@@ -51,31 +63,28 @@ async function connect(opts: HarnessOptions) {
     autoRefreshMs: opts.autoRefreshMs ?? null,
   });
   const raw: string[] = [];
-  const app = (
-    <App
-      store={store}
-      theme={THEMES.none}
-      env={{
-        header: {
-          where: emu.endpoint,
-          projectId: emu.projectId,
-          demo: true,
-          principal: 'ak:test…',
-          readOnly: opts.readOnly ?? false,
-        },
-        writeRaw: (s) => void raw.push(s),
-        defaultRefreshMs: 5000,
-        tmux: false,
-        auditPath,
-        debugHistoryFile: null,
-      }}
-    />
-  );
-  return { emu, store, raw, app, auditPath };
+  const env: AppEnv = {
+    header: {
+      where: emu.endpoint,
+      projectId: emu.projectId,
+      demo: true,
+      principal: 'ak:test…',
+      readOnly: opts.readOnly ?? false,
+    },
+    writeRaw: (s) => void raw.push(s),
+    defaultRefreshMs: 5000,
+    tmux: false,
+    auditPath,
+    requestIds: tap,
+    secrets: () => [emu.ak, emu.sk],
+    debugHistoryFile: null,
+  };
+  const app = <App store={store} theme={THEMES.none} env={env} />;
+  return { emu, store, raw, app, auditPath, requests, env };
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const { emu, store, raw, app, auditPath } = await connect(opts);
+  const { emu, store, raw, app, auditPath, requests, env } = await connect(opts);
   const ui = render(app);
   return {
     emu,
@@ -83,6 +92,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ui,
     raw,
     auditPath,
+    requests,
+    env,
     async close() {
       ui.unmount();
       store.dispose();

@@ -30,6 +30,8 @@ export type QueryParams = Record<string, QueryValue>;
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** Single-object reads: repairs of wrong-typed fields (validateSingle), one line each. */
+  onWarnings?: (warnings: string[]) => void;
 }
 
 export interface ListAllOptions extends CallOptions {
