@@ -53,15 +53,25 @@ export function layoutColumns(columns: readonly ColumnSizing[], total: number, g
 }
 
 /**
- * The first visible row so that `selected` is in view, moving as little as possible from
- * `prevOffset` (k9s-like: the view scrolls only when the selection would leave it).
+ * The first visible row so that `selected` is in view, moving only when the selection would leave
+ * the window (k9s-like). When it does, the window jumps by `jump` rows (default: half of it), like
+ * vim's 'scrolljump': Ink redraws line by line and cannot use terminal scroll regions, so every
+ * scroll step rewrites the whole list (several KiB over SSH); jumping makes most moves cost only
+ * the two rows whose highlight changes.
  */
-export function scrollWindow(selected: number, prevOffset: number, viewport: number, total: number): number {
+export function scrollWindow(
+  selected: number,
+  prevOffset: number,
+  viewport: number,
+  total: number,
+  jump: number = Math.max(1, Math.floor(viewport / 2)),
+): number {
   if (total <= viewport || viewport <= 0) return 0;
   const maxOffset = total - viewport;
+  const step = Math.min(Math.max(1, jump), viewport);
   let offset = Math.min(Math.max(0, prevOffset), maxOffset);
   const sel = Math.min(Math.max(0, selected), total - 1);
-  if (sel < offset) offset = sel;
-  else if (sel >= offset + viewport) offset = sel - viewport + 1;
+  if (sel < offset) offset = Math.max(0, sel - step + 1);
+  else if (sel >= offset + viewport) offset = Math.min(maxOffset, sel - viewport + step);
   return offset;
 }

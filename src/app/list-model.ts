@@ -2,6 +2,7 @@
 // one pass per filter/sort change and nothing per keystroke of navigation.
 import type { Column } from '../../screens/types.ts';
 import type { ListState, SortState } from '../store/navigation.ts';
+import { scrollWindow } from '../../components/table-layout.ts';
 
 export interface ListModel<T> {
   rows: readonly T[];
@@ -99,13 +100,9 @@ export function resolveSelected<T>(rows: readonly T[], idOf: (r: T) => string, l
   return Math.min(Math.max(0, list.selectedIndex), rows.length - 1);
 }
 
-/** Keeps the selected row inside the window of `height` rows. */
+/** Keeps the selected row inside the window of `height` rows (the table's own scrolling rule). */
 export function clampScroll(scroll: number, selected: number, height: number, total: number): number {
-  const h = Math.max(1, height);
-  let s = Math.min(scroll, Math.max(0, total - h));
-  if (selected < s) s = selected;
-  if (selected >= s + h) s = selected - h + 1;
-  return Math.max(0, s);
+  return scrollWindow(selected, scroll, Math.max(1, height), total);
 }
 
 /** The patch for moving the selection to `index` (clamped). */

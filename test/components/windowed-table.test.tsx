@@ -66,8 +66,10 @@ test('renders only the rows in view and the n of N position', () => {
 
 test('keeps the selection in view, scrolling minimally', () => {
   assert.equal(scrollWindow(0, 0, 5, 100), 0);
-  assert.equal(scrollWindow(5, 0, 5, 100), 1);
+  assert.equal(scrollWindow(5, 0, 5, 100), 2, 'leaving the bottom jumps half a window');
+  assert.equal(scrollWindow(5, 0, 5, 100, 1), 1, 'jump 1 scrolls one row');
   assert.equal(scrollWindow(3, 1, 5, 100), 1);
+  assert.equal(scrollWindow(9, 10, 6, 100), 7, 'leaving the top jumps half a window');
   assert.equal(scrollWindow(0, 10, 5, 100), 0);
   assert.equal(scrollWindow(99, 0, 5, 100), 95);
   assert.equal(scrollWindow(3, 50, 5, 4), 0);
