@@ -16,9 +16,7 @@ export interface FooterProps {
 
 export function Footer({ scopes, only, width, hints: given }: FooterProps) {
   const theme = useTheme();
-  const hints = given
-    ? given.map((h, i) => ({ ...h, command: `given-${i}` }))
-    : footerHints(scopes, only);
+  const hints = given ? given.map((h, i) => ({ ...h, command: `given-${i}` })) : footerHints(scopes, only);
   const shown: typeof hints = [];
   let used = 0;
   for (const h of hints) {

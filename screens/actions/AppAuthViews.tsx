@@ -4,7 +4,7 @@
 // On an API (in one environment): the apps and whether each is authorized (4.18.6); `A`/Enter
 // authorizes the marked/selected apps, `u` revokes. Pairs already authorized are refused up front.
 import { Box, Text } from 'ink';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
 import { checkAuthorize, checkNonEmpty } from '../../src/actions/preconditions.ts';
 import type { ApiRef, AppRef, EnvRef } from '../../src/actions/types.ts';
@@ -240,9 +240,7 @@ export function ApiAppsView({
   onClose: () => void;
 }) {
   const instanceId = useStore((s) => s.instanceId) ?? '';
-  // marks are per environment: a switch clears them (the cursor hook comes after the rows)
-  const clearMarks = useRef<() => void>(() => undefined);
-  const choice = useEnvChoice(initialEnv, envs, () => clearMarks.current());
+  const choice = useEnvChoice(initialEnv, envs);
   const env = choice.env;
   const slice = useResource(appAuthsRequest(instanceId, api.id, env.id));
   const mutations = useMutationStore();
@@ -250,7 +248,6 @@ export function ApiAppsView({
   const theme = useTheme().tokens;
   const rows = slice.data ?? [];
   const nav = useCursor(rows.length);
-  clearMarks.current = () => nav.setMarked(new Set());
 
   useKeyHandler(
     'modal',
@@ -258,8 +255,10 @@ export function ApiAppsView({
       const n = navOf(key.id);
       if (n === 'pass') return false;
       if (key.id === 'escape') onClose();
-      else if (choice.onKey(key.id)) return true;
-      else if (nav.step(n, (i) => rows[i]?.app.id ?? '')) return true;
+      else if (choice.onKey(key.id)) {
+        nav.setMarked(new Set()); // marks are per environment
+        return true;
+      } else if (nav.step(n, (i) => rows[i]?.app.id ?? '')) return true;
       else if (key.id === 'return' || is(key.id, 'authorize')) {
         const picked = pick(rows, (r) => r.app.id, nav.marked, nav.cursor);
         proposeAuthorize(

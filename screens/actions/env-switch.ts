@@ -36,7 +36,7 @@ export interface EnvChoice {
 export function useEnvChoice(
   initial: EnvRef,
   choices: readonly EnvRef[] | undefined,
-  onSwitch: () => void,
+  onSwitch: () => void = () => undefined,
 ): EnvChoice {
   const list = !choices || choices.length === 0 ? [initial] : choices;
   const [env, setEnv] = useState(initial);

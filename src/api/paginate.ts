@@ -1,10 +1,15 @@
 // listAll: page 1 first (it tells the total), then the remaining pages concurrently with a bound.
 // Cancellation via AbortSignal: a superseded request stops fetching and rejects with kind 'aborted'.
+// The server's `total` is only a hint: a short or empty page ends the walk, so a wrong or absurd total
+// (1e300, a count that shrank meanwhile) can neither allocate nor loop without end. A server that caps
+// the page below the size asked for is followed at its own step (tolerant as a client).
 import { RomaError } from './errors.ts';
 import type { ListAllOptions, Page } from './types/common.ts';
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_CONCURRENCY = 4;
+/** A server that ignores `offset` would hand out full pages for ever: stop there (a million rows at 500). */
+export const MAX_PAGES = 2000;
 
 export type PageFetcher<T> = (offset: number, limit: number, signal?: AbortSignal) => Promise<Page<T>>;
 
@@ -26,24 +31,38 @@ export async function listAll<T>(
   const first = await fetchPage(0, limit, signal);
   checkAborted();
   warn(first);
-  if (first.items.length === 0 || first.total <= first.items.length) return first.items;
-  const offsets: number[] = [];
-  for (let off = limit; off < first.total; off += limit) offsets.push(off);
-  const pages: T[][] = new Array<T[]>(offsets.length);
-  let next = 0;
+  const step = Math.min(limit, served(first));
+  const total = first.total;
+  if (step === 0 || !(total > step)) return first.items;
+  // Pages by index (page 0 is `first`); `end` moves down to the first short page seen.
+  const pages = new Map<number, T[]>();
+  let end = Math.min(MAX_PAGES, Math.ceil(total / step));
+  let next = 1;
+  let failed = false;
   const worker = async () => {
-    while (next < offsets.length) {
+    while (!failed && next < end) {
       const i = next++;
       checkAborted();
-      const off = offsets[i] as number;
-      const page = await fetchPage(off, limit, signal);
+      let page: Page<T>;
+      try {
+        page = await fetchPage(i * step, limit, signal);
+      } catch (e) {
+        failed = true; // the other workers start no further page
+        throw e;
+      }
       warn(page);
-      pages[i] = page.items;
+      pages.set(i, page.items);
+      if (served(page) < step) end = Math.min(end, i + 1);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, offsets.length) }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   checkAborted();
   const out = [...first.items];
-  for (const p of pages) out.push(...p);
+  for (let i = 1; i < end; i++) out.push(...(pages.get(i) ?? []));
   return out;
+}
+
+/** Records the server put on the page: its `size`, as records dropped by validation still took a place. */
+function served(page: Page<unknown>): number {
+  return Number.isFinite(page.size) ? Math.max(page.size, page.items.length) : page.items.length;
 }

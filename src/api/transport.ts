@@ -11,9 +11,9 @@ import type { QueryParams } from './types/common.ts';
 export interface RetryPolicy {
   /** Total tries, first one included; at most 3. */
   limit: number;
-  /** First backoff delay; doubles each retry, with full jitter. */
+  /** First backoff delay; doubles each retry, with "equal jitter" (half fixed, half random). */
   baseMs: number;
-  /** Upper bound for any wait, Retry-After included. */
+  /** Upper bound for any wait: a Retry-After longer than this is not waited for, the error is reported. */
   maxDelayMs: number;
 }
 
@@ -63,15 +63,11 @@ export interface RawResponse {
 export const DEFAULT_TIMEOUT_MS = 15_000;
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const IDEMPOTENT = new Set(['GET', 'HEAD']);
-/** 401 codes that mean "this token is no good" (ERRORS.md 7.4.2): a password login may fix them. */
-const INVALID_TOKEN_CODES = new Set([
-  'APIC.7101',
-  'APIC.7102',
-  'APIG.1001',
-  'APIG.1002',
-  'APIC.7100',
-  'APIG.1000',
-]);
+/**
+ * 401 codes that mean "this token is missing, expired or unreadable" (ERRORS.md 7.4.2): a fresh password
+ * login may fix them. (`APIG.1000`, token missing, is a 400 in 7.4.2 and never reaches the 401 check.)
+ */
+const INVALID_TOKEN_CODES = new Set(['APIC.7100', 'APIC.7101', 'APIC.7102', 'APIG.1001', 'APIG.1002']);
 
 export function toQueryPairs(query: QueryParams | undefined): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
@@ -149,16 +145,19 @@ export class Transport {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(spec, url, bodyText, attempt);
       if (outcome.ok) return outcome.response;
-      const err = outcome.error;
+      const { error: err, sentAuth } = outcome;
       if (
         err.kind === 'http' &&
         err.status === 401 &&
         !refreshedAuth &&
         err.errorCode !== undefined &&
         INVALID_TOKEN_CODES.has(err.errorCode) &&
-        this.cfg.auth.invalidate?.()
+        this.cfg.auth.invalidate?.(sentAuth)
       ) {
-        // The server rejected the credentials before acting, so repeating even a write is safe here.
+        // Re-authentication, not a retry: these codes come from the gateway's token check, which runs
+        // before the request is routed to APIC, so the 401 proves nothing was executed. Repeating even a
+        // POST/PUT/DELETE once with a fresh token therefore cannot apply it twice. Any other 401 (signature,
+        // permission, an unknown code) is reported as is.
         refreshedAuth = true;
         attempt--;
         continue;
@@ -167,10 +166,10 @@ export class Transport {
       if (!retryable || !transient || attempt >= this.retry.limit) throw err;
       const backoff = this.retry.baseMs * 2 ** (attempt - 1);
       const jittered = Math.round(backoff / 2 + (this.cfg.random ?? Math.random)() * (backoff / 2));
-      const wait = Math.min(
-        this.retry.maxDelayMs,
-        err.retryAfter !== undefined ? err.retryAfter * 1000 : jittered,
-      );
+      const asked = err.retryAfter === undefined ? undefined : err.retryAfter * 1000;
+      // Coming back sooner than the server asked would only be throttled again: hand the wait to the user.
+      if (asked !== undefined && asked > this.retry.maxDelayMs) throw err;
+      const wait = Math.min(this.retry.maxDelayMs, asked ?? jittered);
       try {
         await (this.cfg.sleep ?? defaultSleep)(wait, spec.signal);
       } catch {
@@ -190,7 +189,9 @@ export class Transport {
     url: string,
     bodyText: string | undefined,
     attempt: number,
-  ): Promise<{ ok: true; response: RawResponse } | { ok: false; error: RomaError }> {
+  ): Promise<
+    { ok: true; response: RawResponse } | { ok: false; error: RomaError; sentAuth?: Record<string, string> }
+  > {
     const { method, path } = spec;
     const started = performance.now();
     const timer = new AbortController();
@@ -229,7 +230,10 @@ export class Transport {
           report(e.status, e);
           return { ok: false, error: e };
         }
-        return fail(spec.signal?.aborted ? 'aborted' : 'auth', { errorMsg: String(e), cause: e });
+        if (spec.signal?.aborted) return fail('aborted', { cause: e });
+        if (timer.signal.aborted)
+          return fail('timeout', { errorMsg: `no credentials within ${this.timeoutMs} ms` });
+        return fail('auth', { errorMsg: String(e), cause: e });
       }
       const fetchImpl = await this.getFetch();
       let res: Response;
@@ -281,7 +285,7 @@ export class Transport {
       const nested = (o.error && typeof o.error === 'object' ? o.error : {}) as Record<string, unknown>;
       const errorCode = str(o.error_code) ?? str(nested.code);
       const errorMsg = str(o.error_msg) ?? str(nested.message) ?? (errorCode ? undefined : snippet(text));
-      return fail('http', { status, requestId, retryAfter, errorCode, errorMsg });
+      return { ...fail('http', { status, requestId, retryAfter, errorCode, errorMsg }), sentAuth: authHeaders };
     } finally {
       clearTimeout(timeout);
     }

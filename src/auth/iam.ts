@@ -58,21 +58,32 @@ export class IamTokenSource {
   async token(signal?: AbortSignal): Promise<string> {
     const margin = this.opts.refreshMarginMs ?? 5 * 60_000;
     if (this.cached && this.cached.expiresAt - margin > this.now()) return this.cached.token;
-    this.pending ??= this.login(signal).finally(() => {
-      this.pending = undefined;
-    });
-    return (await this.pending).token;
+    // The login is shared by every caller waiting meanwhile, so it must not die with the first caller's
+    // signal: it runs under the IAM transport's own timeout, and each caller stops waiting on its own.
+    if (!this.pending) {
+      const pending = this.login().finally(() => {
+        this.pending = undefined;
+      });
+      pending.catch(() => {}); // every caller may have gone; the failure is theirs to see, not the process's
+      this.pending = pending;
+    }
+    return (await untilAborted(this.pending, signal)).token;
   }
 
-  invalidate(): void {
-    this.cached = undefined;
+  /**
+   * Drops the cached token. Given the token a server rejected, drops it only if it is still the cached
+   * one: requests that were in flight with the old token then reuse the fresh login instead of starting
+   * one each (one refresh for a burst of 401s).
+   */
+  invalidate(rejected?: string): void {
+    if (rejected === undefined || this.cached?.token === rejected) this.cached = undefined;
   }
 
   secrets(): string[] {
     return [this.opts.credentials.password, ...(this.cached ? [this.cached.token] : [])];
   }
 
-  private async login(signal?: AbortSignal): Promise<IamToken> {
+  private async login(): Promise<IamToken> {
     const c = this.opts.credentials;
     const path = '/v3/auth/tokens';
     this.logins++;
@@ -80,7 +91,6 @@ export class IamTokenSource {
       .request({
         method: 'POST',
         path,
-        signal,
         allowInReadOnly: true,
         body: {
           auth: {
@@ -123,4 +133,14 @@ export class IamTokenSource {
     this.cached = { token, expiresAt };
     return this.cached;
   }
+}
+
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

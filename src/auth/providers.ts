@@ -52,8 +52,8 @@ export function passwordProvider(opts: IamTokenSourceOptions): AuthProvider & { 
     method: 'password',
     source,
     authorize: async (_req, signal) => ({ 'X-Auth-Token': await source.token(signal) }),
-    invalidate: () => {
-      source.invalidate();
+    invalidate: (rejected) => {
+      source.invalidate(rejected?.['X-Auth-Token']);
       return true;
     },
     secrets: () => source.secrets(),

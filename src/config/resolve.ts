@@ -136,10 +136,15 @@ function fromProfile(
   } catch (e) {
     throw configError(`${path} is not valid JSON: ${(e as Error).message}`);
   }
+  if (typeof file !== 'object' || file === null || Array.isArray(file))
+    throw configError(`${path} must hold a JSON object ({ "profiles": { … } })`);
   const profiles = file.profiles ?? {};
+  if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles))
+    throw configError(`${path}: "profiles" must be an object of named profiles`);
   const chosen = name ?? file.defaultProfile ?? (profiles.default ? 'default' : undefined);
   if (!chosen) return undefined;
   const profile = profiles[chosen];
+  if (profile !== undefined) checkProfile(profile, chosen, path);
   if (!profile) {
     if (name)
       throw configError(
@@ -162,6 +167,28 @@ function fromProfile(
     profile,
     name: chosen,
   };
+}
+
+/** The file is hand-written: a wrong type is named here rather than failing later as NaN or a bad URL. */
+function checkProfile(p: unknown, name: string, path: string): asserts p is Profile {
+  const bad = (field: string, want: string) =>
+    configError(`profile "${name}" in ${path}: "${field}" must be ${want}`);
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) throw bad(name, 'an object');
+  const o = p as Record<string, unknown>;
+  for (const f of ['region', 'endpoint', 'iamEndpoint', 'projectId'] as const) {
+    if (o[f] !== undefined && (typeof o[f] !== 'string' || o[f] === '')) throw bad(f, 'a non-empty string');
+  }
+  for (const f of ['readOnly', 'insecure'] as const) {
+    if (o[f] !== undefined && typeof o[f] !== 'boolean') throw bad(f, 'true or false');
+  }
+  const ids = o.instanceIds;
+  if (ids !== undefined && !(Array.isArray(ids) && ids.every((x) => typeof x === 'string' && x !== '')))
+    throw bad('instanceIds', 'a list of instance id strings');
+  const t = o.timeoutSeconds;
+  if (t !== undefined && !(typeof t === 'number' && Number.isFinite(t) && t > 0))
+    throw bad('timeoutSeconds', 'a positive number');
+  if (o.auth !== undefined && (typeof o.auth !== 'object' || o.auth === null || Array.isArray(o.auth)))
+    throw bad('auth', 'an object');
 }
 
 function fromSdkEnv(env: Env): Found | undefined {
@@ -257,7 +284,7 @@ function looksEncrypted(file: Record<string, unknown>, p: KooProfile): boolean {
   return !!p.accessKeyId && !/^[A-Z0-9]{16,40}$/.test(p.accessKeyId);
 }
 
-function fromKooCli(home: string): Found | undefined {
+function fromKooCli(home: string, warnings: string[]): Found | undefined {
   const path = kooCliConfigPath(home);
   if (!exists(path)) return undefined;
   let file: Record<string, unknown>;
@@ -276,6 +303,8 @@ function fromKooCli(home: string): Found | undefined {
       'Run `hcloud configure set --cli-auth-encrypt=false` (and re-enter the AK/SK), or use another credential source.',
     );
   }
+  const w = worldReadableWarning(path);
+  if (w) warnings.push(w);
   return {
     credentials: p.securityToken
       ? { method: 'temporary-aksk', ak: p.accessKeyId, sk: p.secretAccessKey, securityToken: p.securityToken }
@@ -300,7 +329,7 @@ export function resolveConfig({ args, env = process.env, home = homedir() }: Res
     () => fromSdkEnv(env),
     () => fromHwEnv(env),
     () => fromCredentialsFile(home, warnings),
-    () => fromKooCli(home),
+    () => fromKooCli(home, warnings),
   ];
   let found: Found | undefined;
   for (const next of chain) {
@@ -316,15 +345,21 @@ export function resolveConfig({ args, env = process.env, home = homedir() }: Res
       'Give a profile (--profile NAME in ~/.config/roma-dash/config.json), set HUAWEICLOUD_SDK_AK/_SK or HW_ACCESS_KEY/HW_SECRET_KEY, or try --demo.',
     );
   }
-  // Location settings: flags first, then the chosen profile, then the credential source.
+  // Location settings: flags first, then the chosen profile, then the credential source. A --region flag
+  // names the endpoints itself: a profile's endpoint/iamEndpoint (for its own region) must not win over it.
   const region = args.region ?? profile?.region ?? found.region;
+  const fromFlag = args.region !== undefined;
   const endpoint =
-    args.endpoint ?? profile?.endpoint ?? found.endpoint ?? (region ? romaEndpoint(region) : undefined);
+    args.endpoint ??
+    (fromFlag ? undefined : (profile?.endpoint ?? found.endpoint)) ??
+    (region ? romaEndpoint(region) : undefined);
   const projectId = args.projectId ?? profile?.projectId ?? found.projectId;
   if (!endpoint)
     throw configError('no endpoint: give --region R or --endpoint URL (or "region" in the profile)');
   if (!projectId) throw configError('no project id: give --project-id ID (or "projectId" in the profile)');
-  const iam = profile?.iamEndpoint ?? found.iamEndpoint ?? (region ? iamEndpoint(region) : undefined);
+  const iam =
+    (fromFlag ? undefined : (profile?.iamEndpoint ?? found.iamEndpoint)) ??
+    (region ? iamEndpoint(region) : undefined);
   if (found.credentials.method === 'password' && !iam) {
     throw configError(
       'password login needs the IAM endpoint: give --region R or "iamEndpoint" in the profile',

@@ -5,7 +5,7 @@
 // deployments, adds flat `error_code`/`error_msg`. We send both so either kind of client parser works.
 // The codes chosen (not documented in the seed): 400 → IAM.0007 "Request parameter ... is invalid",
 // 401 → IAM.0001 for wrong user/password/domain/project (one message, never saying which part was wrong).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface IamOptions {
   user: string;
@@ -64,6 +64,12 @@ function newToken(): string {
   return 'MIIemu' + randomBytes(48).toString('base64url');
 }
 
+/** Constant-time equality of two strings of any length (both hashed first, so lengths do not leak). */
+function sameSecret(a: string, b: string): boolean {
+  const h = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(h(a), h(b));
+}
+
 function stableId(seed: string): string {
   // A 32-hex id derived from a name, so the same configuration always reports the same user/domain ids.
   let h1 = 0x811c9dc5;
@@ -118,7 +124,10 @@ export function createIamService(opts: IamOptions): IamService {
     if (byId === undefined && byName === undefined) return badRequest('auth.scope.project');
 
     const domainOk = domain['name'] === opts.domain || domain['id'] === domainId;
-    const credsOk = user['name'] === opts.user && user['password'] === opts.password && domainOk;
+    // Every part is compared, each in constant time, so the answer time tells nothing about which was wrong.
+    const nameOk = sameSecret(user['name'], opts.user);
+    const passwordOk = sameSecret(user['password'], opts.password);
+    const credsOk = nameOk && passwordOk && domainOk;
     if (!credsOk) return errorAnswer(401, 'IAM.0001', UNAUTHORIZED_MSG);
     const projectOk = byId !== undefined ? byId === opts.projectId : byName === opts.projectName;
     if (!projectOk)

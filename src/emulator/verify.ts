@@ -122,7 +122,14 @@ export function verifyAkSk(
   const q = input.rawUrl.indexOf('?');
   const path = q < 0 ? input.rawUrl : input.rawUrl.slice(0, q);
   const rawQuery = q < 0 ? '' : input.rawUrl.slice(q + 1);
-  const bodySha256 = h['x-sdk-content-sha256']?.trim() || sha256Hex(input.rawBody);
+  // X-Sdk-Content-Sha256 stands in for the body hash (SIGNING.md step 6). Strict as an emulator: beside
+  // UNSIGNED-PAYLOAD it must be the hash of the body actually received, or a signed request could carry
+  // a body nobody signed.
+  const declared = h['x-sdk-content-sha256']?.trim();
+  const actual = sha256Hex(input.rawBody);
+  if (declared && declared !== 'UNSIGNED-PAYLOAD' && !safeEqual(declared.toLowerCase(), actual))
+    return fail('verify aksk signature fail, X-Sdk-Content-Sha256 does not match the body');
+  const bodySha256 = declared || actual;
 
   const canonical = canonicalRequest({
     method: input.method,

@@ -90,7 +90,15 @@ test('publish from the APIs list: pick the environment, confirm, the emulator ha
   await press(h, '\r');
   // the list refreshed after the change: the row shows the new environment
   await waitForFrame(h.ui, (f) => !/Esc\/Enter: close/.test(f));
-  const audit = await readFile(h.auditPath, 'utf8');
+  // the audit line is appended right after the outcome is shown
+  let audit = '';
+  await until('audit line', () => {
+    void readFile(h.auditPath, 'utf8').then(
+      (t) => (audit = t),
+      () => undefined,
+    );
+    return /"publish"/.test(audit);
+  });
   assert.match(audit, /"publish"/);
   assert.match(audit, /ak:test…/);
   assert.doesNotMatch(audit, new RegExp(h.emu.sk));

@@ -12,7 +12,7 @@ import { startHarness, startTtyHarness } from './harness.tsx';
 const selectedLine = (frame: string | undefined) =>
   plain((frame ?? '').split('\n').find((l) => l.startsWith('\x1b[7m')) ?? '');
 
-async function until(what: string, cond: () => boolean, timeoutMs = 5000): Promise<void> {
+async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!cond()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -21,6 +21,21 @@ async function until(what: string, cond: () => boolean, timeoutMs = 5000): Promi
 }
 
 const frameOf = (out: FakeStdout) => plain(out.lastWrite());
+
+/** Resolves once nothing has been written to `out` for `ms` (gives up after 20 s). */
+async function quietFor(out: FakeStdout, ms: number): Promise<void> {
+  let count = out.writes.length;
+  let since = Date.now();
+  const deadline = since + 20_000;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 20));
+    if (out.writes.length !== count) {
+      count = out.writes.length;
+      since = Date.now();
+    } else if (Date.now() - since >= ms) return;
+    if (Date.now() > deadline) throw new Error(`output never went quiet for ${ms} ms`);
+  }
+}
 
 test('auto-refresh keeps the selection on the same item when rows are inserted above it', async () => {
   const h = await startHarness({ rootScreen: 'envs' });
@@ -140,15 +155,17 @@ test('an idle dashboard writes nothing; moving the selection writes a few hundre
   try {
     await until('the list', () => h.stdout.writes.join('').includes('items'));
     await h.store.whenIdle();
-    // let Ink's throttled trailing render flush
-    await new Promise((r) => setTimeout(r, 200));
+    // Ink renders at most every 33 ms (maxFps 30) and flushes a throttled trailing frame: wait until
+    // nothing has been written for well over that, however long a loaded machine takes to get there.
+    await quietFor(h.stdout, 300);
     const n = h.stdout.writes.length;
     await new Promise((r) => setTimeout(r, 1000));
     assert.equal(h.stdout.writes.length, n, 'no frame written while idle');
 
     h.stdin.write('j');
     await until('the move', () => selectTop(h.store.getState()).list.selectedIndex === 1);
-    await new Promise((r) => setTimeout(r, 200));
+    await until('the frame of the move', () => h.stdout.writes.length > n);
+    await quietFor(h.stdout, 300);
     const bytes = h.stdout.writes.slice(n).join('').length;
     assert.ok(bytes > 0 && bytes < 1200, `${bytes} bytes for one move`);
   } finally {

@@ -204,3 +204,50 @@ describe('command line', () => {
     assert.deepEqual(parseIni('; c\n[basic]\nAK = a=b\n'), { basic: { ak: 'a=b' } });
   });
 });
+
+describe('review fixes', () => {
+  it('--region names both endpoints even when the profile pins its own', () => {
+    const h = home({ '.config/roma-dash/config.json': PROFILE });
+    const c = resolveConfig({ args: args(['--profile', 'pw', '--region', 'cn-south-1']), env: {}, home: h });
+    assert.equal(c.endpoint, 'https://roma.cn-south-1.myhuaweicloud.com');
+    assert.equal(c.iamEndpoint, 'https://iam.cn-south-1.myhuaweicloud.com');
+    const both = resolveConfig({
+      args: args(['--profile', 'pw', '--region', 'cn-south-1', '--endpoint', 'http://127.0.0.1:9']),
+      env: {},
+      home: h,
+    });
+    assert.equal(both.endpoint, 'http://127.0.0.1:9');
+  });
+  it('a profile field of the wrong type is a config error naming it', () => {
+    const bad = (profile: unknown, field: RegExp) => {
+      const h = home({ '.config/roma-dash/config.json': JSON.stringify({ profiles: { default: profile } }) });
+      assert.throws(
+        () => resolveConfig({ args: args(), env: SDK_ENV, home: h }),
+        (e: RomaError) => e.kind === 'config' && field.test(e.message),
+      );
+    };
+    bad({ region: 'r', projectId: 'p', timeoutSeconds: '30' }, /timeoutSeconds/);
+    bad({ region: 'r', projectId: 'p', timeoutSeconds: -1 }, /timeoutSeconds/);
+    bad({ region: 'r', projectId: 'p', instanceIds: 'i-1' }, /instanceIds/);
+    bad({ region: 42, projectId: 'p' }, /region/);
+    bad('prod', /must be an object/);
+    for (const file of ['null', '[]', '{"profiles": []}']) {
+      const h = home({ '.config/roma-dash/config.json': file });
+      assert.throws(
+        () => resolveConfig({ args: args(), env: SDK_ENV, home: h }),
+        (e: RomaError) => e.kind === 'config',
+      );
+    }
+  });
+  it('warns about a world-readable KooCLI config', () => {
+    const koo = JSON.stringify({
+      current: 'default',
+      profiles: [{ name: 'default', accessKeyId: 'KOOAKPLAINTEXT000001', secretAccessKey: 'koo-sk', projectId: 'kp', region: 'r' }],
+    });
+    const h = home({ '.hcloud/config.json': koo });
+    chmodSync(join(h, '.hcloud/config.json'), 0o644);
+    const c = resolveConfig({ args: args(), env: {}, home: h });
+    assert.equal(c.source, 'KooCLI profile default');
+    assert.match(c.warnings.join('\n'), /\.hcloud\/config\.json.*chmod 600/);
+  });
+});

@@ -3,12 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCli, terminalRestored, withoutProbe } from '../helpers/pty.ts';
-import { PACKAGE_VERSION, placeholderReason } from './cli.ts';
+import { PACKAGE_VERSION } from './cli.ts';
 
-const skip = placeholderReason();
 const INSTANCE_ROW = /[0-9a-f]{8}-[0-9a-f]{4}\S*\s+RUNNING/; // the id may be truncated on narrow terminals
 
-test('--version prints the package version and exits 0', { skip }, async () => {
+test('--version prints the package version and exits 0', async () => {
   const cli = startCli(['--version']);
   try {
     assert.equal(await cli.waitForExit(), 0, cli.screenText());
@@ -19,7 +18,7 @@ test('--version prints the package version and exits 0', { skip }, async () => {
   }
 });
 
-test('--help prints usage naming the main flags and exits 0', { skip }, async () => {
+test('--help prints usage naming the main flags and exits 0', async () => {
   const cli = startCli(['--help'], { rows: 60 });
   try {
     assert.equal(await cli.waitForExit(), 0, cli.screenText());
@@ -32,7 +31,7 @@ test('--help prints usage naming the main flags and exits 0', { skip }, async ()
   }
 });
 
-test('an unknown flag fails with a message, not a stack trace', { skip }, async () => {
+test('an unknown flag fails with a message, not a stack trace', async () => {
   const cli = startCli(['--no-such-flag']);
   try {
     assert.notEqual(await cli.waitForExit(), 0);
@@ -44,7 +43,7 @@ test('an unknown flag fails with a message, not a stack trace', { skip }, async 
   }
 });
 
-test('--demo shows instance data, q quits with 0 and the terminal is restored', { skip }, async () => {
+test('--demo shows instance data, q quits with 0 and the terminal is restored', async () => {
   const cli = startCli(['--demo'], { cols: 120, rows: 40 });
   try {
     // Instance data: a row with an instance id and its status (the demo's first one is running).
@@ -58,7 +57,7 @@ test('--demo shows instance data, q quits with 0 and the terminal is restored', 
   }
 });
 
-test('--demo survives a resize and Ctrl-C still restores the terminal', { skip }, async () => {
+test('--demo survives a resize and Ctrl-C still restores the terminal', async () => {
   const cli = startCli(['--demo'], { cols: 100, rows: 30 });
   try {
     await cli.waitForText(INSTANCE_ROW, 20_000);

@@ -10,14 +10,15 @@ export function plain(frame: string | undefined): string {
 
 /**
  * Resolves with the last frame once `predicate(frame)` holds (frame with colours stripped unless
- * `raw`). Polls on a short interval; rejects with the last frame after `timeoutMs`.
+ * `raw`). Polls on a short interval; rejects with the last frame after `timeoutMs` (default 10 s: it only
+ * matters when the condition never holds, and a loaded CI machine can take seconds to render).
  */
 export async function waitForFrame(
   r: Rendered,
   predicate: (frame: string) => boolean,
   opts: { timeoutMs?: number; raw?: boolean } = {},
 ): Promise<string> {
-  const deadline = Date.now() + (opts.timeoutMs ?? 3000);
+  const deadline = Date.now() + (opts.timeoutMs ?? 10_000);
   for (;;) {
     const last = r.lastFrame() ?? '';
     const frame = opts.raw === true ? last : plain(last);

@@ -72,8 +72,17 @@ export interface CliSession {
   waitFor(pred: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   /** Waits until the screen no longer contains the text. */
   waitForNoText(match: string | RegExp, timeoutMs?: number): Promise<void>;
-  /** Waits until output has been quiet for quietMs (after at least one chunk since the call if requireOutput). */
+  /**
+   * Waits until output has been quiet for quietMs. It does not wait for output to start: right after
+   * type() on a loaded machine the app may not have answered yet, which is what key() is for.
+   */
   waitForQuiet(quietMs?: number, timeoutMs?: number): Promise<void>;
+  /**
+   * Types `keys`, waits for the app to answer (up to answerMs, default 1 s: some keys draw nothing),
+   * then for output to go quiet. Keeps successive keys in separate reads, so the app never sees
+   * `Esc` + `x` as Alt-x or several keys as one pasted string.
+   */
+  key(keys: string, opts?: { answerMs?: number; quietMs?: number }): Promise<void>;
   type(keys: string): void;
   press(name: KeyName, times?: number): void;
   resize(cols: number, rows: number): void;
@@ -89,6 +98,12 @@ export interface CliSession {
 }
 
 const STTY_MARK = '__ROMA_DASH_STTY__';
+
+/**
+ * Default patience of the wait helpers. Generous on purpose: it only runs out when the awaited
+ * screen never comes, and a loaded 2-core CI machine can take seconds to start Node and draw.
+ */
+const WAIT_MS = 20_000;
 
 /** A child environment that never touches the user's files or settings. */
 function hermeticEnv(home: string, extra: StartOptions['env']): Record<string, string> {
@@ -266,6 +281,18 @@ export function startCli(args: string[], opts: StartOptions = {}): CliSession {
       void exitCode.then(onExitFirst, onExitFirst);
     });
 
+  const waitForQuiet = (quietMs = 100, timeoutMs = WAIT_MS) =>
+    new Promise<void>((res, rej) => {
+      const started = Date.now();
+      const tick = () => {
+        const now = Date.now();
+        if (now - lastDataAt >= quietMs && pendingWrites === 0) return void res();
+        if (now - started > timeoutMs) return void rej(failWith(`output never went quiet for ${quietMs} ms`));
+        setTimeout(tick, Math.max(5, quietMs - (now - lastDataAt)));
+      };
+      tick();
+    });
+
   const kill = () => {
     if (!exited) {
       try {
@@ -292,25 +319,30 @@ export function startCli(args: string[], opts: StartOptions = {}): CliSession {
     wrappedRows: () => rowsWhere((line) => line.isWrapped),
     highlightedRows: () => rowsWhere(highlighted),
     settled,
-    waitForText: (match, timeoutMs = 10_000) =>
+    waitForText: (match, timeoutMs = WAIT_MS) =>
       waitFor(() => screenContains(screenText(), match), `text ${describe(match)}`, timeoutMs),
-    waitFor: (pred, what, timeoutMs = 10_000) => waitFor(pred, what, timeoutMs),
-    waitForNoText: (match, timeoutMs = 10_000) =>
+    waitFor: (pred, what, timeoutMs = WAIT_MS) => waitFor(pred, what, timeoutMs),
+    waitForNoText: (match, timeoutMs = WAIT_MS) =>
       waitFor(() => !screenContains(screenText(), match), `no text ${describe(match)}`, timeoutMs),
-    waitForQuiet: (quietMs = 100, timeoutMs = 10_000) =>
-      new Promise<void>((res, rej) => {
-        const started = Date.now();
-        const tick = () => {
-          const now = Date.now();
-          if (now - lastDataAt >= quietMs && pendingWrites === 0) return void res();
-          if (now - started > timeoutMs)
-            return void rej(failWith(`output never went quiet for ${quietMs} ms`));
-          setTimeout(tick, Math.max(5, quietMs - (now - lastDataAt)));
-        };
-        tick();
-      }),
+    waitForQuiet,
     type: (keys) => {
       if (!exited) child.write(keys);
+    },
+    key: async (keys, { answerMs = 1000, quietMs = 120 } = {}) => {
+      const before = bytes;
+      if (!exited) child.write(keys);
+      await new Promise<void>((res) => {
+        const timer = setTimeout(done, answerMs);
+        function done() {
+          clearTimeout(timer);
+          dataListeners.delete(onChunk);
+          res();
+        }
+        const onChunk = () => done();
+        if (bytes !== before || exited) done();
+        else dataListeners.add(onChunk);
+      });
+      await waitForQuiet(quietMs, WAIT_MS);
     },
     press: (name, times = 1) => {
       if (!exited) child.write(KEYS[name].repeat(times));
@@ -320,7 +352,7 @@ export function startCli(args: string[], opts: StartOptions = {}): CliSession {
       if (!exited) child.resize(c, r);
     },
     exitCode,
-    waitForExit: async (timeoutMs = 10_000) => {
+    waitForExit: async (timeoutMs = WAIT_MS) => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, rej) => {
         timer = setTimeout(() => {

@@ -12,13 +12,9 @@ import { DANGEROUS_SEQUENCES, rawOutputProblems } from '../helpers/terminal-safe
 const COLS = 100;
 const ROWS = 30;
 
-/** Types, waits for the app to answer (some keys draw nothing), then for output to go quiet. */
+/** One key at a time: see CliSession.key (waits for the answer, then for quiet). */
 async function key(cli: CliSession, keys: string): Promise<void> {
-  const before = cli.bytesWritten;
-  cli.type(keys);
-  const until = Date.now() + 400;
-  while (cli.bytesWritten === before && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-  await cli.waitForQuiet(120, 15_000);
+  await cli.key(keys);
 }
 
 /** Header on the first row and the key hints on the last: nothing from data scrolled or pushed them. */

@@ -70,12 +70,9 @@ function start(run: Run, args: string[], env: Record<string, string>): CliSessio
   });
 }
 
+/** One key at a time: see CliSession.key (waits for the answer, then for quiet). */
 async function key(cli: CliSession, keys: string): Promise<void> {
-  const before = cli.bytesWritten;
-  cli.type(keys);
-  const until = Date.now() + 400;
-  while (cli.bytesWritten === before && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-  await cli.waitForQuiet(120, 15_000);
+  await cli.key(keys);
 }
 
 /** Everything a user or a log collector could see from one run. */

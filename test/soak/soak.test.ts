@@ -81,6 +81,37 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+/** The APIs list's title line, unfiltered: the title, then the position (`APIs   1 of 288`). */
+const APIS_TITLE = /^APIs\s+(?:⟳ )?(?:STALE )?\d+ of \d+/m;
+/** The list's own key hints in the footer: no dialog or input has the keys. */
+const LIST_FOOTER = /<Enter> open .*<:> cmd/;
+const onApisList = (cli: CliSession) =>
+  APIS_TITLE.test(cli.screenText()) && LIST_FOOTER.test(cli.screenText());
+const APIS_PATH = /\/apic\/instances\/[^/]+\/apis(\?|$)/;
+
+/**
+ * Leaves whatever dialog, detail or input the random keys left open and returns to the APIs list.
+ * Keys are sent one at a time, each after the screen went quiet, so Esc is never read together with
+ * the next key as an Alt combination; a palette command swallowed by an open input is retried.
+ */
+async function backToApis(cli: CliSession): Promise<void> {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    for (const k of ['\x1b', '\x1b', '\x0c']) {
+      cli.type(k);
+      await cli.waitForQuiet(150, 20_000);
+    }
+    cli.type(':apis\r');
+    await cli.waitForQuiet(200, 20_000);
+    try {
+      await cli.waitFor(() => onApisList(cli), 'the APIs list', 5_000);
+      return;
+    } catch {
+      // still inside something that took the keys as text; leave it and try again
+    }
+  }
+  await cli.waitFor(() => onApisList(cli), 'the APIs list with its own key hints', 10_000);
+}
+
 /** The PUBLISHED cell of each visible row of the APIs list, by API name. */
 function publishedCells(cli: CliSession): Map<string, string> {
   const lines = cli.screenLines();
@@ -145,17 +176,19 @@ test(`fault soak: ${KEYS} seeded keystrokes (seed ${SEED}) under faults, then th
 
     // Faults off, back to the APIs list, a clean refresh: what the dashboard shows is the truth.
     emu.setFaults(null);
-    for (let i = 0; i < 4; i++) {
-      cli.type('\x1b');
-      await sleep(150);
-    }
-    cli.type('\x0c'); // dismiss a status error, if any
-    await sleep(100);
-    cli.type(':apis\r');
-    await cli.waitForText(/^APIs\s*$/m, 15_000);
+    await backToApis(cli);
+    const listRequests = () =>
+      emu.stats.log.filter((r) => r.method === 'GET' && APIS_PATH.test(r.path)).length;
+    const before = listRequests();
     cli.type('g');
     cli.type('r');
-    await cli.waitForText(/\d+ items · fetched/, 20_000);
+    await cli.waitFor(() => listRequests() > before, 'the refresh to reach the emulator', 20_000);
+    // The title shows ⟳ while loading; the refreshed list is on screen once it is gone.
+    await cli.waitFor(
+      () => onApisList(cli) && !/^APIs\b.*⟳/m.test(cli.screenText()),
+      'the refreshed APIs list',
+      20_000,
+    );
     await cli.waitForQuiet(300, 20_000);
     const shown = publishedCells(cli);
     assert.ok(shown.size >= 5, `too few API rows on screen to compare:\n${cli.screenText()}`);
