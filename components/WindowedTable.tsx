@@ -11,10 +11,11 @@ import { layoutColumns, scrollWindow } from './table-layout.ts';
 export interface TableColumn<Row> {
   key: string;
   title: string;
-  /** Fixed width; otherwise the column flexes (see `flex`, `minWidth`). */
+  /** Fixed width; otherwise the column flexes (see `flex`, `minWidth`, `maxWidth`). */
   width?: number;
   flex?: number;
   minWidth?: number;
+  maxWidth?: number;
   align?: Align;
   /** Cell text (sanitised by the table); called only for visible rows. */
   cell: (row: Row) => unknown;

@@ -8,6 +8,8 @@ export interface ColumnSizing {
   flex?: number;
   /** Never narrower than this when flexing (default 4). */
   minWidth?: number;
+  /** Never wider than this when flexing: the rest goes to the other flexible columns. */
+  maxWidth?: number;
   align?: Align;
 }
 
@@ -34,21 +36,26 @@ export function layoutColumns(columns: readonly ColumnSizing[], total: number, g
     if (excess > 0) widths[0] = Math.max(0, (widths[0] ?? 0) - excess);
     return widths;
   }
-  const flexTotal = columns.reduce((a, c) => a + (c.width === undefined ? (c.flex ?? 1) : 0), 0);
+  // Share the spare width by flex weight; a column that reaches its maxWidth keeps it and the rest
+  // is shared again among the others (water-filling). Width nobody can take stays empty.
   let spare = available - fixedSum;
-  if (flexTotal === 0) {
-    return widths;
+  let open = columns.flatMap((c, i) => (c.width === undefined ? [i] : []));
+  while (spare > 0 && open.length > 0) {
+    const weight = open.reduce((a, i) => a + (columns[i]?.flex ?? 1), 0);
+    const before = spare;
+    const capped: number[] = [];
+    open.forEach((i, k) => {
+      const c = columns[i] as ColumnSizing;
+      const fair = k === open.length - 1 ? spare : Math.floor((before * (c.flex ?? 1)) / weight);
+      const room = c.maxWidth !== undefined ? Math.max(0, c.maxWidth - (widths[i] ?? 0)) : Infinity;
+      const extra = Math.min(fair, room, spare);
+      widths[i] = (widths[i] ?? 0) + extra;
+      spare -= extra;
+      if (extra >= room) capped.push(i);
+    });
+    if (capped.length === 0 || spare === before) break;
+    open = open.filter((i) => !capped.includes(i));
   }
-  const share = spare;
-  let lastFlex = -1;
-  columns.forEach((c, i) => {
-    if (c.width !== undefined) return;
-    const extra = Math.floor((share * (c.flex ?? 1)) / flexTotal);
-    widths[i] = (widths[i] ?? 0) + extra;
-    spare -= extra;
-    lastFlex = i;
-  });
-  if (lastFlex >= 0) widths[lastFlex] = (widths[lastFlex] ?? 0) + spare; // rounding leftovers
   return widths;
 }
 

@@ -20,6 +20,8 @@ export interface Column<T> {
   width?: number;
   /** Minimum width when flexible. */
   minWidth?: number;
+  /** Maximum width when flexible (the list view caps flexible columns at 48 unless told). */
+  maxWidth?: number;
   align?: 'left' | 'right';
   /** Raw text (sanitised by the table); may return anything printable. */
   get: (row: T) => string;

@@ -3,7 +3,8 @@
 // `npm test -- unit` (or any path fragments) runs only test files whose path contains one of them.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const filters = process.argv.slice(2);
 
@@ -34,9 +35,32 @@ delete env.CI;
 delete env.CONTINUOUS_INTEGRATION;
 env.NODE_ENV = 'test';
 
+// Reporters: TAP on stdout (whatever stdout is, so the log always ends with `# pass N` / `# fail N`),
+// and a recap of the failed tests on stderr once the run is over.
+const recap = pathToFileURL(resolve('test/helpers/recap-reporter.mjs')).href;
+// A test that leaves a handle open keeps its file's process alive forever; CI must fail, not hang.
+const WATCHDOG_MS = 15 * 60_000;
+
 const res = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files],
-  { stdio: 'inherit', env },
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-timeout=120000',
+    '--test-reporter=tap',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${recap}`,
+    '--test-reporter-destination=stderr',
+    ...files,
+  ],
+  { stdio: 'inherit', env, timeout: WATCHDOG_MS, killSignal: 'SIGKILL' },
 );
+if (res.error || res.signal) {
+  console.error(
+    `test run aborted: ${res.signal === 'SIGKILL' ? `still running after ${WATCHDOG_MS / 60_000} min` : (res.error?.message ?? res.signal)}`,
+  );
+  process.exit(1);
+}
 process.exit(res.status ?? 1);

@@ -24,6 +24,8 @@ import {
   warmHaystacks,
 } from './list-model.ts';
 
+const FLEX_COLUMN_MAX = 48;
+
 export const LIST_COMMANDS: readonly Command[] = [
   'up',
   'down',
@@ -270,6 +272,8 @@ function useTableColumns(
           title: c.title,
           ...(c.width !== undefined ? { width: c.width } : {}),
           ...(c.minWidth !== undefined ? { minWidth: c.minWidth } : {}),
+          // A wide terminal should not turn one name column into 70 columns of blanks.
+          ...(c.width === undefined ? { maxWidth: c.maxWidth ?? FLEX_COLUMN_MAX } : {}),
           ...(c.align !== undefined ? { align: c.align } : {}),
           cell,
         };

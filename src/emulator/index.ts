@@ -225,6 +225,11 @@ export interface EmulatorCommandArgs {
   state?: string;
 }
 
+function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
 /** Parses `demo`, `hostile`, `empty`, `scale:N`. */
 export function parseSeed(s: string | undefined): EmulatorSeed {
   if (s === undefined || s === 'demo') return 'demo';
@@ -246,11 +251,18 @@ export async function runEmulatorCommand(
     err: (l) => process.stderr.write(l + '\n'),
   },
 ): Promise<number> {
+  const host = args.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    io.err(
+      `roma-dash emulator: warning: listening on ${host}, beyond this machine; anyone who can reach it ` +
+        'can use its published, fixed credentials and change its state',
+    );
+  }
   let handle: EmulatorHandle;
   try {
     handle = await startEmulator({
       ...(args.port !== undefined ? { port: args.port } : {}),
-      host: args.host ?? '127.0.0.1',
+      host,
       seed: parseSeed(args.seed),
       ...(args.faults ? { faults: args.faults } : {}),
       ...(args.state ? { statePath: args.state } : {}),

@@ -103,11 +103,19 @@ function moreLiteral(a: CompiledRoute, b: CompiledRoute): boolean {
   return false;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** Request bodies above this are answered 413 (the gateway's own limit is not in the seed; APIC bodies are small). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Reads the body, keeping at most MAX_BODY_BYTES: the rest is drained, so a huge upload costs no memory. */
+function readBody(req: IncomingMessage): Promise<{ body: Buffer; tooLarge: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+    });
+    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: size > MAX_BODY_BYTES }));
     req.on('error', reject);
   });
 }
@@ -168,7 +176,7 @@ async function handle(
     if (deps.stats.log.length > LOG_KEEP) deps.stats.log.splice(0, deps.stats.log.length - LOG_KEEP);
   };
 
-  const rawBody = await readBody(req);
+  const { body: rawBody, tooLarge } = await readBody(req);
 
   let write = plainWriter;
   if (deps.faults) {
@@ -192,6 +200,13 @@ async function handle(
   };
   const sendError = (e: ApiError): Promise<void> =>
     send({ status: e.status, body: { error_code: e.code, error_msg: e.message } });
+
+  if (tooLarge) {
+    // Emulator's choice of code (the seed lists none for 413): the runtime "bad request" family.
+    return sendError(
+      new ApiError(413, 'APIG.0201', `Request body larger than ${MAX_BODY_BYTES} bytes`),
+    );
+  }
 
   let body: unknown;
   const parseBody = (): ApiError | undefined => {

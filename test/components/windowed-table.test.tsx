@@ -132,3 +132,13 @@ test('filter highlight, sort indicator, marks, empty and loading states', () => 
   assert.match(plain(r.lastFrame()), /No APIs in this group/);
   assert.match(plain(r.lastFrame()), /0 of 0/);
 });
+
+test('layoutColumns caps a flexible column at maxWidth and gives the rest to the others', () => {
+  // 100 wide, gap 1: fixed 10 + two flex columns; the first is capped at 20.
+  const w = layoutColumns([{ width: 10 }, { maxWidth: 20 }, {}], 100, 1);
+  assert.equal(w[1], 20);
+  assert.equal(w[0]! + w[1]! + w[2]! + 2, 100);
+  // every flexible column capped: the leftover width stays empty, nothing exceeds its cap
+  const c = layoutColumns([{ maxWidth: 10 }, { maxWidth: 12 }], 100, 1);
+  assert.deepEqual(c, [10, 12]);
+});
