@@ -177,8 +177,11 @@ function backendLine(r: ApiSummary, d: ApiDetail | undefined): string {
  * The on-call summary: what the API is, where it goes, where it is live (version, since when), what
  * guards it per environment and who may call it. Parts not loaded yet say so (they load lazily).
  */
-function overviewSections(r: ApiSummary, parts: Readonly<Record<string, unknown>>): DetailSection[] {
+function overviewSections(row: ApiSummary, parts: Readonly<Record<string, unknown>>): DetailSection[] {
   const d = parts.definition as ApiDetail | undefined;
+  // The list row was fetched when the list was shown; the definition part is reloaded with the view
+  // (after a publish, on `r`), so its fields win: the overview must say where the API is live now.
+  const r: ApiSummary = d ? { ...row, ...d } : row;
   const versions = parts.versions as ApiVersion[] | undefined;
   const policies = parts.policies as Policies | undefined;
   const apps = parts.apps as AppAuth[] | undefined;

@@ -110,6 +110,7 @@ export function useOverviewParts(
   active: boolean,
 ): Readonly<Record<string, unknown>> {
   const instanceId = useStore((s) => s.instanceId);
+  const tick = useStore((s) => s.refreshTick);
   const actions = useActions();
   const id = item === undefined ? '' : d.idOf(item);
   const parts = (d.parts ?? []).filter((p) => d.overviewParts?.includes(p.id));
@@ -117,10 +118,14 @@ export function useOverviewParts(
   const datas = useStoreShallow((s) => parts.map((p) => s.resources[`${d.id}.${p.id}`]?.[key]?.data ?? null));
   useEffect(() => {
     if (!active || item === undefined) return;
-    for (const p of parts) void actions.ensure(partRequest(d, p, instanceId, item));
+    // like usePart: after a refresh (`r`, or a change made by an action) the parts are reloaded
+    for (const p of parts) {
+      const req = partRequest(d, p, instanceId, item);
+      void (tick === 0 ? actions.ensure(req) : actions.load(req));
+    }
     // parts follow d; the item is identified by id
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, d, id, instanceId]);
+  }, [active, d, id, instanceId, tick]);
   return useMemo(() => {
     const out: Record<string, unknown> = {};
     parts.forEach((p, i) => {

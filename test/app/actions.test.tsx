@@ -112,6 +112,37 @@ test('publish from the APIs list: pick the environment, confirm, the emulator ha
   assert.deepEqual(line.requestIds, [post.requestId]);
 });
 
+test('publish from the API detail: the Overview then shows the API live in that environment', async () => {
+  const db = dbOf(h);
+  await openList(h, 'apis');
+  const apis = rowsOf<{ id: string; name: string }>(h, 'apis');
+  const envs = [...db.data.envs.values()];
+  const api = apis.find((a) => envs.every((e) => !db.publicationOf(a.id, e.id)));
+  assert.ok(api, 'an API published nowhere');
+  h.store.getState().actions.updateList({ selectedId: api.id });
+  await settle();
+  await press(h, '\r');
+  await waitForFrame(h.ui, (f) => f.includes('not published in any environment'));
+  await press(h, 'p');
+  await waitForFrame(h.ui, (f) => f.includes(`Publish API ${api.name}`) && f.includes('Environment'));
+  await press(h, '\r'); // the first environment offered
+  await waitForFrame(h.ui, (f) => f.includes('Remark (optional)'));
+  await press(h, '\r');
+  await waitForFrame(h.ui, (f) => /y yes/.test(f));
+  await press(h, 'y');
+  await until('published', () => envs.some((e) => db.publicationOf(api.id, e.id) !== undefined));
+  const env = envs.find((e) => db.publicationOf(api.id, e.id) !== undefined);
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press(h, '\r');
+  const frame = await waitForFrame(
+    h.ui,
+    (f) => !f.includes('not published in any environment') && f.includes(env?.name ?? '?'),
+  );
+  assert.match(frame, /Published/);
+  await press(h, '\x1b');
+  await settle();
+});
+
 test('audit: a failed write keeps its request id; session secrets echoed by the server are redacted', async () => {
   const db = dbOf(h);
   // a server refusal: offline from an environment the API is not published in

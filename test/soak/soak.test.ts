@@ -20,6 +20,8 @@ import { startCli, terminalRestored, withoutProbe, type CliSession } from '../he
 const SEED = Number(process.env.SOAK_SEED ?? 20240607);
 const KEYS = Number(process.env.SOAK_KEYS ?? 2000);
 const DELAY_MS = Number(process.env.SOAK_DELAY_MS ?? 45);
+// The keys alone take KEYS × DELAY_MS; a loaded CI machine can double that. Above the suite's 120 s.
+const SOAK_TIMEOUT_MS = KEYS * DELAY_MS * 3 + 120_000;
 const FAULTS = `5xx=0.2,429=0.1:0,reset=0.05,malformed=0.05,spike=0.1:400,seed=${SEED}`;
 
 /** mulberry32: small, fast, good enough to pick keys; the same seed gives the same sequence. */
@@ -127,128 +129,132 @@ function publishedCells(cli: CliSession): Map<string, string> {
   return out;
 }
 
-test(`fault soak: ${KEYS} seeded keystrokes (seed ${SEED}) under faults, then the screen matches the emulator`, async () => {
-  const emu = await startEmulator({ seed: 'demo', faults: FAULTS });
-  const dir = mkdtempSync(join(tmpdir(), 'roma-dash-soak-'));
-  mkdirSync(join(dir, 'state'), { recursive: true });
-  const cli = startCli(
-    [
-      '--endpoint',
-      emu.endpoint,
-      '--instance',
-      emu.instances[0] ?? '',
-      '--timeout',
-      '5',
-      '--log-file',
-      join(dir, 'requests.log'),
-    ],
-    {
-      cols: 140,
-      rows: 36,
-      env: {
-        HUAWEICLOUD_SDK_AK: emu.ak,
-        HUAWEICLOUD_SDK_SK: emu.sk,
-        HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
-        XDG_STATE_HOME: join(dir, 'state'),
-        EDITOR: 'true',
-        VISUAL: 'true',
+test(
+  `fault soak: ${KEYS} seeded keystrokes (seed ${SEED}) under faults, then the screen matches the emulator`,
+  { timeout: SOAK_TIMEOUT_MS },
+  async () => {
+    const emu = await startEmulator({ seed: 'demo', faults: FAULTS });
+    const dir = mkdtempSync(join(tmpdir(), 'roma-dash-soak-'));
+    mkdirSync(join(dir, 'state'), { recursive: true });
+    const cli = startCli(
+      [
+        '--endpoint',
+        emu.endpoint,
+        '--instance',
+        emu.instances[0] ?? '',
+        '--timeout',
+        '5',
+        '--log-file',
+        join(dir, 'requests.log'),
+      ],
+      {
+        cols: 140,
+        rows: 36,
+        env: {
+          HUAWEICLOUD_SDK_AK: emu.ak,
+          HUAWEICLOUD_SDK_SK: emu.sk,
+          HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
+          XDG_STATE_HOME: join(dir, 'state'),
+          EDITOR: 'true',
+          VISUAL: 'true',
+        },
       },
-    },
-  );
-  let exited: number | undefined;
-  void cli.exitCode.then((c) => (exited = c));
-  try {
-    await cli.waitForText(/APIs/, 30_000);
-    const rand = prng(SEED);
-    for (let i = 0; i < KEYS; i++) {
-      cli.type(nextInput(rand));
-      await sleep(DELAY_MS);
-      if (i % 100 === 99) {
-        await cli.settled();
-        assert.equal(
-          exited,
-          undefined,
-          `the dashboard exited (${exited}) after ${i + 1} keys\n${cli.screenText()}`,
-        );
-        assert.doesNotMatch(cli.screenText(), UNHANDLED, `after ${i + 1} keys`);
-      }
-    }
-
-    // Faults off, back to the APIs list, a clean refresh: what the dashboard shows is the truth.
-    emu.setFaults(null);
-    await backToApis(cli);
-    const listRequests = () =>
-      emu.stats.log.filter((r) => r.method === 'GET' && APIS_PATH.test(r.path)).length;
-    const before = listRequests();
-    cli.type('g');
-    cli.type('r');
-    await cli.waitFor(() => listRequests() > before, 'the refresh to reach the emulator', 20_000);
-    // The title shows ⟳ while loading; the refreshed list is on screen once it is gone.
-    await cli.waitFor(
-      () => onApisList(cli) && !/^APIs\b.*⟳/m.test(cli.screenText()),
-      'the refreshed APIs list',
-      20_000,
     );
-    await cli.waitForQuiet(300, 20_000);
-    const shown = publishedCells(cli);
-    assert.ok(shown.size >= 5, `too few API rows on screen to compare:\n${cli.screenText()}`);
+    let exited: number | undefined;
+    void cli.exitCode.then((c) => (exited = c));
+    try {
+      await cli.waitForText(/APIs/, 30_000);
+      const rand = prng(SEED);
+      for (let i = 0; i < KEYS; i++) {
+        cli.type(nextInput(rand));
+        await sleep(DELAY_MS);
+        if (i % 100 === 99) {
+          await cli.settled();
+          assert.equal(
+            exited,
+            undefined,
+            `the dashboard exited (${exited}) after ${i + 1} keys\n${cli.screenText()}`,
+          );
+          assert.doesNotMatch(cli.screenText(), UNHANDLED, `after ${i + 1} keys`);
+        }
+      }
 
-    const client = createRomaClient({
-      endpoint: emu.endpoint,
-      projectId: emu.projectId,
-      auth: akskProvider({ ak: emu.ak, sk: emu.sk, projectId: emu.projectId }),
-      instanceIds: emu.instances,
-      retry: { limit: 0, baseMs: 1, maxDelayMs: 1 },
-    });
-    const truth = await client.instance(emu.instances[0] ?? '').apis.listAll({});
-    const column = apisScreen.columns.find((c) => c.id === 'published');
-    assert.ok(column, 'APIs screen has no PUBLISHED column');
-    const byName = new Map<string, ApiSummary>(truth.map((a) => [String(a.name), a]));
-    for (const [name, cell] of shown) {
-      const api = byName.get(name);
-      assert.ok(api, `the dashboard shows API ${name}, which the emulator does not hold`);
-      const expected = column.get(api);
-      const visible = cell.replace(/…$/, '');
-      assert.ok(
-        expected.startsWith(visible),
-        `API ${name}: screen shows "${cell}", emulator says "${expected}"`,
+      // Faults off, back to the APIs list, a clean refresh: what the dashboard shows is the truth.
+      emu.setFaults(null);
+      await backToApis(cli);
+      const listRequests = () =>
+        emu.stats.log.filter((r) => r.method === 'GET' && APIS_PATH.test(r.path)).length;
+      const before = listRequests();
+      cli.type('g');
+      cli.type('r');
+      await cli.waitFor(() => listRequests() > before, 'the refresh to reach the emulator', 20_000);
+      // The title shows ⟳ while loading; the refreshed list is on screen once it is gone.
+      await cli.waitFor(
+        () => onApisList(cli) && !/^APIs\b.*⟳/m.test(cli.screenText()),
+        'the refreshed APIs list',
+        20_000,
       );
-    }
+      await cli.waitForQuiet(300, 20_000);
+      const shown = publishedCells(cli);
+      assert.ok(shown.size >= 5, `too few API rows on screen to compare:\n${cli.screenText()}`);
 
-    cli.type('q');
-    assert.equal(await cli.waitForExit(20_000), 0, 'q did not end the dashboard with 0');
-    const raw = withoutProbe(cli.rawOutput());
-    assert.doesNotMatch(
-      raw.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''),
-      UNHANDLED,
-      'an error escaped to the terminal',
-    );
-    assert.deepEqual(terminalRestored(cli.rawOutput()).problems, []);
-
-    // What was attempted, for the record (writes reach the emulator only once actions are wired).
-    const writes = emu.stats.log.filter((r) => r.method !== 'GET');
-    const auditPath = join(dir, 'state', 'roma-dash', 'audit.log');
-    const audit = existsSync(auditPath)
-      ? readFileSync(auditPath, 'utf8').trim().split('\n').filter(Boolean)
-      : [];
-    const outcomes: Record<string, number> = {};
-    for (const l of audit) {
-      try {
-        const o = (JSON.parse(l) as { outcome?: string }).outcome ?? 'unknown';
-        outcomes[o] = (outcomes[o] ?? 0) + 1;
-      } catch {
-        outcomes.unparsable = (outcomes.unparsable ?? 0) + 1;
+      const client = createRomaClient({
+        endpoint: emu.endpoint,
+        projectId: emu.projectId,
+        auth: akskProvider({ ak: emu.ak, sk: emu.sk, projectId: emu.projectId }),
+        instanceIds: emu.instances,
+        retry: { limit: 0, baseMs: 1, maxDelayMs: 1 },
+      });
+      const truth = await client.instance(emu.instances[0] ?? '').apis.listAll({});
+      const column = apisScreen.columns.find((c) => c.id === 'published');
+      assert.ok(column, 'APIs screen has no PUBLISHED column');
+      const byName = new Map<string, ApiSummary>(truth.map((a) => [String(a.name), a]));
+      for (const [name, cell] of shown) {
+        const api = byName.get(name);
+        assert.ok(api, `the dashboard shows API ${name}, which the emulator does not hold`);
+        const expected = column.get(api);
+        const visible = cell.replace(/…$/, '');
+        assert.ok(
+          expected.startsWith(visible),
+          `API ${name}: screen shows "${cell}", emulator says "${expected}"`,
+        );
       }
+
+      cli.type('q');
+      assert.equal(await cli.waitForExit(20_000), 0, 'q did not end the dashboard with 0');
+      const raw = withoutProbe(cli.rawOutput());
+      assert.doesNotMatch(
+        raw.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''),
+        UNHANDLED,
+        'an error escaped to the terminal',
+      );
+      assert.deepEqual(terminalRestored(cli.rawOutput()).problems, []);
+
+      // What was attempted, for the record (writes reach the emulator only once actions are wired).
+      const writes = emu.stats.log.filter((r) => r.method !== 'GET');
+      const auditPath = join(dir, 'state', 'roma-dash', 'audit.log');
+      const audit = existsSync(auditPath)
+        ? readFileSync(auditPath, 'utf8').trim().split('\n').filter(Boolean)
+        : [];
+      const outcomes: Record<string, number> = {};
+      for (const l of audit) {
+        try {
+          const o = (JSON.parse(l) as { outcome?: string }).outcome ?? 'unknown';
+          outcomes[o] = (outcomes[o] ?? 0) + 1;
+        } catch {
+          outcomes.unparsable = (outcomes.unparsable ?? 0) + 1;
+        }
+      }
+      console.log(
+        `soak: ${KEYS} keys, ${emu.stats.requests} requests (${writes.length} writes: ${writes
+          .map((w) => `${w.method} ${w.status}`)
+          .slice(0, 20)
+          .join(', ')}), audit: ${audit.length ? JSON.stringify(outcomes) : 'no audit log written'}`,
+      );
+    } finally {
+      cli.kill();
+      await emu.close();
+      rmSync(dir, { recursive: true, force: true });
     }
-    console.log(
-      `soak: ${KEYS} keys, ${emu.stats.requests} requests (${writes.length} writes: ${writes
-        .map((w) => `${w.method} ${w.status}`)
-        .slice(0, 20)
-        .join(', ')}), audit: ${audit.length ? JSON.stringify(outcomes) : 'no audit log written'}`,
-    );
-  } finally {
-    cli.kill();
-    await emu.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  },
+);
