@@ -1,8 +1,14 @@
-// Prints the README's key reference, generated from the one key map (src/keys/keymap.ts).
-// `npx tsx scripts/keys-md.ts` — test/docs/readme-keys.test.ts checks the README carries this text.
+// The README's key reference, generated from the one key map (src/keys/keymap.ts).
+// `npx tsx scripts/keys-md.ts` prints it; `--write` puts it into README.md between the keys markers.
+// test/docs/readme-keys.test.ts checks the README carries exactly this text.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { format } from 'prettier';
 import { helpSections } from '../src/keys/keymap.ts';
 
-export function keysMarkdown(): string {
+const START = '<!-- keys:start -->';
+const END = '<!-- keys:end -->';
+
+export async function keysMarkdown(): Promise<string> {
   const out: string[] = [];
   for (const section of helpSections()) {
     out.push(`**${section.title}**`, '', '| keys | does |', '|---|---|');
@@ -11,7 +17,26 @@ export function keysMarkdown(): string {
     }
     out.push('');
   }
-  return out.join('\n').trimEnd() + '\n';
+  // The README is prettier-formatted (tables aligned): generate it the same way.
+  return (await format(out.join('\n'), { parser: 'markdown', printWidth: 110 })).trim();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(keysMarkdown());
+export function keysSectionOf(readme: string): string | undefined {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  return start >= 0 && end > start ? readme.slice(start + START.length, end).trim() : undefined;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const md = await keysMarkdown();
+  if (process.argv.includes('--write')) {
+    const readme = readFileSync('README.md', 'utf8');
+    const start = readme.indexOf(START);
+    const end = readme.indexOf(END);
+    if (start < 0 || end < start) throw new Error('README.md lacks the keys markers');
+    writeFileSync(
+      'README.md',
+      readme.slice(0, start + START.length) + '\n\n' + md + '\n\n' + readme.slice(end),
+    );
+  } else process.stdout.write(md + '\n');
+}
