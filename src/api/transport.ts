@@ -4,7 +4,7 @@
 import ky from 'ky';
 import { buildQueryString } from '../auth/signer.ts';
 import type { AuthProvider } from '../auth/provider.ts';
-import { RomaError, networkKind, type RomaErrorKind } from './errors.ts';
+import { RomaError, hintFor, networkKind, type RomaErrorKind } from './errors.ts';
 import { redactText } from './redact.ts';
 import type { QueryParams } from './types/common.ts';
 
@@ -269,7 +269,9 @@ export class Transport {
           report(status, undefined, requestId);
           return { ok: true, response: { status, headers: res.headers, body } };
         } catch {
-          return fail('malformed-json', { status, requestId, errorMsg: snippet(text) });
+          // A 200 HTML page is a login portal or a proxy, not a gateway that garbled its JSON.
+          const hint = /^\s*</.test(text) ? hintFor({ kind: 'bad-body' }) : undefined;
+          return fail('malformed-json', { status, requestId, errorMsg: snippet(text), hint });
         }
       }
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
@@ -285,7 +287,10 @@ export class Transport {
       const nested = (o.error && typeof o.error === 'object' ? o.error : {}) as Record<string, unknown>;
       const errorCode = str(o.error_code) ?? str(nested.code);
       const errorMsg = str(o.error_msg) ?? str(nested.message) ?? (errorCode ? undefined : snippet(text));
-      return { ...fail('http', { status, requestId, retryAfter, errorCode, errorMsg }), sentAuth: authHeaders };
+      return {
+        ...fail('http', { status, requestId, retryAfter, errorCode, errorMsg }),
+        sentAuth: authHeaders,
+      };
     } finally {
       clearTimeout(timeout);
     }

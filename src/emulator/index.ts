@@ -179,13 +179,18 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     ...(opts.statePath ? { onMutation: () => saveStateFile(opts.statePath as string, st) } : {}),
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    await echo.close(); // a port in use must not leave the echo backend holding the process open
+    throw e;
+  }
   const addr = server.address() as AddressInfo;
   const hostPart = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   if (opts.statePath) saveStateFile(opts.statePath, st);

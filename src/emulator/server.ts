@@ -203,9 +203,7 @@ async function handle(
 
   if (tooLarge) {
     // Emulator's choice of code (the seed lists none for 413): the runtime "bad request" family.
-    return sendError(
-      new ApiError(413, 'APIG.0201', `Request body larger than ${MAX_BODY_BYTES} bytes`),
-    );
+    return sendError(new ApiError(413, 'APIG.0201', `Request body larger than ${MAX_BODY_BYTES} bytes`));
   }
 
   let body: unknown;

@@ -48,7 +48,10 @@ describe('listAll over HTTP', () => {
 });
 
 /** A page source that answers on the next turn of the event loop and records the offsets asked for. */
-function source(total: number, opts: { failAt?: number; cap?: number; onAsk?: (offset: number) => void } = {}) {
+function source(
+  total: number,
+  opts: { failAt?: number; cap?: number; onAsk?: (offset: number) => void } = {},
+) {
   const asked: number[] = [];
   const fetch: PageFetcher<number> = async (offset, limit) => {
     asked.push(offset);
@@ -87,7 +90,10 @@ describe('listAll workers', () => {
   it('follows a server that serves fewer rows than asked for, at its own step', async () => {
     const s = source(25, { cap: 10 });
     const all = await listAll(s.fetch, { pageSize: 500, concurrency: 4 });
-    assert.deepEqual(all, Array.from({ length: 25 }, (_, i) => i));
+    assert.deepEqual(
+      all,
+      Array.from({ length: 25 }, (_, i) => i),
+    );
     assert.deepEqual(s.asked, [0, 10, 20]);
   });
 });

@@ -7,7 +7,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { createRomaClient, type ClientConfig } from '../../src/api/client.ts';
 import type { RomaError } from '../../src/api/errors.ts';
 import { akskProvider, passwordProvider } from '../../src/auth/providers.ts';
-import { hang, json, reset, startRawServer, type RawServer } from '../helpers/raw-server.ts';
+import { hang, json, reset, startRawServer, text, type RawServer } from '../helpers/raw-server.ts';
 
 const AK = 'TESTAKRETRYRULES0001';
 const SK = 'retry-rules-secret-key';
@@ -82,7 +82,10 @@ describe('timeouts and cancellation', () => {
         return Promise.reject(signal?.reason as Error);
       },
     });
-    await assert.rejects(client.envs.list({}, { signal: ctl.signal }), (e: RomaError) => e.kind === 'aborted');
+    await assert.rejects(
+      client.envs.list({}, { signal: ctl.signal }),
+      (e: RomaError) => e.kind === 'aborted',
+    );
     assert.equal(srv.requests.length, 1);
   });
   it('an IAM login that does not answer within the timeout is a timeout', async () => {
@@ -102,5 +105,21 @@ describe('timeouts and cancellation', () => {
     } finally {
       await iam.close();
     }
+  });
+});
+
+describe('bodies', () => {
+  it('a 200 HTML page (a login portal) says so rather than "broken JSON"', async () => {
+    srv.respond(text(200, '<!DOCTYPE html><html><body>Sign in to the Wi-Fi</body></html>'));
+    await assert.rejects(
+      inst().envs.list(),
+      (e: RomaError) =>
+        e.kind === 'malformed-json' && /HTML page/.test(e.hint) && /Sign in/.test(e.errorMsg ?? ''),
+    );
+    srv.respond(text(200, '{"total": 1, "envs": [', 'application/json'));
+    await assert.rejects(
+      inst().envs.list(),
+      (e: RomaError) => e.kind === 'malformed-json' && /broken JSON/.test(e.hint),
+    );
   });
 });

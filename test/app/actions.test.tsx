@@ -14,7 +14,7 @@ import { startHarness, type Harness } from './harness.tsx';
 
 const CTRL_X = '\x18';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 5000): Promise<void> {
+async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!cond()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -366,7 +366,7 @@ test('d opens the debug console pre-filled (… › API › debug) and a MOCK ca
   assert.match(form, new RegExp(`path ${String(api.req_uri).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   assert.equal(selectTop(h.store.getState()).view, 'debug');
   await press(h, CTRL_X);
-  await waitForFrame(h.ui, (f) => /HTTP\/1\.1 \d{3}/.test(f), { timeoutMs: 5000 });
+  await waitForFrame(h.ui, (f) => /HTTP\/1\.1 \d{3}/.test(f), { timeoutMs: 15_000 });
   await press(h, '\x1b');
   await until('back', () => selectTop(h.store.getState()).view !== 'debug');
 });

@@ -1,5 +1,5 @@
 // Mounts the dashboard in ink-testing-library against a real emulator over loopback HTTP.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render as inkRender } from 'ink';
@@ -53,10 +53,12 @@ async function connect(opts: HarnessOptions) {
     auth: akskProvider({ ak: emu.ak, sk: emu.sk, projectId: emu.projectId }),
     instanceIds: emu.instances,
     retry: { limit: 0 },
-    timeoutMs: 5000,
+    timeoutMs: 20_000, // only a hung emulator reaches it; a loaded machine must not
     readOnly: opts.readOnly ?? false,
   });
-  const auditPath = opts.auditPath ?? join(mkdtempSync(join(tmpdir(), 'rd-audit-')), 'audit.log');
+  // A temp directory of its own for the default audit log, removed again by close().
+  const tempDir = opts.auditPath === undefined ? mkdtempSync(join(tmpdir(), 'rd-audit-')) : undefined;
+  const auditPath = opts.auditPath ?? join(tempDir ?? '', 'audit.log');
   const store = createDashboardStore(client, {
     instanceId: opts.withInstance === false ? null : (emu.instances[0] ?? null),
     rootScreen: opts.rootScreen ?? 'apis',
@@ -80,11 +82,14 @@ async function connect(opts: HarnessOptions) {
     debugHistoryFile: null,
   };
   const app = <App store={store} theme={THEMES.none} env={env} />;
-  return { emu, store, raw, app, auditPath, requests, env };
+  const removeTemp = () => {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  };
+  return { emu, store, raw, app, auditPath, requests, env, removeTemp };
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const { emu, store, raw, app, auditPath, requests, env } = await connect(opts);
+  const { emu, store, raw, app, auditPath, requests, env, removeTemp } = await connect(opts);
   const ui = render(app);
   return {
     emu,
@@ -98,6 +103,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       ui.unmount();
       store.dispose();
       await emu.close();
+      removeTemp();
     },
   };
 }
@@ -118,7 +124,7 @@ export interface TtyHarness {
 export async function startTtyHarness(
   opts: HarnessOptions & { columns: number; rows: number; debug: boolean },
 ): Promise<TtyHarness> {
-  const { emu, store, app } = await connect(opts);
+  const { emu, store, app, removeTemp } = await connect(opts);
   const stdout = new FakeStdout(opts.columns, opts.rows);
   const stdin = new FakeStdin();
   const ink = inkRender(app, {
@@ -139,6 +145,7 @@ export async function startTtyHarness(
       ink.unmount();
       store.dispose();
       await emu.close();
+      removeTemp();
     },
   };
 }

@@ -75,9 +75,11 @@ describe('re-authentication through the client', () => {
     const srv = await startRawServer();
     try {
       srv.respond(json(401, { error_code: 'APIG.1005', error_msg: 'No permissions to request this method' }));
-      const inst = createRomaClient({ endpoint: srv.url, projectId: em.projectId, auth: provider() }).instance(
-        'i1',
-      );
+      const inst = createRomaClient({
+        endpoint: srv.url,
+        projectId: em.projectId,
+        auth: provider(),
+      }).instance('i1');
       await assert.rejects(
         inst.apis.action({ action: 'offline', api_id: 'a', env_id: 'e' }),
         (e: RomaError) => e.status === 401 && e.errorCode === 'APIG.1005',

@@ -242,7 +242,15 @@ describe('review fixes', () => {
   it('warns about a world-readable KooCLI config', () => {
     const koo = JSON.stringify({
       current: 'default',
-      profiles: [{ name: 'default', accessKeyId: 'KOOAKPLAINTEXT000001', secretAccessKey: 'koo-sk', projectId: 'kp', region: 'r' }],
+      profiles: [
+        {
+          name: 'default',
+          accessKeyId: 'KOOAKPLAINTEXT000001',
+          secretAccessKey: 'koo-sk',
+          projectId: 'kp',
+          region: 'r',
+        },
+      ],
     });
     const h = home({ '.hcloud/config.json': koo });
     chmodSync(join(h, '.hcloud/config.json'), 0o644);

@@ -49,7 +49,7 @@ test('publish an API to an environment with y; the emulator has it', async () =>
     cli.type('y');
     await cli.waitFor(() => db.publicationOf(pair.a.id, pair.e.id) !== undefined, 'the publication', 10_000);
     await cli.waitForText('Esc/Enter: close');
-    await cli.key(KEYS.esc); // one at a time: Esc read together with the next key is Alt+key
+    await cli.key(KEYS.esc); // one at a time, each answered, as a user types
     await cli.key(KEYS.esc);
     cli.type('q');
     assert.equal(await cli.waitForExit(10_000), 0);

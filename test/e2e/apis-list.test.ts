@@ -44,7 +44,7 @@ test('APIs list: loads all pages, moves, pages, filters, quits cleanly', async (
     await cli.waitForNoText(/scale_api_000000\b/);
     assert.deepEqual(cli.wrappedRows(), [], 'a line wider than the terminal wrapped');
 
-    await cli.key(KEYS.esc); // alone: Esc read together with q would be Alt-q
+    await cli.key(KEYS.esc); // the filter is closed before q (which it would otherwise take as text)
     cli.type('q');
     assert.equal(await cli.waitForExit(10_000), 0);
     assert.deepEqual(terminalRestored(cli.rawOutput()).problems, []);

@@ -56,6 +56,38 @@ test('feeds keys to the child and sees the resize', async () => {
   }
 });
 
+test('key() sends the next key only after the app answered the last one', async () => {
+  // The app stalls 300 ms before answering each read (Atomics.wait blocks without spinning), so keys
+  // typed meanwhile pile up into one read; key() must wait for the answer instead.
+  const s = script(`
+    process.stdin.setRawMode(true);
+    process.stdout.write('ready\\r\\n');
+    process.stdin.on('data', (d) => {
+      const k = d.toString();
+      if (k === 'q') { process.stdin.setRawMode(false); process.exit(0); }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      process.stdout.write('read ' + JSON.stringify(k) + '\\r\\n');
+    });`);
+  const cli = startCli([], { script: s.path, cols: 50, rows: 10 });
+  try {
+    await cli.waitForText('ready');
+    // without the wait, b and c would both arrive during a's stall and be read as "bc"
+    for (const k of ['a', 'b', 'c']) await cli.key(k, { answerMs: 20_000 });
+    assert.match(cli.screenText(), /read "a"\nread "b"\nread "c"/);
+    // what the wait prevents: keys typed back to back meanwhile arrive together
+    cli.type('d');
+    await new Promise((r) => setTimeout(r, 50));
+    cli.type('e');
+    cli.type('f');
+    await cli.waitForText(/read "d?ef"/); // "def" when the app had not even read d yet
+    cli.type('q');
+    assert.equal(await cli.waitForExit(), 0);
+  } finally {
+    cli.kill();
+    s.dispose();
+  }
+});
+
 test('terminalRestored catches raw mode, the alternate screen and a hidden cursor left behind', async () => {
   // Node restores the tty settings it found at start-up on a normal exit, but not when it dies hard.
   const s = script(`

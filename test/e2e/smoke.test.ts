@@ -61,8 +61,12 @@ test('--demo survives a resize and Ctrl-C still restores the terminal', async ()
   const cli = startCli(['--demo'], { cols: 100, rows: 30 });
   try {
     await cli.waitForText(INSTANCE_ROW, 20_000);
+    const before = cli.bytesWritten;
     cli.resize(60, 20);
+    // the app must redraw for the new size; checking before it did would pass on the old frame
+    await cli.waitFor(() => cli.bytesWritten > before, 'a redraw after the resize');
     await cli.waitForQuiet(150);
+    await cli.waitForText(/[0-9a-f]{8}-[0-9a-f]{4}\S*\s+RUN/); // the status column is cut to RUN… at 60
     assert.deepEqual(cli.wrappedRows(), [], `a line wider than 60 columns wrapped:\n${cli.screenText()}`);
     cli.press('ctrl-c');
     await cli.waitForExit(10_000);

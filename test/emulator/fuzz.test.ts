@@ -39,7 +39,23 @@ const QUERY = [
   'offset', 'limit', 'action', 'api_id', 'env_id', 'group_id', 'throttle_id', 'sign_id', 'acl_id', 'app_id',
   'name', 'precise_search', 'duration', 'object_type', 'status', 'version_id', 'roma_app_id', 'id',
 ]; // prettier-ignore
-const NASTY = ['', ' ', '-1', '0', '501', '1e999', 'NaN', '%', '%zz', '..', '\u0000', '💥', 'a'.repeat(3000), 'null', '[]'];
+const NASTY = [
+  '',
+  ' ',
+  '-1',
+  '0',
+  '501',
+  '1e999',
+  'NaN',
+  '%',
+  '%zz',
+  '..',
+  '\u0000',
+  '💥',
+  'a'.repeat(3000),
+  'null',
+  '[]',
+];
 
 describe('fuzzed requests', () => {
   it('never answer 500 or hang, and always answer in the ROMA envelope', async () => {
@@ -47,13 +63,17 @@ describe('fuzzed requests', () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
     const str = (): string => (rnd() < 0.5 ? pick(ids) : pick(NASTY));
     // Header values travel as bytes: UTF-8 seen as Latin-1, minus what fetch itself refuses (NUL, CR, LF).
-    const hdr = (): string => Buffer.from(str()).toString('latin1').replace(/[\0\r\n]/g, '');
+    const hdr = (): string =>
+      Buffer.from(str())
+        .toString('latin1')
+        .replace(/[\0\r\n]/g, '');
     const value = (depth: number): unknown => {
       const r = rnd();
       if (r < 0.25) return str();
       if (r < 0.35) return pick([0, -1, 1.5, 1e308, 2 ** 53 + 1]);
       if (r < 0.42) return pick([true, false, null]);
-      if (r < 0.62) return Array.from({ length: Math.floor(rnd() * 3) }, () => (depth > 2 ? str() : value(depth + 1)));
+      if (r < 0.62)
+        return Array.from({ length: Math.floor(rnd() * 3) }, () => (depth > 2 ? str() : value(depth + 1)));
       if (r < 0.75 && depth < 3) return object(depth + 1);
       return pick(ids);
     };
@@ -74,12 +94,21 @@ describe('fuzzed requests', () => {
       const target = rnd();
       // Some go to the unauthenticated IAM token endpoint, some to a path no route has.
       const path =
-        target < 0.08 ? '/v3/auth/tokens' : target < 0.13 ? '/' + encodeURIComponent(str()) + rel : base + rel;
-      const qs = Array.from({ length: Math.floor(rnd() * 4) }, () => `${pick(QUERY)}=${encodeURIComponent(str())}`);
+        target < 0.08
+          ? '/v3/auth/tokens'
+          : target < 0.13
+            ? '/' + encodeURIComponent(str()) + rel
+            : base + rel;
+      const qs = Array.from(
+        { length: Math.floor(rnd() * 4) },
+        () => `${pick(QUERY)}=${encodeURIComponent(str())}`,
+      );
       const url = em.endpoint + path + (qs.length ? '?' + qs.join('&') : '');
-      const method = target < 0.08 ? 'POST' : rnd() < 0.9 ? r.method : pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
+      const method =
+        target < 0.08 ? 'POST' : rnd() < 0.9 ? r.method : pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
       const text = method === 'GET' ? undefined : body();
-      const headers: Record<string, string> = text === undefined ? {} : { 'Content-Type': 'application/json' };
+      const headers: Record<string, string> =
+        text === undefined ? {} : { 'Content-Type': 'application/json' };
       const signed = rnd() < 0.85;
       if (signed) Object.assign(headers, signRequest({ method, url, headers, body: text }, { ak: em.ak, sk: em.sk }));
       else

@@ -1,6 +1,7 @@
 // Emulator strictness found in review: a declared body hash must match the body received, oversized
 // bodies are refused without being held in memory, and listening beyond loopback is warned about.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { sha256Hex, signRequest } from '../../src/auth/signer.ts';
 import { runEmulatorCommand, startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
@@ -20,7 +21,10 @@ async function post(signedBody: string, sentBody: string, declared?: string) {
   if (declared !== undefined) headers['X-Sdk-Content-Sha256'] = declared;
   Object.assign(
     headers,
-    signRequest({ method: 'POST', url, headers, body: signedBody }, { ak: em.ak, sk: em.sk, projectId: em.projectId }),
+    signRequest(
+      { method: 'POST', url, headers, body: signedBody },
+      { ak: em.ak, sk: em.sk, projectId: em.projectId },
+    ),
   );
   const res = await fetch(url, { method: 'POST', headers, body: sentBody });
   return { status: res.status, body: (await res.json()) as { error_code?: string; error_msg?: string } };
@@ -64,5 +68,25 @@ describe('emulator command', () => {
     assert.equal(code, 1);
     assert.deepEqual(out, []);
     assert.match(err[0] ?? '', /warning: listening on 192\.0\.2\.1, beyond this machine/);
+  });
+});
+
+describe('a start that fails', () => {
+  it('leaves nothing open: the process ends by itself', { timeout: 30_000 }, async () => {
+    // Port taken (by this file's emulator): the echo backend, started first, used to stay open.
+    const port = Number(new URL(em.endpoint).port);
+    const src = new URL('../../src/emulator/index.ts', import.meta.url).pathname;
+    const script = `import { startEmulator } from ${JSON.stringify(src)};
+await startEmulator({ port: ${port}, seed: 'empty' }).then(() => console.log('started'), (e) => console.log(e.code));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    clearTimeout(killer);
+    assert.equal(out.trim(), 'EADDRINUSE');
+    assert.equal(code, 0, 'the process had to be killed: something stayed open');
   });
 });

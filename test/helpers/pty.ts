@@ -79,8 +79,8 @@ export interface CliSession {
   waitForQuiet(quietMs?: number, timeoutMs?: number): Promise<void>;
   /**
    * Types `keys`, waits for the app to answer (up to answerMs, default 1 s: some keys draw nothing),
-   * then for output to go quiet. Keeps successive keys in separate reads, so the app never sees
-   * `Esc` + `x` as Alt-x or several keys as one pasted string.
+   * then for output to go quiet: the next key then meets the screen this one produced, as when a
+   * user types, instead of a burst the app reads in one chunk.
    */
   key(keys: string, opts?: { answerMs?: number; quietMs?: number }): Promise<void>;
   type(keys: string): void;
@@ -140,6 +140,12 @@ function screenContains(screen: string, match: string | RegExp): boolean {
   return typeof match === 'string' ? screen.includes(match) : match.test(screen);
 }
 
+/** Sessions still running: killed when the test process exits, whatever a failed test left behind. */
+const live = new Set<() => void>();
+process.once('exit', () => {
+  for (const kill of live) kill();
+});
+
 export function startCli(args: string[], opts: StartOptions = {}): CliSession {
   const cols = opts.cols ?? 120;
   const rows = opts.rows ?? 40;
@@ -186,6 +192,7 @@ export function startCli(args: string[], opts: StartOptions = {}): CliSession {
   const exitCode = new Promise<number>((resolveExit) => {
     child.onExit(({ exitCode: code, signal }) => {
       exited = true;
+      live.delete(kill);
       // Let the last chunks reach the terminal emulator before reporting the exit.
       const done = () => {
         cleanup();
@@ -307,6 +314,7 @@ export function startCli(args: string[], opts: StartOptions = {}): CliSession {
       }
     }
   };
+  live.add(kill);
 
   return {
     pid: child.pid,

@@ -57,8 +57,10 @@ test('hostile seed in a real terminal: only the app’s own escapes reach it, te
       for (const k of ['\x1b', '\x1b']) await key(cli, k);
       if (r.id === 'instances') await key(cli, '\r'); // choose the first instance again
     }
+    const before = cli.bytesWritten;
     cli.resize(60, 20);
-    await cli.waitForQuiet(150, 15_000);
+    await cli.waitFor(() => cli.bytesWritten > before, 'a redraw after the resize');
+    await cli.waitForQuiet(150);
     await key(cli, ':');
     await key(cli, 'apis\r');
     await key(cli, 'i');
