@@ -38,7 +38,8 @@ env.NODE_ENV = 'test';
 // Reporters: TAP on stdout (whatever stdout is, so the log always ends with `# pass N` / `# fail N`),
 // and a recap of the failed tests on stderr once the run is over.
 const recap = pathToFileURL(resolve('test/helpers/recap-reporter.mjs')).href;
-// A test that leaves a handle open keeps its file's process alive forever; CI must fail, not hang.
+// A file that leaves a handle open is cancelled (and fails) after --test-timeout; the watchdog is the
+// backstop should the runner itself hang: CI must fail, not wait forever.
 const WATCHDOG_MS = 15 * 60_000;
 
 const res = spawnSync(
