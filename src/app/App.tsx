@@ -138,7 +138,9 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
         );
 
   return (
-    <Box flexDirection="column" width={width} height={height}>
+    // overflow hidden: whatever a line does, the frame never grows past the terminal's rows (a taller
+    // frame scrolls the terminal and the incremental renderer would then draw on shifted lines).
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Header width={width} />
       <Breadcrumbs width={width} />
       <Box height={mainHeight} flexDirection="column" overflow="hidden">
