@@ -155,7 +155,20 @@ export interface EmulatorArgs {
 }
 
 export const EMULATOR_USAGE = `Usage: roma-dash emulator [--port N] [--host H] [--seed demo|hostile|empty|scale:N] [--faults SPEC] [--state FILE]
-Runs the ROMA Connect emulator on loopback and prints one JSON line with its endpoint and credentials.`;
+
+Runs an emulator of the ROMA Connect API (service integration, APIC) and prints one JSON line with
+its endpoint, projectId, ak, sk, token and instance ids, for scripts and Huawei's SDKs. Ctrl-C stops it.
+
+Options:
+  --port N        port to listen on (default: a free one)
+  --host H        address to bind (default 127.0.0.1; anything else is reachable from the network)
+  --seed S        demo (default): 3 instances with groups, APIs, policies, apps;
+                  hostile: demo data carrying terminal escapes and wrong-typed fields;
+                  empty; scale:N: N generated APIs (for benchmarks)
+  --faults SPEC   inject faults, comma-separated (all optional):
+                    latency=MS  spike=P:MS  5xx=P  429=P[:SEC]  reset=P  malformed=P  slow=P:MS  seed=N
+                  e.g. --faults "latency=50,5xx=0.2,429=0.1:2,reset=0.05,malformed=0.05,seed=7"
+  --state FILE    keep the state in FILE (JSON, written atomically); otherwise in memory only`;
 
 export function parseEmulatorArgs(argv: readonly string[]): EmulatorArgs {
   const out: EmulatorArgs = {};
