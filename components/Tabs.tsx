@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { sanitizeText } from '../src/ui/sanitize.ts';
+import { truncateToWidth } from '../src/ui/text.ts';
 import { useTheme } from '../src/ui/theme.ts';
 
 export interface TabItem {
@@ -10,24 +11,21 @@ export interface TabItem {
 export interface TabsProps {
   tabs: readonly TabItem[];
   active: string;
+  /** Truncate to this many columns (with an ellipsis). */
+  width?: number;
 }
 
-/** The tab bar; switching is the parent's (nextTab/prevTab commands). See `cycleTab`. */
-export function Tabs({ tabs, active }: TabsProps) {
+/**
+ * The tab bar; switching is the parent's (nextTab/prevTab commands). See `cycleTab`. The active tab
+ * is bracketed as well as coloured, so it shows with NO_COLOR and on 16-colour terminals too.
+ */
+export function Tabs({ tabs, active, width }: TabsProps) {
   const theme = useTheme();
+  const line = tabs.map((t) => (t.key === active ? `[${t.title}]` : ` ${t.title} `)).join(' ');
+  const text = sanitizeText(line);
   return (
-    <Text wrap="truncate">
-      {tabs.map((t, i) => {
-        const on = t.key === active;
-        return (
-          <Text key={t.key}>
-            {i > 0 ? <Text color={theme.tokens.muted}> │ </Text> : null}
-            <Text bold={on} underline={on} color={on ? theme.tokens.accent : theme.tokens.muted}>
-              {sanitizeText(t.title)}
-            </Text>
-          </Text>
-        );
-      })}
+    <Text wrap="truncate" color={theme.tokens.accent}>
+      {width !== undefined ? truncateToWidth(text, width) : text}
     </Text>
   );
 }

@@ -1,6 +1,5 @@
 export * from './WindowedTable.tsx';
 export * from './table-layout.ts';
-export * from './DetailPane.tsx';
 export * from './JsonView.tsx';
 export * from './Sparkline.tsx';
 export * from './StatusLine.tsx';

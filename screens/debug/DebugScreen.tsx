@@ -15,11 +15,14 @@ import type { DebugStore, RowKind } from '../../src/store/debug.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { ANSWER_TABS, TAB_TITLES, answerLines, type AnswerTab } from './answerLines.ts';
+import { Tabs, cycleTab } from '../../components/Tabs.tsx';
 import { CompareView } from './CompareView.tsx';
 import { formFields, nextChoice, readField, type FieldRef } from './fields.ts';
 import { FormView } from './FormView.tsx';
 import { HistoryView } from './HistoryView.tsx';
 import { Lines } from './Lines.tsx';
+
+const ANSWER_TAB_ITEMS = ANSWER_TABS.map((t) => ({ key: t, title: TAB_TITLES[t] }));
 
 export type DebugView = 'form' | 'answer' | 'history' | 'compare' | 'save';
 
@@ -222,8 +225,7 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
     setUi((u) => ({ scroll: Math.max(0, Math.min(Math.max(0, answerTotal() - bodyHeight), u.scroll + d)) }));
   const switchTab = (d: number): void =>
     setUi((u) => ({
-      tab:
-        ANSWER_TABS[(ANSWER_TABS.indexOf(u.tab) + d + ANSWER_TABS.length) % ANSWER_TABS.length] ?? 'response',
+      tab: cycleTab(ANSWER_TAB_ITEMS, u.tab, d < 0 ? -1 : 1) as AnswerTab,
       scroll: 0,
     }));
 
@@ -424,18 +426,10 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
       : [];
     main = (
       <Box flexDirection="column">
-        <Text>
-          {ANSWER_TABS.map((t) => (
-            <Text
-              key={t}
-              inverse={t === ui.tab}
-              color={t === ui.tab ? theme.tokens.accent : theme.tokens.muted}
-            >
-              {` ${TAB_TITLES[t]} `}
-            </Text>
-          ))}
+        <Box>
+          <Tabs tabs={ANSWER_TAB_ITEMS} active={ui.tab} />
           <Text color={theme.tokens.muted}>{`  ${ui.wrap ? 'wrap' : 'truncate'} · w c C s`}</Text>
-        </Text>
+        </Box>
         {errorBox}
         {state.answer ? (
           <Lines lines={lines} offset={ui.scroll} height={bodyHeight - (errorBox ? 3 : 1)} />

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { Tabs } from '../../components/Tabs.tsx';
 import type { DetailSection, ResourceDescriptor } from '../../screens/types.ts';
 import { useCommands } from '../keys/router.tsx';
 import type { Command } from '../keys/keymap.ts';
@@ -133,10 +134,9 @@ export function DetailView({
     },
   });
 
-  const tabBar = tabs.map((t, i) => (i === tab ? `[${t}]` : ` ${t} `)).join(' ');
   return (
     <Box flexDirection="column" height={height}>
-      <Text color={theme.tokens.accent}>{truncateToWidth(sanitizeText(tabBar), width)}</Text>
+      <Tabs tabs={tabs.map((t, i) => ({ key: String(i), title: t }))} active={String(tab)} width={width} />
       {warning ? (
         <Text color={theme.tokens.warning} wrap="truncate">
           {truncateToWidth(`⚠ ${sanitizeText(warning)}`, width)}
