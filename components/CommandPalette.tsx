@@ -93,8 +93,11 @@ export function CommandPalette({
         </Text>
       ) : (
         matches.slice(0, maxSuggestions).map((e, i) => {
+          // Names are server text too (`:ctx` completes instance and profile names).
           const label = fitToWidth(
-            `${e.name}${e.aliases !== undefined && e.aliases.length > 0 ? ` (${e.aliases.join(', ')})` : ''}`,
+            sanitizeText(
+              `${e.name}${e.aliases !== undefined && e.aliases.length > 0 ? ` (${e.aliases.join(', ')})` : ''}`,
+            ),
             Math.min(30, width),
           );
           const on = i === selected;

@@ -1,6 +1,7 @@
 // A one-line sparkline with label, current and max values; ASCII fallback when the theme says
 // the terminal cannot draw Unicode blocks.
 import { Text } from 'ink';
+import { sanitizeText } from '../src/ui/sanitize.ts';
 import { displayWidth, fitToWidth } from '../src/ui/text.ts';
 import { useTheme, type ColorValue } from '../src/ui/theme.ts';
 
@@ -52,7 +53,7 @@ export function Sparkline({
   const chart = current === undefined ? '' : sparkline(values, chartWidth, theme.unicode);
   return (
     <Text wrap="truncate">
-      <Text color={theme.tokens.muted}>{fitToWidth(label, labelWidth)} </Text>
+      <Text color={theme.tokens.muted}>{fitToWidth(sanitizeText(label), labelWidth)} </Text>
       <Text color={color ?? theme.tokens.accent}>{fitToWidth(chart, chartWidth)}</Text>
       {'  '}
       <Text>{stats}</Text>

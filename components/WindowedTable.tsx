@@ -75,7 +75,10 @@ function WindowedTableInner<Row>(props: WindowedTableProps<Row>) {
       <HeaderLine columns={columns} widths={widths} gutter={gutter} sort={props.sort} theme={theme} />
       {visible.length === 0 ? (
         <Text color={theme.tokens.muted} wrap="truncate">
-          {fitToWidth(props.loading === true ? 'Loading…' : (props.emptyText ?? 'No items'), width)}
+          {fitToWidth(
+            props.loading === true ? 'Loading…' : sanitizeText(props.emptyText ?? 'No items'),
+            width,
+          )}
         </Text>
       ) : (
         visible.map((row, i) => {

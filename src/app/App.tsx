@@ -5,7 +5,7 @@ import { registerActionModals } from '../../screens/actions/index.tsx';
 import { MutationPanel } from '../../screens/actions/MutationPanel.tsx';
 import { resourceById } from '../../screens/registry.ts';
 import { KEYMAP, keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
-import type { MutationStore } from '../store/mutations.ts';
+import type { MutationPhase, MutationStore } from '../store/mutations.ts';
 import { KeyRouterProvider, useCommands, type KeyRouter } from '../keys/router.tsx';
 import { useStore as useZustand } from 'zustand';
 import { StoreProvider, useActions, useDashboardStore, useStore } from '../store/react.tsx';
@@ -34,6 +34,35 @@ const HELP_HINTS = [
   { keys: keyLabel('escape'), label: 'close help' },
   { keys: '?', label: 'close help' },
   { keys: 'q', label: 'close help' },
+];
+
+// An overlay's footer names only keys that work there: y/n/Enter belong to a confirmation; a picker
+// or flow shows its own keys inside its box and here only how to leave it.
+const CLOSE_HINTS = [{ keys: `${keyLabel('escape')}/${keyLabel('return')}`, label: 'close' }];
+const PICKER_HINTS = [{ keys: keyLabel('escape'), label: 'back' }];
+
+function overlayCommands(phase: MutationPhase, destructive: boolean): Command[] {
+  if (phase !== 'confirming') return [];
+  // Enter does not confirm a destructive action: do not offer it
+  return destructive ? ['confirm', 'cancel'] : ['confirm', 'cancel', 'submit'];
+}
+
+function overlayHints(
+  phase: MutationPhase,
+  modalKind: string | undefined,
+): { hints?: ReadonlyArray<{ keys: string; label: string }> } {
+  if (phase === 'confirming') return {};
+  if (phase === 'running') return { hints: [] };
+  if (phase === 'done' || phase === 'refused') return { hints: CLOSE_HINTS };
+  if (modalKind === 'help') return { hints: HELP_HINTS };
+  if (modalKind === 'palette') return { hints: PALETTE_HINTS };
+  return { hints: PICKER_HINTS };
+}
+
+const PALETTE_HINTS = [
+  { keys: keyLabel('return'), label: 'go' },
+  { keys: keyLabel('tab'), label: 'complete' },
+  { keys: keyLabel('escape'), label: 'close' },
 ];
 
 const GLOBAL_COMMANDS: readonly Command[] = ['quit', 'help', 'palette', 'back', 'refresh', 'autoRefresh'];
@@ -84,7 +113,9 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const instanceId = useStore((s) => s.instanceId);
   const autoMs = useStore((s) => s.autoRefreshMs);
   const { defaultRefreshMs } = useAppEnv();
-  const mutating = useMutations((m) => m.phase !== 'idle');
+  const phase = useMutations((m) => m.phase);
+  const destructive = useMutations((m) => m.confirmation?.destructive === true);
+  const mutating = phase !== 'idle';
 
   // Auto-refresh: the only timer, and only while it is on.
   useEffect(() => {
@@ -144,30 +175,38 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
       <Header width={width} />
       <Breadcrumbs width={width} />
       <Box height={mainHeight} flexDirection="column" overflow="hidden">
-        <MutationPanel width={width} />
-        {modal && modalComponent(modal.kind) ? (
-          createElement(modalComponent(modal.kind) as ComponentType<ModalProps>, {
-            props: modal.props ?? {},
-            width,
-            height: mainHeight,
-          })
-        ) : !d ? (
-          <Text>Unknown screen {top.screen}</Text>
-        ) : top.view === 'debug' ? (
-          <DebugView key={top.seq} width={width} height={mainHeight} />
-        ) : top.view === 'list' ? (
-          <ListView key={top.seq} descriptor={d} entry={top} width={width} height={mainHeight} />
-        ) : (
-          <DetailView key={top.seq} descriptor={d} entry={top} width={width} height={mainHeight} />
-        )}
+        {/* never shrunk: a squeezed dialog draws its lines over each other (the list below gives way) */}
+        <Box flexShrink={0} flexDirection="column">
+          <MutationPanel width={width} />
+        </Box>
+        {/* The view keeps its full height and is clipped under the dialog: shrunk, its rows would
+            collapse one by one (rows vanish from the middle of the list, the selected one too). */}
+        <Box flexShrink={1} flexDirection="column" overflow="hidden">
+          <Box flexShrink={0} flexDirection="column">
+            {modal && modalComponent(modal.kind) ? (
+              createElement(modalComponent(modal.kind) as ComponentType<ModalProps>, {
+                props: modal.props ?? {},
+                width,
+                height: mainHeight,
+              })
+            ) : !d ? (
+              <Text>Unknown screen {top.screen}</Text>
+            ) : top.view === 'debug' ? (
+              <DebugView key={top.seq} width={width} height={mainHeight} />
+            ) : top.view === 'list' ? (
+              <ListView key={top.seq} descriptor={d} entry={top} width={width} height={mainHeight} />
+            ) : (
+              <DetailView key={top.seq} descriptor={d} entry={top} width={width} height={mainHeight} />
+            )}
+          </Box>
+        </Box>
       </Box>
       <StatusLine width={width} family={family} sliceKey={sliceKey} />
       <Footer
         width={width}
         scopes={scopes}
-        only={overlay ? ['confirm', 'cancel', 'submit', 'inputCancel', 'inputComplete', 'inputSubmit'] : only}
-        // the help overlay takes no dialog keys: say how to leave it
-        {...(modal?.kind === 'help' && !mutating ? { hints: HELP_HINTS } : {})}
+        only={overlay ? overlayCommands(phase, destructive) : only}
+        {...(overlay ? overlayHints(phase, modal?.kind) : {})}
       />
     </Box>
   );

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { redactRawMessage, redactRequest } from './secrets.ts';
+import { redactRawMessage, redactRequest, scrubSecrets, secretValuesOf } from './secrets.ts';
 import type { DebugAnswerWire, DebugCallError, DebugRequestBody } from './types.ts';
 
 export const MAX_ENTRIES_PER_API = 20;
@@ -59,26 +59,34 @@ export interface NewEntry {
   at?: Date;
 }
 
-/** Build a storable entry: credentials masked, raw texts capped. */
+/** Build a storable entry: credentials masked wherever they appear, raw texts capped. */
 export function makeEntry(e: NewEntry): HistoryEntry {
+  const secrets = secretValuesOf(e.request);
+  const clean = (s: string): string => cap(scrubSecrets(s, secrets));
+  const request = redactRequest(e.request);
+  if (request.body !== undefined) request.body = clean(request.body);
+  if (request.query) {
+    request.query = Object.fromEntries(
+      Object.entries(request.query).map(([k, vs]) => [k, vs.map((v) => scrubSecrets(v, secrets))]),
+    );
+  }
   const entry: HistoryEntry = {
     id: randomBytes(6).toString('hex'),
     at: (e.at ?? new Date()).toISOString(),
     instanceId: e.instanceId,
     apiId: e.apiId,
     apiName: e.apiName,
-    request: redactRequest(e.request),
+    request,
   };
-  if (e.request.body !== undefined) entry.request.body = cap(e.request.body);
   if (e.answer) {
     entry.answer = {
-      request: cap(redactRawMessage(e.answer.request)),
-      response: cap(redactRawMessage(e.answer.response)),
+      request: clean(redactRawMessage(e.answer.request)),
+      response: clean(redactRawMessage(e.answer.response)),
       latency: e.answer.latency,
-      log: cap(e.answer.log),
+      log: clean(e.answer.log),
     };
   }
-  if (e.error) entry.error = e.error;
+  if (e.error) entry.error = { ...e.error, message: scrubSecrets(e.error.message, secrets) };
   return entry;
 }
 

@@ -14,8 +14,12 @@ const SECRET_HEADERS = new Set([
   'proxy-authorization',
 ]);
 
+// Custom credential headers (X-Session-Token, X-Client-Secret, Private-Api-Key…) are common on backends:
+// erring towards masking costs a retyped value, erring the other way leaks a credential.
+const SECRET_HEADER_PATTERN = /token|secret|passw|credential|api-?key|session|auth/i;
+
 export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADERS.has(name.toLowerCase());
+  return SECRET_HEADERS.has(name.toLowerCase()) || SECRET_HEADER_PATTERN.test(name);
 }
 
 /** The request with the app secret and credential headers masked (app key stays: it names the app). */
@@ -27,6 +31,24 @@ export function redactRequest(req: DebugRequestBody): DebugRequestBody {
       Object.entries(req.header).map(([k, v]) => [k, isSecretHeader(k) ? v.map(() => MASK) : v]),
     );
   }
+  return out;
+}
+
+/**
+ * The literal credentials a request carries (app secret, credential header values). A backend may echo
+ * them anywhere (an echo service returns headers as JSON), so stored texts are scrubbed of these too.
+ */
+export function secretValuesOf(req: DebugRequestBody): string[] {
+  const values = Object.entries(req.header ?? {}).flatMap(([k, v]) => (isSecretHeader(k) ? v : []));
+  if (req.app_secret !== undefined) values.push(req.app_secret);
+  // Very short values would mask unrelated text; the masking of the fields themselves still covers them.
+  return values.filter((v) => v.length >= 4 && v !== MASK);
+}
+
+/** Replaces every occurrence of each literal secret with the mask. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) out = out.split(s).join(MASK);
   return out;
 }
 

@@ -183,8 +183,13 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
           rollback();
           set({ phase: 'done', outcome });
           await audit(action, outcome.result, { outcome });
-          if (outcome.result !== 'failed' || outcome.items.some((i) => i.ok))
-            deps.onChanged?.(action, outcome);
+          if (outcome.result !== 'failed' || outcome.items.some((i) => i.ok)) {
+            try {
+              deps.onChanged?.(action, outcome);
+            } catch {
+              // A failing refresh hook must not turn a done mutation into a rejected confirm().
+            }
+          }
           return outcome;
         })();
         running = work.catch(() => undefined);

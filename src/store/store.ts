@@ -96,12 +96,27 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
         return { stack: [...s.stack.slice(0, -1), fn(top)] };
       });
 
+    // refreshTick at the start of each running request: a request started before a refresh (or before
+    // the change a mutation made) must not stand in for the reload, or pre-change data lands as fresh.
+    const startedAtTick = new WeakMap<AbortSignal, number>();
+
+    /** The running request for a slice, if it can still answer for the current refresh generation. */
+    const reusable = (id: string) => {
+      const running = inflight.get(id);
+      if (!running || running.controller.signal.aborted) return undefined;
+      if (startedAtTick.get(running.controller.signal) !== get().refreshTick) return undefined;
+      return running;
+    };
+
     function load<T>(req: ResourceRequest<T, RomaClient>): Promise<void> {
       const id = sliceId(req.family, req.key);
-      const running = inflight.get(id);
-      if (running && !running.controller.signal.aborted) return running.promise;
+      const running = reusable(id);
+      if (running) return running.promise;
+      inflight.get(id)?.controller.abort(); // superseded by a newer refresh generation
       patchSlice(req.family, req.key, { loading: true });
+      const tick = get().refreshTick;
       const promise = inflight.start(id, req.channel, async (signal) => {
+        startedAtTick.set(signal, tick);
         // A newer request for the same slice may have started after this one was aborted.
         const ownsSlice = () => {
           const r = inflight.get(id);
@@ -148,10 +163,12 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
       refreshTick: 0,
       actions: {
         ensure(req) {
+          // An aborted request still "loading" (the user moved away and came back before it settled)
+          // would end without data: only a live request counts as in progress.
+          const running = inflight.get(sliceId(req.family, req.key));
+          if (running && !running.controller.signal.aborted) return running.promise;
           const slice = get().resources[req.family]?.[req.key];
-          if (slice && (slice.data != null || slice.error != null || slice.loading)) {
-            return inflight.get(sliceId(req.family, req.key))?.promise ?? Promise.resolve();
-          }
+          if (slice && (slice.data != null || slice.error != null)) return Promise.resolve();
           return load(req);
         },
         load,

@@ -79,7 +79,11 @@ test('palette: Up/Down choose among candidates; hostile descriptions are sanitis
   const r = render(
     <KeyRouterProvider>
       <CommandPalette
-        entries={[...ENTRIES, { name: 'evil', description: '\x1b]0;pwn\x07\u202etxt' }]}
+        entries={[
+          ...ENTRIES,
+          { name: 'evil', description: '\x1b]0;pwn\x07\u202etxt' },
+          { name: 'evil-inst\nx\x1b]0;pwn\x07', aliases: ['\u202eecnatsni'] },
+        ]}
         onRun={(e) => ran.push(e.name)}
         onClose={() => undefined}
         width={60}
@@ -87,8 +91,10 @@ test('palette: Up/Down choose among candidates; hostile descriptions are sanitis
     </KeyRouterProvider>,
   );
   await settle();
-  const first = await waitForFrame(r, (f) => f.includes('evil'), { raw: true });
+  const first = await waitForFrame(r, (f) => f.includes('evil-inst'), { raw: true });
   assert.doesNotMatch(first.replace(/\x1b\[[0-9;]*m/g, ''), /\x1b|\x07|\u202e/);
+  // Names are server text (`:ctx` instance names): a line break shows as ↵, not as a broken layout.
+  assert.match(first, /evil-inst↵x␛/);
   r.stdin.write('ap');
   await waitForFrame(r, (f) => f.includes('› apis'));
   r.stdin.write('\x1b[B');

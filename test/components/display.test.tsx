@@ -110,6 +110,8 @@ test('sparkline: blocks scale to the max, ASCII fallback, current and max shown'
   assert.match(f, /now 3 {2}max 5/);
   const e = render(<Sparkline label="5xx" values={[]} width={40} />);
   assert.match(plain(e.lastFrame()), /no data/);
+  const hostile = render(<Sparkline label={'a\nb'} labelWidth={6} values={[1]} width={40} />);
+  assert.match(plain(hostile.lastFrame()), /^a↵b /);
 });
 
 test('tabs render and cycle', () => {

@@ -131,6 +131,9 @@ test('filter highlight, sort indicator, marks, empty and loading states', () => 
   r.rerender(table([], { emptyText: 'No APIs in this group' }));
   assert.match(plain(r.lastFrame()), /No APIs in this group/);
   assert.match(plain(r.lastFrame()), /0 of 0/);
+  // The app puts the typed filter into emptyText: a pasted line break must not break the frame.
+  r.rerender(table([], { emptyText: 'no match for a\nb' }));
+  assert.match(plain(r.lastFrame()), /no match for a↵b/);
 });
 
 test('layoutColumns caps a flexible column at maxWidth and gives the rest to the others', () => {

@@ -94,3 +94,39 @@ test('OSC 52 and save body', async () => {
   assert.equal(r.bytes, 7);
   assert.equal(await readFile(join(dir, 'out', 'body.json'), 'utf8'), '{"x":1}');
 });
+
+test('history scrubs credentials a backend echoed anywhere; custom credential headers are masked too', () => {
+  const sent: DebugRequestBody = {
+    mode: 'DEVELOPER',
+    scheme: 'HTTPS',
+    method: 'GET',
+    path: '/echo',
+    header: { Authorization: ['Bearer tok-123456'], 'X-Session-Token': ['sess-abcdef'], Accept: ['*/*'] },
+    app_key: 'k1',
+    app_secret: 'app-secret-9876',
+  };
+  // An echo backend returns the request headers as JSON in the body: not header lines to mask.
+  const echoed = JSON.stringify({
+    headers: { authorization: 'Bearer tok-123456', 'x-session-token': 'sess-abcdef' },
+  });
+  const entry = makeEntry({
+    instanceId: 'i1',
+    apiId: 'a1',
+    apiName: 'echo',
+    request: sent,
+    answer: {
+      request: 'GET /echo HTTP/1.1\r\n',
+      response: `HTTP/1.1 200 OK\r\n\r\n${echoed}`,
+      latency: '3',
+      log: 'signed with app-secret-9876',
+    },
+    error: { code: 'X', message: 'backend said sess-abcdef is bad', hint: 'h' },
+  });
+  const text = JSON.stringify(entry);
+  for (const secret of ['tok-123456', 'sess-abcdef', 'app-secret-9876'])
+    assert.ok(!text.includes(secret), secret);
+  assert.deepEqual(entry.request.header?.Accept, ['*/*']);
+  const curl = toCurl(sent);
+  assert.ok(!curl.includes('sess-abcdef'));
+  assert.ok(!curl.includes('tok-123456'));
+});

@@ -141,3 +141,52 @@ test('modals stack and pop; status and reveal toggle', () => {
   a.toggleReveal('s1');
   assert.equal(store.getState().revealed.s1, undefined);
 });
+
+test('coming back to an item whose aborted request has not settled yet loads it again', async () => {
+  const store = createDashboardStore(client);
+  const { ensure } = store.getState().actions;
+  const stuck = deferred<string>();
+  let calls = 0;
+  const reqA = {
+    family: 'detail',
+    key: 'A',
+    channel: 'detail',
+    fetch: () => (calls++ === 0 ? stuck.promise : Promise.resolve('A data')),
+  };
+  void ensure(reqA);
+  // Move to B: A is aborted, but its fetch has not settled (slice A still says loading).
+  const pB = ensure({ family: 'detail', key: 'B', channel: 'detail', fetch: async () => 'B data' });
+  const pA = ensure(reqA); // back to A before the aborted fetch settled
+  stuck.reject(new Error('aborted'));
+  await Promise.all([pA, pB]);
+  await store.whenIdle();
+  assert.equal(calls, 2);
+  assert.equal(selectSlice<string>('detail', 'A')(store.getState()).data, 'A data');
+  assert.equal(selectSlice<string>('detail', 'A')(store.getState()).loading, false);
+});
+
+test('a load after refreshAll does not reuse a request started before it (pre-change data never lands)', async () => {
+  const store = createDashboardStore(client, { now: () => 7 });
+  const { load, refreshAll } = store.getState().actions;
+  const before = deferred<string>();
+  let signalBefore: AbortSignal | undefined;
+  const p1 = load({ family: 'bindings', key: 'i1', fetch: (_c, s) => ((signalBefore = s), before.promise) });
+  // A mutation finishes and asks for a refresh while the older load is still running.
+  refreshAll();
+  const p2 = load({ family: 'bindings', key: 'i1', fetch: async () => 'after' });
+  assert.equal(signalBefore?.aborted, true);
+  await p2;
+  before.resolve('before');
+  await p1;
+  await store.whenIdle();
+  assert.equal(selectSlice<string>('bindings', 'i1')(store.getState()).data, 'after');
+  // Within one refresh generation identical loads still share one request.
+  let calls = 0;
+  const d = deferred<string>();
+  const req = { family: 'bindings', key: 'i1', fetch: () => (calls++, d.promise) };
+  const a = load(req);
+  const b = load(req);
+  d.resolve('x');
+  await Promise.all([a, b]);
+  assert.equal(calls, 1);
+});
