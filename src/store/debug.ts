@@ -83,6 +83,8 @@ function normaliseAnswer(a: Partial<DebugAnswerWire>): DebugAnswerWire {
 export function createDebugStore(deps: DebugStoreDeps): DebugStore {
   const now = deps.now ?? (() => new Date());
   let controller: AbortController | null = null;
+  // The app list of the console's instance: aborted on close or a newer load, so it never lands late.
+  let appsController: AbortController | null = null;
   let running: Promise<unknown> = Promise.resolve();
   const track = <T>(p: Promise<T>): Promise<T> => {
     running = Promise.allSettled([running, p]);
@@ -173,6 +175,8 @@ export function createDebugStore(deps: DebugStoreDeps): DebugStore {
         close() {
           controller?.abort();
           controller = null;
+          appsController?.abort();
+          appsController = null;
           set({ api: null, form: null, sending: false, errors: {} });
         },
         setField(key, value) {
@@ -205,11 +209,14 @@ export function createDebugStore(deps: DebugStoreDeps): DebugStore {
         async loadApps() {
           const { instanceId } = get();
           if (!deps.listApps || !instanceId) return;
+          appsController?.abort();
+          const mine = new AbortController();
+          appsController = mine;
           try {
-            const apps = await track(deps.listApps(instanceId, new AbortController().signal));
-            set({ apps, appsError: null });
+            const apps = await track(deps.listApps(instanceId, mine.signal));
+            if (!mine.signal.aborted) set({ apps, appsError: null });
           } catch (e) {
-            set({ appsError: toDebugError(e) });
+            if (!mine.signal.aborted) set({ appsError: toDebugError(e) });
           }
         },
         async send() {
