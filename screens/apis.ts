@@ -8,10 +8,11 @@ import { fields, fmtTime, pulseBlock, splitList, str, table, yesNo } from './for
 import { definePart, defineResource, type DetailSection } from './types.ts';
 
 /** "RELEASE, TEST" — published environments as the list shows them. */
+/** Where the API is live. Not the API's own `version` label: that is a definition field, not what
+ * runs in an environment (the detail's Publications tab has the published version per environment). */
 function published(r: ApiSummary): string {
   const envs = splitList(r.run_env_name);
-  if (envs.length === 0) return '—';
-  return envs.join(',') + (r.version ? ` @${r.version}` : '');
+  return envs.length === 0 ? '—' : envs.join(',');
 }
 
 export const apisScreen = defineResource<ApiSummary>({

@@ -117,12 +117,27 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const destructive = useMutations((m) => m.confirmation?.destructive === true);
   const mutating = phase !== 'idle';
 
+  // A project with a single instance: choose it, so no screen asks for a detour through :instances.
+  const onlyInstance = useStore((s) => {
+    const rows = s.resources.instances?.[listKey(null, {})]?.data;
+    return Array.isArray(rows) && rows.length === 1
+      ? (resourceById('instances')?.idOf(rows[0]) ?? null)
+      : null;
+  });
+  useEffect(() => {
+    if (onlyInstance && store.getState().instanceId === null) actions.setInstance(onlyInstance);
+  }, [onlyInstance, store, actions]);
+
   // Auto-refresh: the only timer, and only while it is on.
   useEffect(() => {
     if (!autoMs) return;
-    const t = setInterval(() => actions.refreshAll(), autoMs);
+    // A tick while the previous refresh is still loading is skipped: a refresh replaces the requests
+    // in flight, so against a gateway slower than the interval nothing would ever land.
+    const t = setInterval(() => {
+      if (store.getState().inFlight === 0) actions.refreshAll();
+    }, autoMs);
     return () => clearInterval(t);
-  }, [autoMs, actions]);
+  }, [autoMs, actions, store]);
 
   useCommands('global', ['global'], {
     quit: () => {

@@ -132,7 +132,7 @@ export function StatusLine({ width, family, sliceKey }: { width: number; family:
   }
   if (loading) return <Status width={width} progress="loading…" />;
   const message = slice.fetchedAt
-    ? `${Array.isArray(slice.data) ? `${slice.data.length} items · ` : ''}fetched ${new Date(slice.fetchedAt).toLocaleTimeString()}`
+    ? `${Array.isArray(slice.data) ? `${slice.data.length} ${slice.data.length === 1 ? 'item' : 'items'} · ` : ''}fetched ${new Date(slice.fetchedAt).toLocaleTimeString()}`
     : undefined;
   const warning = warningNote(slice.warnings);
   return <Status width={width} {...(message ? { message } : {})} {...(warning ? { warning } : {})} />;

@@ -70,3 +70,20 @@ test('a confirmation over the list is drawn whole and the list under it keeps co
   await press(h, '\x1b');
   await waitForFrame(h.ui, (f) => !f.includes('type y to confirm'));
 });
+
+test('a project with a single instance gets it chosen: other screens need no detour through :instances', async () => {
+  const h = await startHarness({
+    emulator: { seed: { scale: 30 } },
+    withInstance: false,
+    rootScreen: 'instances',
+  });
+  try {
+    assert.equal(h.emu.instances.length, 1, 'the scale seed has one instance');
+    await waitForFrame(h.ui, () => h.store.getState().instanceId === h.emu.instances[0]);
+    h.store.getState().actions.jump('apis');
+    const f = await waitForFrame(h.ui, (x) => x.includes('of 30'));
+    assert.doesNotMatch(f, /No instance chosen/);
+  } finally {
+    await h.close();
+  }
+});
