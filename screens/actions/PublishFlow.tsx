@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
 import { useKeyHandler } from '../../src/keys/router.tsx';
-import { checkNonEmpty, checkOffline } from '../../src/actions/preconditions.ts';
+import { checkNonEmpty, checkOffline, planBatchOffline } from '../../src/actions/preconditions.ts';
 import type { ApiRef, EnvRef, MutationAction } from '../../src/actions/types.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
@@ -51,8 +51,20 @@ export function PublishFlow({ mode, apis, envs, publishedIn, onDone, width = 72 
         }
         action = { kind: 'offline', api: first, env: chosen };
       } else action = { kind: 'publish', api: first, env: chosen, ...(text ? { remark: text } : {}) };
-    } else if (mode === 'offline') action = { kind: 'batch-offline', apis, env: chosen };
-    else action = { kind: 'batch-publish', apis, env: chosen, ...(text ? { remark: text } : {}) };
+    } else if (mode === 'offline') {
+      const plan = planBatchOffline(apis, chosen, (a) => (publishedIn[a.id] ?? []).includes(chosen.id));
+      if (plan.refusal) {
+        actions.refuse(plan.refusal);
+        onDone();
+        return;
+      }
+      action = {
+        kind: 'batch-offline',
+        apis: plan.send,
+        env: chosen,
+        ...(plan.skipped.length > 0 ? { skipped: plan.skipped } : {}),
+      };
+    } else action = { kind: 'batch-publish', apis, env: chosen, ...(text ? { remark: text } : {}) };
     actions.propose(action);
     onDone();
   };

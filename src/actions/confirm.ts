@@ -71,7 +71,14 @@ export function describeAction(action: MutationAction): Confirmation {
       return {
         title: 'Take APIs offline',
         effect: `${plural(action.apis.length, 'API')} stop serving in ${action.env.name}`,
-        details: listNames(action.apis.map((a) => a.name)),
+        details: [
+          ...listNames(action.apis.map((a) => a.name)),
+          ...(action.skipped?.length
+            ? [
+                `left out, not published in ${action.env.name}: ${action.skipped.map((a) => a.name).join(', ')}`,
+              ]
+            : []),
+        ],
         destructive,
       };
     case 'switch-version':

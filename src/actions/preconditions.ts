@@ -145,6 +145,28 @@ export function checkOffline(api: ApiRef, env: EnvRef, published: boolean): Refu
   };
 }
 
+/**
+ * Batch offline: only the marked APIs published in `env` can go offline; the rest would fail with
+ * APIG.3015 (no publication record), so they are left out before sending. None published → refused.
+ */
+export function planBatchOffline(
+  apis: readonly ApiRef[],
+  env: EnvRef,
+  isPublished: (api: ApiRef) => boolean,
+): { send: ApiRef[]; skipped: ApiRef[]; refusal: Refusal | null } {
+  const send = apis.filter(isPublished);
+  const skipped = apis.filter((a) => !isPublished(a));
+  const refusal: Refusal | null =
+    send.length === 0
+      ? {
+          code: 'NOT_PUBLISHED',
+          reason: `None of the ${apis.length} marked APIs is published in ${env.name}; there is nothing to take offline`,
+          hint: 'Pick the environment they are published in.',
+        }
+      : null;
+  return { send, skipped, refusal };
+}
+
 export function checkSwitchVersion(
   api: ApiRef,
   env: EnvRef,

@@ -50,7 +50,8 @@ export type MutationAction =
   | { kind: 'publish'; api: ApiRef; env: EnvRef; remark?: string }
   | { kind: 'offline'; api: ApiRef; env: EnvRef }
   | { kind: 'batch-publish'; apis: ApiRef[]; env: EnvRef; remark?: string }
-  | { kind: 'batch-offline'; apis: ApiRef[]; env: EnvRef }
+  /** `skipped`: marked APIs not published in `env`, left out before sending (shown in the confirmation). */
+  | { kind: 'batch-offline'; apis: ApiRef[]; env: EnvRef; skipped?: ApiRef[] }
   | { kind: 'switch-version'; api: ApiRef; env: EnvRef; version: VersionRef }
   | { kind: 'offline-version'; api: ApiRef; env: EnvRef; version: VersionRef }
   | { kind: 'bind'; policy: PolicyRef; targets: PublicationRef[] }

@@ -9,6 +9,7 @@ import {
   checkOfflineVersion,
   checkSwitchVersion,
   planBind,
+  planBatchOffline,
 } from '../../src/actions/preconditions.ts';
 import { auditLogPath, createAuditLog, redact } from '../../src/actions/audit.ts';
 import { toActionError } from '../../src/actions/errors.ts';
@@ -217,4 +218,20 @@ test('publications are split from the joined run_env_id/publish_id strings, what
     ],
   );
   assert.equal(publicationIn({ id: 'a', name: 'n' }, 'DEFAULT_ENVIRONMENT_RELEASE_ID'), undefined);
+});
+
+test('batch offline leaves out the marked APIs not published in the environment, and says so', () => {
+  const env = { id: 'e1', name: 'TEST' };
+  const a = { id: 'a', name: 'list_orders' };
+  const b = { id: 'b', name: 'get_order' };
+  const plan = planBatchOffline([a, b], env, (x) => x.id === 'b');
+  assert.deepEqual(plan.send, [b]);
+  assert.deepEqual(plan.skipped, [a]);
+  assert.equal(plan.refusal, null);
+  const c = describeAction({ kind: 'batch-offline', apis: plan.send, env, skipped: plan.skipped });
+  assert.match(c.effect, /1 API stop serving in TEST|1 API stops serving in TEST/);
+  assert.ok(c.details.some((d) => /left out, not published in TEST: list_orders/.test(d)));
+  const none = planBatchOffline([a], env, () => false);
+  assert.equal(none.refusal?.code, 'NOT_PUBLISHED');
+  assert.deepEqual(none.send, []);
 });
