@@ -112,7 +112,8 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const modal = useStore(selectTopModal);
   const instanceId = useStore((s) => s.instanceId);
   const autoMs = useStore((s) => s.autoRefreshMs);
-  const { defaultRefreshMs } = useAppEnv();
+  const { defaultRefreshMs, header } = useAppEnv();
+  const readOnly = header.readOnly === true;
   const phase = useMutations((m) => m.phase);
   const destructive = useMutations((m) => m.confirmation?.destructive === true);
   const mutating = phase !== 'idle';
@@ -176,11 +177,11 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
       : [
           ...GLOBAL_COMMANDS,
           ...(top.view === 'list' ? LIST_COMMANDS : DETAIL_COMMANDS),
-          ...actionCommands(d),
+          ...actionCommands(d, readOnly),
         ].filter(
           (c) =>
             (c !== 'reveal' || d?.hasSecret === true) &&
-            ((c !== 'mark' && c !== 'markAll') || actionCommands(d).length > 0),
+            ((c !== 'mark' && c !== 'markAll') || actionCommands(d, readOnly).length > 0),
         );
 
   return (

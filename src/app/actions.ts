@@ -17,10 +17,14 @@ export interface ActionTarget {
 
 const isCommand = (c: string): c is Command => c in KEYMAP;
 
-/** The commands the descriptor's actions answer to (for the footer's `only`). */
-export function actionCommands(d: ResourceDescriptor | undefined): Command[] {
+/**
+ * The commands the descriptor's actions answer to (for the footer's `only`). In read-only mode the
+ * mutating ones are left out: the footer offers only what can happen (their keys still explain why not).
+ */
+export function actionCommands(d: ResourceDescriptor | undefined, readOnly = false): Command[] {
   return d
     ? actionsOf(d)
+        .filter((a) => !(readOnly && a.mutating))
         .map((a) => a.command)
         .filter(isCommand)
     : [];

@@ -407,6 +407,9 @@ test('read-only through the full shell: every screen, every action key → zero 
     }
     // the status line says why instead of opening a flow
     await openList(ro, 'apis');
+    // the footer offers no change (read-only), yet the key explains itself
+    const listFrame = await waitForFrame(ro.ui, (f) => f.includes('<y> json'));
+    assert.doesNotMatch(listFrame, /<p> publish|<o> offline|<b> bind/);
     await press(ro, 'p');
     await waitForFrame(ro.ui, (f) => f.includes('read-only: publish disabled'));
     await ro.store.whenIdle();
