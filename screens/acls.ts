@@ -1,5 +1,5 @@
 import type { AclBoundApi, AclPolicy } from '../src/api/types/acls.ts';
-import { fields, splitList, str, table, ago } from './format.ts';
+import { fields, splitList, str, table, ageColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 export const aclsScreen = defineResource<AclPolicy>({
@@ -20,14 +20,7 @@ export const aclsScreen = defineResource<AclPolicy>({
       get: (r) => str(r.bind_num),
       sortValue: (r) => r.bind_num ?? 0,
     },
-    {
-      id: 'updated',
-      title: 'UPDATED',
-      width: 9,
-      align: 'right',
-      get: (r) => ago(r.update_time),
-      sortValue: (r) => String(r.update_time ?? ''),
-    },
+    ageColumn('updated', 'UPDATED', (r) => r.update_time),
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.acl_name,

@@ -1,5 +1,5 @@
 import type { App, AppAuth } from '../src/api/types/apps.ts';
-import { fields, mask, str, table, ago } from './format.ts';
+import { fields, mask, str, table, ageColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 export const appsScreen = defineResource<App>({
@@ -21,14 +21,7 @@ export const appsScreen = defineResource<App>({
       sortValue: (r) => r.bind_num ?? 0,
     },
     { id: 'creator', title: 'CREATOR', width: 8, get: (r) => str(r.creator) },
-    {
-      id: 'updated',
-      title: 'UPDATED',
-      width: 9,
-      align: 'right',
-      get: (r) => ago(r.update_time),
-      sortValue: (r) => String(r.update_time ?? ''),
-    },
+    ageColumn('updated', 'UPDATED', (r) => r.update_time),
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,

@@ -1,5 +1,5 @@
 import type { Authorizer } from '../src/api/types/authorizers.ts';
-import { fields, str, table, ago } from './format.ts';
+import { fields, str, table, ageColumn } from './format.ts';
 import { defineResource } from './types.ts';
 
 export const authorizersScreen = defineResource<Authorizer>({
@@ -20,14 +20,7 @@ export const authorizersScreen = defineResource<Authorizer>({
       get: (r) => str(r.ttl),
       sortValue: (r) => r.ttl ?? 0,
     },
-    {
-      id: 'created',
-      title: 'CREATED',
-      width: 9,
-      align: 'right',
-      get: (r) => ago(r.create_time),
-      sortValue: (r) => String(r.create_time ?? ''),
-    },
+    ageColumn('created', 'CREATED', (r) => r.create_time),
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,

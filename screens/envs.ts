@@ -1,5 +1,5 @@
 import type { Environment } from '../src/api/types/envs.ts';
-import { fields, str, ago } from './format.ts';
+import { fields, str, ageColumn } from './format.ts';
 import { defineResource } from './types.ts';
 
 export const envsScreen = defineResource<Environment>({
@@ -10,14 +10,7 @@ export const envsScreen = defineResource<Environment>({
   columns: [
     { id: 'name', title: 'NAME', minWidth: 16, get: (r) => r.name },
     { id: 'id', title: 'ID', width: 32, get: (r) => r.id },
-    {
-      id: 'created',
-      title: 'CREATED',
-      width: 9,
-      align: 'right',
-      get: (r) => ago(r.create_time),
-      sortValue: (r) => String(r.create_time ?? ''),
-    },
+    ageColumn('created', 'CREATED', (r) => r.create_time),
     { id: 'remark', title: 'REMARK', minWidth: 10, get: (r) => str(r.remark) },
   ],
   idOf: (r) => r.id,

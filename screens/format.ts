@@ -1,6 +1,6 @@
 // Small formatting helpers shared by the descriptors. Output is raw text: the components sanitise.
 import type { ApiStatistics } from '../src/api/types/metrics.ts';
-import type { DetailBlock } from './types.ts';
+import type { Column, DetailBlock } from './types.ts';
 
 export const DASH = '—';
 
@@ -91,4 +91,16 @@ export function pulseBlock(list: readonly ApiStatistics[]): DetailBlock {
 
 function round(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/** A list column with an item's age (`3d ago`), sorted by the time itself. */
+export function ageColumn<T>(id: string, title: string, time: (r: T) => unknown): Column<T> {
+  return {
+    id,
+    title,
+    width: 9,
+    align: 'right',
+    get: (r) => ago(time(r)),
+    sortValue: (r) => String(time(r) ?? ''),
+  };
 }

@@ -1,6 +1,6 @@
 import type { ApiGroup } from '../src/api/types/groups.ts';
 import type { EnvVariable, Environment } from '../src/api/types/envs.ts';
-import { fields, str, table, ago } from './format.ts';
+import { fields, str, table, ageColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 /**
@@ -42,14 +42,7 @@ export const groupsScreen = defineResource<GroupRow>({
       minWidth: 12,
       get: (r) => str((r.url_domains ?? []).map((d) => d.domain).filter(Boolean)),
     },
-    {
-      id: 'updated',
-      title: 'UPDATED',
-      width: 9,
-      align: 'right',
-      get: (r) => ago(r.update_time),
-      sortValue: (r) => String(r.update_time ?? ''),
-    },
+    ageColumn('updated', 'UPDATED', (r) => r.update_time),
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,

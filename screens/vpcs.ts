@@ -1,5 +1,5 @@
 import type { VpcChannel, VpcChannelDetail } from '../src/api/types/vpc.ts';
-import { fields, str, table, ago } from './format.ts';
+import { fields, str, table, ageColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 const health = (s: number | undefined) => (s === 1 ? 'normal' : s === 2 ? 'abnormal' : '—');
@@ -22,14 +22,7 @@ export const vpcsScreen = defineResource<VpcChannel>({
     },
     { id: 'members', title: 'MEMBERS', width: 7, get: (r) => str(r.member_type) },
     { id: 'status', title: 'STATUS', width: 8, get: (r) => health(r.status) },
-    {
-      id: 'created',
-      title: 'CREATED',
-      width: 9,
-      align: 'right',
-      get: (r) => ago(r.create_time),
-      sortValue: (r) => String(r.create_time ?? ''),
-    },
+    ageColumn('created', 'CREATED', (r) => r.create_time),
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
