@@ -49,13 +49,15 @@ export function CommandPalette({
   const [value, setValue] = useState('');
   const [pick, setPick] = useState(0);
   const [notFound, setNotFound] = useState<string | null>(null);
+  const [moved, setMoved] = useState(false);
   const matches = matchEntries(entries, value);
   const selected = Math.min(pick, Math.max(0, matches.length - 1));
 
   const run = (text: string) => {
     const args = text.trim().split(/\s+/).slice(1).join(' ');
     const entry = matches[selected];
-    if (entry === undefined || text.trim() === '') {
+    // An empty line runs the suggestion picked with ↑/↓ (the one marked ›), else it is "not found".
+    if (entry === undefined || (text.trim() === '' && !moved)) {
       setNotFound(text.trim());
       return;
     }
@@ -69,6 +71,7 @@ export function CommandPalette({
         onChange={(v) => {
           setValue(v);
           setPick(0);
+          setMoved(false);
           setNotFound(null);
         }}
         onSubmit={run}
@@ -83,7 +86,10 @@ export function CommandPalette({
           }
           setValue(e.name);
         }}
-        onMove={(d) => setPick((p) => Math.max(0, Math.min(matches.length - 1, p + d)))}
+        onMove={(d) => {
+          setMoved(true);
+          setPick((p) => Math.max(0, Math.min(matches.length - 1, p + d)));
+        }}
         placeholder={placeholder}
         captureAll
       />

@@ -15,7 +15,7 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { appApisRequest, appAuthsRequest, appUnboundApisRequest, envsRequest } from './data.ts';
-import { PickList, toggle } from './PickList.tsx';
+import { PickList, toggle, useAnchoredCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
@@ -33,20 +33,20 @@ function navOf(id: string): Nav {
 
 const is = (id: string, cmd: 'authorize' | 'unbind') => commandsForKey(id, ['actions']).includes(cmd);
 
-function useCursor(length: number) {
-  const [cursor, setCursor] = useState(0);
+function useCursor(ids: readonly string[]) {
+  const { cursor, move } = useAnchoredCursor(ids);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
-  const step = (nav: Nav, idAt: (i: number) => string): boolean => {
-    if (nav === 'up') setCursor((c) => Math.max(0, c - 1));
-    else if (nav === 'down') setCursor((c) => Math.min(Math.max(0, length - 1), c + 1));
+  const step = (nav: Nav): boolean => {
+    if (nav === 'up') move(-1);
+    else if (nav === 'down') move(1);
     else if (nav === 'mark') {
-      const id = idAt(Math.min(cursor, length - 1));
+      const id = ids[cursor];
       if (id) setMarked((m) => toggle(m, id));
-      setCursor((c) => Math.min(Math.max(0, length - 1), c + 1));
+      move(1);
     } else return false;
     return true;
   };
-  return { cursor: Math.min(cursor, Math.max(0, length - 1)), marked, setMarked, step };
+  return { cursor, marked, setMarked, step };
 }
 
 /** Marked rows, else the selected one. */
@@ -69,7 +69,7 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
   const busy = useMutations((s) => s.phase !== 'idle');
   const theme = useTheme().tokens;
   const auths = slice.data ?? [];
-  const nav = useCursor(auths.length);
+  const nav = useCursor(auths.map((a) => a.authId));
   const [authorizing, setAuthorizing] = useState<'env' | EnvRef | null>(null);
 
   useKeyHandler(
@@ -79,7 +79,7 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
       const n = navOf(key.id);
       if (n === 'pass') return false;
       if (key.id === 'escape') onClose();
-      else if (nav.step(n, (i) => auths[i]?.authId ?? '')) return true;
+      else if (nav.step(n)) return true;
       else if (is(key.id, 'authorize')) setAuthorizing('env');
       else if (is(key.id, 'unbind')) {
         const picked = pick(auths, (a) => a.authId, nav.marked, nav.cursor);
@@ -175,12 +175,12 @@ function UnboundApisPicker({
   const mutations = useMutationStore();
   const theme = useTheme().tokens;
   const apis = slice.data ?? [];
-  const nav = useCursor(apis.length);
+  const nav = useCursor(apis.map((a) => a.id));
   useKeyHandler('modal', (key) => {
     const n = navOf(key.id);
     if (n === 'pass') return false;
     if (key.id === 'escape') onDone();
-    else if (nav.step(n, (i) => apis[i]?.id ?? '')) return true;
+    else if (nav.step(n)) return true;
     else if (key.id === 'return' || is(key.id, 'authorize')) {
       proposeAuthorize(
         mutations,
@@ -247,7 +247,7 @@ export function ApiAppsView({
   const busy = useMutations((s) => s.phase !== 'idle');
   const theme = useTheme().tokens;
   const rows = slice.data ?? [];
-  const nav = useCursor(rows.length);
+  const nav = useCursor(rows.map((r) => r.app.id));
 
   useKeyHandler(
     'modal',
@@ -258,7 +258,7 @@ export function ApiAppsView({
       else if (choice.onKey(key.id)) {
         nav.setMarked(new Set()); // marks are per environment
         return true;
-      } else if (nav.step(n, (i) => rows[i]?.app.id ?? '')) return true;
+      } else if (nav.step(n)) return true;
       else if (key.id === 'return' || is(key.id, 'authorize')) {
         const picked = pick(rows, (r) => r.app.id, nav.marked, nav.cursor);
         proposeAuthorize(

@@ -1,6 +1,7 @@
 // A small cursor + marks list for the action flows (bound APIs, not-bound APIs, versions, apps).
 // Renders only a window around the cursor; the caller owns the rows and what keys do.
 import { Box, Text } from 'ink';
+import { useState } from 'react';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 
@@ -71,4 +72,31 @@ export function toggle(set: ReadonlySet<string>, id: string): Set<string> {
   if (next.has(id)) next.delete(id);
   else next.add(id);
   return next;
+}
+
+interface Anchor {
+  index: number;
+  id: string | undefined;
+}
+
+function resolve(a: Anchor, ids: readonly string[]): number {
+  const found = a.id === undefined ? -1 : ids.indexOf(a.id);
+  return found >= 0 ? found : Math.max(0, Math.min(a.index, ids.length - 1));
+}
+
+/**
+ * A cursor that stays on the same row when the list reloads after an action (rows above it bound,
+ * unbound or authorized away); only when that row itself is gone does it keep its position.
+ */
+export function useAnchoredCursor(ids: readonly string[]) {
+  const [anchor, setAnchor] = useState<Anchor>({ index: 0, id: undefined });
+  const to = (a: Anchor, i: number): Anchor => {
+    const c = Math.max(0, Math.min(i, ids.length - 1));
+    return { index: c, id: ids[c] };
+  };
+  return {
+    cursor: resolve(anchor, ids),
+    move: (d: number) => setAnchor((a) => to(a, resolve(a, ids) + d)),
+    reset: () => setAnchor({ index: 0, id: undefined }),
+  };
 }

@@ -14,7 +14,7 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { policyBindingsRequest } from './data.ts';
-import { PickList, toggle } from './PickList.tsx';
+import { PickList, toggle, useAnchoredCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 
 export type PolicyTab = 'bound' | 'candidates';
@@ -37,14 +37,13 @@ export function PolicyBindingsView({
   const optimistic = useMutations((s) => s.optimistic);
   const theme = useTheme().tokens;
   const [tab, setTab] = useState<PolicyTab>(initialTab);
-  const [cursor, setCursor] = useState(0);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState('');
   const bound = slice.data?.bound ?? [];
   const candidates = slice.data?.candidates ?? [];
   const candidateId = (i: number) => `${candidates[i]?.api.id ?? ''}|${candidates[i]?.env.id ?? ''}`;
-  const length = tab === 'bound' ? bound.length : candidates.length;
-  const rowId = (i: number) => (tab === 'bound' ? (bound[i]?.bindingId ?? '') : candidateId(i));
+  const rowIds = tab === 'bound' ? bound.map((b) => b.bindingId) : candidates.map((_, i) => candidateId(i));
+  const { cursor, move, reset } = useAnchoredCursor(rowIds);
 
   const bind = () => {
     const { actions } = mutations.getState();
@@ -83,14 +82,14 @@ export function PolicyBindingsView({
       if (key.id === 'escape') onClose();
       else if (key.id === 'tab') {
         setTab((t) => (t === 'bound' ? 'candidates' : 'bound'));
-        setCursor(0);
+        reset();
         setMarked(new Set());
-      } else if (cmds.includes('up')) setCursor((c) => Math.max(0, c - 1));
-      else if (cmds.includes('down')) setCursor((c) => Math.min(Math.max(0, length - 1), c + 1));
+      } else if (cmds.includes('up')) move(-1);
+      else if (cmds.includes('down')) move(1);
       else if (cmds.includes('mark')) {
-        const id = rowId(cursor);
+        const id = rowIds[cursor];
         if (id) setMarked((m) => toggle(m, id));
-        setCursor((c) => Math.min(Math.max(0, length - 1), c + 1));
+        move(1);
       } else if (cmds.includes('refresh') || cmds.includes('help')) return false;
       else if (tab === 'candidates' && (cmds.includes('bind') || key.id === 'return')) bind();
       else if (tab === 'bound' && cmds.includes('unbind')) unbind();

@@ -39,7 +39,7 @@ export function CompareView({
   return (
     <Box flexDirection="column">
       <Text color={theme.tokens.header} bold>
-        {cell('Older (marked first)')} │ {cell('Newer (marked second)')}
+        {cell('Older call')} │ {cell('Newer call')}
       </Text>
       {rows.slice(offset, offset + height).map((row, i) => (
         <Text key={offset + i} wrap="truncate-end">

@@ -66,6 +66,21 @@ const INITIAL: Ui = {
 
 const SCOPES = ['debug'] as const;
 
+const ANSWER_HINT =
+  'Tab/Shift-Tab tabs · ↑↓ scroll · w wrap · c curl · C curl+creds · s save · Ctrl-O history · Ctrl-T form · Esc back';
+const VIEW_HINTS: Record<DebugView, string> = {
+  form: 'Ctrl-X send · ↑↓/Tab field · ←→ choice · Ctrl-E $EDITOR · Ctrl-N add row · Ctrl-R re-run · Ctrl-O history · Ctrl-T answer',
+  answer: ANSWER_HINT,
+  save: ANSWER_HINT,
+  history:
+    '↑↓ choose · Enter edit and resend · m mark · = compare · Ctrl-R re-run last · Ctrl-T form · Esc back',
+  compare: '↑↓ scroll · Esc back to history · Ctrl-O history · Ctrl-T form',
+};
+
+function historyIndex(history: readonly { id: string }[], id: string): number {
+  return history.findIndex((e) => e.id === id);
+}
+
 export function DebugScreen({ store, width = 100, height = 30, copy, editBody, cwd }: DebugScreenProps) {
   const theme = useTheme();
   const { suspendTerminal } = useApp();
@@ -413,7 +428,10 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
       <HistoryView entries={state.history} cursor={ui.cursor} marked={ui.marked} height={bodyHeight - 1} />
     );
   } else if (ui.view === 'compare') {
-    const [a, b] = ui.marked.map((id) => state.history.find((e) => e.id === id)?.answer);
+    // History is newest first; the left column is the older call whatever order they were marked in.
+    const [a, b] = [...ui.marked]
+      .sort((x, y) => historyIndex(state.history, y) - historyIndex(state.history, x))
+      .map((id) => state.history.find((e) => e.id === id)?.answer);
     main =
       a && b ? (
         <CompareView left={a} right={b} width={width} height={bodyHeight - 1} offset={ui.scroll} />
@@ -466,9 +484,7 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
         </Text>
       ) : null}
       <Text color={theme.tokens.muted} wrap="truncate-end">
-        {ui.view === 'form'
-          ? 'Ctrl-X send · ↑↓/Tab field · ←→ choice · Ctrl-E $EDITOR · Ctrl-N add row · Ctrl-R re-run · Ctrl-O history · Ctrl-T answer'
-          : 'Tab/Shift-Tab tabs · ↑↓ scroll · w wrap · c curl · C curl+creds · s save · Ctrl-O history · Ctrl-T form · Esc back'}
+        {VIEW_HINTS[ui.view]}
       </Text>
     </Box>
   );

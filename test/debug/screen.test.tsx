@@ -146,11 +146,15 @@ test('compare two answers from history, and save the body to a file', async () =
   await press(r, KEY.send, (f) => f.includes('/echo/order/carts/two'));
   await store.whenIdle();
   await press(r, KEY.history, (f) => f.includes('DEVELOPER GET /v1/order/carts/two'));
-  await press(r, 'm', (f) => f.includes('● '));
+  const hist = await press(r, 'm', (f) => f.includes('● '));
+  assert.match(hist, /Enter edit and resend · m mark · = compare/, 'the hint line is the history one');
+  assert.doesNotMatch(hist, /w wrap · c curl/, 'no answer-only keys advertised in history');
   await press(r, KEY.down + 'm', (f) => (f.match(/● /g) ?? []).length === 2);
-  const cmp = await press(r, '=', (f) => f.includes('Older (marked first)'));
+  // Marked newest first: the columns still read older → newer, as labelled.
+  const cmp = await press(r, '=', (f) => f.includes('Older call'));
+  assert.match(cmp, /Older call\s+│ Newer call/);
   assert.match(cmp, /status 200\s+│ status 200/);
-  assert.match(cmp, /carts\/two.*│.*carts\/one/);
+  assert.match(cmp, /carts\/one.*│.*carts\/two/);
 
   await press(r, '\x1b', (f) => f.includes('History —'));
   await press(r, '\x1b', (f) => f.includes('Raw request'));
