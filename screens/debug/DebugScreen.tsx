@@ -156,11 +156,8 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
     const keys = Object.keys(errors);
     if (keys.length > 0) {
       const first = fields().findIndex((f) => keys.includes(f.errorKey));
-      setUi({
-        view: 'form',
-        notice: { text: `${keys.length} problem(s) in the form`, error: true },
-        ...(first >= 0 ? { focus: first } : {}),
-      });
+      // the problem count is derived from the store's errors (it shrinks as fields are fixed)
+      setUi({ view: 'form', notice: null, ...(first >= 0 ? { focus: first } : {}) });
       return;
     }
     setUi({ view: 'answer', tab: 'response', scroll: 0, notice: null });
@@ -473,14 +470,18 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
     );
   }
 
+  const problems = Object.keys(state.errors).length;
+  const notice =
+    ui.notice ??
+    (ui.view === 'form' && problems > 0 ? { text: `${problems} problem(s) in the form`, error: true } : null);
   return (
     <Box flexDirection="column" width={width}>
       {title}
       {ui.view === 'form' ? errorBox : null}
       {main}
-      {ui.notice ? (
-        <Text color={ui.notice.error ? theme.tokens.danger : theme.tokens.success}>
-          {sanitizeText(ui.notice.text)}
+      {notice ? (
+        <Text color={notice.error ? theme.tokens.danger : theme.tokens.success}>
+          {sanitizeText(notice.text)}
         </Text>
       ) : null}
       <Text color={theme.tokens.muted} wrap="truncate-end">

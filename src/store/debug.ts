@@ -80,6 +80,8 @@ function normaliseAnswer(a: Partial<DebugAnswerWire>): DebugAnswerWire {
   return { request: a.request ?? '', response: a.response ?? '', latency: a.latency ?? '', log: a.log ?? '' };
 }
 
+const ROW_ERROR_PREFIX: Record<RowKind, string> = { pathParams: 'path', query: 'query', headers: 'header' };
+
 export function createDebugStore(deps: DebugStoreDeps): DebugStore {
   const now = deps.now ?? (() => new Date());
   let controller: AbortController | null = null;
@@ -190,6 +192,14 @@ export function createDebugStore(deps: DebugStoreDeps): DebugStore {
         },
         setRow(kind, index, patch) {
           patchForm((f) => ({ ...f, [kind]: f[kind].map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
+          // like setField: an edited row's message goes (validate.ts keys rows `path.N`, `query.N`, `header.N`)
+          const key = `${ROW_ERROR_PREFIX[kind]}.${index}`;
+          set((s) => {
+            if (!(key in s.errors)) return {};
+            const errors = { ...s.errors };
+            delete errors[key];
+            return { errors };
+          });
         },
         addRow(kind) {
           patchForm((f) => ({ ...f, [kind]: [...f[kind], { name: '', value: '', required: false }] }));

@@ -91,10 +91,13 @@ test('form: pre-filled from the API definition, validation messages inline', asy
   await press(r, 'X-Stage', (f) => f.includes('X-Stage'));
   await press(r, KEY.down, (f) => /› X-Stage/.test(f));
   await press(r, 'v', (f) => /› X-Stage\s+v/.test(f));
-  const invalid = await press(r, KEY.send, (f) => f.includes('problem(s) in the form'));
+  const invalid = await press(r, KEY.send, (f) => f.includes('2 problem(s) in the form'));
   assert.match(invalid, /cart_id is required/);
   assert.match(invalid, /X-Stage: X-Stage is reserved/);
   assert.match(invalid, /› \{cart_id\}/, 'focus jumps to the first field in error');
+  // fixing a field takes it off the count at once, not only at the next send
+  const fixed = await press(r, 'c1', (f) => f.includes('1 problem(s) in the form'));
+  assert.doesNotMatch(fixed, /cart_id is required/);
 });
 
 test('answer tabs, curl export and history re-run', async () => {
