@@ -1,5 +1,5 @@
 import type { AclBoundApi, AclPolicy } from '../src/api/types/acls.ts';
-import { fields, splitList, str, table, ageColumn } from './format.ts';
+import { fields, splitList, str, table, ageColumn, countColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 export const aclsScreen = defineResource<AclPolicy>({
@@ -12,14 +12,7 @@ export const aclsScreen = defineResource<AclPolicy>({
     { id: 'type', title: 'TYPE', width: 7, get: (r) => str(r.acl_type) },
     { id: 'entity', title: 'ENTITY', width: 7, get: (r) => str(r.entity_type) },
     { id: 'values', title: 'VALUES', minWidth: 16, get: (r) => str(r.acl_value) },
-    {
-      id: 'bound',
-      title: 'BOUND',
-      width: 5,
-      align: 'right',
-      get: (r) => str(r.bind_num),
-      sortValue: (r) => r.bind_num ?? 0,
-    },
+    countColumn('bound', 'BOUND', 5, (r) => r.bind_num),
     ageColumn('updated', 'UPDATED', (r) => r.update_time),
   ],
   idOf: (r) => r.id,

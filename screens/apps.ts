@@ -1,5 +1,5 @@
 import type { App, AppAuth } from '../src/api/types/apps.ts';
-import { fields, mask, str, table, ageColumn } from './format.ts';
+import { fields, mask, str, table, ageColumn, countColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 export const appsScreen = defineResource<App>({
@@ -12,14 +12,7 @@ export const appsScreen = defineResource<App>({
     { id: 'name', title: 'NAME', minWidth: 14, get: (r) => r.name },
     { id: 'key', title: 'APP KEY', width: 32, get: (r) => str(r.app_key) },
     { id: 'type', title: 'TYPE', width: 8, get: (r) => str(r.app_type) },
-    {
-      id: 'bound',
-      title: 'APIS',
-      width: 5,
-      align: 'right',
-      get: (r) => str(r.bind_num),
-      sortValue: (r) => r.bind_num ?? 0,
-    },
+    countColumn('bound', 'APIS', 5, (r) => r.bind_num),
     { id: 'creator', title: 'CREATOR', width: 8, get: (r) => str(r.creator) },
     ageColumn('updated', 'UPDATED', (r) => r.update_time),
   ],

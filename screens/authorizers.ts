@@ -1,5 +1,5 @@
 import type { Authorizer } from '../src/api/types/authorizers.ts';
-import { fields, str, table, ageColumn } from './format.ts';
+import { fields, str, table, ageColumn, countColumn } from './format.ts';
 import { defineResource } from './types.ts';
 
 export const authorizersScreen = defineResource<Authorizer>({
@@ -12,14 +12,7 @@ export const authorizersScreen = defineResource<Authorizer>({
     { id: 'type', title: 'TYPE', width: 9, get: (r) => str(r.type) },
     { id: 'impl', title: 'IMPL', width: 5, get: (r) => str(r.authorizer_type) },
     { id: 'uri', title: 'FUNCTION / API', minWidth: 16, get: (r) => str(r.authorizer_uri ?? r.ld_api_id) },
-    {
-      id: 'ttl',
-      title: 'TTL',
-      width: 5,
-      align: 'right',
-      get: (r) => str(r.ttl),
-      sortValue: (r) => r.ttl ?? 0,
-    },
+    countColumn('ttl', 'TTL', 5, (r) => r.ttl),
     ageColumn('created', 'CREATED', (r) => r.create_time),
   ],
   idOf: (r) => r.id,

@@ -104,3 +104,14 @@ export function ageColumn<T>(id: string, title: string, time: (r: T) => unknown)
     sortValue: (r) => String(time(r) ?? ''),
   };
 }
+
+/** A right-aligned number column (limits, counts), sorted numerically; absent values sort first. */
+export function countColumn<T>(
+  id: string,
+  title: string,
+  width: number,
+  value: (r: T) => number | undefined,
+  show: (v: number | undefined) => string = str,
+): Column<T> {
+  return { id, title, width, align: 'right', get: (r) => show(value(r)), sortValue: (r) => value(r) ?? -1 };
+}

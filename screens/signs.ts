@@ -1,5 +1,5 @@
 import type { SignBinding, SignatureKey } from '../src/api/types/signs.ts';
-import { fields, mask, str, table, ageColumn } from './format.ts';
+import { fields, mask, str, table, ageColumn, countColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 export const signsScreen = defineResource<SignatureKey>({
@@ -12,14 +12,7 @@ export const signsScreen = defineResource<SignatureKey>({
     { id: 'name', title: 'NAME', minWidth: 14, get: (r) => r.name },
     { id: 'type', title: 'TYPE', width: 10, get: (r) => str(r.sign_type) },
     { id: 'key', title: 'KEY', minWidth: 16, get: (r) => str(r.sign_key) },
-    {
-      id: 'bound',
-      title: 'BOUND',
-      width: 5,
-      align: 'right',
-      get: (r) => str(r.bind_num),
-      sortValue: (r) => r.bind_num ?? 0,
-    },
+    countColumn('bound', 'BOUND', 5, (r) => r.bind_num),
     ageColumn('updated', 'UPDATED', (r) => r.update_time),
   ],
   idOf: (r) => r.id,

@@ -1,8 +1,6 @@
 import type { ApiForThrottle, ThrottlePolicy, ThrottleSpecial } from '../src/api/types/throttles.ts';
-import { fields, str, table } from './format.ts';
+import { fields, str, table, countColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
-
-const limit = (n: number | undefined) => (n === undefined ? '—' : String(n));
 
 export const throttlesScreen = defineResource<ThrottlePolicy>({
   id: 'throttles',
@@ -17,47 +15,12 @@ export const throttlesScreen = defineResource<ThrottlePolicy>({
       width: 8,
       get: (r) => (r.type === 1 ? 'per-API' : r.type === 2 ? 'shared' : '—'),
     },
-    {
-      id: 'api',
-      title: 'API',
-      width: 7,
-      align: 'right',
-      get: (r) => limit(r.api_call_limits),
-      sortValue: (r) => r.api_call_limits ?? -1,
-    },
-    {
-      id: 'user',
-      title: 'USER',
-      width: 7,
-      align: 'right',
-      get: (r) => limit(r.user_call_limits),
-      sortValue: (r) => r.user_call_limits ?? -1,
-    },
-    {
-      id: 'app',
-      title: 'APP',
-      width: 7,
-      align: 'right',
-      get: (r) => limit(r.app_call_limits),
-      sortValue: (r) => r.app_call_limits ?? -1,
-    },
-    {
-      id: 'ip',
-      title: 'IP',
-      width: 7,
-      align: 'right',
-      get: (r) => limit(r.ip_call_limits),
-      sortValue: (r) => r.ip_call_limits ?? -1,
-    },
+    countColumn('api', 'API', 7, (r) => r.api_call_limits),
+    countColumn('user', 'USER', 7, (r) => r.user_call_limits),
+    countColumn('app', 'APP', 7, (r) => r.app_call_limits),
+    countColumn('ip', 'IP', 7, (r) => r.ip_call_limits),
     { id: 'per', title: 'PER', width: 10, get: (r) => `${str(r.time_interval)} ${str(r.time_unit)}` },
-    {
-      id: 'bound',
-      title: 'BOUND',
-      width: 5,
-      align: 'right',
-      get: (r) => limit(r.bind_num),
-      sortValue: (r) => r.bind_num ?? 0,
-    },
+    countColumn('bound', 'BOUND', 5, (r) => r.bind_num),
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,

@@ -1,5 +1,5 @@
 import type { VpcChannel, VpcChannelDetail } from '../src/api/types/vpc.ts';
-import { fields, str, table, ageColumn } from './format.ts';
+import { fields, str, table, ageColumn, countColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
 const health = (s: number | undefined) => (s === 1 ? 'normal' : s === 2 ? 'abnormal' : '—');
@@ -12,14 +12,7 @@ export const vpcsScreen = defineResource<VpcChannel>({
   columns: [
     { id: 'name', title: 'NAME', minWidth: 14, get: (r) => r.name },
     { id: 'id', title: 'ID', width: 32, get: (r) => r.id },
-    {
-      id: 'port',
-      title: 'PORT',
-      width: 5,
-      align: 'right',
-      get: (r) => str(r.port),
-      sortValue: (r) => r.port ?? 0,
-    },
+    countColumn('port', 'PORT', 5, (r) => r.port),
     { id: 'members', title: 'MEMBERS', width: 7, get: (r) => str(r.member_type) },
     { id: 'status', title: 'STATUS', width: 8, get: (r) => health(r.status) },
     ageColumn('created', 'CREATED', (r) => r.create_time),

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { checkBindCandidate } from '../../src/actions/preconditions.ts';
 import type { ApiRef, EnvRef, PolicyKind, PolicyRef } from '../../src/actions/types.ts';
 import { SelectList } from '../../components/SelectList.tsx';
-import { KEYMAP } from '../../src/keys/keymap.ts';
+import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
@@ -17,7 +17,6 @@ import { PickList, moveCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
-const has = (cmd: keyof typeof KEYMAP, id: string) => (KEYMAP[cmd].keys as readonly string[]).includes(id);
 const KIND_KEYS: Record<string, PolicyKind> = { t: 'throttle', s: 'sign', a: 'acl' };
 const KIND_LABEL: Record<PolicyKind, string> = { throttle: 'throttle', sign: 'sign key', acl: 'ACL' };
 
@@ -67,8 +66,8 @@ export function ApiBindingsView({
             downArrow: key.id === 'down',
           }),
         );
-      else if (has('bind', key.id)) setPicking('kind');
-      else if (has('unbind', key.id) && b)
+      else if (keyIs('bind', key.id)) setPicking('kind');
+      else if (keyIs('unbind', key.id) && b)
         actions.propose(
           { kind: 'unbind', bindings: [b] },
           { optimistic: { [`binding:${b.bindingId}`]: false } },

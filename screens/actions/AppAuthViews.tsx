@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
 import { checkAuthorize, checkNonEmpty } from '../../src/actions/preconditions.ts';
 import type { ApiRef, AppRef, EnvRef } from '../../src/actions/types.ts';
-import { commandsForKey } from '../../src/keys/keymap.ts';
+import { commandsForKey, keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
@@ -30,8 +30,6 @@ function navOf(id: string): Nav {
   if (cmds.includes('refresh') || cmds.includes('help')) return 'pass';
   return null;
 }
-
-const is = (id: string, cmd: 'authorize' | 'unbind') => commandsForKey(id, ['actions']).includes(cmd);
 
 function useCursor(ids: readonly string[]) {
   const { cursor, move } = useAnchoredCursor(ids);
@@ -80,8 +78,8 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
       if (n === 'pass') return false;
       if (key.id === 'escape') onClose();
       else if (nav.step(n)) return true;
-      else if (is(key.id, 'authorize')) setAuthorizing('env');
-      else if (is(key.id, 'unbind')) {
+      else if (keyIs('authorize', key.id)) setAuthorizing('env');
+      else if (keyIs('unbind', key.id)) {
         const picked = pick(auths, (a) => a.authId, nav.marked, nav.cursor);
         if (picked.length === 0) return true;
         mutations.getState().actions.propose({ kind: 'revoke', auths: picked });
@@ -181,7 +179,7 @@ function UnboundApisPicker({
     if (n === 'pass') return false;
     if (key.id === 'escape') onDone();
     else if (nav.step(n)) return true;
-    else if (key.id === 'return' || is(key.id, 'authorize')) {
+    else if (key.id === 'return' || keyIs('authorize', key.id)) {
       proposeAuthorize(
         mutations,
         [app],
@@ -259,7 +257,7 @@ export function ApiAppsView({
         nav.setMarked(new Set()); // marks are per environment
         return true;
       } else if (nav.step(n)) return true;
-      else if (key.id === 'return' || is(key.id, 'authorize')) {
+      else if (key.id === 'return' || keyIs('authorize', key.id)) {
         const picked = pick(rows, (r) => r.app.id, nav.marked, nav.cursor);
         proposeAuthorize(
           mutations,
@@ -269,7 +267,7 @@ export function ApiAppsView({
           rows.flatMap((r) => (r.authId ? [{ appId: r.app.id, apiId: api.id }] : [])),
         );
         nav.setMarked(new Set());
-      } else if (is(key.id, 'unbind')) {
+      } else if (keyIs('unbind', key.id)) {
         const picked = pick(rows, (r) => r.app.id, nav.marked, nav.cursor).flatMap((r) =>
           r.authId ? [{ authId: r.authId, app: r.app, api, env }] : [],
         );

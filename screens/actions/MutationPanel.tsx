@@ -3,16 +3,13 @@
 // with per-item failures (code and message). Renders nothing when no mutation is in progress.
 import { Box, Text } from 'ink';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { KEYMAP } from '../../src/keys/keymap.ts';
+import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import type { ItemResult, StepProgress } from '../../src/actions/types.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { wrapClamped } from './wrap.ts';
-
-const is = (cmd: 'confirm' | 'cancel' | 'submit', id: string): boolean =>
-  (KEYMAP[cmd].keys as readonly string[]).includes(id);
 
 const STEP_MARK: Record<StepProgress['status'], string> = {
   pending: '·',
@@ -37,11 +34,11 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
     ({ id }) => {
       const { actions } = store.getState();
       if (phase === 'refused') {
-        if (refusal?.alternative && (is('submit', id) || id === 'r')) actions.acceptAlternative();
-        else if (is('cancel', id) || is('submit', id)) actions.dismiss();
+        if (refusal?.alternative && (keyIs('submit', id) || id === 'r')) actions.acceptAlternative();
+        else if (keyIs('cancel', id) || keyIs('submit', id)) actions.dismiss();
         return true;
       }
-      if (phase === 'done' && (is('cancel', id) || is('submit', id))) actions.dismiss();
+      if (phase === 'done' && (keyIs('cancel', id) || keyIs('submit', id))) actions.dismiss();
       return true;
     },
     // The confirmation phase belongs to ConfirmDialog (same modal layer, registered later).

@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { checkOfflineVersion, checkSwitchVersion } from '../../src/actions/preconditions.ts';
 import type { ApiRef, EnvRef, MutationAction } from '../../src/actions/types.ts';
-import { KEYMAP } from '../../src/keys/keymap.ts';
+import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
@@ -14,8 +14,6 @@ import { versionsRequest } from './data.ts';
 import { PickList, moveCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
-
-const has = (cmd: keyof typeof KEYMAP, id: string) => (KEYMAP[cmd].keys as readonly string[]).includes(id);
 
 export function VersionsView({
   api,
@@ -51,12 +49,12 @@ export function VersionsView({
         setCursor((c) =>
           moveCursor(c, rows.length, key.input, { upArrow: key.id === 'up', downArrow: key.id === 'down' }),
         );
-      else if (v && (key.id === 'return' || has('publish', key.id))) {
+      else if (v && (key.id === 'return' || keyIs('publish', key.id))) {
         const refusal = checkSwitchVersion(api, env, v);
         const action: MutationAction = { kind: 'switch-version', api, env, version: v };
         if (refusal) actions.refuse(refusal, action);
         else actions.propose(action);
-      } else if (v && has('offline', key.id)) {
+      } else if (v && keyIs('offline', key.id)) {
         const refusal = checkOfflineVersion(api, env, v);
         const action: MutationAction = { kind: 'offline-version', api, env, version: v };
         if (refusal) actions.refuse(refusal, action);

@@ -148,6 +148,11 @@ export const CONCURRENT_SCOPES: readonly (readonly KeyScope[])[] = [
   ['global', 'debug'],
 ];
 
+/** Whether key `id` is one of the keys bound to `cmd` (for views that test a single command). */
+export function keyIs(cmd: Command, id: string): boolean {
+  return (KEYMAP[cmd].keys as readonly string[]).includes(id);
+}
+
 /** Commands bound to `keyId` in any of `scopes`, in table order. */
 export function commandsForKey(keyIdValue: string, scopes: readonly KeyScope[]): Command[] {
   const out: Command[] = [];
