@@ -97,3 +97,22 @@ test('80x24: the APIs list keeps NAME, full PATH and PUBLISHED; the instances li
     await i.close();
   }
 });
+
+test('80 columns: the header keeps instance and auth, dropping endpoint and project whole', async () => {
+  const { Header } = await import('../../components/Header.tsx');
+  const f = plain(
+    render(
+      <Header
+        width={80}
+        endpoint="https://roma.cn-north-4.myhuaweicloud.com"
+        project="0b5c1e7a4d6f4a8e9c2b3d4e5f607182"
+        instance="roma-prod-cn-north-4"
+        authSource="aksk (env)"
+        demo
+      />,
+    ).lastFrame(),
+  );
+  assert.match(f, /instance:roma-prod-cn-north-4  auth:aksk \(env\)/);
+  assert.doesNotMatch(f, /project:0b5c…|endpoint:https:\/\/roma\.cn…/, 'no field cut in the middle');
+  assert.match(f, /DEMO/);
+});
