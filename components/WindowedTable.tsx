@@ -114,7 +114,8 @@ function TitleLine<Row>(p: WindowedTableProps<Row> & { width: number; theme: The
   const n = rows.length;
   const pos = n === 0 ? `0 of 0` : `${Math.min(p.selectedIndex, n - 1) + 1} of ${n}`;
   const of = p.totalCount !== undefined && p.totalCount !== n ? ` (of ${p.totalCount})` : '';
-  const right = `${p.loading === true ? '⟳ ' : ''}${p.stale === true ? 'STALE ' : ''}${pos}${of}`;
+  const marks = p.marked !== undefined && p.marked.size > 0 ? `${p.marked.size} marked · ` : '';
+  const right = `${p.loading === true ? '⟳ ' : ''}${p.stale === true ? 'STALE ' : ''}${marks}${pos}${of}`;
   const filter = p.filter !== undefined && p.filter !== '' ? `  /${sanitizeText(p.filter)}` : '';
   const leftWidth = Math.max(0, p.width - displayWidth(right) - 1);
   const title = truncateToWidth(sanitizeText(p.title ?? ''), leftWidth);
