@@ -26,7 +26,10 @@ export interface DashboardState {
 }
 
 export interface DashboardActions {
-  /** Fetches unless the slice already has data or an error (use on mount). */
+  /**
+   * Fetches unless the slice holds data from a load that succeeded since the last `refreshAll`
+   * (use on mount). A slice whose last load failed is fetched again.
+   */
   ensure<T>(req: ResourceRequest<T, RomaClient>): Promise<void>;
   /** Always fetches (deduplicated against an identical request in flight). */
   load<T>(req: ResourceRequest<T, RomaClient>): Promise<void>;
@@ -99,6 +102,8 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
     // refreshTick at the start of each running request: a request started before a refresh (or before
     // the change a mutation made) must not stand in for the reload, or pre-change data lands as fresh.
     const startedAtTick = new WeakMap<AbortSignal, number>();
+    // Slice id -> refreshTick at the start of the request whose data the slice holds.
+    const dataTick = new Map<string, number>();
 
     /** The running request for a slice, if it can still answer for the current refresh generation. */
     const reusable = (id: string) => {
@@ -129,6 +134,7 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
             if (ownsSlice()) patchSlice(req.family, req.key, { loading: false });
             return;
           }
+          dataTick.set(id, tick);
           patchSlice(req.family, req.key, {
             data,
             loading: false,
@@ -167,8 +173,13 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
           // would end without data: only a live request counts as in progress.
           const running = inflight.get(sliceId(req.family, req.key));
           if (running && !running.controller.signal.aborted) return running.promise;
+          // A failed load is retried by the next use, and `r` outdates everything cached, not only what
+          // is on screen: otherwise one failure disables the actions that need the slice until restart.
+          const id = sliceId(req.family, req.key);
           const slice = get().resources[req.family]?.[req.key];
-          if (slice && (slice.data != null || slice.error != null)) return Promise.resolve();
+          const current =
+            slice?.data != null && slice.error == null && dataTick.get(id) === get().refreshTick;
+          if (current) return Promise.resolve();
           return load(req);
         },
         load,
