@@ -123,6 +123,7 @@ export const KEYMAP = {
   debugSaveBody: spec('debug', ['s'], 'Answer: save the response body to a file'),
   debugMark: spec('debug', ['m'], 'History: mark an answer to compare'),
   debugCompare: spec('debug', ['='], 'History: compare the two marked answers'),
+  debugReveal: spec('debug', ['x'], 'Answer: reveal or hide the credentials it carries'),
 } as const satisfies Record<string, CommandSpec>;
 
 export type Command = keyof typeof KEYMAP;

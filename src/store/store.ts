@@ -74,6 +74,8 @@ export interface CreateStoreOptions {
   now?: () => number;
 }
 
+const NONE_REVEALED: Readonly<Record<string, true>> = Object.freeze({});
+
 export function sliceId(family: string, key: string): string {
   return `${family}\u0000${key}`;
 }
@@ -164,7 +166,7 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
       modals: [],
       status: null,
       autoRefreshMs: opts.autoRefreshMs ?? null,
-      revealed: {},
+      revealed: NONE_REVEALED,
       inFlight: 0,
       refreshTick: 0,
       actions: {
@@ -186,21 +188,24 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
         abortChannel: (channel) => inflight.abortChannel(channel),
         refreshAll: () => set((s) => ({ refreshTick: s.refreshTick + 1 })),
 
-        setInstance: (id) => set({ instanceId: id }),
-        push: (screen, view, o) => set((s) => ({ stack: [...s.stack, makeEntry(screen, view, o)] })),
-        jump: (screen, params) => set({ stack: [makeEntry(screen, 'list', params ? { params } : {})] }),
+        // Leaving a view (navigation, a modal opened or closed) masks every revealed secret again.
+        setInstance: (id) => set({ instanceId: id, revealed: NONE_REVEALED }),
+        push: (screen, view, o) =>
+          set((s) => ({ stack: [...s.stack, makeEntry(screen, view, o)], revealed: NONE_REVEALED })),
+        jump: (screen, params) =>
+          set({ stack: [makeEntry(screen, 'list', params ? { params } : {})], revealed: NONE_REVEALED }),
         back() {
           const { stack } = get();
           if (stack.length <= 1) return false;
-          set({ stack: stack.slice(0, -1) });
+          set({ stack: stack.slice(0, -1), revealed: NONE_REVEALED });
           return true;
         },
         updateList: (patch) => updateTop((e) => ({ ...e, list: { ...e.list, ...patch } })),
         setDetailScroll: (scroll) => updateTop((e) => ({ ...e, detailScroll: Math.max(0, scroll) })),
         setTab: (tab) => updateTop((e) => ({ ...e, tab, detailScroll: 0 })),
 
-        pushModal: (modal) => set((s) => ({ modals: [...s.modals, modal] })),
-        popModal: () => set((s) => ({ modals: s.modals.slice(0, -1) })),
+        pushModal: (modal) => set((s) => ({ modals: [...s.modals, modal], revealed: NONE_REVEALED })),
+        popModal: () => set((s) => ({ modals: s.modals.slice(0, -1), revealed: NONE_REVEALED })),
         setStatus: (status) => set({ status }),
         showError(error, context) {
           const e: RomaError = toRomaError(error);
