@@ -16,6 +16,8 @@ export interface TableColumn<Row> {
   flex?: number;
   minWidth?: number;
   maxWidth?: number;
+  /** Lower keeps longer on a narrow terminal (see `ColumnSizing.priority`). */
+  priority?: number;
   align?: Align;
   /** Cell text (sanitised by the table); called only for visible rows. */
   cell: (row: Row) => unknown;
@@ -175,11 +177,13 @@ const TableRow = memo(
         </Text>,
       );
     }
+    // A hidden column (width 0) takes no gap, so the last shown one has none after it.
+    const lastShown = p.widths.findLastIndex((w) => w > 0);
     p.cells.forEach((text, i) => {
       const w = p.widths[i] ?? 0;
       if (w === 0) return;
       const fitted = fitToWidth(text, w, p.aligns[i] ?? 'left');
-      const sep = i < p.cells.length - 1 ? ' '.repeat(GAP) : '';
+      const sep = i < lastShown ? ' '.repeat(GAP) : '';
       out.push(
         <Cell
           key={i}
