@@ -145,7 +145,10 @@ export function ListView({
       json: () => {
         const row = rowAtState();
         if (row !== undefined)
-          actions.pushModal({ kind: 'json', props: { title: d.nameOf(row), value: row } });
+          actions.pushModal({
+            kind: 'json',
+            props: { title: d.nameOf(row), value: row, revealId: d.idOf(row) },
+          });
       },
       copyId: () => {
         const row = rowAtState();
