@@ -59,6 +59,16 @@ const VALUE_FLAGS = new Set([
   '--refresh',
 ]);
 
+/** `--endpoint` and a profile's `endpoint`/`iamEndpoint`: an absolute http(s) URL. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 export function parseArgs(argv: readonly string[]): ParsedCommand {
   if (argv[0] === 'emulator') return { command: 'emulator', argv: argv.slice(1) };
   const a: CliArgs = {
@@ -105,12 +115,8 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
         a.region = value;
         break;
       case '--endpoint': {
-        try {
-          const u = new URL(value as string);
-          if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
-        } catch {
+        if (!isHttpUrl(value as string))
           throw new ArgsError(`--endpoint must be an http(s) URL, got ${value}`);
-        }
         a.endpoint = value;
         break;
       }
