@@ -170,7 +170,7 @@ Options:
   --host H        address to bind (default 127.0.0.1; anything else is reachable from the network)
   --seed S        demo (default): 3 instances with groups, APIs, policies, apps;
                   hostile: demo data carrying terminal escapes and wrong-typed fields;
-                  empty; scale:N: N generated APIs (for benchmarks)
+                  empty; scale:N: N generated APIs, N ≤ 100000 (for benchmarks)
   --faults SPEC   inject faults, comma-separated (all optional):
                     latency=MS  spike=P:MS  5xx=P  429=P[:SEC]  reset=P  malformed=P  slow=P:MS  seed=N
                   e.g. --faults "latency=50,5xx=0.2,429=0.1:2,reset=0.05,malformed=0.05,seed=7"
