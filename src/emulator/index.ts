@@ -347,6 +347,16 @@ export async function runEmulatorCommand(
     io.err(`roma-dash emulator: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
+  // Listen for the signals before printing: a script may send SIGTERM as soon as it reads the line.
+  const stopped = new Promise<number>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void handle.close().then(() => resolve(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   io.out(
     JSON.stringify({
       endpoint: handle.endpoint,
@@ -361,13 +371,5 @@ export async function runEmulatorCommand(
       iam: handle.iam,
     }),
   );
-  return new Promise<number>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void handle.close().then(() => resolve(0));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  return stopped;
 }
