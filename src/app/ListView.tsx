@@ -145,13 +145,16 @@ export function ListView({
       json: () => {
         const row = rowAtState();
         if (row !== undefined)
-          actions.pushModal({ kind: 'json', props: { title: d.nameOf(row), value: row } });
+          actions.pushModal({
+            kind: 'json',
+            props: { title: d.nameOf(row), value: row, revealId: d.idOf(row) },
+          });
       },
       copyId: () => {
         const row = rowAtState();
         if (row === undefined) return;
-        copyToClipboard(env, d.idOf(row));
-        actions.setStatus({ level: 'info', text: `copied id ${d.idOf(row)}` });
+        const { where } = copyToClipboard(env, d.idOf(row));
+        actions.setStatus({ level: 'info', text: `copied id ${d.idOf(row)} ${where}` });
       },
       reveal: () => {
         const row = rowAtState();
@@ -275,6 +278,7 @@ function useTableColumns(
           // A wide terminal should not turn one name column into 70 columns of blanks.
           ...(c.width === undefined ? { maxWidth: c.maxWidth ?? FLEX_COLUMN_MAX } : {}),
           ...(c.align !== undefined ? { align: c.align } : {}),
+          ...(c.priority !== undefined ? { priority: c.priority } : {}),
           cell,
         };
       }),

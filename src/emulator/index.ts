@@ -347,7 +347,8 @@ export async function runEmulatorCommand(
     io.err(`roma-dash emulator: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
-  // Listen for the signals before printing: a script may send SIGTERM as soon as it reads the line.
+  // Listen for the signals before announcing the endpoint: a script that reads the line and stops the
+  // emulator at once must find the handlers in place (else the default action kills it mid-close).
   const stopped = new Promise<number>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
