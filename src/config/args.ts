@@ -174,7 +174,8 @@ Options:
   --faults SPEC   inject faults, comma-separated (all optional):
                     latency=MS  spike=P:MS  5xx=P  429=P[:SEC]  reset=P  malformed=P  slow=P:MS  seed=N
                   e.g. --faults "latency=50,5xx=0.2,429=0.1:2,reset=0.05,malformed=0.05,seed=7"
-  --state FILE    keep the state in FILE (JSON, written atomically); otherwise in memory only`;
+  --state FILE    keep the state in FILE (JSON, mode 0600, saved atomically shortly after each change
+                  and on exit); otherwise in memory only`;
 
 export function parseEmulatorArgs(argv: readonly string[]): EmulatorArgs {
   const out: EmulatorArgs = {};
