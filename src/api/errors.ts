@@ -22,7 +22,9 @@ export type RomaErrorKind =
   | 'read-only'
   /** Credentials missing, rejected by IAM, or unusable (e.g. an encrypted KooCLI profile). */
   | 'auth'
-  | 'config';
+  | 'config'
+  /** A local file roma-dash writes (the audit log, --log-file) cannot be written; `path` names it. */
+  | 'file';
 
 export interface RomaErrorInit {
   kind: RomaErrorKind;
@@ -104,6 +106,8 @@ function describe(i: RomaErrorInit): string {
       return `${where} refused: read-only mode`;
     case 'aborted':
       return `${where} cancelled`;
+    case 'file':
+      return `cannot write ${i.path}${i.errorMsg ? ': ' + i.errorMsg : ''}`;
     default:
       return `${where} failed (${i.kind})${i.errorMsg ? ': ' + i.errorMsg : ''}`;
   }
@@ -141,6 +145,7 @@ const KIND_HINTS: Record<Exclude<RomaErrorKind, 'http'>, string> = {
   'read-only': 'Read-only mode (--read-only or the profile\'s "readOnly"): writes are disabled.',
   auth: 'Check the credentials: see `roma-dash --help` for where they are read from.',
   config: 'Check the command line and the profile file (see `roma-dash --help`).',
+  file: 'Check that the directory exists, its permissions and the free space.',
 };
 
 export function hintFor(i: Pick<RomaErrorInit, 'kind' | 'status' | 'errorCode'>): string {

@@ -113,6 +113,7 @@ export function StatusLine({ width, family, sliceKey }: { width: number; family:
       />
     );
   }
+  if (status?.level === 'warning') return <Status width={width} warning={status.text} />;
   if (status) return <Status width={width} message={status.text} />;
   if (slice.error) {
     const e = slice.error;

@@ -18,6 +18,8 @@ export interface Session {
   requestIds?: RequestIdTap;
   /** Secret values of this session, redacted from the audit log; never rendered. */
   secrets?: () => readonly string[];
+  /** Problems found while resolving it (a credential file readable by others): shown in the status line. */
+  warnings?: readonly string[];
 }
 
 export interface RunOptions extends Session {
@@ -38,6 +40,12 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
       autoRefreshMs: opts.autoRefreshMs ?? null,
     });
   let store = newStore(opts);
+  // Printed on stderr before the alternate screen hides them: the status line says them again.
+  const showWarnings = (s: Session, st: DashboardStore) => {
+    if (s.warnings && s.warnings.length > 0)
+      st.getState().actions.setStatus({ level: 'warning', text: s.warnings.join(' · ') });
+  };
+  showWarnings(opts, store);
   let generation = 0;
   const view = (session: Session) => {
     const env: AppEnv = {
@@ -58,6 +66,7 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
     const session = await opts.profiles.open(name);
     const old = store;
     store = newStore(session);
+    showWarnings(session, store);
     generation += 1;
     instance.rerender(view(session));
     old.dispose();
