@@ -167,6 +167,7 @@ Options:
                   empty; scale:N: N generated APIs (for benchmarks)
   --faults SPEC   inject faults, comma-separated (all optional):
                     latency=MS  spike=P:MS  5xx=P  429=P[:SEC]  reset=P  malformed=P  slow=P:MS  seed=N
+                    garble=P (writes: the change is applied, then its answer is garbled)
                   e.g. --faults "latency=50,5xx=0.2,429=0.1:2,reset=0.05,malformed=0.05,seed=7"
   --state FILE    keep the state in FILE (JSON, written atomically); otherwise in memory only`;
 

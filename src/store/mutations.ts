@@ -5,7 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { describeAction, actionSubject, type Confirmation } from '../actions/confirm.ts';
 import { refusalError } from '../actions/errors.ts';
 import { runAction } from '../actions/execute.ts';
-import type { AuditSink } from '../actions/audit.ts';
+import type { AuditEntry, AuditSink } from '../actions/audit.ts';
 import type { MutationPort } from '../actions/port.ts';
 import { READ_ONLY_REFUSAL, type Refusal } from '../actions/preconditions.ts';
 import type { MutationAction, MutationOutcome, StepProgress } from '../actions/types.ts';
@@ -80,7 +80,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
 
   const writeAudit = async (
     action: MutationAction,
-    result: 'ok' | 'partial' | 'failed' | 'refused',
+    result: AuditEntry['result'],
     o?: {
       outcome?: MutationOutcome;
       refusal?: Refusal;
@@ -106,6 +106,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
         requestIds: o?.outcome?.requestIds ?? [],
         ...(err ? { errorCode: err.code, errorMsg: err.message } : {}),
         ...(failures && failures.length > 0 ? { failures } : {}),
+        ...(o?.outcome?.reread ? { reread: o.outcome.reread } : {}),
       });
     } catch (e) {
       deps.onAuditError?.(e);
@@ -183,6 +184,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
           rollback();
           set({ phase: 'done', outcome });
           await audit(action, outcome.result, { outcome });
+          // unknown included: the change may have happened, so the lists must show what is true now
           if (outcome.result !== 'failed' || outcome.items.some((i) => i.ok)) {
             try {
               deps.onChanged?.(action, outcome);
