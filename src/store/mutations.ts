@@ -45,6 +45,11 @@ export interface MutationActions {
   cancel(): void;
   /** Clears a finished outcome or refusal. */
   dismiss(): void;
+  /**
+   * The process is exiting (a signal) while a change runs: audit it now as `unknown` — its answer will
+   * not be waited for, and the gateway may still apply it. Resolves once the line is written.
+   */
+  interrupt(reason: string): Promise<void>;
 }
 
 export interface MutationIdentity {
@@ -73,6 +78,8 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
   let running: Promise<unknown> = Promise.resolve();
   let auditChain: Promise<void> = Promise.resolve();
   let pendingOptimistic: Record<string, boolean> = {};
+  /** Set when the running change was audited by interrupt(): its own line is then not written. */
+  let interrupted = false;
 
   // Audit lines are written one after another, in the order of the attempts.
   const audit = (...args: Parameters<typeof writeAudit>): Promise<void> =>
@@ -84,11 +91,18 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
     o?: {
       outcome?: MutationOutcome;
       refusal?: Refusal;
+      /** What ended the process while the change was in flight (e.g. "SIGTERM"). */
+      interruptedBy?: string;
     },
   ): Promise<void> => {
     if (!deps.audit) return;
     const { object, env } = actionSubject(action);
-    const err = o?.outcome?.error ?? (o?.refusal ? refusalError(o.refusal) : undefined);
+    const err = o?.interruptedBy
+      ? {
+          code: 'INTERRUPTED',
+          message: `${o.interruptedBy} while the change was in flight: it may or may not have been applied`,
+        }
+      : (o?.outcome?.error ?? (o?.refusal ? refusalError(o.refusal) : undefined));
     const failures = o?.outcome?.items
       .filter((i) => !i.ok)
       .map((i) => ({
@@ -172,6 +186,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
         }
         const optimistic = pendingOptimistic;
         pendingOptimistic = {};
+        interrupted = false;
         set((s) => ({ phase: 'running', optimistic: { ...s.optimistic, ...optimistic } }));
         const rollback = (): void =>
           set((s) => {
@@ -183,7 +198,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
           const outcome = await runAction(deps.port, action, (steps) => set({ steps }));
           rollback();
           set({ phase: 'done', outcome });
-          await audit(action, outcome.result, { outcome });
+          if (!interrupted) await audit(action, outcome.result, { outcome });
           // unknown included: the change may have happened, so the lists must show what is true now
           if (outcome.result !== 'failed' || outcome.items.some((i) => i.ok)) {
             try {
@@ -205,6 +220,12 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
       dismiss() {
         if (get().phase === 'running') return;
         set({ phase: 'idle', action: null, confirmation: null, refusal: null, steps: [], outcome: null });
+      },
+      async interrupt(reason) {
+        const { phase, action } = get();
+        if (phase !== 'running' || !action || interrupted) return auditChain;
+        interrupted = true;
+        return audit(action, 'unknown', { interruptedBy: reason });
       },
     },
   }));

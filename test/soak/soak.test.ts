@@ -17,7 +17,7 @@ import { RESOURCES } from '../../screens/registry.ts';
 import { createRomaClient } from '../../src/api/client.ts';
 import type { ApiSummary } from '../../src/api/types/apis.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
-import { startEmulator } from '../../src/emulator/index.ts';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { startCli, terminalRestored, withoutProbe, type CliSession } from '../helpers/pty.ts';
 
 const SEED = Number(process.env.SOAK_SEED ?? 20240607);
@@ -174,6 +174,52 @@ function publishedCells(cli: CliSession): Map<string, string> {
   return out;
 }
 
+/** Versions per API and environment: a publish adds exactly one. */
+function versionCounts(emu: EmulatorHandle): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of emu.state.stores.get(emu.instances[0] ?? '')?.data.versions.values() ?? [])
+    out.set(`${v.api_id} ${v.env_id}`, (out.get(`${v.api_id} ${v.env_id}`) ?? 0) + 1);
+  return out;
+}
+
+async function garbledPublish(cli: CliSession, emu: EmulatorHandle): Promise<void> {
+  const db = emu.state.stores.get(emu.instances[0] ?? '');
+  assert.ok(db);
+  const before = versionCounts(emu);
+  const posts = emu.stats.byMethod.POST ?? 0;
+  await cli.key('g');
+  await cli.key('p');
+  await cli.waitForText(/Publish API \w/);
+  await cli.key('\r');
+  await cli.waitForText('Remark (optional)');
+  await cli.key('\r');
+  await cli.waitForText(/y yes|type y/);
+  cli.type('y');
+  await cli.waitFor(
+    () => /outcome unknown/.test(cli.screenText()) && /Esc\/Enter: close/.test(cli.screenText()),
+    'the unknown outcome of the garbled publish',
+    20_000,
+  );
+  const screen = cli.screenText();
+  assert.equal(unknownOutcomeProblem(screen), undefined, screen);
+  assert.equal((emu.stats.byMethod.POST ?? 0) - posts, 1, 'the publish was sent once');
+  const after = versionCounts(emu);
+  const grown = [...after].filter(([k, n]) => n !== (before.get(k) ?? 0));
+  assert.equal(grown.length, 1, 'one publication changed');
+  const [key, n] = grown[0] ?? ['', 0];
+  assert.equal(n - (before.get(key) ?? 0), 1, 'applied exactly once');
+  const [apiId, envId] = key.split(' ');
+  const api = db.data.apis.get(apiId ?? '');
+  const env = db.data.envs.get(envId ?? '');
+  assert.ok(api && env);
+  const flat = screen.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+  assert.ok(
+    flat.includes(`${api.name} is published in ${env.name}`),
+    `the re-read shows the publication:\n${screen}`,
+  );
+  await cli.key('\x1b');
+}
+
 test(
   `fault soak: ${KEYS} seeded keystrokes (seed ${SEED}) under faults, then the screen matches the emulator`,
   { timeout: SOAK_TIMEOUT_MS },
@@ -228,6 +274,12 @@ test(
           assert.doesNotMatch(cli.screenText(), UNHANDLED, `after ${i + 1} keys`);
         }
       }
+
+      // Every write answered with a garbled 2xx: a publish from the APIs list is applied once, and the
+      // pane says the outcome is unknown and shows the publication a re-read found.
+      emu.setFaults('garble=1');
+      await backToApis(cli);
+      await garbledPublish(cli, emu);
 
       // Faults off, back to the APIs list, a clean refresh: what the dashboard shows is the truth.
       emu.setFaults(null);
