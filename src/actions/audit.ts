@@ -14,8 +14,10 @@ export interface AuditEntry {
   action: string;
   object: string;
   env: string;
-  result: 'ok' | 'partial' | 'failed' | 'refused';
+  result: 'ok' | 'partial' | 'failed' | 'refused' | 'unknown';
   requestIds: string[];
+  /** After an unknown outcome: what a re-read of the objects showed. */
+  reread?: string[];
   errorCode?: string;
   errorMsg?: string;
   /** Per-item failures of a batch: label, code, message. */

@@ -173,6 +173,7 @@ Options:
                   empty; scale:N: N generated APIs, N ≤ 100000 (for benchmarks)
   --faults SPEC   inject faults, comma-separated (all optional):
                     latency=MS  spike=P:MS  5xx=P  429=P[:SEC]  reset=P  malformed=P  slow=P:MS  seed=N
+                    garble=P (writes: the change is applied, then its answer is garbled)
                   e.g. --faults "latency=50,5xx=0.2,429=0.1:2,reset=0.05,malformed=0.05,seed=7"
   --state FILE    keep the state in FILE (JSON, mode 0600, saved atomically shortly after each change
                   and on exit); otherwise in memory only`;
