@@ -127,7 +127,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
   } else {
     state = createState(DEMO_PROJECT_ID);
     const seed = opts.seed ?? 'demo';
-    if (seed === 'demo') instances = seedDemo(state, { backendHost: echo.host });
+    if (seed === 'demo') instances = seedDemo(state, { backendHost: echo.host, nowMs: now() });
     else if (seed === 'hostile') instances = seedHostile(state, { backendHost: echo.host });
     else if (seed !== 'empty') instances = seedScale(state, Math.max(1, Math.floor(seed.scale)), echo.host);
   }
