@@ -32,6 +32,8 @@ export interface Column<T> {
    * group list does not carry). `get` is the placeholder until it arrives.
    */
   lazy?: LazyCell<T>;
+  /** Semantic colour of the cell (e.g. a certificate expiring soon): a theme token name. */
+  tone?: (row: T) => 'danger' | 'warning' | 'success' | 'muted' | undefined;
 }
 
 export interface LazyCell<T> {

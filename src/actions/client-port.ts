@@ -4,6 +4,7 @@
 import type { InstanceClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
 import type { MutationPort, Sent } from './port.ts';
+import { runResourceCall } from './resource-calls.ts';
 
 export interface RequestIdTap {
   /** Pass as (or call from) ClientConfig.onRequest. */
@@ -73,5 +74,6 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
     authorize: (envId, appIds, apiIds) =>
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),
+    call: (call) => sent(runResourceCall(client, call)),
   };
 }

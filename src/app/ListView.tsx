@@ -10,7 +10,7 @@ import { useActions, useDashboardStore, useStore, useStoreShallow } from '../sto
 import type { NavEntry } from '../store/navigation.ts';
 import type { ResourceSlice } from '../store/slice.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
-import { useTheme } from '../ui/theme.ts';
+import { useTheme, type Theme } from '../ui/theme.ts';
 import { lazyCellRequest, useList } from './data.ts';
 import { actionHandlers } from './actions.ts';
 import { useAppEnv, copyToClipboard } from './env.tsx';
@@ -275,6 +275,14 @@ function useTableColumns(
           // A wide terminal should not turn one name column into 70 columns of blanks.
           ...(c.width === undefined ? { maxWidth: c.maxWidth ?? FLEX_COLUMN_MAX } : {}),
           ...(c.align !== undefined ? { align: c.align } : {}),
+          ...(c.tone !== undefined
+            ? {
+                color: (row: unknown, theme: Theme) => {
+                  const t = c.tone?.(row);
+                  return t ? theme.tokens[t] : undefined;
+                },
+              }
+            : {}),
           cell,
         };
       }),
