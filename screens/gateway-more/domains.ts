@@ -148,7 +148,7 @@ export const domainsScreen = defineResource<DomainRow>({
   aliases: ['domain', 'dom'],
   instanceScoped: true,
   columns: [
-    { id: 'domain', title: 'DOMAIN', minWidth: 18, get: (r) => r.domain },
+    { id: 'domain', title: 'DOMAIN', minWidth: 24, get: (r) => r.domain },
     { id: 'group', title: 'GROUP', minWidth: 12, get: (r) => r.groupName },
     {
       id: 'cname',

@@ -1,6 +1,7 @@
 // One-call mutations of issue 14's families, as data (for the confirmation, the audit log and tests) plus
 // one table that turns each into a client call. The action runner knows them as the single action kind
 // `call`: adding a family's action is adding a row here, not a case in every switch.
+import { writeFileSync } from 'node:fs';
 import type { InstanceClient } from '../api/client.ts';
 import type {
   FeatureConfigRequest,
@@ -28,7 +29,9 @@ export type ResourceCall =
   | { op: 'quota.unbind'; quotaId: string; appId: string }
   | { op: 'integrationApp.resetSecret'; id: string }
   | { op: 'feature.configure'; request: FeatureConfigRequest }
-  | { op: 'openapi.import'; fileName: string; text: string; options: OpenApiImportOptions };
+  | { op: 'openapi.import'; fileName: string; text: string; options: OpenApiImportOptions }
+  /** 3.2.2 job, 3.2.4 polled until it ends, 3.2.1 download written to `path` (`overwrite` only after asking). */
+  | { op: 'assets.export'; appId: string; path: string; overwrite: boolean };
 
 export type ResourceOp = ResourceCall['op'];
 
@@ -38,6 +41,9 @@ export interface CallResult {
   failures?: Array<{ label: string; code?: string; msg?: string }>;
   successes?: string[];
 }
+
+const POLL_MS = 500;
+const MAX_POLLS = 240;
 
 /** Secrets never go into a result: a reset secret is shown only as "reset", to be revealed in its view. */
 export async function runResourceCall(c: InstanceClient, call: ResourceCall): Promise<CallResult> {
@@ -89,6 +95,21 @@ export async function runResourceCall(c: InstanceClient, call: ResourceCall): Pr
     case 'feature.configure': {
       const f = await c.settings.configureFeature(call.request);
       return { detail: `${f.name} ${f.enable ? 'enabled' : 'disabled'}` };
+    }
+    case 'assets.export': {
+      const jobId = await c.assets.exportApps([call.appId]);
+      let job = await c.assets.job(jobId);
+      for (let i = 0; job.status === 'Running' && i < MAX_POLLS; i++) {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        job = await c.assets.job(jobId);
+      }
+      if (job.status !== 'Success' || !job.archive_id)
+        throw new Error(
+          `asset export job ${jobId} ended ${job.status ?? 'without a status'}: ${JSON.stringify(job.reasons ?? [])}`,
+        );
+      const zip = await c.assets.download(job.archive_id);
+      writeFileSync(call.path, zip, { flag: call.overwrite ? 'w' : 'wx' });
+      return { detail: `package of ${zip.length} bytes written to ${call.path}` };
     }
     case 'openapi.import': {
       const r = await c.openapi.importApis({ name: call.fileName, text: call.text }, call.options);
