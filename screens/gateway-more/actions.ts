@@ -385,12 +385,10 @@ function groupActions(): ReadonlyArray<ResourceAction<ApiGroup>> {
             name: e.name,
           })),
         );
-        store
-          .getState()
-          .actions.pushModal({
-            kind: GM_MODALS.export,
-            props: { group: { id: item.id, name: item.name }, envs },
-          });
+        store.getState().actions.pushModal({
+          kind: GM_MODALS.export,
+          props: { group: { id: item.id, name: item.name }, envs },
+        });
       },
     },
     {
@@ -412,12 +410,10 @@ function assetActions(): ReadonlyArray<ResourceAction<AssetOwnerRow>> {
       title: 'Export the application as an asset package',
       mutating: true,
       run: ({ store, item }) =>
-        store
-          .getState()
-          .actions.pushModal({
-            kind: GM_MODALS.assetExport,
-            props: { app: { id: item.app.id, name: item.app.name } },
-          }),
+        store.getState().actions.pushModal({
+          kind: GM_MODALS.assetExport,
+          props: { app: { id: item.app.id, name: item.app.name } },
+        }),
     },
   ];
 }

@@ -4,7 +4,7 @@ import { assetsScreen } from './assets.ts';
 import { backendsScreen } from './backends.ts';
 import { dictionariesScreen } from './dictionaries.ts';
 import { certificatesScreen, domainsScreen } from './domains.ts';
-import { featuresScreen, tagsScreen, usageScreen } from './instance-settings.ts';
+import { featuresScreen, tagsScreen, usageScreen, versionsScreen } from './instance-settings.ts';
 import { integrationAppsScreen } from './integration-apps.ts';
 import { quotasScreen } from './quotas.ts';
 
@@ -19,4 +19,5 @@ export const GATEWAY_MORE_SCREENS: readonly ResourceDescriptor[] = [
   featuresScreen,
   tagsScreen,
   usageScreen,
+  versionsScreen,
 ];

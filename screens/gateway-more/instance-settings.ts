@@ -1,5 +1,5 @@
 // Instance-level views: features (4.22), tags (4.23.1) and the tenant's quota usage as bars (4.24.1).
-import type { TenantQuota } from '../../src/api/types/gateway-more.ts';
+import type { ServiceVersion, TenantQuota } from '../../src/api/types/gateway-more.ts';
 import type { Feature } from '../../src/api/types/instances.ts';
 import { ageColumn, DASH, fields, str } from '../format.ts';
 import { defineResource } from '../types.ts';
@@ -117,6 +117,42 @@ export const usageScreen = defineResource<TenantQuota>({
           ['usage', usageBar(r.used, r.config_value, 20)],
           ['since', r.config_time],
           ['remark', r.remark],
+        ),
+      ],
+    },
+  ],
+});
+
+/** 3.4: the service's API versions (no instance needed). */
+export const versionsScreen = defineResource<ServiceVersion>({
+  id: 'api-versions',
+  title: 'Service API versions',
+  aliases: ['about', 'versions-api'],
+  instanceScoped: false,
+  columns: [
+    { id: 'id', title: 'VERSION', width: 8, get: (r) => r.id },
+    {
+      id: 'status',
+      title: 'STATUS',
+      width: 11,
+      get: (r) => str(r.status),
+      tone: (r) => (r.status === 'CURRENT' ? 'success' : undefined),
+    },
+    { id: 'updated', title: 'RELEASED', width: 22, get: (r) => str(r.updated) },
+    { id: 'link', title: 'LINK', minWidth: 20, get: (r) => str(r.links?.[0]?.href) },
+  ],
+  idOf: (r) => r.id,
+  nameOf: (r) => r.id,
+  list: ({ client, signal }) => client.versions.list({ signal }),
+  summary: (r) => [
+    {
+      title: 'API version',
+      blocks: [
+        fields(
+          ['version', r.id],
+          ['status', r.status],
+          ['released', r.updated],
+          ['micro-versions', `${str(r.min_version)} – ${str(r.version)}`],
         ),
       ],
     },

@@ -93,6 +93,31 @@ test(':quotas, :features, :tags and :assets list their rows', async () => {
   assert.match(plain(f), /order_platform\s+3/);
 });
 
+test('an APP detail has App Codes (masked until x), access control, client quota and configurations', async () => {
+  await goto('apps', (f) => f.includes('Apps') && f.includes('mobile_app_ios'));
+  await type('/mobile_app_ios\r', (f) => f.includes('filter: mobile_app_ios'));
+  await type('i', (f) => f.includes('[Overview]'));
+  const store = h.emu.state.stores.get(h.emu.instances[0] as string)!;
+  const app = [...store.data.apps.values()].find((a) => a.name === 'mobile_app_ios')!;
+  const code = [...store.data.appCodes.values()].find((c) => c.app_id === app.id)!;
+  let f = await type(']]', (f) => f.includes('App Codes ('));
+  assert.equal(f.includes(code.app_code), false);
+  f = await type('x', (f) => f.includes(code.app_code.slice(0, 20)));
+  await type('x', (f) => !f.includes(code.app_code.slice(0, 20)));
+  f = await type(']', (f) => f.includes('Access control'));
+  f = await type(']', (f) => f.includes('Client quota') && f.includes('mobile_daily'));
+  f = await type(']', (f) => f.includes('Configurations (3)'));
+  assert.match(f, /region\s+variable\s+cn-north-4/);
+  assert.equal(f.includes('S3cr3t-Passw0rd!'), false);
+  await type('\x1b', (f) => !f.includes('[Overview]') && !f.includes('Configurations'));
+  await type('\x1b', (f) => !f.includes('filter: mobile_app_ios'));
+});
+
+test(':api-versions lists the service versions (3.4)', async () => {
+  const f = await goto('api-versions', (f) => f.includes('Service API versions') && f.includes('CURRENT'));
+  assert.match(f, /v2\s+CURRENT/);
+});
+
 test('expiry and usage tones: warning under 30 days, danger once expired; usage at 75% / 90%', () => {
   const now = Date.UTC(2026, 0, 1);
   const at = (days: number) => new Date(now + days * 86_400_000).toISOString();
