@@ -128,7 +128,8 @@ export const versionsScreen = defineResource<ServiceVersion>({
   id: 'api-versions',
   title: 'Service API versions',
   aliases: ['about', 'versions-api'],
-  instanceScoped: false,
+  // Listed like the instance's screens (the shell keys list slices by instance).
+  instanceScoped: true,
   columns: [
     { id: 'id', title: 'VERSION', width: 8, get: (r) => r.id },
     {
