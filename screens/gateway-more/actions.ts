@@ -5,7 +5,7 @@ import type { MutationAction } from '../../src/actions/types.ts';
 import type { ResourceCall } from '../../src/actions/resource-calls.ts';
 import type { ApiGroup } from '../../src/api/types/groups.ts';
 import type { Feature } from '../../src/api/types/instances.ts';
-import type { AppQuota, IntegrationApp, LdApi } from '../../src/api/types/gateway-more.ts';
+import type { AppQuota, Dictionary, IntegrationApp, LdApi } from '../../src/api/types/gateway-more.ts';
 import { registerModal } from '../../src/app/modals.tsx';
 import type { DashboardStore } from '../../src/store/store.ts';
 import { registerActions } from '../registry.ts';
@@ -271,6 +271,62 @@ function quotaActions(): ReadonlyArray<ResourceAction<AppQuota>> {
     });
   return [
     {
+      command: 'create',
+      title: 'Create a client quota',
+      mutating: true,
+      run({ store }) {
+        form(
+          store,
+          'New client quota',
+          [
+            { label: 'name' },
+            { label: 'calls' },
+            { label: 'per (SECOND/MINUTE/HOURE/DAY)', initial: 'DAY' },
+            { label: 'interval', initial: '1' },
+          ],
+          async ([name = '', calls = '', unit = '', interval = '']) => {
+            const units = ['SECOND', 'MINUTE', 'HOURE', 'DAY'] as const;
+            const u = units.find((x) => x === unit.trim().toUpperCase());
+            if (!u) return 'per is SECOND, MINUTE, HOURE (sic) or DAY';
+            const n = Number(calls);
+            const i = Number(interval);
+            if (!Number.isInteger(n) || n < 1 || !Number.isInteger(i) || i < 1)
+              return 'calls and interval are whole numbers from 1';
+            return call(
+              {
+                op: 'quota.create',
+                request: { name: name.trim(), call_limits: n, time_unit: u, time_interval: i },
+              },
+              {
+                title: 'Create client quota',
+                effect: `quota ${name.trim()}: ${n} calls per ${i} ${u}`,
+                object: `quota:${name.trim()}`,
+                destructive: false,
+              },
+            );
+          },
+        );
+      },
+    },
+    {
+      command: 'remove',
+      title: 'Delete the client quota',
+      mutating: true,
+      run: ({ store, item }) =>
+        propose(
+          store,
+          call(
+            { op: 'quota.delete', quotaId: item.app_quota_id },
+            {
+              title: 'Delete client quota',
+              effect: `${item.bound_app_num ?? 0} bound apps lose the limit of ${item.name}; their bindings are deleted with it`,
+              object: `quota:${item.name}(${item.app_quota_id})`,
+              destructive: true,
+            },
+          ),
+        ),
+    },
+    {
       command: 'bind',
       title: 'Bind apps',
       mutating: true,
@@ -322,6 +378,47 @@ function quotaActions(): ReadonlyArray<ResourceAction<AppQuota>> {
 function integrationAppActions(): ReadonlyArray<ResourceAction<IntegrationApp>> {
   return [
     {
+      command: 'create',
+      title: 'Create an integration application',
+      mutating: true,
+      run: ({ store }) =>
+        form(
+          store,
+          'New integration application',
+          [{ label: 'name' }, { label: 'remark' }],
+          async ([name = '', remark = '']) =>
+            name.trim() === ''
+              ? 'a name is required'
+              : call(
+                  { op: 'integrationApp.create', name: name.trim(), remark: remark.trim() },
+                  {
+                    title: 'Create integration application',
+                    effect: `application ${name.trim()} with a generated key and secret`,
+                    object: `integration-app:${name.trim()}`,
+                    destructive: false,
+                  },
+                ),
+        ),
+    },
+    {
+      command: 'remove',
+      title: 'Delete the integration application',
+      mutating: true,
+      run: ({ store, item }) =>
+        propose(
+          store,
+          call(
+            { op: 'integrationApp.delete', id: item.id },
+            {
+              title: 'Delete integration application',
+              effect: `${item.name} and its key stop working (refused while it owns groups or custom backends)`,
+              object: `integration-app:${item.name}(${item.id})`,
+              destructive: true,
+            },
+          ),
+        ),
+    },
+    {
       command: 'resetSecret',
       title: 'Reset the secret',
       mutating: true,
@@ -334,6 +431,62 @@ function integrationAppActions(): ReadonlyArray<ResourceAction<IntegrationApp>> 
               title: 'Reset application secret',
               effect: `clients of ${item.name} using the current secret are refused until they get the new one`,
               object: `integration-app:${item.name}(${item.id})`,
+              destructive: true,
+            },
+          ),
+        ),
+    },
+  ];
+}
+
+function dictionaryActions(): ReadonlyArray<ResourceAction<Dictionary>> {
+  return [
+    {
+      command: 'create',
+      title: 'Create a dictionary (a child of the listed parent)',
+      mutating: true,
+      run({ store }) {
+        const parent = store.getState().stack.at(-1)?.params['parentCode'] ?? '';
+        form(
+          store,
+          parent ? `New dictionary in ${parent}` : 'New top-level dictionary',
+          [{ label: 'name' }, { label: 'code' }, { label: 'remark' }],
+          async ([name = '', code = '', remark = '']) =>
+            !name.trim() || !code.trim()
+              ? 'name and code are required'
+              : call(
+                  {
+                    op: 'dictionary.create',
+                    request: {
+                      name: name.trim(),
+                      code: code.trim(),
+                      remark: remark.trim(),
+                      ...(parent ? { parent_code: parent } : {}),
+                    },
+                  },
+                  {
+                    title: 'Create dictionary',
+                    effect: `dictionary ${name.trim()} (${code.trim()})${parent ? ` under ${parent}` : ''}`,
+                    object: `dictionary:${code.trim()}`,
+                    destructive: false,
+                  },
+                ),
+        );
+      },
+    },
+    {
+      command: 'remove',
+      title: 'Delete the dictionary and its children',
+      mutating: true,
+      run: ({ store, item }) =>
+        propose(
+          store,
+          call(
+            { op: 'dictionary.delete', id: item.id },
+            {
+              title: 'Delete dictionary',
+              effect: `${item.name} (${item.code}) and every dictionary under it are deleted${item.type === 'system' ? ' — refused: it is a system dictionary' : ''}`,
+              object: `dictionary:${item.code}(${item.id})`,
               destructive: true,
             },
           ),
@@ -435,6 +588,7 @@ export function registerGatewayMoreActions(): void {
   registerActions('quotas', as(quotaActions()));
   registerActions('integration-apps', as(integrationAppActions()));
   registerActions('features', as(featureActions()));
+  registerActions('dictionaries', as(dictionaryActions()));
   registerActions('groups', as(groupActions()));
   registerActions('assets', as(assetActions()));
 }

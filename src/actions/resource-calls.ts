@@ -4,6 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import type { InstanceClient } from '../api/client.ts';
 import type {
+  AppQuotaRequest,
+  DictionaryRequest,
   FeatureConfigRequest,
   LdApiDeployRequest,
   LdApiParameter,
@@ -31,7 +33,13 @@ export type ResourceCall =
   | { op: 'feature.configure'; request: FeatureConfigRequest }
   | { op: 'openapi.import'; fileName: string; text: string; options: OpenApiImportOptions }
   /** 3.2.2 job, 3.2.4 polled until it ends, 3.2.1 download written to `path` (`overwrite` only after asking). */
-  | { op: 'assets.export'; appId: string; path: string; overwrite: boolean };
+  | { op: 'assets.export'; appId: string; path: string; overwrite: boolean }
+  | { op: 'quota.create'; request: AppQuotaRequest }
+  | { op: 'quota.delete'; quotaId: string }
+  | { op: 'integrationApp.create'; name: string; remark: string }
+  | { op: 'integrationApp.delete'; id: string }
+  | { op: 'dictionary.create'; request: DictionaryRequest }
+  | { op: 'dictionary.delete'; id: string };
 
 export type ResourceOp = ResourceCall['op'];
 
@@ -111,6 +119,27 @@ export async function runResourceCall(c: InstanceClient, call: ResourceCall): Pr
       writeFileSync(call.path, zip, { flag: call.overwrite ? 'w' : 'wx' });
       return { detail: `package of ${zip.length} bytes written to ${call.path}` };
     }
+    case 'quota.create': {
+      const q = await c.appQuotas.create(call.request);
+      return { detail: `quota ${q.app_quota_id}` };
+    }
+    case 'quota.delete':
+      await c.appQuotas.remove(call.quotaId);
+      return {};
+    case 'integrationApp.create': {
+      const a = await c.integrationApps.create({ name: call.name, remark: call.remark });
+      return { detail: `application ${a.id} (key ${a.key ?? '?'}; x in its view reveals the secret)` };
+    }
+    case 'integrationApp.delete':
+      await c.integrationApps.remove(call.id);
+      return {};
+    case 'dictionary.create': {
+      const d = await c.dictionaries.create(call.request);
+      return { detail: `dictionary ${d.id}` };
+    }
+    case 'dictionary.delete':
+      await c.dictionaries.remove(call.id);
+      return {};
     case 'openapi.import': {
       const r = await c.openapi.importApis({ name: call.fileName, text: call.text }, call.options);
       return {

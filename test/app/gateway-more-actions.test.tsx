@@ -202,3 +202,67 @@ test('n on :domains binds a domain to the row\u2019s group; D unbinds it', async
     false,
   );
 });
+
+test('dictionaries: n creates a child of the listed parent, D deletes it; a system dictionary is refused', async () => {
+  await goto('dictionaries', (f) => f.includes('Dictionaries') && f.includes('ORDER_STATUS'));
+  await type('/ORDER_STATUS\r', (f) => f.includes('filter: ORDER_STATUS'));
+  await type('\r', (f) => f.includes('in Order status') && f.includes('ORDER_PAID'));
+  await type('n', (f) => f.includes('New dictionary in ORDER_STATUS'));
+  await type('Refunded\rORDER_REFUNDED\r\r', (f) => f.includes('Create dictionary'));
+  await type('y', (f) => /Create dictionary: done/.test(f));
+  const made = [...db.data.dictionaries.values()].find((d) => d.code === 'ORDER_REFUNDED');
+  assert.equal(made?.parent_code, 'ORDER_STATUS');
+  await type('\x1b', (f) => !f.includes(': done'));
+  await type('/REFUNDED\r', (f) => f.includes('filter: REFUNDED') && f.includes('1 of 1'));
+  await type('D', (f) => f.includes('Delete dictionary'));
+  await type('y', (f) => /Delete dictionary: done/.test(f));
+  assert.equal(
+    [...db.data.dictionaries.values()].some((d) => d.code === 'ORDER_REFUNDED'),
+    false,
+  );
+  await type('\x1b', (f) => !f.includes(': done'));
+  await type('\x1b', (f) => !f.includes('filter: REFUNDED'));
+  await type('\x1b', (f) => !f.includes('in Order status'));
+  await type('\x1b', (f) => !f.includes('filter: ORDER_STATUS'));
+  await type('/COUNTRY\r', (f) => f.includes('filter: COUNTRY') && f.includes('1 of 1'));
+  await type('D', (f) => f.includes('refused: it is a system dictionary'));
+  const f = await type('y', (f) => /ROMA\.00013014/.test(f));
+  assert.match(f, /Delete dictionary failed/);
+  await type('\x1b', (f) => !f.includes('Delete dictionary failed'));
+  await type('\x1b', (f) => !f.includes('filter: COUNTRY'));
+});
+
+test('quotas: n creates one from a form (bad input stays in the form), D deletes it', async () => {
+  await goto('quotas', (f) => f.includes('Client quotas') && f.includes('partner_hourly'));
+  await type('n', (f) => f.includes('New client quota'));
+  await type('burst_quota\r50\r\x15WEEK\r\r', (f) => f.includes('per is SECOND'));
+  await type('\x1b[A\x15MINUTE\r\r', (f) => f.includes('Create client quota'));
+  await type('y', (f) => /Create client quota: done/.test(f));
+  const q = [...db.data.appQuotas.values()].find((x) => x.name === 'burst_quota');
+  assert.equal(q?.time_unit, 'MINUTE');
+  await type('\x1b', (f) => !f.includes(': done'));
+  await type('/burst\r', (f) => f.includes('filter: burst') && f.includes('1 of 1'));
+  await type('D', (f) => f.includes('Delete client quota'));
+  await type('y', (f) => /Delete client quota: done/.test(f));
+  assert.equal(db.data.appQuotas.has(q!.id), false);
+  await type('\x1b', (f) => !f.includes(': done'));
+  await type('\x1b', (f) => !f.includes('filter: burst'));
+});
+
+test('integration apps: n creates one; D on an application that owns resources is refused by the service', async () => {
+  await goto(
+    'integration-apps',
+    (f) => f.includes('Integration applications') && f.includes('order_platform'),
+  );
+  await type('n', (f) => f.includes('New integration application'));
+  await type('ops tools\rmade in a test\r', (f) => f.includes('Create integration application'));
+  await type('y', (f) => /Create integration application: done/.test(f));
+  assert.ok([...db.data.romaApps.values()].some((a) => a.name === 'ops tools'));
+  await type('\x1b', (f) => !f.includes(': done'));
+  await type('/order_platform\r', (f) => f.includes('filter: order_platform') && f.includes('1 of 1'));
+  await type('D', (f) => f.includes('Delete integration application'));
+  const f = await type('y', (f) => /ROMA\.4001033/.test(f));
+  assert.match(f, /contains resources/);
+  await type('\x1b', (f) => !f.includes('ROMA.4001033'));
+  await type('\x1b', (f) => !f.includes('filter: order_platform'));
+});
