@@ -201,6 +201,8 @@ test('n on :domains binds a domain to the row\u2019s group; D unbinds it', async
     g.url_domains.some((d) => d.domain === 'new.partners.example.com'),
     false,
   );
+  await type('\x1b', (f) => !f.includes('Unbind domain: done'));
+  await type('\x1b', (f) => !f.includes('filter: new.partners'));
 });
 
 test('dictionaries: n creates a child of the listed parent, D deletes it; a system dictionary is refused', async () => {
