@@ -247,8 +247,8 @@ async function handle(
     'route' in open && open.route.def.noAuth
       ? { ok: true }
       : deps.authenticate({
-    method,
-    rawUrl,
+          method,
+          rawUrl,
           headers: reqHeaders,
           rawBody,
           ...(pathProjectId !== undefined ? { pathProjectId } : {}),
