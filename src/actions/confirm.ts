@@ -35,6 +35,8 @@ export function isDestructive(action: MutationAction): boolean {
     case 'revoke':
     case 'switch-version': // replaces what is serving right now
       return true;
+    case 'call':
+      return action.destructive;
     default:
       return false;
   }
@@ -43,6 +45,8 @@ export function isDestructive(action: MutationAction): boolean {
 export function describeAction(action: MutationAction): Confirmation {
   const destructive = isDestructive(action);
   switch (action.kind) {
+    case 'call':
+      return { title: action.title, effect: action.effect, details: [], destructive };
     case 'publish':
       return {
         title: 'Publish API',
@@ -181,6 +185,8 @@ function cap(s: string): string {
 /** Short one-line object/environment description for the audit log and status line. */
 export function actionSubject(action: MutationAction): { object: string; env: string } {
   switch (action.kind) {
+    case 'call':
+      return { object: action.object, env: action.env ?? '' };
     case 'publish':
     case 'offline':
     case 'switch-version':

@@ -1,6 +1,7 @@
 // The mutation calls the action runner needs, in wire shapes. `client-port.ts` adapts RomaClient to it;
 // keeping the runner on this narrow port keeps it independent of the client's module layout.
 import type { BatchDeleteResult } from '../api/types/common.ts';
+import type { CallResult, ResourceCall } from './resource-calls.ts';
 import type { PolicyKind, PublicationRef } from './types.ts';
 
 /** PublishResp (4.3.4 / 4.3.7 / 4.3.9). */
@@ -102,4 +103,6 @@ export interface MutationPort {
   batchUnbind(kind: 'throttle' | 'acl', bindingIds: string[]): Promise<Sent<BatchDeleteResult>>;
   authorize(envId: string, appIds: string[], apiIds: string[]): Promise<Sent<AuthRelation[]>>;
   revoke(authId: string): Promise<Sent<void>>;
+  /** The `call` action kind: one call of resource-calls.ts. */
+  call(call: ResourceCall): Promise<Sent<CallResult>>;
 }

@@ -46,6 +46,8 @@ export interface AuthRef {
   env: EnvRef;
 }
 
+import type { ResourceCall } from './resource-calls.ts';
+
 export type MutationAction =
   | { kind: 'publish'; api: ApiRef; env: EnvRef; remark?: string }
   | { kind: 'offline'; api: ApiRef; env: EnvRef }
@@ -59,7 +61,17 @@ export type MutationAction =
   /** "Replace the current policy": unbind the old binding(s), then bind the new policy; step by step. */
   | { kind: 'replace'; policy: PolicyRef; target: PublicationRef; current: BindingRef[] }
   | { kind: 'authorize'; apps: AppRef[]; apis: ApiRef[]; env: EnvRef }
-  | { kind: 'revoke'; auths: AuthRef[] };
+  | { kind: 'revoke'; auths: AuthRef[] }
+  /** One call on another family (resource-calls.ts): domains, certificates, custom backends, quotas, secrets… */
+  | {
+      kind: 'call';
+      call: ResourceCall;
+      title: string;
+      effect: string;
+      object: string;
+      env?: string;
+      destructive: boolean;
+    };
 
 export type MutationKind = MutationAction['kind'];
 
