@@ -20,6 +20,7 @@ import { deleteRoutes } from './routes/deletes.ts';
 import { instanceRoutes } from './routes/instance.ts';
 import { aclRoutes, signRoutes } from './routes/signs-acls.ts';
 import { throttleRoutes } from './routes/throttles.ts';
+import { writeRoutes } from './routes/writes.ts';
 import { DEMO_PROJECT_ID } from './seed/build.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedHostile } from './seed/hostile.ts';
@@ -80,6 +81,7 @@ export const ALL_ROUTES: RouteDef[] = [
   ...aclRoutes,
   ...appRoutes,
   ...deleteRoutes,
+  ...writeRoutes,
 ];
 
 function toSpec(f: string | FaultSpec | null | undefined): FaultSpec | null {
