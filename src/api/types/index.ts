@@ -11,3 +11,4 @@ export type * from './vpc.ts';
 export type * from './authorizers.ts';
 export type * from './metrics.ts';
 export { RELEASE_ENV_ID } from './envs.ts';
+export type * from './writes.ts';
