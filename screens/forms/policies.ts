@@ -120,10 +120,7 @@ export function throttleRelations(v: FormValues): FieldErrors {
   return errors;
 }
 
-function defined<K extends string>(
-  key: K,
-  v: number | undefined,
-): Partial<Record<K, number>> {
+function defined<K extends string>(key: K, v: number | undefined): Partial<Record<K, number>> {
   return v === undefined ? {} : ({ [key]: v } as Record<K, number>);
 }
 

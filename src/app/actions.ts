@@ -46,7 +46,8 @@ export function actionHandlers(d: ResourceDescriptor, t: ActionTarget): CommandH
         return;
       }
       const item = t.item();
-      if (item === undefined) return;
+      // Creating needs no selected row (an empty list is where one starts).
+      if (item === undefined && a.command !== 'create') return;
       actions.setStatus(null);
       try {
         const r = a.run({ store: t.store, item, instanceId, marked: t.marked() });

@@ -205,10 +205,3 @@ export function optText(values: FormValues, key: string): string | undefined {
 export function optInt(values: FormValues, key: string): number | undefined {
   return intOf(values[key]);
 }
-
-/** `n` on a selected item: its values, the name made distinct. */
-export function copyValues(spec: FormSpec<unknown>, item: unknown, nameKey: string): FormValues {
-  const v = spec.fromItem(item);
-  const name = textOf(v[nameKey]);
-  return { ...v, [nameKey]: name ? `${name}_copy` : '' };
-}

@@ -58,6 +58,8 @@ export interface FormActions {
   addRow(): void;
   removeRow(): void;
   setValue(key: string, value: FieldValue): void;
+  /** Replaces every value (a new item filled from a copy). */
+  fill(values: FormValues): void;
   toggleReveal(): void;
   /** Checks every field; moves to the review when all pass, else to the first error. */
   review(): boolean;
@@ -182,6 +184,7 @@ export function createFormStore(o: FormStoreOptions): FormStore {
           );
         },
         setValue,
+        fill: (values) => set({ values: completeValues(get().spec, values), errors: {}, focus: 0 }),
         toggleReveal: () => set({ revealed: !get().revealed }),
         review() {
           const { spec, values, mode } = get();
