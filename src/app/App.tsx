@@ -19,7 +19,7 @@ import { DetailView, DETAIL_COMMANDS } from './DetailView.tsx';
 import { AppEnvProvider, useAppEnv, type AppEnv } from './env.tsx';
 import { ListView, LIST_COMMANDS } from './ListView.tsx';
 import { modalComponent, type ModalProps } from './modals.tsx';
-import { actionCommands } from './actions.ts';
+import { actionCommands, hasMarkableActions } from './actions.ts';
 import { DebugView } from './DebugView.tsx';
 import { registerDebugAction } from './debug-action.ts';
 import { createShellMutations, debugStoreOf } from './side-stores.ts';
@@ -183,7 +183,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
         ].filter(
           (c) =>
             (c !== 'reveal' || d?.hasSecret === true) &&
-            ((c !== 'mark' && c !== 'markAll') || actionCommands(d, readOnly).length > 0),
+            ((c !== 'mark' && c !== 'markAll') || hasMarkableActions(d, readOnly)),
         );
 
   return (

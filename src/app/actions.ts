@@ -30,6 +30,14 @@ export function actionCommands(d: ResourceDescriptor | undefined, readOnly = fal
     : [];
 }
 
+/** Create and edit act on one item (or none): they alone do not make a list's rows markable. */
+const SINGLE_ITEM = new Set(['create', 'edit']);
+
+/** Whether the list offers marks (Space/`*`): some action of it works on the marked rows. */
+export function hasMarkableActions(d: ResourceDescriptor | undefined, readOnly = false): boolean {
+  return d ? actionCommands(d, readOnly).some((c) => !SINGLE_ITEM.has(c)) : false;
+}
+
 export function actionHandlers(d: ResourceDescriptor, t: ActionTarget): CommandHandlers {
   const handlers: CommandHandlers = {};
   for (const a of actionsOf(d)) {
