@@ -20,6 +20,8 @@ const LABEL_WIDTH = 16;
 export interface FormViewProps {
   store: FormStore;
   width: number;
+  /** Lines available: a longer form scrolls with the cursor. */
+  height?: number;
   title: string;
   onClose: () => void;
   /** Replaces $EDITOR (tests). */
@@ -35,7 +37,7 @@ function isTextSlot(s: Slot | undefined, st: FormState): boolean {
   return s.field.kind === 'text' || s.field.kind === 'secret' || s.field.kind === 'integer';
 }
 
-export function FormView({ store, width, title, onClose, editLongText, onCopy }: FormViewProps) {
+export function FormView({ store, width, height = 24, title, onClose, editLongText, onCopy }: FormViewProps) {
   const st = useZustand(store, (s) => s);
   const theme = useTheme().tokens;
   const { suspendTerminal } = useApp();
@@ -63,6 +65,10 @@ export function FormView({ store, width, title, onClose, editLongText, onCopy }:
     const s = store.getState();
     const a = s.actions;
     if (s.phase === 'sending') return true;
+    if (s.phase === 'loading') {
+      if (keyIs('formCancel', key.id)) onClose();
+      return true;
+    }
     if (s.phase === 'review') {
       if (keyIs('formSend', key.id)) void a.submit();
       else if (keyIs('formBack', key.id) || keyIs('formCancel', key.id)) a.back();
@@ -93,6 +99,8 @@ export function FormView({ store, width, title, onClose, editLongText, onCopy }:
   });
 
   const inner = Math.max(20, width - 4);
+  // Border, title, problems, hints, help and the two "more" lines: the rest holds field lines.
+  const window = slotWindow(slots, st, Math.max(3, height - 9));
   const line = (text: string) => truncateToWidth(text, inner);
   // Only the keys that do something in this form (no "add row" without a list field).
   const kinds = new Set(st.spec.fields.map((f) => f.kind));
@@ -102,6 +110,15 @@ export function FormView({ store, width, title, onClose, editLongText, onCopy }:
   const hints = footerHints(['form'], only)
     .map((h) => `${h.keys}: ${h.label}`)
     .join(' · ');
+
+  if (st.phase === 'loading') {
+    return (
+      <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
+        <Text bold>{line(title)}</Text>
+        <Text color={theme.muted}>loading the current definition…</Text>
+      </Box>
+    );
+  }
 
   if (st.phase === 'review' || st.phase === 'sending') {
     const changes = changesOf(st);
@@ -143,9 +160,28 @@ export function FormView({ store, width, title, onClose, editLongText, onCopy }:
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
       <Text bold>{line(title)}</Text>
-      {slots.map((slot, i) => (
-        <SlotLine key={slotKey(slot)} slot={slot} st={st} focused={i === st.focus} line={line} />
+      {window.start > 0 ? <Text color={theme.muted}>{line(`  ↑ ${window.start} more`)}</Text> : null}
+      {slots.slice(window.start, window.end).map((slot, i) => (
+        <SlotLine
+          key={slotKey(slot)}
+          slot={slot}
+          st={st}
+          focused={i + window.start === st.focus}
+          line={line}
+        />
       ))}
+      {window.end < slots.length ? (
+        <Text color={theme.muted}>{line(`  ↓ ${slots.length - window.end} more`)}</Text>
+      ) : null}
+      {st.serverError ? (
+        <Text color={theme.danger}>
+          {line(
+            `${sanitizeText(st.serverError.errorCode ?? st.serverError.kind)} ${sanitizeText(
+              st.serverError.errorMsg ?? st.serverError.message,
+            )}`,
+          )}
+        </Text>
+      ) : null}
       {Object.keys(st.errors).length > 0 ? (
         <Text color={theme.danger}>
           {line(`${Object.keys(st.errors).length} problem(s): fix them, then ${keyLabel('ctrl+s')} again`)}
@@ -160,6 +196,32 @@ export function FormView({ store, width, title, onClose, editLongText, onCopy }:
       ) : null}
     </Box>
   );
+}
+
+/** The slots shown: a window centred on the cursor, each slot one line plus one for its error. */
+function slotWindow(slots: readonly Slot[], st: FormState, lines: number): { start: number; end: number } {
+  if (slots.length === 0) return { start: 0, end: 0 };
+  const cost = (s: Slot) => 1 + (st.errors[s.field.key] && s.kind !== 'cell' ? 1 : 0);
+  let start = Math.min(st.focus, slots.length - 1);
+  let end = start + 1;
+  let used = cost(slots[start] as Slot);
+  // grow one line below, then one above, while they fit
+  for (let grew = true; grew;) {
+    grew = false;
+    const down = slots[end];
+    if (down && used + cost(down) <= lines) {
+      used += cost(down);
+      end++;
+      grew = true;
+    }
+    const up = slots[start - 1];
+    if (up && used + cost(up) <= lines) {
+      used += cost(up);
+      start--;
+      grew = true;
+    }
+  }
+  return { start, end };
 }
 
 function slotKey(s: Slot): string {

@@ -8,27 +8,30 @@ import type { ModalProps } from '../../src/app/modals.tsx';
 import { registerModal } from '../../src/app/modals.tsx';
 import { useAppEnv } from '../../src/app/env.tsx';
 import { auditIdentity } from '../../src/app/side-stores.ts';
-import type { FieldValue, FormSpec } from '../../src/forms/types.ts';
+import type { AnyFormSpec, FieldValue } from '../../src/forms/types.ts';
 import { createFormStore, type FormStore } from '../../src/store/forms.ts';
 import { useActions, useDashboardStore } from '../../src/store/index.ts';
 import { registerActions } from '../registry.ts';
 import { FORM_MODAL, openForm, type OpenFormOptions } from './open.ts';
 import type { ResourceAction } from '../types.ts';
+import { authorizerForm, vpcChannelForm } from './channels.ts';
 import { envForm, groupForm } from './core.ts';
 import { FormView } from './FormView.tsx';
 import { aclForm, signForm, throttleForm } from './policies.ts';
 import { editBoundThrottleAction } from './throttle-shortcut.ts';
 
 /** The form of each resource (by descriptor id). */
-export const FORM_SPECS: Readonly<Record<string, FormSpec<never>>> = {
+export const FORM_SPECS: Readonly<Record<string, AnyFormSpec>> = {
   throttles: throttleForm,
   acls: aclForm,
   signs: signForm,
   groups: groupForm,
   envs: envForm,
+  vpcs: vpcChannelForm,
+  authorizers: authorizerForm,
 };
 
-function FormModal({ props, width }: ModalProps) {
+function FormModal({ props, width, height }: ModalProps) {
   const o = props as unknown as OpenFormOptions;
   const dash = useDashboardStore();
   const actions = useActions();
@@ -36,7 +39,7 @@ function FormModal({ props, width }: ModalProps) {
   const [store] = useState<FormStore>(() => {
     const instanceId = dash.getState().instanceId;
     return createFormStore({
-      spec: o.spec as FormSpec<unknown>,
+      spec: o.spec as AnyFormSpec,
       mode: o.mode,
       ...(o.item !== undefined ? { item: o.item } : {}),
       ctx: { client: dash.client.instance(instanceId ?? ''), params: o.params ?? {} },
@@ -65,6 +68,7 @@ function FormModal({ props, width }: ModalProps) {
     <FormView
       store={store}
       width={width}
+      height={height}
       title={title}
       onClose={() => actions.popModal()}
       {...(env.editText ? { editLongText: env.editText } : {})}
@@ -76,7 +80,7 @@ function FormModal({ props, width }: ModalProps) {
 }
 
 /** A copy's values: the item's, its name made distinct so the create is not refused as a duplicate. */
-export function copyValues(spec: FormSpec<never>, item: unknown): Record<string, FieldValue> {
+export function copyValues(spec: AnyFormSpec, item: unknown): Record<string, FieldValue> {
   if (spec.copyOf) return { ...spec.copyOf(item as never) };
   const v = { ...spec.fromItem(item as never) };
   const nameKey = spec.fields.find((f) => f.kind === 'text' && /name$/.test(f.key) && !f.fixedOnEdit)?.key;
@@ -86,7 +90,7 @@ export function copyValues(spec: FormSpec<never>, item: unknown): Record<string,
 }
 
 /** `n` and `e` of a resource with a form. */
-export function formActions(spec: FormSpec<never>): ReadonlyArray<ResourceAction<unknown>> {
+export function formActions(spec: AnyFormSpec): ReadonlyArray<ResourceAction<unknown>> {
   const actions: ResourceAction<unknown>[] = [
     {
       command: 'create',

@@ -6,6 +6,7 @@ import type {
   FieldErrors,
   FieldValue,
   FormMode,
+  AnyFormSpec,
   FormSpec,
   FormValues,
   Row,
@@ -105,7 +106,7 @@ export function checkField(f: Field, v: FieldValue | undefined): string | null {
 }
 
 /** Every error of the visible fields, then the spec's rules across fields (first error per field wins). */
-export function validateForm(spec: FormSpec<never>, values: FormValues, mode: FormMode): FieldErrors {
+export function validateForm(spec: AnyFormSpec, values: FormValues, mode: FormMode): FieldErrors {
   const errors: Record<string, string> = {};
   for (const f of visibleFields(spec, values)) {
     const e = checkField(f, values[f.key]);

@@ -105,6 +105,8 @@ export interface FormSpec<T = unknown> {
   fields: readonly Field[];
   /** Values of a new item (blank form). */
   blank: (ctx: FormContext) => FormValues;
+  /** The full definition when the list row lacks fields the form needs (4.15.4 members, health check). */
+  load?: (ctx: FormContext, item: T) => Promise<T>;
   /** Values of an existing item (edit, or the copy of `n` on a selected item). */
   fromItem: (item: T) => FormValues;
   /** A copy's values: by default fromItem with the name field suffixed `_copy`. */
@@ -124,3 +126,7 @@ export interface FormSpec<T = unknown> {
   /** A name check as you type (4.2.6): resolves to an error text when taken. */
   nameCheck?: { field: string; check: (ctx: FormContext, value: string) => Promise<string | null> };
 }
+
+// Each spec has its own item type; `any` lets one table and one store hold them (as with DetailPart).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFormSpec = FormSpec<any>;

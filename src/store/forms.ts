@@ -20,16 +20,16 @@ import type {
   FieldValue,
   FormContext,
   FormMode,
-  FormSpec,
+  AnyFormSpec,
   FormValues,
   Row,
   Saved,
 } from '../forms/types.ts';
 
-export type FormPhase = 'edit' | 'review' | 'sending' | 'done';
+export type FormPhase = 'loading' | 'edit' | 'review' | 'sending' | 'done';
 
 export interface FormState {
-  spec: FormSpec<unknown>;
+  spec: AnyFormSpec;
   mode: FormMode;
   /** The edited item (edit) or the copied one (create from a copy). */
   item: unknown;
@@ -68,7 +68,7 @@ export interface FormActions {
 }
 
 export interface FormStoreOptions {
-  spec: FormSpec<unknown>;
+  spec: AnyFormSpec;
   mode: FormMode;
   item?: unknown;
   /** Start from these values (a copy) instead of the item's or the blank ones. */
@@ -130,7 +130,7 @@ export function createFormStore(o: FormStoreOptions): FormStore {
       values,
       focus: o.focusField ? slotOfField(slotsOf(o.spec, values), o.focusField) : 0,
       errors: {},
-      phase: 'edit',
+      phase: o.mode === 'edit' && o.spec.load ? 'loading' : 'edit',
       serverError: null,
       revealed: false,
       touches: undefined,
@@ -188,7 +188,7 @@ export function createFormStore(o: FormStoreOptions): FormStore {
         toggleReveal: () => set({ revealed: !get().revealed }),
         review() {
           const { spec, values, mode } = get();
-          const errors = validateForm(spec as FormSpec<never>, values, mode);
+          const errors = validateForm(spec as AnyFormSpec, values, mode);
           const keys = Object.keys(errors);
           if (keys.length > 0) {
             const slots = slotsOf(spec, values);
@@ -199,7 +199,7 @@ export function createFormStore(o: FormStoreOptions): FormStore {
           set({ errors: {}, phase: 'review', serverError: null });
           if (mode === 'edit' && spec.touches && get().touches === undefined) {
             pending = spec
-              .touches(o.ctx, o.item)
+              .touches(o.ctx, get().item)
               .then((touches) => set({ touches }))
               .catch(() => undefined);
           }
@@ -219,7 +219,7 @@ export function createFormStore(o: FormStoreOptions): FormStore {
               o.takeRequestId?.();
               const saved =
                 mode === 'edit' && spec.update
-                  ? await spec.update(o.ctx, o.item, body)
+                  ? await spec.update(o.ctx, get().item, body)
                   : await spec.create(o.ctx, body);
               const requestId = o.takeRequestId?.();
               await audit(action, saved.name || name, 'ok', requestId);
@@ -275,6 +275,18 @@ export function createFormStore(o: FormStoreOptions): FormStore {
         ...(err?.errorMsg ? { errorMsg: err.errorMsg } : {}),
       })
       .catch(() => undefined);
+  }
+
+  // Edit of a resource whose list row is partial: the form fills once the full definition is read.
+  if (o.mode === 'edit' && o.spec.load) {
+    const load = o.spec.load;
+    pending = load(o.ctx, o.item).then(
+      (full) => {
+        const values = completeValues(o.spec, o.spec.fromItem(full));
+        store.setState({ item: full, initial: values, values, phase: 'edit' });
+      },
+      (e: unknown) => store.setState({ phase: 'edit', serverError: isRomaError(e) ? e : null }),
+    );
   }
 
   return Object.assign(store, {

@@ -154,7 +154,7 @@ function channelFields(
       port: 0,
       balance_strategy: 1,
       member_type: 'ip',
-      members: memberInputs(b['members'], 'ip', true).slice(0, 1),
+      members: memberInputs(b['members'], 'ip', self === undefined).slice(0, 1),
     };
   }
   const port = optInt(b, 'port', 1, 65535);
