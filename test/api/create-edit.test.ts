@@ -434,3 +434,105 @@ describe('VPC channels 4.15.1-4.15.3 with members 4.15.6-4.15.8, authorizers 4.2
     await refused(inst.authorizers.remove(used.authorizer_id!), 409, 'APIG.3478');
   });
 });
+
+describe('APIs 4.3.1/4.3.2 and the definition check 4.3.14', () => {
+  const RELEASE_ID = 'DEFAULT_ENVIRONMENT_RELEASE_ID';
+  const groupId = () => [...store().groups.values()][0]!.id;
+  const http = () => ({
+    name: 'get_order_standby',
+    type: 1 as const,
+    group_id: groupId(),
+    req_protocol: 'HTTPS' as const,
+    req_method: 'GET',
+    req_uri: '/v9/orders/{order_id}',
+    auth_type: 'NONE' as const,
+    backend_type: 'HTTP' as const,
+    req_params: [{ name: 'order_id', type: 'STRING' as const, location: 'PATH' as const }],
+    backend_api: {
+      req_protocol: 'HTTP' as const,
+      req_method: 'GET',
+      req_uri: '/orders/{order_id}',
+      timeout: 5000,
+      url_domain: 'standby.internal:8080',
+    },
+  });
+
+  it('creates an HTTP API; 4.3.14 then reports its name and path as taken', async () => {
+    assert.equal(
+      await inst.apis.check({ type: 'name', name: 'get_order_standby', group_id: groupId() }),
+      null,
+    );
+    const a = await inst.apis.create(http());
+    assert.equal(a.backend_api?.url_domain, 'standby.internal:8080');
+    assert.equal(a.req_params?.[0]?.required, 1, 'PATH parameters default to required');
+    assert.equal(
+      (await inst.apis.check({ type: 'name', name: 'get_order_standby', group_id: groupId() }))?.errorCode,
+      'APIG.3202',
+    );
+    assert.equal(
+      (
+        await inst.apis.check({
+          type: 'path',
+          req_method: 'GET',
+          req_uri: '/v9/orders/{order_id}',
+          match_mode: 'NORMAL',
+          group_id: groupId(),
+        })
+      )?.errorCode,
+      'APIG.3301',
+    );
+    assert.equal(
+      await inst.apis.check({ type: 'name', name: 'get_order_standby', group_id: groupId(), api_id: a.id }),
+      null,
+    );
+    await refused(inst.apis.create(http()), 400, 'APIG.3202');
+    await refused(inst.apis.create({ ...http(), name: 'other_name' }), 400, 'APIG.3301');
+    const e = await refused(
+      inst.apis.create({ ...http(), name: 'xx2', req_uri: '/v9/x/{id}', req_params: [] }),
+      400,
+      'APIG.2011',
+    );
+    assert.match(e.errorMsg ?? '', /parameterName:req_params/);
+    await refused(
+      inst.apis.create({ ...http(), name: 'xx3', req_uri: '/v9/y', backend_type: 'FUNCTION' }),
+      400,
+      'APIG.2001',
+    );
+    await refused(
+      inst.apis.create({
+        ...http(),
+        name: 'xx4',
+        req_uri: '/v9/z',
+        auth_type: 'AUTHORIZER',
+        authorizer_id: 'nope',
+      }),
+      404,
+      'APIG.3081',
+    );
+  });
+
+  it('editing changes the definition, not what RELEASE runs until published again', async () => {
+    const a = (await inst.apis.listAll({ name: 'get_order_standby' }))[0]!;
+    await inst.apis.action({ action: 'online', api_id: a.id, env_id: RELEASE_ID });
+    const up = await inst.apis.update(a.id, { ...http(), req_uri: '/v10/orders/{order_id}' });
+    assert.equal(up.req_uri, '/v10/orders/{order_id}');
+    assert.equal((await inst.apis.get(a.id)).req_uri, '/v10/orders/{order_id}');
+    assert.equal((await inst.apis.runtime(a.id, RELEASE_ID)).req_uri, '/v9/orders/{order_id}');
+    await inst.apis.action({ action: 'online', api_id: a.id, env_id: RELEASE_ID });
+    assert.equal((await inst.apis.runtime(a.id, RELEASE_ID)).req_uri, '/v10/orders/{order_id}');
+  });
+
+  it('switches the backend to MOCK; the HTTP block goes', async () => {
+    const a = (await inst.apis.listAll({ name: 'get_order_standby' }))[0]!;
+    const { backend_api: _drop, ...rest } = http();
+    void _drop;
+    const up = await inst.apis.update(a.id, {
+      ...rest,
+      backend_type: 'MOCK',
+      mock_info: { result_content: '{"ok":true}' },
+    });
+    assert.equal(up.backend_type, 'MOCK');
+    assert.equal(store().apis.get(a.id)?.backend_api, undefined);
+    assert.equal(store().apis.get(a.id)?.mock_info?.result_content, '{"ok":true}');
+  });
+});

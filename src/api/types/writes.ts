@@ -116,3 +116,63 @@ export interface AuthorizerWrite {
   ld_api_id?: string;
   need_body?: boolean;
 }
+
+/** 4.3.1 ReqParamBase */
+export interface ReqParamInput {
+  name: string;
+  type: 'STRING' | 'NUMBER';
+  location: 'PATH' | 'QUERY' | 'HEADER';
+  required?: number;
+  default_value?: string;
+  sample_value?: string;
+  remark?: string;
+  valid_enable?: number;
+  pass_through?: number;
+}
+
+/** 4.3.1 / 4.3.2 (one backend block per backend_type; policy backends and backend params passed through). */
+export interface ApiWrite {
+  name: string;
+  type: 1 | 2;
+  group_id: string;
+  req_protocol: 'HTTP' | 'HTTPS' | 'BOTH';
+  req_method: string;
+  req_uri: string;
+  auth_type: 'NONE' | 'APP' | 'IAM' | 'AUTHORIZER';
+  backend_type: 'HTTP' | 'FUNCTION' | 'MOCK';
+  match_mode?: 'SWA' | 'NORMAL';
+  cors?: boolean;
+  remark?: string;
+  version?: string;
+  authorizer_id?: string;
+  req_params?: ReqParamInput[];
+  backend_params?: unknown[];
+  backend_api?: {
+    req_protocol: 'HTTP' | 'HTTPS';
+    req_method: string;
+    req_uri: string;
+    timeout: number;
+    url_domain?: string;
+    vpc_channel_info?: { vpc_channel_id: string; vpc_channel_proxy_host?: string };
+    authorizer_id?: string;
+    remark?: string;
+  };
+  mock_info?: { result_content?: string; status_code?: number; remark?: string };
+  func_info?: { function_urn: string; invocation_type: 'async' | 'sync'; timeout: number; version?: string };
+  policy_https?: unknown[];
+  policy_functions?: unknown[];
+  policy_mocks?: unknown[];
+  [field: string]: unknown;
+}
+
+/** 4.3.14 */
+export interface ApiCheck {
+  type: 'name' | 'path';
+  name?: string;
+  req_method?: string;
+  req_uri?: string;
+  match_mode?: 'SWA' | 'NORMAL';
+  group_id?: string;
+  roma_app_id?: string;
+  api_id?: string;
+}
