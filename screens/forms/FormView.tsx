@@ -15,7 +15,7 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { truncateToWidth } from '../../src/ui/text.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 
-const LABEL_WIDTH = 16;
+const LABEL_WIDTH = 18;
 
 export interface FormViewProps {
   store: FormStore;

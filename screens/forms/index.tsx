@@ -14,6 +14,7 @@ import { useActions, useDashboardStore } from '../../src/store/index.ts';
 import { registerActions } from '../registry.ts';
 import { FORM_MODAL, openForm, type OpenFormOptions } from './open.ts';
 import type { ResourceAction } from '../types.ts';
+import { apiForm } from './apis.ts';
 import { authorizerForm, vpcChannelForm } from './channels.ts';
 import { envForm, groupForm } from './core.ts';
 import { FormView } from './FormView.tsx';
@@ -29,6 +30,7 @@ export const FORM_SPECS: Readonly<Record<string, AnyFormSpec>> = {
   envs: envForm,
   vpcs: vpcChannelForm,
   authorizers: authorizerForm,
+  apis: apiForm,
 };
 
 function FormModal({ props, width, height }: ModalProps) {
@@ -96,7 +98,13 @@ export function formActions(spec: AnyFormSpec): ReadonlyArray<ResourceAction<unk
       command: 'create',
       title: `New ${spec.noun}`,
       mutating: true,
-      run: ({ store, item }) => openForm(store, { spec, mode: 'create', copyFrom: item }),
+      run: ({ store, item }) =>
+        openForm(store, {
+          spec,
+          mode: 'create',
+          copyFrom: item,
+          ...(item !== undefined && spec.contextOf ? { params: spec.contextOf(item) } : {}),
+        }),
     },
   ];
   if (spec.update) {

@@ -170,16 +170,19 @@ export function diffValues(spec: Pick<FormSpec, 'fields'>, before: FormValues, a
 export function fieldOfServerError(
   spec: Pick<FormSpec, 'fields'>,
   errorMsg: string | undefined,
+  values?: FormValues,
 ): string | null {
   const m = /parameter\s?name\s*:\s*([A-Za-z0-9_.[\]]+)/i.exec(errorMsg ?? '');
   if (!m) return null;
   const name = (m[1] ?? '').replace(/\[\d+\]/g, '').replace(/\.$/, '');
   const last = name.split('.').pop() ?? name;
+  // Two blocks may share a wire name (`timeout` of the HTTP and FUNCTION backends): the shown one wins.
+  const fields = values ? visibleFields(spec, values) : spec.fields;
   for (const candidate of [name, last]) {
-    const f = spec.fields.find((x) => x.key === candidate || x.param === candidate);
+    const f = fields.find((x) => x.key === candidate || x.param === candidate);
     if (f) return f.key;
     // A column of a list field (`host` of members) lands on the list.
-    const owner = spec.fields.find(
+    const owner = fields.find(
       (x) => x.kind === 'rows' && x.columns.some((c) => c.key === candidate || c.param === candidate),
     );
     if (owner) return owner.key;

@@ -114,7 +114,10 @@ export interface FormSpec<T = unknown> {
   /** Rules across fields (user limit ≤ API limit…), as errors keyed by field. */
   check?: (values: FormValues, mode: FormMode) => FieldErrors;
   /** The request body from (checked) values. */
-  body: (values: FormValues, mode: FormMode) => unknown;
+  /** `item` is the edited (loaded) item: fields the form does not show (policy backends) are sent back as they were. */
+  body: (values: FormValues, mode: FormMode, item?: T) => unknown;
+  /** Context a new item takes from the selected row (the API list's group). */
+  contextOf?: (item: T) => Record<string, string>;
   create: (ctx: FormContext, body: unknown) => Promise<Saved>;
   /** Absent when the reference has no modify call. */
   update?: (ctx: FormContext, item: T, body: unknown) => Promise<Saved>;
@@ -124,7 +127,10 @@ export interface FormSpec<T = unknown> {
   /** What an edit touches beyond the object itself ("bound to 12 APIs"), shown in the review. */
   touches?: (ctx: FormContext, item: T) => Promise<string | undefined>;
   /** A name check as you type (4.2.6): resolves to an error text when taken. */
-  nameCheck?: { field: string; check: (ctx: FormContext, value: string) => Promise<string | null> };
+  nameCheck?: {
+    field: string;
+    check: (ctx: FormContext, value: string, values: FormValues) => Promise<string | null>;
+  };
 }
 
 // Each spec has its own item type; `any` lets one table and one store hold them (as with DetailPart).

@@ -122,6 +122,25 @@ export function createFormStore(o: FormStoreOptions): FormStore {
       set({ values, errors, focus: Math.min(get().focus, Math.max(0, max)) });
     };
 
+    /** 4.2.6 / 4.3.14 as you type: leaving the name field asks the gateway whether the name is free. */
+    const checkName = (key: string) => {
+      const nc = get().spec.nameCheck;
+      const value = textOf(get().values[key]).trim();
+      if (!nc || nc.field !== key || value === '' || value === textOf(get().initial[key]).trim()) return;
+      const field = get().spec.fields.find((f) => f.key === key);
+      if (field && checkField(field, value)) return;
+      pending = nc.check(o.ctx, value, get().values).then(
+        (taken) => {
+          if (textOf(get().values[key]).trim() !== value) return;
+          const errors = { ...get().errors };
+          if (taken) errors[key] = taken;
+          else delete errors[key];
+          set({ errors });
+        },
+        () => undefined,
+      );
+    };
+
     return {
       spec: o.spec,
       mode: o.mode,
@@ -136,12 +155,20 @@ export function createFormStore(o: FormStoreOptions): FormStore {
       touches: undefined,
       saved: null,
       actions: {
-        type: (text) => writeText((old) => old + text),
+        type(text) {
+          // An integer field takes digits (and a leading minus) only.
+          const s = slot();
+          const kind = s?.kind === 'cell' ? s.column.kind : s?.field.kind;
+          if (kind === 'integer' && !/^[0-9-]+$/.test(text)) return;
+          writeText((old) => old + text);
+        },
         backspace: () => writeText((old) => [...old].slice(0, -1).join('')),
         clear: () => writeText(() => ''),
         move(delta) {
           const n = slotsOf(get().spec, get().values).length;
+          const left = slot();
           if (n > 0) set({ focus: (get().focus + delta + n) % n });
+          if (left?.kind === 'field') checkName(left.field.key);
         },
         cycle(delta) {
           const s = slot();
@@ -188,7 +215,11 @@ export function createFormStore(o: FormStoreOptions): FormStore {
         toggleReveal: () => set({ revealed: !get().revealed }),
         review() {
           const { spec, values, mode } = get();
-          const errors = validateForm(spec as AnyFormSpec, values, mode);
+          const errors: Record<string, string> = { ...validateForm(spec, values, mode) };
+          // A name the gateway said is taken (checked as the field was left) stays an error.
+          const nc = spec.nameCheck;
+          const taken = nc ? get().errors[nc.field] : undefined;
+          if (nc && taken?.startsWith('APIG.')) errors[nc.field] ??= taken;
           const keys = Object.keys(errors);
           if (keys.length > 0) {
             const slots = slotsOf(spec, values);
@@ -215,7 +246,7 @@ export function createFormStore(o: FormStoreOptions): FormStore {
           set({ phase: 'sending', serverError: null });
           const run = (async () => {
             try {
-              const body = spec.body(values, mode);
+              const body = spec.body(values, mode, get().item);
               o.takeRequestId?.();
               const saved =
                 mode === 'edit' && spec.update
@@ -230,7 +261,7 @@ export function createFormStore(o: FormStoreOptions): FormStore {
               const requestId = o.takeRequestId?.();
               const err = isRomaError(e) ? e : null;
               await audit(action, name, 'failed', requestId, err);
-              const field = err?.status === 400 ? fieldOfServerError(spec, err.errorMsg) : null;
+              const field = err?.status === 400 ? fieldOfServerError(spec, err.errorMsg, values) : null;
               if (err && field) {
                 const slots = slotsOf(spec, get().values);
                 set({
