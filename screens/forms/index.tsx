@@ -11,14 +11,15 @@ import { auditIdentity } from '../../src/app/side-stores.ts';
 import type { AnyFormSpec, FieldValue } from '../../src/forms/types.ts';
 import { createFormStore, type FormStore } from '../../src/store/forms.ts';
 import { useActions, useDashboardStore } from '../../src/store/index.ts';
-import { registerActions } from '../registry.ts';
+import { registerActions, registerResource, resourceById } from '../registry.ts';
 import { FORM_MODAL, openForm, type OpenFormOptions } from './open.ts';
 import type { ResourceAction } from '../types.ts';
 import { apiForm } from './apis.ts';
 import { authorizerForm, vpcChannelForm } from './channels.ts';
-import { envForm, groupForm } from './core.ts';
+import { openItemsAction, specialsScreen, variablesScreen } from './children.ts';
+import { envForm, envVariableForm, groupForm } from './core.ts';
 import { FormView } from './FormView.tsx';
-import { aclForm, signForm, throttleForm } from './policies.ts';
+import { aclForm, signForm, throttleForm, throttleSpecialForm } from './policies.ts';
 import { editBoundThrottleAction } from './throttle-shortcut.ts';
 
 /** The form of each resource (by descriptor id). */
@@ -31,6 +32,8 @@ export const FORM_SPECS: Readonly<Record<string, AnyFormSpec>> = {
   vpcs: vpcChannelForm,
   authorizers: authorizerForm,
   apis: apiForm,
+  variables: envVariableForm,
+  specials: throttleSpecialForm,
 };
 
 function FormModal({ props, width, height }: ModalProps) {
@@ -103,7 +106,10 @@ export function formActions(spec: AnyFormSpec): ReadonlyArray<ResourceAction<unk
           spec,
           mode: 'create',
           copyFrom: item,
-          ...(item !== undefined && spec.contextOf ? { params: spec.contextOf(item) } : {}),
+          params: {
+            ...store.getState().stack.at(-1)?.params,
+            ...(item !== undefined && spec.contextOf ? spec.contextOf(item) : {}),
+          },
         }),
     },
   ];
@@ -112,7 +118,8 @@ export function formActions(spec: AnyFormSpec): ReadonlyArray<ResourceAction<unk
       command: 'edit',
       title: `Edit the ${spec.noun}`,
       mutating: true,
-      run: ({ store, item }) => openForm(store, { spec, mode: 'edit', item }),
+      run: ({ store, item }) =>
+        openForm(store, { spec, mode: 'edit', item, params: { ...store.getState().stack.at(-1)?.params } }),
     });
   }
   return actions;
@@ -124,6 +131,11 @@ export function registerFormModals(): void {
   if (registered) return;
   registered = true;
   registerModal(FORM_MODAL, FormModal);
+  for (const d of [variablesScreen, specialsScreen]) if (!resourceById(d.id)) registerResource(d);
+  registerActions('groups', [openItemsAction('variables', (g) => ({ groupId: g.id, groupName: g.name }))]);
+  registerActions('throttles', [
+    openItemsAction('specials', (t) => ({ throttleId: t.id, throttleName: t.name })),
+  ]);
   for (const [resourceId, spec] of Object.entries(FORM_SPECS)) registerActions(resourceId, formActions(spec));
   registerActions('apis', [editBoundThrottleAction() as ResourceAction<unknown>]);
 }

@@ -132,6 +132,12 @@ export const KEYMAP = {
     'Edit the throttling policy bound to the API (raise its limit)',
     'limit',
   ),
+  openItems: spec(
+    'actions',
+    ['O'],
+    "Open what the item holds: a group's environment variables, a policy's special settings",
+    'items',
+  ),
   formNext: spec('form', ['tab', 'down'], 'Next field', 'next'),
   formPrev: spec('form', ['shift+tab', 'up'], 'Previous field'),
   formEnter: spec('form', ['return'], 'Next field; on the last field: review'),

@@ -82,6 +82,7 @@ test('e on a published HTTP API: the backend path changes in the definition, REL
 });
 
 test('n: a taken name is flagged as the field is left (4.3.14); a MOCK API gets its answer from $EDITOR', async () => {
+  await until('no form open', () => !modalOpen(h));
   const db = dbOf(h);
   const sibling = [...db.data.apis.values()][0]!;
   h.store.getState().actions.updateList({ selectedId: sibling.id });

@@ -38,6 +38,8 @@ async function type(h: Harness, text: string) {
   for (const ch of text) await press(h, ch);
 }
 async function openList(h: Harness, screen: string) {
+  // a form saved by the previous step closes once its answer is in: keys before that would go to it
+  await until('no form open', () => selectTopModal(h.store.getState()) === null);
   h.store.getState().actions.jump(screen);
   await until(`${screen} loaded`, () => rowsOf(h, screen).length > 0);
   await settle();
