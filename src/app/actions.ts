@@ -30,8 +30,8 @@ export function actionCommands(d: ResourceDescriptor | undefined, readOnly = fal
     : [];
 }
 
-/** Create and edit act on one item (or none): they alone do not make a list's rows markable. */
-const SINGLE_ITEM = new Set(['create', 'edit']);
+/** Create, edit and open-items act on one item (or none): alone they do not make a list's rows markable. */
+const SINGLE_ITEM = new Set(['create', 'edit', 'openItems']);
 
 /** Whether the list offers marks (Space/`*`): some action of it works on the marked rows. */
 export function hasMarkableActions(d: ResourceDescriptor | undefined, readOnly = false): boolean {

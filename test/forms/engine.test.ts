@@ -105,14 +105,8 @@ describe('dependent fields', () => {
     assert.ok(!visibleFields(spec, { type: '1' }).some((f) => f.key === 'members'));
     assert.ok(visibleFields(spec, { type: '2' }).some((f) => f.key === 'members'));
     const base = { name: 'abc', limit: '5', secret: '', body: '' };
-    assert.equal(
-      validateForm(spec, { ...base, type: '1' }, 'create')['members'],
-      undefined,
-    );
-    assert.equal(
-      validateForm(spec, { ...base, type: '2' }, 'create')['members'],
-      'at least one row',
-    );
+    assert.equal(validateForm(spec, { ...base, type: '1' }, 'create')['members'], undefined);
+    assert.equal(validateForm(spec, { ...base, type: '2' }, 'create')['members'], 'at least one row');
   });
 });
 
