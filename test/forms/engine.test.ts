@@ -228,3 +228,39 @@ describe('form store (no screen)', () => {
     assert.equal(await s.getState().actions.submit(), false);
   });
 });
+
+describe('name check as the field is left (4.2.6 / 4.3.14)', () => {
+  it('asks the check when leaving a changed name; a taken name stays an error through the review', async () => {
+    const asked: string[] = [];
+    const s = createFormStore({
+      spec: {
+        ...spec,
+        nameCheck: {
+          field: 'name',
+          check: async (_ctx, value) => {
+            asked.push(value);
+            return value === 'taken' ? 'APIG.3201: the name already exists' : null;
+          },
+        },
+      } as FormSpec<unknown>,
+      mode: 'create',
+      values: { type: '1', limit: '3' },
+      ctx: { client: {} as never, params: {} },
+      readOnly: false,
+      identity: { who: 't', profile: 'p', instance: 'i' },
+    });
+    const a = s.getState().actions;
+    a.type('taken');
+    a.move(1);
+    await s.whenSettled();
+    assert.deepEqual(asked, ['taken']);
+    assert.equal(s.getState().errors['name'], 'APIG.3201: the name already exists');
+    assert.equal(a.review(), false, 'the review keeps the refusal');
+    a.clear();
+    a.type('free');
+    a.move(1);
+    await s.whenSettled();
+    assert.equal(s.getState().errors['name'], undefined);
+    assert.equal(a.review(), true);
+  });
+});
