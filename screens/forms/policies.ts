@@ -229,6 +229,13 @@ export const signForm: FormSpec<SignatureKey> = {
     sign_key: str(s.sign_key),
     sign_secret: str(s.sign_secret),
   }),
+  // A copy never reuses the key and secret: the gateway generates new ones.
+  copyOf: (s) => ({
+    name: `${s.name}_copy`,
+    sign_type: str(s.sign_type || 'hmac'),
+    sign_key: '',
+    sign_secret: '',
+  }),
   check(v) {
     const rules = SIGN_RULES[(textOf(v['sign_type']) as SignType) || 'hmac'] ?? SIGN_RULES.hmac;
     const errors: Record<string, string> = {};

@@ -213,6 +213,7 @@ test('n with a row selected: Ctrl-O fills a copy (name suffixed), creating a sec
   const copy = [...db.data.signs.values()].find((x) => x.name === `${s.name}_copy`)!;
   assert.equal(copy.sign_type, s.sign_type);
   assert.notEqual(copy.id, s.id);
+  assert.notEqual(copy.sign_secret, s.sign_secret, 'a copy gets a secret of its own');
 });
 
 test('from the APIs list, L raises the limit of the bound throttling policy in 4 keys plus the digits', async () => {
