@@ -96,6 +96,9 @@ test(':ctx lists the instances with completion and switches the current instance
     assert.notEqual(h.store.getState().instanceId, before);
     assert.equal(h.store.getState().instanceId, h.emu.instances[1]);
     assert.equal(selectTop(h.store.getState()).screen, 'apis');
+    // the status line names the instance, not its raw id
+    assert.match(plain(f), /now on instance roma-enterprise-hub/);
+    assert.doesNotMatch(plain(f), new RegExp(h.emu.instances[1] as string));
   } finally {
     await h.close();
   }
