@@ -9,8 +9,6 @@ import { defineResource } from '../types.ts';
 
 type VariableRow = EnvVariable & { env_name?: string };
 
-const needs = (what: string) => new Error(`${what}: open it from its parent (O on the list that holds it)`);
-
 export const variablesScreen = defineResource<VariableRow>({
   id: 'variables',
   title: 'Environment variables',
@@ -26,12 +24,18 @@ export const variablesScreen = defineResource<VariableRow>({
   scopeLabel: (p) => (p['groupName'] ? `group: ${p['groupName']}` : undefined),
   async list({ client, instanceId, params, signal, warn }) {
     const groupId = params['groupId'];
-    if (!groupId) throw needs('Environment variables belong to a group');
     const inst = client.instance(instanceId as string);
-    const [vars, envs] = await Promise.all([
-      inst.envVariables.listAll({ group_id: groupId }, { signal, onWarnings: warn }),
+    // 4.5.3 needs a group: opened from the palette (no group), every group's variables are listed.
+    const groupIds = groupId
+      ? [groupId]
+      : (await inst.groups.listAll({}, { signal, onWarnings: warn })).map((g) => g.id);
+    const [perGroup, envs] = await Promise.all([
+      Promise.all(
+        groupIds.map((id) => inst.envVariables.listAll({ group_id: id }, { signal, onWarnings: warn })),
+      ),
       inst.envs.listAll({}, { signal }),
     ]);
+    const vars = perGroup.flat();
     const names = new Map(envs.map((e) => [e.id, e.name]));
     // Grouped by name, then environment: the group × environment grid read row by row.
     return vars
@@ -75,13 +79,18 @@ export const specialsScreen = defineResource<ThrottleSpecial>({
   idOf: (r) => r.id,
   nameOf: (r) => str(r.object_name || r.object_id || r.id),
   scopeLabel: (p) => (p['throttleName'] ? `policy: ${p['throttleName']}` : undefined),
-  list({ client, instanceId, params, signal, warn }) {
+  async list({ client, instanceId, params, signal, warn }) {
     const throttleId = params['throttleId'];
-    if (!throttleId) throw needs('Special settings belong to a throttling policy');
-    return client
-      .instance(instanceId as string)
-      .throttleSpecials.of(throttleId)
-      .listAll({}, { signal, onWarnings: warn });
+    const inst = client.instance(instanceId as string);
+    if (throttleId) return inst.throttleSpecials.of(throttleId).listAll({}, { signal, onWarnings: warn });
+    // Opened from the palette: the special settings of every policy that has some.
+    const policies = (await inst.throttles.listAll({}, { signal, onWarnings: warn })).filter(
+      (t) => t.is_inclu_special_throttle === 1,
+    );
+    const lists = await Promise.all(
+      policies.map((t) => inst.throttleSpecials.of(t.id).listAll({}, { signal, onWarnings: warn })),
+    );
+    return lists.flat();
   },
   summary: (r) => [
     {
