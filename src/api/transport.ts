@@ -51,6 +51,10 @@ export interface RequestSpec {
   signal?: AbortSignal;
   /** Auth-free calls (IAM login) are allowed in read-only mode and need no provider. */
   allowInReadOnly?: boolean;
+  /** A body that is not JSON (the multipart upload of MQS 5.2.6); replaces `body`. */
+  raw?: { contentType: string; text: string };
+  /** The 2xx answer is a file (MQS 5.2.7): hand back its text instead of parsing JSON. */
+  answerText?: boolean;
 }
 
 export interface RawResponse {
@@ -139,7 +143,11 @@ export class Transport {
       throw new RomaError({ kind: 'read-only', method, path });
     }
     const url = buildUrl(this.endpoint, path, spec.query);
-    const bodyText = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const bodyText = spec.raw
+      ? spec.raw.text
+      : spec.body === undefined
+        ? undefined
+        : JSON.stringify(spec.body);
     const retryable = IDEMPOTENT.has(method);
     let refreshedAuth = false;
     for (let attempt = 1; ; attempt++) {
@@ -221,7 +229,7 @@ export class Transport {
     };
     try {
       const headers: Record<string, string> = { Accept: 'application/json' };
-      if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
+      if (bodyText !== undefined) headers['Content-Type'] = spec.raw?.contentType ?? 'application/json';
       let authHeaders: Record<string, string>;
       try {
         authHeaders = await this.cfg.auth.authorize({ method, url, headers, body: bodyText }, signal);
@@ -260,6 +268,10 @@ export class Transport {
       const requestId = res.headers.get('x-request-id') ?? undefined;
       const status = res.status;
       if (status >= 200 && status < 300) {
+        if (spec.answerText && status !== 204) {
+          report(status, undefined, requestId);
+          return { ok: true, response: { status, headers: res.headers, body: text } };
+        }
         if (status === 204 || text.trim() === '') {
           report(status, undefined, requestId);
           return { ok: true, response: { status, headers: res.headers, body: undefined } };

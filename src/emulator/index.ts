@@ -18,11 +18,13 @@ import type { RouteDef } from './routes/common.ts';
 import { debugMetricsRoutes } from './routes/debug-metrics.ts';
 import { deleteRoutes } from './routes/deletes.ts';
 import { instanceRoutes } from './routes/instance.ts';
+import { mqsRoutes } from './routes/mqs.ts';
 import { aclRoutes, signRoutes } from './routes/signs-acls.ts';
 import { throttleRoutes } from './routes/throttles.ts';
 import { DEMO_PROJECT_ID } from './seed/build.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedHostile } from './seed/hostile.ts';
+import { seedMqs } from './seed/mqs.ts';
 import { seedScale } from './seed/scale.ts';
 import { createEmulatorServer, type EmulatorStats, type FaultHooks } from './server.ts';
 import { createState, loadStateFile, saveStateFile, type EmulatorState } from './state.ts';
@@ -80,6 +82,7 @@ export const ALL_ROUTES: RouteDef[] = [
   ...aclRoutes,
   ...appRoutes,
   ...deleteRoutes,
+  ...mqsRoutes,
 ];
 
 function toSpec(f: string | FaultSpec | null | undefined): FaultSpec | null {
@@ -128,6 +131,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     if (seed === 'demo') instances = seedDemo(state, { backendHost: echo.host });
     else if (seed === 'hostile') instances = seedHostile(state, { backendHost: echo.host });
     else if (seed !== 'empty') instances = seedScale(state, Math.max(1, Math.floor(seed.scale)), echo.host);
+    seedMqs(state, seed, now());
   }
   const st = state;
 

@@ -240,7 +240,9 @@ async function handle(
     return sendError(new ApiError(403, 'APIC.7111', 'Token not belong to the project in URI.'));
   }
 
-  const badBody = parseBody();
+  // A multipart upload (MQS 5.2.6) is left to its route; every other body must be JSON.
+  const contentType = lowerHeaders(req)['content-type'] ?? '';
+  const badBody = /^multipart\/form-data/i.test(contentType) ? undefined : parseBody();
   if (badBody) return sendError(badBody);
 
   const m = matchRoute(routes, method, parts);
@@ -267,6 +269,8 @@ async function handle(
     nowMs: deps.now(),
     instanceId: instanceId ?? '',
     store: undefined as unknown as InstanceCtx['store'],
+    rawBody,
+    contentType,
   };
   if (m.route.def.scope === 'instance' && instanceId !== undefined) {
     const store = deps.state.stores.get(instanceId);

@@ -19,6 +19,9 @@ export interface RouteCtx {
   body: unknown;
   state: EmulatorState;
   nowMs: number;
+  /** The body as sent and its content type (multipart uploads are not parsed as JSON). */
+  rawBody?: Buffer;
+  contentType?: string;
 }
 
 /** Context of a route under `/v2/{project_id}/apic/instances/{instance_id}`; the instance exists. */
