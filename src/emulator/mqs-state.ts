@@ -104,12 +104,14 @@ function mix(a: number, b: number, c: number): number {
   return h >>> 0;
 }
 
-function hex(n: number, len: number): string {
-  return n
-    .toString(16)
-    .padStart(8, '0')
-    .repeat(Math.ceil(len / 8))
-    .slice(0, len);
+/** 32 hex digits from four differently salted mixes of the message's coordinates. */
+function messageId(seed: number, partition: number, offset: number): string {
+  let out = '';
+  for (let i = 0; i < 4; i++)
+    out += mix(seed + i * 7919, partition, offset)
+      .toString(16)
+      .padStart(8, '0');
+  return out;
 }
 
 const STATUSES = ['created', 'paid', 'packed', 'shipped', 'delivered', 'cancelled'];

@@ -203,6 +203,7 @@ function buildTopic(
   // the log spans most of a day (within the retention time), its last message a few seconds ago
   const spanMs = Math.min(retention * 3_600_000 * 0.9, DAY_MS);
   const n = s.profile === 'none' ? 0 : count;
+  const stepMs = n > 1 ? Math.max(1, Math.floor(spanMs / n)) : 60_000;
   return {
     name: s.name,
     partition: s.partitions,
@@ -220,8 +221,9 @@ function buildTopic(
     stream: {
       profile: s.profile,
       count: n,
-      stepMs: n > 1 ? Math.max(1, Math.floor(spanMs / n)) : 60_000,
-      anchorMs: nowMs - 5_000 - (seed % 7) * 1000,
+      stepMs,
+      // the jitter adds up to half a step: the newest message is never in the future
+      anchorMs: nowMs - Math.ceil(stepMs / 2) - 1_000 - (seed % 7) * 1000,
       seed,
       producers: s.producers.map((i) => app(i)[0]),
     },
