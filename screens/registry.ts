@@ -6,8 +6,11 @@ import { authorizersScreen } from './authorizers.ts';
 import { envsScreen } from './envs.ts';
 import { groupsScreen } from './groups.ts';
 import { instancesScreen } from './instances.ts';
+import { messagesScreen } from './messages.ts';
+import { mqsScreen } from './mqs.ts';
 import { signsScreen } from './signs.ts';
 import { throttlesScreen } from './throttles.ts';
+import { topicsScreen } from './topics.ts';
 import type { ResourceAction, ResourceDescriptor } from './types.ts';
 import { vpcsScreen } from './vpcs.ts';
 
@@ -22,6 +25,9 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   appsScreen,
   vpcsScreen,
   authorizersScreen,
+  mqsScreen,
+  topicsScreen,
+  messagesScreen,
 ];
 
 const byId = new Map(RESOURCES.map((r) => [r.id, r]));

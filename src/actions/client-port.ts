@@ -3,6 +3,7 @@
 // `onRequest`, so a RequestIdTap plugged into the client config hands the last write's id to the port.
 import type { InstanceClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
+import { mqsPort } from './mqs.ts';
 import type { MutationPort, Sent } from './port.ts';
 
 export interface RequestIdTap {
@@ -73,5 +74,6 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
     authorize: (envId, appIds, apiIds) =>
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),
+    mqs: mqsPort(client.mqs, sent),
   };
 }

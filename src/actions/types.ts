@@ -1,5 +1,6 @@
 // The vocabulary of mutations: what the user asked for, described with names (for confirmation texts,
 // result lists and the audit log) and ids (for the wire). Pure data; no I/O here.
+import type { MqsAction } from './mqs.ts';
 
 export interface Ref {
   id: string;
@@ -59,7 +60,9 @@ export type MutationAction =
   /** "Replace the current policy": unbind the old binding(s), then bind the new policy; step by step. */
   | { kind: 'replace'; policy: PolicyRef; target: PublicationRef; current: BindingRef[] }
   | { kind: 'authorize'; apps: AppRef[]; apis: ApiRef[]; env: EnvRef }
-  | { kind: 'revoke'; auths: AuthRef[] };
+  | { kind: 'revoke'; auths: AuthRef[] }
+  /** Message integration (resend, topic access, delete/import topics): src/actions/mqs.ts. */
+  | MqsAction;
 
 export type MutationKind = MutationAction['kind'];
 

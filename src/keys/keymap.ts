@@ -78,6 +78,24 @@ export const KEYMAP = {
   authorize: spec('actions', ['A'], 'Authorize apps to call the API', 'authorize'),
   debug: spec('actions', ['d'], 'Debug: send a request through the gateway', 'debug'),
   reveal: spec('actions', ['x'], 'Reveal or hide the secret', 'reveal'),
+  // message integration (screens/mqs-actions.tsx)
+  window: spec(
+    'actions',
+    ['w'],
+    'Messages: search a time window (15m, 2h, 05:00..06:00 UTC) or p0@237',
+    'window',
+  ),
+  resend: spec('actions', ['P'], 'Resend the selected or marked messages', 'resend'),
+  grantAccess: spec(
+    'actions',
+    ['a'],
+    'Grant an app access to the topic (publish, subscribe or both)',
+    'grant',
+  ),
+  revokeAccess: spec('actions', ['U'], "Revoke an app's access to the topic", 'revoke'),
+  exportTopics: spec('actions', ['X'], 'Export the selected or marked topics to a file', 'export'),
+  importTopics: spec('actions', ['I'], 'Import topics from a file (AddNew or Merge)', 'import'),
+  saveValue: spec('actions', ['W'], 'Save the whole message value to a file', 'save'),
 
   // modal dialogs
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),

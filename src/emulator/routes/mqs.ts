@@ -617,7 +617,7 @@ function queryMessages(ctx: InstanceCtx): RouteResult {
   return ok({ messages: [{ ...m, value: full?.value ?? '' }], total: 1, size: 1 });
 }
 
-/** 5.4.2: appends a copy of the message to its partition; the producing app must still be allowed to publish. */
+/** 5.4.2: appends a copy of the message to its partition; its producing app must still be allowed to publish. */
 function resendMessage(ctx: InstanceCtx): RouteResult {
   const inst = instanceOf(ctx);
   if (ctx.query.get('action_id') !== 'resend') throw err.invalid('action_id');
@@ -632,7 +632,9 @@ function resendMessage(ctx: InstanceCtx): RouteResult {
   if (offset < firstRetained(t, partition, ctx.nowMs) || offset >= endOffset(t, partition))
     throw err.invalid('message_offset');
   const m = messageAt(t, partition, offset);
-  if (!m || !canPublish(t, m.app_id)) throw err.forbidden();
+  // a message produced through an integration app is resent as that app, which must still hold pub/all;
+  // one produced outside any app (empty app_id) is resent by the tenant
+  if (!m || (m.app_id !== '' && !canPublish(t, m.app_id))) throw err.forbidden();
   appendResend(inst, t, partition, offset, ctx.nowMs);
   return ok({ topic: t.name, partition, message_offset: offset });
 }
