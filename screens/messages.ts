@@ -39,7 +39,11 @@ async function appNames(ctx: FetchContext, topic: string): Promise<Map<string, s
 
 export async function listMessages(ctx: FetchContext, nowMs: number = Date.now()): Promise<MessageRow[]> {
   const topic = ctx.params['topic'];
-  if (!topic) throw new Error('no topic: open :topics and press Enter on one');
+  if (!topic) {
+    // reached through the palette: messages belong to a topic, which :topics chooses
+    ctx.warn?.(['no topic chosen: open :topics and press Enter on one (w searches its messages)']);
+    return [];
+  }
   const search = parseSearch(ctx.params['window'] ?? DEFAULT_WINDOW, nowMs);
   const mqs = ctx.client.instance(ctx.instanceId as string).mqs;
   const names = appNames(ctx, topic);
@@ -122,7 +126,8 @@ export const messagesScreen = defineResource<MessageRow>({
   list: (ctx) => listMessages(ctx),
   scopeLabel: (p) => {
     const w = p['window'] ?? DEFAULT_WINDOW;
-    return `topic ${p['topic'] ?? '?'} · ${/^\d+\s*[smhd]$/i.test(w.trim()) ? `last ${w}` : w}`;
+    if (!p['topic']) return 'no topic chosen (:topics, Enter)';
+    return `topic ${p['topic']} · ${/^\d+\s*[smhd]$/i.test(w.trim()) ? `last ${w}` : w}`;
   },
   summary: (r) => [
     {
