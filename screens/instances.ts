@@ -9,11 +9,11 @@ export const instancesScreen = defineResource<InstanceSummary>({
   aliases: ['instance', 'inst', 'i'],
   instanceScoped: false,
   columns: [
-    { id: 'name', title: 'NAME', minWidth: 16, get: (r) => str(r.name ?? r.instance_name) },
-    { id: 'id', title: 'ID', width: 36, get: (r) => r.id },
-    { id: 'status', title: 'STATUS', width: 10, get: (r) => str(r.status) },
-    { id: 'flavor', title: 'FLAVOR', width: 22, get: (r) => str(r.flavor_type ?? r.flavor_id) },
-    { id: 'ip', title: 'PUBLIC IP', width: 15, get: (r) => str(r.publicip_address) },
+    { id: 'name', title: 'NAME', minWidth: 20, priority: 1, get: (r) => str(r.name ?? r.instance_name) },
+    { id: 'status', title: 'STATUS', width: 10, priority: 2, get: (r) => str(r.status) },
+    { id: 'flavor', title: 'FLAVOR', width: 14, priority: 4, get: (r) => str(r.flavor_type ?? r.flavor_id) },
+    { id: 'ip', title: 'PUBLIC IP', width: 15, priority: 3, get: (r) => str(r.publicip_address) },
+    { id: 'id', title: 'ID', width: 36, priority: 5, get: (r) => r.id },
   ],
   idOf: (r) => r.id,
   nameOf: (r) => String(r.name ?? r.instance_name ?? r.id),
@@ -118,7 +118,7 @@ export const instancesScreen = defineResource<InstanceSummary>({
         client
           .instance(r.id)
           .metrics.query({ mode: 'INSTANCE', cycle: 'minute', duration: '1h' }, { signal }),
-      render: (d) => [{ title: 'Pulse — last hour (4.21.2, INSTANCE)', blocks: [pulseBlock(d.list)] }],
+      render: (d) => [{ title: 'Pulse — last hour, whole instance', blocks: [pulseBlock(d.list)] }],
     }),
   ],
 });

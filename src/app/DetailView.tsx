@@ -121,12 +121,15 @@ export function DetailView({
     json: () => {
       if (item === undefined) return;
       const value = part && partSlice?.data != null ? partSlice.data : item;
-      actions.pushModal({ kind: 'json', props: { title: `${d.nameOf(item)} — ${tabs[tab] ?? ''}`, value } });
+      actions.pushModal({
+        kind: 'json',
+        props: { title: `${d.nameOf(item)} — ${tabs[tab] ?? ''}`, value, revealId: d.idOf(item) },
+      });
     },
     copyId: () => {
       if (!entry.itemId) return;
-      copyToClipboard(env, entry.itemId);
-      actions.setStatus({ level: 'info', text: `copied id ${entry.itemId}` });
+      const { where } = copyToClipboard(env, entry.itemId);
+      actions.setStatus({ level: 'info', text: `copied id ${entry.itemId} ${where}` });
     },
     reveal: () => {
       if (!d.hasSecret || !entry.itemId) return false;
