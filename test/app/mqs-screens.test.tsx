@@ -339,3 +339,32 @@ test(':mqs shows the instance with its addresses; an instance without MQS is nam
   await waitForFrame(h.ui, (f) => f.includes('message integration is not enabled'));
   h.store.getState().actions.setInstance(h.emu.instances[0] as string);
 });
+
+test('read-only: resend, grant and delete say they are disabled and send nothing', async () => {
+  const ro = await startHarness({ rootScreen: 'topics', readOnly: true });
+  try {
+    await until('topics', () => rowsOf(ro, 'topics').length > 0);
+    const writes = () =>
+      (ro.emu.stats.byMethod.POST ?? 0) +
+      (ro.emu.stats.byMethod.PUT ?? 0) +
+      (ro.emu.stats.byMethod.DELETE ?? 0);
+    for (const [key, hint] of [
+      ['a', 'grant'],
+      ['U', 'revoke'],
+      ['D', 'delete'],
+      ['I', 'import'],
+    ] as const) {
+      await press(ro, key);
+      await waitForFrame(ro.ui, (f) => f.includes(`read-only: ${hint} disabled`));
+    }
+    ro.store.getState().actions.jump('messages', { topic: 'order-events', window: '1h' });
+    await until('messages', () => rowsOf(ro, 'messages', { topic: 'order-events', window: '1h' }).length > 0);
+    await settle();
+    await press(ro, 'P');
+    await waitForFrame(ro.ui, (f) => f.includes('read-only: resend disabled'));
+    await ro.store.whenIdle();
+    assert.equal(writes(), 0);
+  } finally {
+    await ro.close();
+  }
+});
