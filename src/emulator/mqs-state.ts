@@ -291,3 +291,30 @@ export function usedPartitions(inst: MqsInstanceRec): number {
 export function emptyStream(nowMs: number): StreamSpec {
   return { profile: 'none', count: 0, stepMs: 60_000, anchorMs: nowMs, seed: 0, producers: [] };
 }
+
+/** MQS part of a `--state` file: instances with their topics, policies, streams and resent messages. */
+export interface PersistedMqs {
+  [instanceId: string]: Omit<MqsInstanceRec, 'topics' | 'extraApps'> & {
+    topics: MqsTopicRec[];
+    extraApps: Array<[string, string]>;
+  };
+}
+
+export function serializeMqs(state: EmulatorState): PersistedMqs {
+  const out: PersistedMqs = {};
+  for (const [id, rec] of mqsOf(state)) {
+    out[id] = { ...rec, topics: [...rec.topics.values()], extraApps: [...rec.extraApps] };
+  }
+  return out;
+}
+
+export function restoreMqs(state: EmulatorState, saved: PersistedMqs | undefined): void {
+  const m = mqsOf(state);
+  for (const [id, rec] of Object.entries(saved ?? {})) {
+    m.set(id, {
+      ...rec,
+      topics: new Map(rec.topics.map((t) => [t.name, t])),
+      extraApps: new Map(rec.extraApps),
+    });
+  }
+}

@@ -1,6 +1,12 @@
 // The emulator's MQS message logs: ordered in time, never in the future, cut by retention, sized by scale:N.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { createRomaClient } from '../../src/api/client.ts';
+import { tokenProvider } from '../../src/auth/providers.ts';
+import { startEmulator } from '../../src/emulator/index.ts';
 import {
   endOffset,
   firstRetained,
@@ -59,5 +65,37 @@ describe('MQS message logs', () => {
     assert.equal(endOffset(t, 0), 20_000);
     assert.equal(t.appended[0]?.length, 0);
     assert.match(messageAt(t, 1, 19_999)?.key ?? '', /^order-\d+$/);
+  });
+
+  it('--state keeps topics, policies and resent messages across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rd-mqs-state-'));
+    const statePath = join(dir, 'state.json');
+    try {
+      const first = await startEmulator({ seed: 'demo', statePath });
+      const id = first.instances[0] as string;
+      const mqs = createRomaClient({
+        endpoint: first.endpoint,
+        projectId: first.projectId,
+        auth: tokenProvider(first.token),
+      }).instance(id).mqs;
+      const owner = mqsOf(first.state).get(id)!.topics.get('order-events')!.app_id;
+      await mqs.topics.create({ name: 'kept-topic', app_id: owner, access_policy: 'all', partition: 1 });
+      await mqs.messages.resend({ topic: 'order-events', partition: 0, message_offset: 237 });
+      const end = endOffset(mqsOf(first.state).get(id)!.topics.get('order-events')!, 0);
+      await first.close();
+      const second = await startEmulator({ statePath });
+      try {
+        const rec = mqsOf(second.state).get(id)!;
+        assert.ok(rec.topics.has('kept-topic'));
+        const t = rec.topics.get('order-events')!;
+        assert.equal(endOffset(t, 0), end);
+        assert.equal(messageAt(t, 0, end - 1)?.key, 'order-4711');
+        assert.equal(rec.resends.length, 1);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
