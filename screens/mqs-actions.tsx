@@ -8,6 +8,7 @@ import { SelectList } from '../components/SelectList.tsx';
 import { TextInput } from '../components/TextInput.tsx';
 import type { RomaClient } from '../src/api/client.ts';
 import type { App } from '../src/api/types/apps.ts';
+import type { MqsInstance } from '../src/api/types/mqs.ts';
 import type {
   MqsAccessPolicy,
   MqsMessage,
@@ -16,6 +17,7 @@ import type {
   MqsTopicAccess,
 } from '../src/api/types/mqs.ts';
 import { accessWords, type MessageRef, type MqsAction } from '../src/actions/mqs.ts';
+import { copyToClipboard, useAppEnv } from '../src/app/env.tsx';
 import type { ModalProps } from '../src/app/modals.tsx';
 import { registerModal } from '../src/app/modals.tsx';
 import { useKeyHandler } from '../src/keys/router.tsx';
@@ -26,6 +28,7 @@ import { useTheme } from '../src/ui/theme.ts';
 import { useMutationStore } from './actions/context.tsx';
 import { useResource } from './actions/useResource.ts';
 import type { MessageRow } from './messages.ts';
+import { addressesOf } from './mqs.ts';
 import { DEFAULT_WINDOW, parseSearch } from './mqs-window.ts';
 import { registerActions } from './registry.ts';
 import type { ResourceAction } from './types.ts';
@@ -36,6 +39,7 @@ export const MQS_MODALS = {
   grant: 'mqs.grant',
   revoke: 'mqs.revoke',
   file: 'mqs.file',
+  address: 'mqs.address',
 } as const;
 
 type Req<T> = ResourceRequest<T, RomaClient>;
@@ -410,6 +414,40 @@ function FileModal({ props }: ModalProps) {
   );
 }
 
+/** `C` on :mqs: pick one of the instance's connection addresses; Enter copies it (OSC 52). */
+function AddressModal({ props, width }: ModalProps) {
+  const theme = useTheme().tokens;
+  const env = useAppEnv();
+  const actions = useActions();
+  const addresses = addressesOf(props.instance as MqsInstance);
+  useKeyHandler(
+    'modal',
+    (k) => {
+      if (k.id === 'escape') actions.popModal();
+      return true;
+    },
+    { active: addresses.length === 0 },
+  );
+  return (
+    <Frame title="Copy a connection address">
+      {addresses.length === 0 ? (
+        <Text color={theme.warning}>No address published. Esc: close</Text>
+      ) : (
+        <SelectList
+          items={addresses.map(([what, address]) => ({ label: what, value: address, note: address }))}
+          width={Math.max(10, width - 4)}
+          onCancel={() => actions.popModal()}
+          onSelect={({ label, value }) => {
+            const r = copyToClipboard(env, value);
+            actions.popModal();
+            actions.setStatus({ level: 'info', text: `copied the ${label} address ${r.where}` });
+          }}
+        />
+      )}
+    </Frame>
+  );
+}
+
 // ---- actions ----
 
 function topicActions(): ReadonlyArray<ResourceAction<MqsTopic>> {
@@ -538,6 +576,16 @@ export function registerMqsActions(): void {
   registerModal(MQS_MODALS.grant, GrantModal);
   registerModal(MQS_MODALS.revoke, RevokeModal);
   registerModal(MQS_MODALS.file, FileModal);
+  registerModal(MQS_MODALS.address, AddressModal);
+  registerActions('mqs', [
+    {
+      command: 'copyAddress',
+      title: 'Copy a connection address',
+      mutating: false,
+      run: ({ store, item }) =>
+        store.getState().actions.pushModal({ kind: MQS_MODALS.address, props: { instance: item } }),
+    },
+  ] as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('topics', topicActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('messages', messageActions() as ReadonlyArray<ResourceAction<unknown>>);
 }

@@ -96,6 +96,12 @@ export const KEYMAP = {
   exportTopics: spec('actions', ['X'], 'Export the selected or marked topics to a file', 'export'),
   importTopics: spec('actions', ['I'], 'Import topics from a file (AddNew or Merge)', 'import'),
   saveValue: spec('actions', ['W'], 'Save the whole message value to a file', 'save'),
+  copyAddress: spec(
+    'actions',
+    ['C'],
+    'Copy a connection address of the MQS instance (OSC 52)',
+    'copy address',
+  ),
 
   // modal dialogs
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),

@@ -333,7 +333,17 @@ test(':mqs shows the instance with its addresses; an instance without MQS is nam
   await press(h, '\r');
   const f = await waitForFrame(h.ui, (f) => f.includes('Connection addresses') && f.includes(':9093'));
   assert.match(f, /SASL_SSL/);
-  await press(h, '\x1b');
+  const inst = rowsOf<{ kafka_private_connect_address: string }>(h, 'mqs')[0]!;
+  await press(h, 'C');
+  await waitForFrame(h.ui, (f) => f.includes('Copy a connection address') && f.includes('kafka (private)'));
+  await press(h, '\r');
+  await waitForFrame(h.ui, (f) => f.includes('copied the kafka (private) address'));
+  const b64 = Buffer.from(inst.kafka_private_connect_address).toString('base64');
+  assert.ok(
+    h.raw.some((r) => r.includes(`]52;c;${b64}`)),
+    'the address went to the clipboard (OSC 52)',
+  );
+  await back(h);
   h.store.getState().actions.setInstance(h.emu.instances[2] as string);
   h.store.getState().actions.jump('topics');
   await waitForFrame(h.ui, (f) => f.includes('message integration is not enabled'));
