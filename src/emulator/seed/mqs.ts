@@ -2,6 +2,7 @@
 // (orders, invoices, telemetry with binary frames, an audit log the tenant may not delete, a partner inbox
 // of hostile values); frozen instances have none. Message times end near `nowMs`, so "the last 15 minutes"
 // always finds traffic. scale:N gives each partition N messages. Deterministic for a given `nowMs`.
+import { HOSTILE_STRINGS } from '../hostile-strings.ts';
 import type { Instance } from '../model.ts';
 import {
   mqsOf,
@@ -279,4 +280,14 @@ export function seedMqs(state: EmulatorState, kind: MqsSeedKind, nowMs: number):
   running.forEach((inst, i) =>
     enable(state, inst, i === 0 ? DEMO_TOPICS : ENTERPRISE_TOPICS, 480, nowMs, rng),
   );
+  if (kind === 'hostile') {
+    // topic fields are tenant text too: descriptions, sensitive words and tags carry the hostile strings
+    for (const rec of mqsOf(state).values()) {
+      [...rec.topics.values()].forEach((t, i) => {
+        t.description = HOSTILE_STRINGS[i % HOSTILE_STRINGS.length] as string;
+        t.sensitive_word = HOSTILE_STRINGS[(i + 5) % HOSTILE_STRINGS.length] as string;
+        for (const p of t.policies) p.tag = HOSTILE_STRINGS[(i + 9) % HOSTILE_STRINGS.length] as string;
+      });
+    }
+  }
 }
