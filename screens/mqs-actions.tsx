@@ -23,6 +23,7 @@ const refOf = (m: MessageRow): MessageRef => ({
   partition: m.partition,
   offset: m.message_offset,
   key: m.key ?? '',
+  ...(m.message_id ? { messageId: m.message_id } : {}),
 });
 
 // ---- actions ----

@@ -5,15 +5,17 @@ import type { MqsClient } from '../api/mqs/client.ts';
 import type { MqsDeleteResult, MqsPolicyWrite, MqsResend } from '../api/types/mqs.ts';
 import type { Confirmation } from './confirm.ts';
 import { toActionError } from './errors.ts';
+import { isRomaError } from '../api/errors.ts';
 import type { Sent } from './port.ts';
 import type { AppRef, ItemResult } from './types.ts';
 
-/** One message by its coordinates; `key` only names it in texts. */
+/** One message by its coordinates; `key` only names it in texts; `messageId` finds its resent copy. */
 export interface MessageRef {
   topic: string;
   partition: number;
   offset: number;
   key: string;
+  messageId?: string;
 }
 
 export type MqsAction =
@@ -53,6 +55,90 @@ export function mqsPort(client: MqsClient, sent: <T>(p: Promise<T>) => Promise<S
     deleteTopics: (names) => sent(client.topics.removeMany(names)),
     importTopics: (text, file, mode) => sent(client.topics.importFile(text, file, { mode })),
   };
+}
+
+/** The reads that say what is true after an MQS change whose answer could not be read. */
+export interface MqsReadPort {
+  topicNames(): Promise<string[]>;
+  /** The apps with access to a topic and what they may do. */
+  access(topic: string): Promise<Array<{ appId: string; appName: string; access: string }>>;
+  /** Offsets of the messages of a partition since `sinceMs` that carry `messageId` (a resent copy). */
+  copiesSince(topic: string, partition: number, messageId: string, sinceMs: number): Promise<number[]>;
+}
+
+export function mqsReadPort(client: MqsClient, now: () => number = Date.now): MqsReadPort {
+  return {
+    topicNames: async () => (await client.topics.list()).topics.map((t) => t.name),
+    access: async (topic) =>
+      (await client.topics.access(topic)).policies.map((p) => ({
+        appId: p.user_name ?? '',
+        appName: p.app_name ?? p.user_name ?? '',
+        access: p.access_policy ?? '',
+      })),
+    async copiesSince(topic, partition, messageId, sinceMs) {
+      const page = await client.messages.query({ topic, start_time: sinceMs, end_time: now(), limit: 100 });
+      return page.messages
+        .filter((m) => m.partition === partition && m.message_id === messageId)
+        .map((m) => m.message_offset);
+    },
+  };
+}
+
+/** Minutes back a re-read looks for the copy of a resend whose answer was lost. */
+const RESEND_LOOKBACK_MS = 10 * 60_000;
+
+async function reread(what: string, read: () => Promise<string>): Promise<string> {
+  try {
+    return await read();
+  } catch (err) {
+    const e = toActionError(err);
+    return `${what}: could not re-read (${e.code} ${e.message}); refresh with r`;
+  }
+}
+
+/** One line per object the MQS action touched, saying what the service holds now. */
+export async function mqsReadBack(
+  port: MqsReadPort | undefined,
+  a: MqsAction,
+  now: () => number = Date.now,
+): Promise<string[]> {
+  if (!port) return ['message integration cannot be re-read on this connection; refresh with r'];
+  switch (a.kind) {
+    case 'resend-messages':
+      return Promise.all(
+        a.messages.map((m) =>
+          reread(msgLabel(m), async () => {
+            if (!m.messageId)
+              return `${msgLabel(m)}: no message id to look for its copy; search the topic with w`;
+            const found = (
+              await port.copiesSince(m.topic, m.partition, m.messageId, now() - RESEND_LOOKBACK_MS)
+            ).filter((o) => o !== m.offset);
+            return found.length > 0
+              ? `${msgLabel(m)}: a copy is at p${m.partition}@${found.join(', @')} (it was resent)`
+              : `${msgLabel(m)}: no copy in the last 10 minutes (it was not resent)`;
+          }),
+        ),
+      );
+    case 'grant-topic-access':
+    case 'revoke-topic-access':
+      return [
+        await reread(`${a.app.name} on ${a.topic}`, async () => {
+          const p = (await port.access(a.topic)).find((x) => x.appId === a.app.id);
+          return p
+            ? `${a.app.name} has ${accessWords(p.access)} on ${a.topic}`
+            : `${a.app.name} has no access to ${a.topic}`;
+        }),
+      ];
+    case 'delete-topics':
+    case 'import-topics': {
+      const names = a.kind === 'delete-topics' ? a.topics : a.names;
+      const line = await reread('topics', async () => {
+        const have = new Set(await port.topicNames());
+        return names.map((n) => `${n} ${have.has(n) ? 'exists' : 'does not exist'}`).join('; ');
+      });
+      return [line];
+    }
+  }
 }
 
 export const msgLabel = (m: MessageRef): string =>
@@ -167,6 +253,8 @@ export function mqsSteps(port: MqsPort | undefined, a: MqsAction): MqsStep[] {
             });
             return withId(s, [{ label: msgLabel(m), id, ok: true, detail: 'published again' }]);
           } catch (e) {
+            // an answer that could not be read may hide a resend that happened: stop and re-read, never "failed"
+            if (isRomaError(e) && e.outcome === 'unknown') throw e;
             const err = toActionError(e);
             return {
               items: [{ label: msgLabel(m), id, ok: false, errorCode: err.code, errorMsg: err.message }],

@@ -120,4 +120,24 @@ describe('MQS actions', () => {
         .topics.has('dead-letters'),
     );
   });
+
+  it('a resend whose answer is lost is not reported failed: the copy is looked for and named', async () => {
+    const inst = mqsOf(em.state).get(em.instances[0] as string)!;
+    const t = inst.topics.get('billing-invoices')!;
+    const orig = messageAt(t, 1, 100)!;
+    em.setFaults('garble=1');
+    try {
+      const out = await runAction(port(), {
+        kind: 'resend-messages',
+        messages: [
+          { topic: 'billing-invoices', partition: 1, offset: 100, key: orig.key, messageId: orig.message_id },
+        ],
+      });
+      assert.equal(out.result, 'unknown', out.summary);
+      assert.equal(inst.resends.at(-1)?.message_offset, 100, 'the emulator applied it');
+      assert.match(out.reread?.[0] ?? '', /a copy is at p1@\d+ \(it was resent\)/);
+    } finally {
+      em.setFaults(null);
+    }
+  });
 });
