@@ -7,6 +7,7 @@ import { registerModal } from '../src/app/modals.tsx';
 import type { MessageRow } from './messages.ts';
 import {
   AddressModal,
+  CopyValueModal,
   FileModal,
   GrantModal,
   MQS_MODALS,
@@ -126,6 +127,21 @@ function messageActions(): ReadonlyArray<ResourceAction<MessageRow>> {
       },
     },
     {
+      command: 'copyText',
+      title: 'Copy the value to the clipboard',
+      mutating: false,
+      run: ({ store, item, instanceId }) =>
+        store.getState().actions.pushModal({
+          kind: MQS_MODALS.copyValue,
+          props: {
+            store,
+            instanceId,
+            message: refOf(item),
+            ...(item.huge_message ? {} : { value: item.value ?? '' }),
+          },
+        }),
+    },
+    {
       command: 'saveValue',
       title: 'Save the whole value to a file',
       mutating: false,
@@ -155,9 +171,10 @@ export function registerMqsActions(): void {
   registerModal(MQS_MODALS.revoke, RevokeModal);
   registerModal(MQS_MODALS.file, FileModal);
   registerModal(MQS_MODALS.address, AddressModal);
+  registerModal(MQS_MODALS.copyValue, CopyValueModal);
   registerActions('mqs', [
     {
-      command: 'copyAddress',
+      command: 'copyText',
       title: 'Copy a connection address',
       mutating: false,
       run: ({ store, item }) =>

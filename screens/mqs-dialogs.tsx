@@ -35,6 +35,7 @@ export const MQS_MODALS = {
   revoke: 'mqs.revoke',
   file: 'mqs.file',
   address: 'mqs.address',
+  copyValue: 'mqs.copyValue',
 } as const;
 
 type Req<T> = ResourceRequest<T, RomaClient>;
@@ -398,6 +399,61 @@ export function FileModal({ props }: ModalProps) {
         Enter: {mode === 'import' ? 'continue to confirmation' : 'write'}
         {mode === 'import' ? ' · Tab: AddNew/Merge' : ''} · Esc: close
       </Text>
+    </Frame>
+  );
+}
+
+/** `C` on a message: copies its value (a huge one is read by offset first), then closes. */
+export function CopyValueModal({ props }: ModalProps) {
+  const theme = useTheme().tokens;
+  const env = useAppEnv();
+  const actions = useActions();
+  const [error, setError] = useState<string | null>(null);
+  const m = props.message as MessageRef;
+  useEffect(() => {
+    let live = true;
+    const given = props.value as string | undefined;
+    const load =
+      given !== undefined
+        ? Promise.resolve(given)
+        : fetchVia(props.store as DashboardStore, wholeMessageRequest(props.instanceId as string, m)).then(
+            (x) => {
+              if (!x) throw new Error('the message is gone (older than the retention time)');
+              return x.value ?? '';
+            },
+          );
+    load.then(
+      (value) => {
+        if (!live) return;
+        const r = copyToClipboard(env, value);
+        actions.popModal();
+        actions.setStatus({
+          level: 'info',
+          text: `copied the value of p${m.partition}@${m.offset} (${value.length} characters) ${r.where}`,
+        });
+      },
+      (e: unknown) => {
+        const r = e as { errorCode?: string; message?: string };
+        if (live) setError(`${r.errorCode ? `${r.errorCode} ` : ''}${r.message ?? String(e)}`);
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // once, on mount
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useKeyHandler('modal', (k) => {
+    if (k.id === 'escape') actions.popModal();
+    return true;
+  });
+  return (
+    <Frame title={`Copy the value of p${m.partition}@${m.offset}`}>
+      {error ? (
+        <Text color={theme.danger}>{sanitizeText(error)} · Esc: close</Text>
+      ) : (
+        <Text color={theme.muted}>reading the whole value…</Text>
+      )}
     </Frame>
   );
 }

@@ -96,11 +96,11 @@ export const KEYMAP = {
   exportTopics: spec('actions', ['X'], 'Export the selected or marked topics to a file', 'export'),
   importTopics: spec('actions', ['I'], 'Import topics from a file (AddNew or Merge)', 'import'),
   saveValue: spec('actions', ['W'], 'Save the whole message value to a file', 'save'),
-  copyAddress: spec(
+  copyText: spec(
     'actions',
     ['C'],
-    'Copy a connection address of the MQS instance (OSC 52)',
-    'copy address',
+    'Copy the message value (:messages) or a connection address (:mqs) to the clipboard (OSC 52)',
+    'copy',
   ),
 
   // modal dialogs

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { listKey } from '../../src/app/data.ts';
-import { mqsOf, type MqsInstanceRec } from '../../src/emulator/mqs-state.ts';
+import { messageAt, mqsOf, type MqsInstanceRec } from '../../src/emulator/mqs-state.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 
@@ -377,4 +377,30 @@ test('read-only: resend, grant and delete say they are disabled and send nothing
   } finally {
     await ro.close();
   }
+});
+
+test('C copies a message value (OSC 52); a huge one is read by offset first', async () => {
+  h.store.getState().actions.setInstance(h.emu.instances[0] as string);
+  h.store.getState().actions.jump('messages', { topic: 'partner-inbox', window: '1d' });
+  await until('inbox', () => rowsOf(h, 'messages', { topic: 'partner-inbox', window: '1d' }).length > 0);
+  const rows = rowsOf<{ value: string; partition: number; message_offset: number; huge_message: boolean }>(
+    h,
+    'messages',
+    { topic: 'partner-inbox', window: '1d' },
+  );
+  const huge = rows.find((r) => r.huge_message)!;
+  h.store.getState().actions.updateList({ selectedId: `${huge.partition}@${huge.message_offset}` });
+  await settle();
+  const before = h.raw.length;
+  await press(h, 'C');
+  await waitForFrame(h.ui, (f) =>
+    f.includes(`copied the value of p${huge.partition}@${huge.message_offset}`),
+  );
+  const whole = mqs.topics.get('partner-inbox')!;
+  const text = messageAt(whole, huge.partition, huge.message_offset)!;
+  const b64 = Buffer.from(text.value, 'utf8').toString('base64');
+  assert.ok(
+    h.raw.slice(before).some((r) => r.includes(b64)),
+    'the whole value went to the clipboard',
+  );
 });
