@@ -1,5 +1,5 @@
-// Message-integration actions: search a window (w), resend (P), grant/revoke topic access (a/U), delete
-// topics (D), export/import topics (X/I), save a message value (W), copy an address (C). The dialogs are in
+// Message-integration actions: search a window (w), resend (M), grant/revoke topic access (a/K), delete
+// topics (D), export/import topics (E/I), save a message value (W), copy a value or an address (C). The dialogs are in
 // mqs-dialogs.tsx; changes go through the mutations store, which confirms, runs and audits them.
 import type { MqsTopic } from '../src/api/types/mqs.ts';
 import type { MessageRef, MqsAction } from '../src/actions/mqs.ts';
@@ -69,7 +69,7 @@ function topicActions(): ReadonlyArray<ResourceAction<MqsTopic>> {
         }),
     },
     {
-      command: 'exportTopics',
+      command: 'exportFile',
       title: 'Export topics to a file',
       mutating: false,
       run: ({ store, item, marked, instanceId }) =>
@@ -85,7 +85,7 @@ function topicActions(): ReadonlyArray<ResourceAction<MqsTopic>> {
         }),
     },
     {
-      command: 'importTopics',
+      command: 'importFile',
       title: 'Import topics from a file',
       mutating: true,
       run: ({ store, instanceId }) =>

@@ -13,6 +13,7 @@ import { throttlesScreen } from './throttles.ts';
 import { topicsScreen } from './topics.ts';
 import type { ResourceAction, ResourceDescriptor } from './types.ts';
 import { vpcsScreen } from './vpcs.ts';
+import { GATEWAY_MORE_SCREENS } from './gateway-more/index.ts';
 
 export const RESOURCES: readonly ResourceDescriptor[] = [
   instancesScreen,
@@ -28,6 +29,7 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   mqsScreen,
   topicsScreen,
   messagesScreen,
+  ...GATEWAY_MORE_SCREENS,
 ];
 
 const byId = new Map(RESOURCES.map((r) => [r.id, r]));

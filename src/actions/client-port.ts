@@ -4,6 +4,7 @@
 import type { InstanceClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
 import { mqsPort, mqsReadPort } from './mqs.ts';
+import { runResourceCall } from './resource-calls.ts';
 import type { MutationPort, ReadBackPort, Sent } from './port.ts';
 import { publicationsOf } from './publications.ts';
 
@@ -77,6 +78,7 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),
     mqs: mqsPort(client.mqs, sent),
+    call: (call) => sent(runResourceCall(client, call)),
   };
 }
 

@@ -37,6 +37,8 @@ export function isDestructive(action: MutationAction): boolean {
     case 'revoke':
     case 'switch-version': // replaces what is serving right now
       return true;
+    case 'call':
+      return action.destructive;
     default:
       return false;
   }
@@ -46,6 +48,8 @@ export function describeAction(action: MutationAction): Confirmation {
   if (isMqsAction(action)) return describeMqs(action);
   const destructive = isDestructive(action);
   switch (action.kind) {
+    case 'call':
+      return { title: action.title, effect: action.effect, details: [], destructive };
     case 'publish':
       return {
         title: 'Publish API',
@@ -185,6 +189,8 @@ function cap(s: string): string {
 export function actionSubject(action: MutationAction): { object: string; env: string } {
   if (isMqsAction(action)) return mqsSubject(action);
   switch (action.kind) {
+    case 'call':
+      return { object: action.object, env: action.env ?? '' };
     case 'publish':
     case 'offline':
     case 'switch-version':

@@ -121,6 +121,36 @@ function publishDetail(r: { publish_id?: string; version_id?: string }): string 
 export function planSteps(port: MutationPort, action: MutationAction): Step[] {
   if (isMqsAction(action)) return mqsSteps(port.mqs, action);
   switch (action.kind) {
+    case 'call':
+      return [
+        {
+          label: action.title,
+          async run() {
+            const sent = await port.call(action.call);
+            const r = sent.data;
+            const failed = (r.failures ?? []).map((f): ItemResult => ({
+              label: f.label,
+              id: f.label,
+              ok: false,
+              ...(f.code ? { errorCode: f.code } : {}),
+              ...(f.msg ? { errorMsg: f.msg } : {}),
+            }));
+            const ok = (r.successes ?? []).map((s): ItemResult => ({ label: s, id: s, ok: true }));
+            const items: ItemResult[] =
+              failed.length + ok.length > 0
+                ? [...ok, ...failed]
+                : [
+                    {
+                      label: action.object,
+                      id: action.object,
+                      ok: true,
+                      ...(r.detail ? { detail: r.detail } : {}),
+                    },
+                  ];
+            return withRequestId(sent, items);
+          },
+        },
+      ];
     case 'publish':
       return [
         {

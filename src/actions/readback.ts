@@ -102,5 +102,10 @@ export function readBack(reads: ReadBackPort, action: MutationAction): Promise<s
       );
     case 'revoke':
       return Promise.all(action.auths.map((a) => authorization(port, a.app, a.api, a.env)));
+    case 'call':
+      // One-call actions of other families have no read-back here: say so rather than guess.
+      return Promise.resolve([
+        `${action.object}: not re-read; refresh the view with r to see what is true now`,
+      ]);
   }
 }

@@ -47,6 +47,8 @@ export interface AuthRef {
   env: EnvRef;
 }
 
+import type { ResourceCall } from './resource-calls.ts';
+
 export type MutationAction =
   | { kind: 'publish'; api: ApiRef; env: EnvRef; remark?: string }
   | { kind: 'offline'; api: ApiRef; env: EnvRef }
@@ -61,6 +63,16 @@ export type MutationAction =
   | { kind: 'replace'; policy: PolicyRef; target: PublicationRef; current: BindingRef[] }
   | { kind: 'authorize'; apps: AppRef[]; apis: ApiRef[]; env: EnvRef }
   | { kind: 'revoke'; auths: AuthRef[] }
+  /** One call on another family (resource-calls.ts): domains, certificates, custom backends, quotas, secrets… */
+  | {
+      kind: 'call';
+      call: ResourceCall;
+      title: string;
+      effect: string;
+      object: string;
+      env?: string;
+      destructive: boolean;
+    }
   /** Message integration (resend, topic access, delete/import topics): src/actions/mqs.ts. */
   | MqsAction;
 

@@ -192,12 +192,21 @@ async function handle(
 
   const send = async (result: RouteResult): Promise<void> => {
     const headers: Record<string, string> = { 'x-request-id': requestId, ...result.headers };
-    let text = '';
-    if (result.body !== undefined && result.status !== 204) {
+    let text: string | Buffer = '';
+    if (result.raw) {
+      text = result.raw.data;
+      headers['content-type'] = result.raw.contentType;
+    } else if (result.body !== undefined && result.status !== 204) {
       text = JSON.stringify(result.body);
       headers['content-type'] = 'application/json;charset=UTF-8';
     }
     record(result.status);
+    // Binary files (asset archives) bypass the fault writer, which garbles text bodies.
+    if (Buffer.isBuffer(text)) {
+      res.writeHead(result.status, headers);
+      res.end(text);
+      return;
+    }
     await write(res, result.status, headers, text);
   };
   const sendError = (e: ApiError): Promise<void> =>
@@ -209,7 +218,10 @@ async function handle(
   }
 
   let body: unknown;
+  const reqHeaders = lowerHeaders(req);
   const parseBody = (): ApiError | undefined => {
+    // File uploads (4.14.2/4.14.4) are read by their route from the raw body.
+    if ((reqHeaders['content-type'] ?? '').startsWith('multipart/form-data')) return undefined;
     if (rawBody.length === 0 || rawBody.toString('utf8').trim() === '') return undefined;
     try {
       body = JSON.parse(rawBody.toString('utf8'));
@@ -230,21 +242,23 @@ async function handle(
 
   // Authenticate before routing, as a gateway does: an unauthenticated caller learns nothing about routes.
   const pathProjectId = parts[0] === 'v2' ? parts[1] : undefined;
-  const auth = deps.authenticate({
-    method,
-    rawUrl,
-    headers: lowerHeaders(req),
-    rawBody,
-    ...(pathProjectId !== undefined ? { pathProjectId } : {}),
-  });
+  const open = matchRoute(routes, method, parts);
+  const auth: AuthOutcome =
+    'route' in open && open.route.def.noAuth
+      ? { ok: true }
+      : deps.authenticate({
+          method,
+          rawUrl,
+          headers: reqHeaders,
+          rawBody,
+          ...(pathProjectId !== undefined ? { pathProjectId } : {}),
+        });
   if (!auth.ok) return sendError(new ApiError(auth.status, auth.error_code, auth.error_msg));
   if (pathProjectId !== undefined && pathProjectId !== deps.state.projectId) {
     return sendError(new ApiError(403, 'APIC.7111', 'Token not belong to the project in URI.'));
   }
 
-  // A multipart upload (MQS 5.2.6) is left to its route; every other body must be JSON.
-  const contentType = lowerHeaders(req)['content-type'] ?? '';
-  const badBody = /^multipart\/form-data/i.test(contentType) ? undefined : parseBody();
+  const badBody = parseBody();
   if (badBody) return sendError(badBody);
 
   const m = matchRoute(routes, method, parts);
@@ -269,10 +283,10 @@ async function handle(
     body,
     state: deps.state,
     nowMs: deps.now(),
+    rawBody,
+    headers: reqHeaders,
     instanceId: instanceId ?? '',
     store: undefined as unknown as InstanceCtx['store'],
-    rawBody,
-    contentType,
   };
   if (m.route.def.scope === 'instance' && instanceId !== undefined) {
     const store = deps.state.stores.get(instanceId);

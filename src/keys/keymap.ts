@@ -78,23 +78,38 @@ export const KEYMAP = {
   authorize: spec('actions', ['A'], 'Authorize apps to call the API', 'authorize'),
   debug: spec('actions', ['d'], 'Debug: send a request through the gateway', 'debug'),
   reveal: spec('actions', ['x'], 'Reveal or hide the secret', 'reveal'),
-  // message integration (screens/mqs-actions.tsx)
+  deploy: spec('actions', ['P'], 'Custom backend: deploy it', 'deploy'),
+  undeploy: spec('actions', ['U'], 'Custom backend: undeploy it', 'undeploy'),
+  runTest: spec('actions', ['T'], 'Custom backend: test it with its default parameters', 'test'),
+  exportFile: spec(
+    'actions',
+    ['E'],
+    'Export to a file (OpenAPI of a group, asset package of an application, topics)',
+    'export',
+  ),
+  importFile: spec(
+    'actions',
+    ['I'],
+    'Import a file: OpenAPI into the group (with a preview), topics (AddNew or Merge)',
+    'import',
+  ),
+  resetSecret: spec('actions', ['X'], 'Reset the secret (the old one stops working)', 'reset secret'),
+  toggle: spec('actions', ['t'], 'Enable or disable the selected feature', 'toggle'),
+  // message integration (screens/mqs-actions.tsx); export/import of topics use exportFile/importFile
   window: spec(
     'actions',
     ['w'],
     'Messages: search a time window (15m, 2h, 05:00..06:00 UTC) or p0@237',
     'window',
   ),
-  resend: spec('actions', ['P'], 'Resend the selected or marked messages', 'resend'),
+  resend: spec('actions', ['M'], 'Resend the selected or marked messages', 'resend'),
   grantAccess: spec(
     'actions',
     ['a'],
     'Grant an app access to the topic (publish, subscribe or both)',
     'grant',
   ),
-  revokeAccess: spec('actions', ['U'], "Revoke an app's access to the topic", 'revoke'),
-  exportTopics: spec('actions', ['X'], 'Export the selected or marked topics to a file', 'export'),
-  importTopics: spec('actions', ['I'], 'Import topics from a file (AddNew or Merge)', 'import'),
+  revokeAccess: spec('actions', ['K'], "Revoke an app's access to the topic", 'revoke'),
   saveValue: spec('actions', ['W'], 'Save the whole message value to a file', 'save'),
   copyText: spec(
     'actions',

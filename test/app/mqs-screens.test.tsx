@@ -170,7 +170,7 @@ test('resend from the list: confirmation names the message, the copy is in the p
   h.store.getState().actions.updateList({ selectedId: `${target.partition}@${target.message_offset}` });
   await settle();
   const before = mqs.resends.length;
-  await press(h, 'P');
+  await press(h, 'M');
   const confirm = await waitForFrame(
     h.ui,
     (f) => f.includes('Resend messages') && f.includes('type y to confirm'),
@@ -221,7 +221,7 @@ test('resend of marked messages reports per message: a refused one does not stop
   });
   await settle();
   const before = mqs.resends.length;
-  await press(h, 'P');
+  await press(h, 'M');
   await waitForFrame(h.ui, (f) => f.includes('2 messages of topic order-events'));
   await press(h, 'y');
   const done = await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
@@ -257,7 +257,7 @@ test('grant then revoke an app on a topic through the access dialogs', async () 
   await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
   await press(h, '\r');
 
-  await press(h, 'U');
+  await press(h, 'K');
   await waitForFrame(h.ui, (f) => f.includes('Revoke access to billing-invoices') && f.includes(app.name));
   const revocable = topic.policies.filter((p) => !p.owner);
   await press(
@@ -279,7 +279,7 @@ test('export the marked topics to a file, then import a renamed copy', async () 
   const file = join(dir, 'topics.json');
   h.store.getState().actions.updateList({ selectedId: 'iot-telemetry', marked: ['iot-telemetry'] });
   await settle();
-  await press(h, 'X');
+  await press(h, 'E');
   await waitForFrame(h.ui, (f) => f.includes('Export 1 topic(s) to a file'));
   await press(h, '\x15');
   await type(h, file);
@@ -360,7 +360,7 @@ test('read-only: resend, grant and delete say they are disabled and send nothing
       (ro.emu.stats.byMethod.DELETE ?? 0);
     for (const [key, hint] of [
       ['a', 'grant'],
-      ['U', 'revoke'],
+      ['K', 'revoke'],
       ['D', 'delete'],
       ['I', 'import'],
     ] as const) {
@@ -370,7 +370,7 @@ test('read-only: resend, grant and delete say they are disabled and send nothing
     ro.store.getState().actions.jump('messages', { topic: 'order-events', window: '1h' });
     await until('messages', () => rowsOf(ro, 'messages', { topic: 'order-events', window: '1h' }).length > 0);
     await settle();
-    await press(ro, 'P');
+    await press(ro, 'M');
     await waitForFrame(ro.ui, (f) => f.includes('read-only: resend disabled'));
     await ro.store.whenIdle();
     assert.equal(writes(), 0);

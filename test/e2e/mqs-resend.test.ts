@@ -1,5 +1,5 @@
 // The built dashboard in a pseudo-terminal against the emulator: find an order event by a 15-minute
-// window, open it, resend it with P and y; the list then shows the copy, and a 5.4.1 query finds it again.
+// window, open it, resend it with M and y; the list then shows the copy, and a 5.4.1 query finds it again.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRomaClient } from '../../src/api/client.ts';
@@ -44,7 +44,7 @@ test('find a message by time window, open it, resend it; the copy is found again
     const key = /key\s+(order-\d+)/.exec(cli.screenText())?.[1];
     assert.ok(key, 'the viewer shows the message key');
     const before = mqs.resends.length;
-    cli.type('P');
+    cli.type('M');
     await cli.waitForText('Resend messages');
     await cli.waitForText('type y to confirm');
     assert.match(cli.screenText(), new RegExp(`order-events p\\d+@\\d+ \\(${key}\\)`));

@@ -122,11 +122,11 @@ export function multipartFile(
   field: string,
   fileName: string,
   text: string,
-): { contentType: string; text: string } {
+): { contentType: string; data: string } {
   const safeName = fileName.replace(/["\r\n\\]/g, '_');
   return {
     contentType: `multipart/form-data; boundary=${BOUNDARY}`,
-    text:
+    data:
       `--${BOUNDARY}\r\n` +
       `Content-Disposition: form-data; name="${field}"; filename="${safeName}"\r\n` +
       `Content-Type: application/json\r\n\r\n` +
@@ -217,7 +217,7 @@ export function mqsClient(projectScope: Scope, instanceId: string): MqsClient {
         method: 'POST',
         path: '/topics/import',
         query,
-        raw: multipartFile('upload_file_name', fileName, fileText),
+        rawBody: multipartFile('upload_file_name', fileName, fileText),
         ...(opts?.signal ? { signal: opts.signal } : {}),
       });
     },
@@ -226,7 +226,7 @@ export function mqsClient(projectScope: Scope, instanceId: string): MqsClient {
         method: 'GET',
         path: '/topics/export',
         query: names && names.length > 0 ? { name: names.join(',') } : {},
-        answerText: true,
+        accept: 'text',
         ...(opts?.signal ? { signal: opts.signal } : {}),
       });
       return typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? '');

@@ -19,9 +19,10 @@ export interface RouteCtx {
   body: unknown;
   state: EmulatorState;
   nowMs: number;
-  /** The body as sent and its content type (multipart uploads are not parsed as JSON). */
+  /** The request body as received (multipart uploads are not parsed as JSON). */
   rawBody?: Buffer;
-  contentType?: string;
+  /** Lower-cased request headers. */
+  headers?: Record<string, string | undefined>;
 }
 
 /** Context of a route under `/v2/{project_id}/apic/instances/{instance_id}`; the instance exists. */
@@ -34,6 +35,8 @@ export interface RouteResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A non-JSON answer (an exported file, an archive): sent as is with its content type. */
+  raw?: { contentType: string; data: string | Buffer };
 }
 
 export interface RouteDef {
@@ -41,6 +44,8 @@ export interface RouteDef {
   /** Path relative to the instance (`/apis/{api_id}`) or absolute when `scope` is 'root'. */
   path: string;
   scope: 'instance' | 'root';
+  /** Served without credentials (3.4 API versions). */
+  noAuth?: boolean;
   handler: (ctx: InstanceCtx) => RouteResult | Promise<RouteResult>;
 }
 

@@ -247,7 +247,7 @@ export function exportTopics(ctx: InstanceCtx): RouteResult {
 
 /** The one file field of a multipart body (enough for the dashboard's upload and for curl -F). */
 function multipartField(ctx: InstanceCtx, field: string): string | undefined {
-  const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(ctx.contentType ?? '');
+  const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(ctx.headers?.['content-type'] ?? '');
   const boundary = m?.[1] ?? m?.[2];
   if (!boundary || !ctx.rawBody) return undefined;
   const text = ctx.rawBody.toString('utf8');
@@ -266,7 +266,8 @@ export function importTopics(ctx: InstanceCtx): RouteResult {
   const mode = ctx.query.get('mode') ?? 'AddNew';
   if (mode !== 'AddNew' && mode !== 'Merge') throw err.invalid('mode');
   const prefix = ctx.query.get('prefix') ?? '';
-  if (!/^multipart\/form-data/i.test(ctx.contentType ?? '')) throw err.invalid('upload_file_name');
+  if (!/^multipart\/form-data/i.test(ctx.headers?.['content-type'] ?? ''))
+    throw err.invalid('upload_file_name');
   const file = multipartField(ctx, 'upload_file_name');
   if (file === undefined) throw err.invalid('upload_file_name');
   let parsed: unknown;
