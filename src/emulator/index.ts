@@ -23,6 +23,7 @@ import { mqsRoutes } from './routes/mqs.ts';
 import { aclRoutes, signRoutes } from './routes/signs-acls.ts';
 import { throttleRoutes } from './routes/throttles.ts';
 import { gatewayMoreRoutes } from './routes/gateway-more.ts';
+import { writeRoutes } from './routes/writes.ts';
 import { DEMO_PROJECT_ID } from './seed/build.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedHostile } from './seed/hostile.ts';
@@ -91,6 +92,7 @@ export const ALL_ROUTES: RouteDef[] = [
   ...deleteRoutes,
   ...mqsRoutes,
   ...gatewayMoreRoutes,
+  ...writeRoutes,
 ];
 
 function toSpec(f: string | FaultSpec | null | undefined): FaultSpec | null {
