@@ -1,5 +1,5 @@
 // Read-only through the whole shell: every action key on a set of screens, in the list and the detail
-// view, sends no write. The screens are split over two test files (readonly-keys*.test.tsx): the walk
+// view, sends no write. The screens are split over three test files (readonly-keys*.test.tsx): the walk
 // grows with every resource and key, and a test file has 120 s.
 import assert from 'node:assert/strict';
 import { RESOURCES } from '../../screens/registry.ts';
