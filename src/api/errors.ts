@@ -220,7 +220,9 @@ const KIND_HINTS: Record<Exclude<RomaErrorKind, 'http'>, string> = {
 
 export function hintFor(i: Pick<RomaErrorInit, 'kind' | 'status' | 'errorCode'>): string {
   if (i.kind !== 'http') return KIND_HINTS[i.kind];
-  const documented = i.errorCode ? (ERROR_CODE_HINTS[i.errorCode] ?? MQS_ERROR_HINTS[i.errorCode]) : undefined;
+  const documented = i.errorCode
+    ? (ERROR_CODE_HINTS[i.errorCode] ?? MQS_ERROR_HINTS[i.errorCode])
+    : undefined;
   if (documented) return `${documented[1]}. ${documented[2]}`;
   return (i.status !== undefined ? STATUS_HINTS[i.status] : undefined) ?? 'The request failed.';
 }
