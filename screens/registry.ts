@@ -6,8 +6,11 @@ import { authorizersScreen } from './authorizers.ts';
 import { envsScreen } from './envs.ts';
 import { groupsScreen } from './groups.ts';
 import { instancesScreen } from './instances.ts';
+import { messagesScreen } from './messages.ts';
+import { mqsScreen } from './mqs.ts';
 import { signsScreen } from './signs.ts';
 import { throttlesScreen } from './throttles.ts';
+import { topicsScreen } from './topics.ts';
 import type { ResourceAction, ResourceDescriptor } from './types.ts';
 import { vpcsScreen } from './vpcs.ts';
 import { GATEWAY_MORE_SCREENS } from './gateway-more/index.ts';
@@ -23,6 +26,9 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   appsScreen,
   vpcsScreen,
   authorizersScreen,
+  mqsScreen,
+  topicsScreen,
+  messagesScreen,
   ...GATEWAY_MORE_SCREENS,
 ];
 

@@ -21,6 +21,7 @@ import { PolicyBindingsView, type PolicyTab } from './PolicyBindingsView.tsx';
 import { ApiBindingsView } from './ApiBindingsView.tsx';
 import { PublishFlow } from './PublishFlow.tsx';
 import { VersionsView } from './VersionsView.tsx';
+import { registerMqsActions } from '../mqs-actions.tsx';
 import { registerGatewayMoreActions } from '../gateway-more/actions.ts';
 
 export const ACTION_MODALS = {
@@ -137,6 +138,7 @@ export function registerActionModals(): void {
     })) as ReadonlyArray<ResourceAction<unknown>>,
   );
   registerActions('apps', appActions() as ReadonlyArray<ResourceAction<unknown>>);
+  registerMqsActions();
   registerGatewayMoreActions();
 }
 

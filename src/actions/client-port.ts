@@ -3,6 +3,7 @@
 // `onRequest`, so a RequestIdTap plugged into the client config hands the last write's id to the port.
 import type { InstanceClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
+import { mqsPort, mqsReadPort } from './mqs.ts';
 import { runResourceCall } from './resource-calls.ts';
 import type { MutationPort, ReadBackPort, Sent } from './port.ts';
 import { publicationsOf } from './publications.ts';
@@ -76,6 +77,7 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
     authorize: (envId, appIds, apiIds) =>
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),
+    mqs: mqsPort(client.mqs, sent),
     call: (call) => sent(runResourceCall(client, call)),
   };
 }
@@ -118,5 +120,6 @@ function readBackPort(client: InstanceClient): ReadBackPort {
       const rows = await client.appAuths.boundApis.listAll({ app_id: appId, env_id: envId });
       return rows.map((a) => ({ authId: a.id, apiId: a.api_id ?? '' }));
     },
+    mqs: mqsReadPort(client.mqs),
   };
 }

@@ -1,5 +1,6 @@
 // Confirmation texts: each names the object, the environment and the effect. Destructive actions
 // (anything that stops serving, removes protection or access) require typing `y`.
+import { describeMqs, isMqsAction, mqsSubject } from './mqs.ts';
 import type { MutationAction } from './types.ts';
 
 export interface Confirmation {
@@ -26,6 +27,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 const POLICY_NOUN = { throttle: 'throttling policy', sign: 'signature key', acl: 'ACL policy' } as const;
 
 export function isDestructive(action: MutationAction): boolean {
+  if (isMqsAction(action)) return describeMqs(action).destructive;
   switch (action.kind) {
     case 'offline':
     case 'batch-offline':
@@ -43,6 +45,7 @@ export function isDestructive(action: MutationAction): boolean {
 }
 
 export function describeAction(action: MutationAction): Confirmation {
+  if (isMqsAction(action)) return describeMqs(action);
   const destructive = isDestructive(action);
   switch (action.kind) {
     case 'call':
@@ -184,6 +187,7 @@ function cap(s: string): string {
 
 /** Short one-line object/environment description for the audit log and status line. */
 export function actionSubject(action: MutationAction): { object: string; env: string } {
+  if (isMqsAction(action)) return mqsSubject(action);
   switch (action.kind) {
     case 'call':
       return { object: action.object, env: action.env ?? '' };

@@ -2,6 +2,7 @@
 // batch failures) into a MutationOutcome. Never retries: a failed step stops the action and is reported.
 import { describeAction } from './confirm.ts';
 import { toActionError } from './errors.ts';
+import { isMqsAction, mqsSteps } from './mqs.ts';
 import type { MutationPort, Sent } from './port.ts';
 import { readBack } from './readback.ts';
 import type {
@@ -118,6 +119,7 @@ function publishDetail(r: { publish_id?: string; version_id?: string }): string 
 }
 
 export function planSteps(port: MutationPort, action: MutationAction): Step[] {
+  if (isMqsAction(action)) return mqsSteps(port.mqs, action);
   switch (action.kind) {
     case 'call':
       return [

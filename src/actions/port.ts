@@ -1,6 +1,7 @@
 // The mutation calls the action runner needs, in wire shapes. `client-port.ts` adapts RomaClient to it;
 // keeping the runner on this narrow port keeps it independent of the client's module layout.
 import type { BatchDeleteResult } from '../api/types/common.ts';
+import type { MqsPort, MqsReadPort } from './mqs.ts';
 import type { CallResult, ResourceCall } from './resource-calls.ts';
 import type { PolicyKind, PublicationRef } from './types.ts';
 
@@ -82,6 +83,8 @@ export interface ReadBackPort {
   versions(apiId: string, envId: string): Promise<VersionState[]>;
   boundPolicies(kind: PolicyKind, apiId: string, envId: string): Promise<BoundPolicy[]>;
   authorizations(appId: string, envId: string): Promise<AuthState[]>;
+  /** Message integration reads (src/actions/mqs.ts); absent on ports that have none (tests). */
+  mqs?: MqsReadPort;
 }
 
 export interface MutationPort {
@@ -103,6 +106,8 @@ export interface MutationPort {
   batchUnbind(kind: 'throttle' | 'acl', bindingIds: string[]): Promise<Sent<BatchDeleteResult>>;
   authorize(envId: string, appIds: string[], apiIds: string[]): Promise<Sent<AuthRelation[]>>;
   revoke(authId: string): Promise<Sent<void>>;
+  /** Message integration calls; absent on ports that have none (tests). */
+  mqs?: MqsPort;
   /** The `call` action kind: one call of resource-calls.ts. */
   call(call: ResourceCall): Promise<Sent<CallResult>>;
 }

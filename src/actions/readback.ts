@@ -2,6 +2,7 @@
 // object saying what is true now, for the result pane and the audit log. A read that fails says so;
 // nothing here writes.
 import { toActionError } from './errors.ts';
+import { isMqsAction, mqsReadBack } from './mqs.ts';
 import type { ReadBackPort } from './port.ts';
 import type { ApiRef, EnvRef, MutationAction, PolicyKind, PolicyRef } from './types.ts';
 
@@ -75,6 +76,7 @@ export function readBack(reads: ReadBackPort, action: MutationAction): Promise<s
       return p;
     },
   };
+  if (isMqsAction(action)) return mqsReadBack(port.mqs, action);
   switch (action.kind) {
     case 'publish':
     case 'offline':

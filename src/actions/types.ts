@@ -1,5 +1,6 @@
 // The vocabulary of mutations: what the user asked for, described with names (for confirmation texts,
 // result lists and the audit log) and ids (for the wire). Pure data; no I/O here.
+import type { MqsAction } from './mqs.ts';
 
 export interface Ref {
   id: string;
@@ -71,7 +72,9 @@ export type MutationAction =
       object: string;
       env?: string;
       destructive: boolean;
-    };
+    }
+  /** Message integration (resend, topic access, delete/import topics): src/actions/mqs.ts. */
+  | MqsAction;
 
 export type MutationKind = MutationAction['kind'];
 

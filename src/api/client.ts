@@ -9,6 +9,7 @@ import { gatewayMoreClients, type GatewayMoreClients } from './gateway-more.ts';
 import { groupsClient, type GroupsClient } from './groups.ts';
 import { instanceScope, instancesClient, type InstancesClient } from './instances.ts';
 import { metricsClient, type MetricsClient } from './metrics.ts';
+import { mqsProjectClient, type MqsClient, type MqsProjectClient } from './mqs/client.ts';
 import { seg, type OptionalLister, type Scope } from './resource.ts';
 import { signBindingsClient, signsClient, type SignBindingsClient, type SignsClient } from './signs.ts';
 import {
@@ -61,6 +62,8 @@ export interface InstanceClient extends GatewayMoreClients {
   authorizers: AuthorizersClient;
   metrics: MetricsClient;
   features: OptionalLister<Feature, PageQuery>;
+  /** Message integration of this instance (`/v2/{project_id}/mqs/instances/{id}`, section 5). */
+  mqs: MqsClient;
 }
 
 export interface RomaClient {
@@ -71,6 +74,8 @@ export interface RomaClient {
   readonly authMethod: AuthProvider['method'];
   instances: InstancesClient;
   instance(instanceId: string): InstanceClient;
+  /** Message integration: 5.1.1 instance list and the per-instance clients (also `instance(id).mqs`). */
+  mqs: MqsProjectClient;
   /** 3.4: the service's API versions (served without credentials). */
   versions: VersionsClient;
 }
@@ -80,6 +85,7 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
   const projectScope: Scope = { t, base: `/v2/${seg(cfg.projectId)}` };
   const instances = instancesClient(projectScope, cfg.instanceIds ?? []);
   const cache = new Map<string, InstanceClient>();
+  const mqs = mqsProjectClient(projectScope);
   return {
     endpoint: t.endpoint,
     projectId: cfg.projectId,
@@ -87,6 +93,7 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
     insecure: t.insecure,
     authMethod: cfg.auth.method,
     instances,
+    mqs,
     versions: versionsClient(t),
     instance(instanceId) {
       let c = cache.get(instanceId);
@@ -111,6 +118,7 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
           authorizers: authorizersClient(scope),
           metrics: metricsClient(scope),
           features: instances.features(instanceId),
+          mqs: mqs.instance(instanceId),
           ...gatewayMoreClients(scope, projectScope, instanceId),
         };
         cache.set(instanceId, c);
@@ -124,3 +132,4 @@ export { RomaError, isRomaError, type RomaErrorKind } from './errors.ts';
 export type { RequestEvent, RetryPolicy } from './transport.ts';
 export type { Lister, OptionalLister } from './resource.ts';
 export type * from './types/index.ts';
+export type * from './types/mqs.ts';

@@ -19,6 +19,7 @@ import type { RouteDef } from './routes/common.ts';
 import { debugMetricsRoutes } from './routes/debug-metrics.ts';
 import { deleteRoutes } from './routes/deletes.ts';
 import { instanceRoutes } from './routes/instance.ts';
+import { mqsRoutes } from './routes/mqs.ts';
 import { aclRoutes, signRoutes } from './routes/signs-acls.ts';
 import { throttleRoutes } from './routes/throttles.ts';
 import { gatewayMoreRoutes } from './routes/gateway-more.ts';
@@ -26,6 +27,7 @@ import { writeRoutes } from './routes/writes.ts';
 import { DEMO_PROJECT_ID } from './seed/build.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedHostile } from './seed/hostile.ts';
+import { seedMqs } from './seed/mqs.ts';
 import { seedScale } from './seed/scale.ts';
 import { createEmulatorServer, type EmulatorStats, type FaultHooks } from './server.ts';
 import { createState, loadStateFile, type EmulatorState } from './state.ts';
@@ -88,6 +90,7 @@ export const ALL_ROUTES: RouteDef[] = [
   ...aclRoutes,
   ...appRoutes,
   ...deleteRoutes,
+  ...mqsRoutes,
   ...gatewayMoreRoutes,
   ...writeRoutes,
 ];
@@ -142,6 +145,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     if (seed === 'demo') instances = seedDemo(state, { backendHost: echo.host, nowMs: now() });
     else if (seed === 'hostile') instances = seedHostile(state, { backendHost: echo.host });
     else if (seed !== 'empty') instances = seedScale(state, seed.scale, echo.host);
+    seedMqs(state, seed, now());
   }
   const st = state;
   const statePath = opts.statePath;

@@ -9,6 +9,7 @@ import {
   type Instance,
   type Publication,
 } from './model.ts';
+import { restoreMqs, serializeMqs, type PersistedMqs } from './mqs-state.ts';
 
 /** One instance's data plus the indexes the routes need to stay O(page) on large seeds. */
 export class InstanceStore {
@@ -95,6 +96,8 @@ interface PersistedState {
   projectId: string;
   instances: Instance[];
   stores: Record<string, Record<string, unknown[]>>;
+  /** Message integration (absent in files written before it existed). */
+  mqs?: PersistedMqs;
 }
 
 export function serializeState(s: EmulatorState): string {
@@ -109,6 +112,7 @@ export function serializeState(s: EmulatorState): string {
     projectId: s.projectId,
     instances: [...s.instances.values()],
     stores,
+    mqs: serializeMqs(s),
   };
   return JSON.stringify(out);
 }
@@ -132,6 +136,7 @@ export function deserializeState(text: string): EmulatorState {
     }
     s.stores.set(instId, new InstanceStore(data));
   }
+  restoreMqs(s, raw.mqs);
   return s;
 }
 

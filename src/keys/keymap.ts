@@ -84,12 +84,39 @@ export const KEYMAP = {
   exportFile: spec(
     'actions',
     ['E'],
-    'Export to a file (OpenAPI of a group, asset package of an application)',
+    'Export to a file (OpenAPI of a group, asset package of an application, topics)',
     'export',
   ),
-  importFile: spec('actions', ['I'], 'Import an OpenAPI file into the group, with a preview', 'import'),
+  importFile: spec(
+    'actions',
+    ['I'],
+    'Import a file: OpenAPI into the group (with a preview), topics (AddNew or Merge)',
+    'import',
+  ),
   resetSecret: spec('actions', ['X'], 'Reset the secret (the old one stops working)', 'reset secret'),
   toggle: spec('actions', ['t'], 'Enable or disable the selected feature', 'toggle'),
+  // message integration (screens/mqs-actions.tsx); export/import of topics use exportFile/importFile
+  window: spec(
+    'actions',
+    ['w'],
+    'Messages: search a time window (15m, 2h, 05:00..06:00 UTC) or p0@237',
+    'window',
+  ),
+  resend: spec('actions', ['M'], 'Resend the selected or marked messages', 'resend'),
+  grantAccess: spec(
+    'actions',
+    ['a'],
+    'Grant an app access to the topic (publish, subscribe or both)',
+    'grant',
+  ),
+  revokeAccess: spec('actions', ['K'], "Revoke an app's access to the topic", 'revoke'),
+  saveValue: spec('actions', ['W'], 'Save the whole message value to a file', 'save'),
+  copyText: spec(
+    'actions',
+    ['C'],
+    'Copy the message value (:messages) or a connection address (:mqs) to the clipboard (OSC 52)',
+    'copy',
+  ),
 
   // modal dialogs
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),

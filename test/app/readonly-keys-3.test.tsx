@@ -1,0 +1,6 @@
+// Read-only through the full shell, last third of the screens (the others: readonly-keys/-2.test.tsx).
+import { test } from 'node:test';
+import { readOnlyWalk } from './readonly-walk.tsx';
+
+test('read-only through the full shell: every action key on screens 2, 5, 8… → zero writes', () =>
+  readOnlyWalk((i) => i % 3 === 2));
