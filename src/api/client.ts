@@ -6,6 +6,7 @@ import { appAuthsClient, appsClient, type AppAuthsClient, type AppsClient } from
 import { authorizersClient, type AuthorizersClient } from './authorizers.ts';
 import { envsClient, envVariablesClient, type EnvsClient, type EnvVariablesClient } from './envs.ts';
 import { groupsClient, type GroupsClient } from './groups.ts';
+import { linkClient, type LinkClient } from './link/index.ts';
 import { instanceScope, instancesClient, type InstancesClient } from './instances.ts';
 import { metricsClient, type MetricsClient } from './metrics.ts';
 import { seg, type OptionalLister, type Scope } from './resource.ts';
@@ -69,6 +70,8 @@ export interface RomaClient {
   readonly authMethod: AuthProvider['method'];
   instances: InstancesClient;
   instance(instanceId: string): InstanceClient;
+  /** Device integration (LINK, section 6) of one instance; cached per id. */
+  link(instanceId: string): LinkClient;
 }
 
 export function createRomaClient(cfg: ClientConfig): RomaClient {
@@ -76,6 +79,7 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
   const projectScope: Scope = { t, base: `/v2/${seg(cfg.projectId)}` };
   const instances = instancesClient(projectScope, cfg.instanceIds ?? []);
   const cache = new Map<string, InstanceClient>();
+  const linkCache = new Map<string, LinkClient>();
   return {
     endpoint: t.endpoint,
     projectId: cfg.projectId,
@@ -111,6 +115,11 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
       }
       return c;
     },
+    link(instanceId) {
+      let l = linkCache.get(instanceId);
+      if (!l) linkCache.set(instanceId, (l = linkClient(projectScope, instanceId)));
+      return l;
+    },
   };
 }
 
@@ -118,3 +127,5 @@ export { RomaError, isRomaError, type RomaErrorKind } from './errors.ts';
 export type { RequestEvent, RetryPolicy } from './transport.ts';
 export type { Lister, OptionalLister } from './resource.ts';
 export type * from './types/index.ts';
+export type * from './types/link.ts';
+export type { LinkClient } from './link/index.ts';

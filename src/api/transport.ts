@@ -51,6 +51,10 @@ export interface RequestSpec {
   signal?: AbortSignal;
   /** Auth-free calls (IAM login) are allowed in read-only mode and need no provider. */
   allowInReadOnly?: boolean;
+  /** A body sent as is (form-data uploads, LINK 6.4.13) instead of JSON `body`. */
+  raw?: { contentType: string; text: string };
+  /** The success body is a file (LINK 6.4.14): handed back as text, not parsed as JSON. */
+  expectText?: boolean;
 }
 
 export interface RawResponse {
@@ -139,7 +143,11 @@ export class Transport {
       throw new RomaError({ kind: 'read-only', method, path });
     }
     const url = buildUrl(this.endpoint, path, spec.query);
-    const bodyText = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const bodyText = spec.raw
+      ? spec.raw.text
+      : spec.body === undefined
+        ? undefined
+        : JSON.stringify(spec.body);
     const retryable = IDEMPOTENT.has(method);
     let refreshedAuth = false;
     for (let attempt = 1; ; attempt++) {
@@ -221,7 +229,7 @@ export class Transport {
     };
     try {
       const headers: Record<string, string> = { Accept: 'application/json' };
-      if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
+      if (bodyText !== undefined) headers['Content-Type'] = spec.raw?.contentType ?? 'application/json';
       let authHeaders: Record<string, string>;
       try {
         authHeaders = await this.cfg.auth.authorize({ method, url, headers, body: bodyText }, signal);
@@ -257,8 +265,12 @@ export class Transport {
         const kind = networkKind(e);
         return fail(kind === 'aborted' ? 'network' : kind, { errorMsg: causeMessage(e), cause: e });
       }
-      const requestId = res.headers.get('x-request-id') ?? undefined;
+      let requestId = res.headers.get('x-request-id') ?? undefined;
       const status = res.status;
+      if (status >= 200 && status < 300 && spec.expectText) {
+        report(status, undefined, requestId);
+        return { ok: true, response: { status, headers: res.headers, body: text } };
+      }
       if (status >= 200 && status < 300) {
         if (status === 204 || text.trim() === '') {
           report(status, undefined, requestId);
@@ -287,6 +299,8 @@ export class Transport {
       const nested = (o.error && typeof o.error === 'object' ? o.error : {}) as Record<string, unknown>;
       const errorCode = str(o.error_code) ?? str(nested.code);
       const errorMsg = str(o.error_msg) ?? str(nested.message) ?? (errorCode ? undefined : snippet(text));
+      // LINK error bodies carry the id as `request_id`, `requestId` or `requestid` (MQS-LINK.md C9).
+      requestId ??= str(o.request_id) ?? str(o.requestId) ?? str(o.requestid);
       return {
         ...fail('http', { status, requestId, retryAfter, errorCode, errorMsg }),
         sentAuth: authHeaders,
