@@ -17,6 +17,7 @@ import { appRoutes } from './routes/apps.ts';
 import type { RouteDef } from './routes/common.ts';
 import { debugMetricsRoutes } from './routes/debug-metrics.ts';
 import { deleteRoutes } from './routes/deletes.ts';
+import { linkRoutes } from './routes/link.ts';
 import { instanceRoutes } from './routes/instance.ts';
 import { aclRoutes, signRoutes } from './routes/signs-acls.ts';
 import { throttleRoutes } from './routes/throttles.ts';
@@ -80,6 +81,7 @@ export const ALL_ROUTES: RouteDef[] = [
   ...aclRoutes,
   ...appRoutes,
   ...deleteRoutes,
+  ...linkRoutes(),
 ];
 
 function toSpec(f: string | FaultSpec | null | undefined): FaultSpec | null {

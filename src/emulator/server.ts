@@ -190,8 +190,8 @@ async function handle(
 
   const send = async (result: RouteResult): Promise<void> => {
     const headers: Record<string, string> = { 'x-request-id': requestId, ...result.headers };
-    let text = '';
-    if (result.body !== undefined && result.status !== 204) {
+    let text = result.text ?? '';
+    if (result.text === undefined && result.body !== undefined && result.status !== 204) {
       text = JSON.stringify(result.body);
       headers['content-type'] = 'application/json;charset=UTF-8';
     }
@@ -207,7 +207,10 @@ async function handle(
   }
 
   let body: unknown;
+  const contentType = (req.headers['content-type'] ?? '').toLowerCase();
   const parseBody = (): ApiError | undefined => {
+    // Form-data uploads are read by their route from the raw body.
+    if (contentType.startsWith('multipart/form-data')) return undefined;
     if (rawBody.length === 0 || rawBody.toString('utf8').trim() === '') return undefined;
     try {
       body = JSON.parse(rawBody.toString('utf8'));
@@ -265,6 +268,8 @@ async function handle(
     body,
     state: deps.state,
     nowMs: deps.now(),
+    rawBody,
+    contentType,
     instanceId: instanceId ?? '',
     store: undefined as unknown as InstanceCtx['store'],
   };

@@ -9,6 +9,7 @@ import {
   type Instance,
   type Publication,
 } from './model.ts';
+import type { LinkStore } from './routes/link-store.ts';
 
 /** One instance's data plus the indexes the routes need to stay O(page) on large seeds. */
 export class InstanceStore {
@@ -62,6 +63,8 @@ export interface EmulatorState {
   projectId: string;
   instances: Map<string, Instance>;
   stores: Map<string, InstanceStore>;
+  /** Device integration (LINK) per instance; created on first use (routes/link-common.ts). */
+  link?: Map<string, LinkStore>;
 }
 
 export function createState(projectId: string): EmulatorState {

@@ -19,6 +19,9 @@ export interface RouteCtx {
   body: unknown;
   state: EmulatorState;
   nowMs: number;
+  /** The request body as received and its content type (form-data uploads, LINK 6.4.13). */
+  rawBody?: Buffer;
+  contentType?: string;
 }
 
 /** Context of a route under `/v2/{project_id}/apic/instances/{instance_id}`; the instance exists. */
@@ -31,6 +34,8 @@ export interface RouteResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A body sent as is (file downloads, LINK 6.4.14); `headers` should name its content type. */
+  text?: string;
 }
 
 export interface RouteDef {
