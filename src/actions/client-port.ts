@@ -1,7 +1,7 @@
 // Adapts one instance of the RomaClient to the MutationPort the action runner uses.
 // Success answers carry no request id in the client's return values; the transport reports it through
 // `onRequest`, so a RequestIdTap plugged into the client config hands the last write's id to the port.
-import type { InstanceClient } from '../api/client.ts';
+import type { InstanceClient, LinkClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
 import type { MutationPort, Sent } from './port.ts';
 
@@ -26,7 +26,7 @@ export function createRequestIdTap(): RequestIdTap {
   };
 }
 
-export function clientPort(client: InstanceClient, tap?: RequestIdTap): MutationPort {
+export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: LinkClient): MutationPort {
   const sent = async <T>(p: Promise<T>): Promise<Sent<T>> => {
     tap?.take();
     const data = await p;
@@ -73,5 +73,15 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
     authorize: (envId, appIds, apiIds) =>
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),
+    ...(link
+      ? {
+          link: {
+            forceOffline: (ids) => sent(link.devices.forceOffline(ids)),
+            deleteDevice: (id) => sent(link.devices.remove(id)),
+            sendCommand: (id, req) => sent(link.devices.sendCommand(id, req)),
+            resetDeviceAuth: (id) => sent(link.devices.resetAuthentication(id)),
+          },
+        }
+      : {}),
   };
 }

@@ -1,5 +1,6 @@
 // Confirmation texts: each names the object, the environment and the effect. Destructive actions
 // (anything that stops serving, removes protection or access) require typing `y`.
+import { describeLinkAction, linkSubject } from './link.ts';
 import type { MutationAction } from './types.ts';
 
 export interface Confirmation {
@@ -35,6 +36,8 @@ export function isDestructive(action: MutationAction): boolean {
     case 'revoke':
     case 'switch-version': // replaces what is serving right now
       return true;
+    case 'link':
+      return describeLinkAction(action).destructive;
     default:
       return false;
   }
@@ -43,6 +46,8 @@ export function isDestructive(action: MutationAction): boolean {
 export function describeAction(action: MutationAction): Confirmation {
   const destructive = isDestructive(action);
   switch (action.kind) {
+    case 'link':
+      return describeLinkAction(action);
     case 'publish':
       return {
         title: 'Publish API',
@@ -181,6 +186,8 @@ function cap(s: string): string {
 /** Short one-line object/environment description for the audit log and status line. */
 export function actionSubject(action: MutationAction): { object: string; env: string } {
   switch (action.kind) {
+    case 'link':
+      return linkSubject(action);
     case 'publish':
     case 'offline':
     case 'switch-version':

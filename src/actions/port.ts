@@ -1,6 +1,7 @@
 // The mutation calls the action runner needs, in wire shapes. `client-port.ts` adapts RomaClient to it;
 // keeping the runner on this narrow port keeps it independent of the client's module layout.
 import type { BatchDeleteResult } from '../api/types/common.ts';
+import type { LinkPort } from './link.ts';
 import type { PolicyKind } from './types.ts';
 
 /** PublishResp (4.3.4 / 4.3.7 / 4.3.9). */
@@ -72,4 +73,6 @@ export interface MutationPort {
   batchUnbind(kind: 'throttle' | 'acl', bindingIds: string[]): Promise<Sent<BatchDeleteResult>>;
   authorize(envId: string, appIds: string[], apiIds: string[]): Promise<Sent<AuthRelation[]>>;
   revoke(authId: string): Promise<Sent<void>>;
+  /** Device integration of the same instance (absent where LINK is not wired). */
+  link?: LinkPort;
 }

@@ -46,6 +46,8 @@ export interface AuthRef {
   env: EnvRef;
 }
 
+import type { LinkAction } from './link.ts';
+
 export type MutationAction =
   | { kind: 'publish'; api: ApiRef; env: EnvRef; remark?: string }
   | { kind: 'offline'; api: ApiRef; env: EnvRef }
@@ -59,7 +61,9 @@ export type MutationAction =
   /** "Replace the current policy": unbind the old binding(s), then bind the new policy; step by step. */
   | { kind: 'replace'; policy: PolicyRef; target: PublicationRef; current: BindingRef[] }
   | { kind: 'authorize'; apps: AppRef[]; apis: ApiRef[]; env: EnvRef }
-  | { kind: 'revoke'; auths: AuthRef[] };
+  | { kind: 'revoke'; auths: AuthRef[] }
+  /** Device integration (LINK): force offline, delete devices, send a command, reset a secret (link.ts). */
+  | LinkAction;
 
 export type MutationKind = MutationAction['kind'];
 
