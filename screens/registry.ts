@@ -10,6 +10,12 @@ import { signsScreen } from './signs.ts';
 import { throttlesScreen } from './throttles.ts';
 import type { ResourceAction, ResourceDescriptor } from './types.ts';
 import { vpcsScreen } from './vpcs.ts';
+import { devicesScreen } from './devices.ts';
+import { deviceGroupsScreen } from './device-groups.ts';
+import { productsScreen } from './products.ts';
+import { templatesScreen } from './templates.ts';
+import { rulesScreen } from './rules.ts';
+import { servicesScreen } from './services.ts';
 
 export const RESOURCES: readonly ResourceDescriptor[] = [
   instancesScreen,
@@ -22,6 +28,12 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   appsScreen,
   vpcsScreen,
   authorizersScreen,
+  devicesScreen,
+  deviceGroupsScreen,
+  productsScreen,
+  templatesScreen,
+  rulesScreen,
+  servicesScreen,
 ];
 
 const byId = new Map(RESOURCES.map((r) => [r.id, r]));

@@ -21,6 +21,7 @@ import { PolicyBindingsView, type PolicyTab } from './PolicyBindingsView.tsx';
 import { ApiBindingsView } from './ApiBindingsView.tsx';
 import { PublishFlow } from './PublishFlow.tsx';
 import { VersionsView } from './VersionsView.tsx';
+import { registerLinkActions } from './link.tsx';
 
 export const ACTION_MODALS = {
   publish: 'actions.publish',
@@ -136,6 +137,7 @@ export function registerActionModals(): void {
     })) as ReadonlyArray<ResourceAction<unknown>>,
   );
   registerActions('apps', appActions() as ReadonlyArray<ResourceAction<unknown>>);
+  registerLinkActions();
 }
 
 /** The instance's environments, loaded through the dashboard store (cached after the first time). */

@@ -78,6 +78,9 @@ export const KEYMAP = {
   authorize: spec('actions', ['A'], 'Authorize apps to call the API', 'authorize'),
   debug: spec('actions', ['d'], 'Debug: send a request through the gateway', 'debug'),
   reveal: spec('actions', ['x'], 'Reveal or hide the secret', 'reveal'),
+  forceOffline: spec('actions', ['O'], 'Force the selected or marked devices offline', 'force offline'),
+  sendCommand: spec('actions', ['C'], 'Send a command to the device (form from its product model)', 'command'),
+  resetSecret: spec('actions', ['K'], 'Reset the device secret (the device must get the new one)'),
 
   // modal dialogs
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),

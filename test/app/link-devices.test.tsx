@@ -1,0 +1,170 @@
+// :devices through the whole shell (App + stores + real client) against the emulator on loopback:
+// the list, the detail tabs, and the device actions ending in the emulator's state and the audit log.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { listKey } from '../../src/app/data.ts';
+import type { Device } from '../../src/api/types/link.ts';
+import type { LinkStore } from '../../src/emulator/routes/link-store.ts';
+import { settle, waitForFrame } from '../helpers/ink.ts';
+import { startHarness, type Harness } from './harness.tsx';
+
+async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+let h: Harness;
+const linkDb = (): LinkStore => {
+  const s = h.emu.state.link?.get(h.emu.instances[0] as string);
+  assert.ok(s);
+  return s;
+};
+const rows = (): Device[] => {
+  const s = h.store.getState();
+  return (s.resources.devices?.[listKey(s.instanceId, {})]?.data ?? []) as Device[];
+};
+const writes = () => {
+  const m = h.emu.stats.byMethod;
+  return (m.POST ?? 0) + (m.PUT ?? 0) + (m.DELETE ?? 0);
+};
+async function press(keys: string, times = 1) {
+  for (let i = 0; i < times; i++) {
+    h.ui.stdin.write(keys);
+    await settle();
+  }
+}
+async function select(d: Device) {
+  h.store.getState().actions.updateList({ selectedId: String(d.id) });
+  await settle();
+}
+const meterWith = (pred: (d: Device) => boolean) =>
+  rows().find((d) => d.product?.product_name === 'SmartMeter_S3' && pred(d)) as Device;
+
+before(async () => {
+  h = await startHarness({ rootScreen: 'devices' });
+  await until('devices loaded', () => rows().length > 0);
+});
+after(async () => {
+  await h?.close();
+});
+
+test(':devices lists the demo fleet with state, product and node id', async () => {
+  assert.equal(rows().length, 320);
+  const frame = await waitForFrame(h.ui, (f) => f.includes('Devices') && f.includes('NODE ID'));
+  assert.match(frame, /online|offline|inactive/);
+  assert.match(frame, /SmartMeter_S3|TempSensor_T1|EdgeGateway_G2/);
+});
+
+test('the detail shows the shadow and the masked secret, x reveals it', async () => {
+  const d = meterWith((x) => x.online_status === 1 && x.status === 0);
+  await select(d);
+  await press('\r');
+  await waitForFrame(h.ui, (f) => f.includes('client id') && f.includes(d.device_name));
+  await press('\t');
+  const shadow = await waitForFrame(h.ui, (f) => f.includes('REPORTED'));
+  assert.match(shadow, /voltage/);
+  await press('\t', 3);
+  const masked = await waitForFrame(h.ui, (f) => f.includes('one secret per device'));
+  const secret = linkDb().devices.get(d.id)?.auth.password as string;
+  assert.ok(!masked.includes(secret));
+  assert.match(masked, /x reveals/);
+  await press('x');
+  await waitForFrame(h.ui, (f) => f.includes(secret));
+  await press('x');
+  await press('\x1b');
+  await waitForFrame(h.ui, (f) => f.includes('NODE ID'));
+});
+
+test('a command to an online meter shows its result; to an offline one it is refused before sending', async () => {
+  const online = meterWith((x) => x.online_status === 1 && x.status === 0);
+  await select(online);
+  await press('C');
+  await waitForFrame(
+    h.ui,
+    (f) => f.includes(`Send a command to ${online.device_name}`) && f.includes('switch_relay'),
+  );
+  // metering.set_report_interval first, relay.switch_relay second
+  await press('j');
+  await press('\r');
+  await waitForFrame(h.ui, (f) => f.includes('state =') && f.includes('one of on,off'));
+  await press('of');
+  await press('\r');
+  await waitForFrame(h.ui, (f) => f.includes('one of on,off') && f.includes('state: one of'));
+  await press('f');
+  await press('\r');
+  const confirm = await waitForFrame(h.ui, (f) => f.includes('switch_relay') && f.includes('state = off'));
+  assert.match(confirm, new RegExp(online.device_name));
+  await press('y');
+  const done = await waitForFrame(h.ui, (f) => f.includes('result=success'));
+  assert.match(done, /relay_state=/);
+  await press('\r');
+
+  const offline = meterWith((x) => x.online_status === 2 && x.status === 0);
+  await select(offline);
+  const before = writes();
+  await press('C');
+  const refused = await waitForFrame(h.ui, (f) => f.includes('ROMA.00111005'));
+  assert.match(refused, new RegExp(offline.device_name));
+  assert.equal(writes(), before, 'nothing sent');
+  await press('\r');
+});
+
+test('force offline names the marked devices, then the list shows them offline', async () => {
+  await waitForFrame(h.ui, (f) => f.includes('NODE ID') && !f.includes('ROMA.00111005'));
+  const targets = rows()
+    .filter((d) => d.online_status === 1 && d.status === 0)
+    .slice(0, 2);
+  h.store
+    .getState()
+    .actions.updateList({ marked: targets.map((d) => String(d.id)), selectedId: String(targets[0]?.id) });
+  await settle();
+  await press('O');
+  const confirm = await waitForFrame(h.ui, (f) => f.includes('Force 2 devices offline'));
+  for (const d of targets) assert.match(confirm, new RegExp(d.device_name));
+  assert.match(confirm, /disconnected/);
+  assert.ok(
+    targets.every((d) => linkDb().devices.get(d.id)?.online_status === 1),
+    'nothing sent before y',
+  );
+  await press('y');
+  await until('offline in the emulator', () =>
+    targets.every((d) => linkDb().devices.get(d.id)?.online_status === 2),
+  );
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press('\r');
+  await until('list refreshed', () =>
+    targets.every((d) => rows().find((r) => r.id === d.id)?.online_status === 2),
+  );
+  h.store.getState().actions.updateList({ marked: [] });
+});
+
+test('deleting an online device is refused with the force-offline alternative; an offline one is deleted', async () => {
+  const online = rows().find((d) => d.online_status === 1 && d.node_type === 0) as Device;
+  await select(online);
+  await press('D');
+  await waitForFrame(h.ui, (f) => f.includes('ROMA.00111009') && f.includes(online.device_name));
+  await press('\x1b');
+  const offline = rows().find((d) => d.online_status === 2 && d.node_type === 0) as Device;
+  await select(offline);
+  await press('D');
+  await waitForFrame(h.ui, (f) => f.includes(`Delete device ${offline.device_name}`));
+  await press('y');
+  await until('deleted in the emulator', () => !linkDb().devices.has(offline.id));
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press('\r');
+  let audit = '';
+  await until('audit lines', () => {
+    void readFile(h.auditPath, 'utf8').then(
+      (t) => (audit = t),
+      () => undefined,
+    );
+    return audit.includes(`devices:${offline.id}`);
+  });
+  assert.match(audit, /"link"/);
+  assert.match(audit, /switch_relay/);
+  assert.doesNotMatch(audit, new RegExp(h.emu.sk));
+});
