@@ -493,3 +493,26 @@ function seedGroupsAndRules(link: LinkStore, appId: string, products: ProductRec
     mqs(r, LINK_DEMO_TOPICS[2] as string);
   }
 }
+
+/** The `hostile` seed's LINK part: names, descriptions, tags and reported values from `next()`. */
+export function hostileLink(state: EmulatorState, next: () => string): void {
+  for (const link of state.link?.values() ?? []) {
+    for (const a of link.apps.keys()) link.apps.set(a, next());
+    for (const g of link.groups.values()) [g.name, g.description] = [next(), next()];
+    for (const p of link.products.values())
+      [p.name, p.description, p.manufacturer_name] = [next(), next(), next()];
+    for (const t of link.productTopics.values()) t.description = next();
+    for (const t of link.templates.values()) t.description = next();
+    for (const s of link.services.values()) s.description = next();
+    for (const c of link.commands.values()) c.description = next();
+    for (const r of link.rules.values()) [r.name, r.description] = [next(), next()];
+    for (const d of link.destinations.values()) d.destination_name = next();
+    let i = 0;
+    for (const d of link.devices.values()) {
+      if (i++ % 4 !== 0) continue;
+      [d.device_name, d.description, d.version] = [next(), next(), next()];
+      d.tags = [next()];
+      for (const cells of d.shadow.values()) for (const c of cells.values()) c.value = next();
+    }
+  }
+}
