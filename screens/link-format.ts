@@ -65,3 +65,13 @@ export const permission = (v: number | undefined): string =>
 export const zeroYes = (v: number | undefined): string => (v === 0 ? 'yes' : v === 1 ? 'no' : DASH);
 export const destinationType = (v: number | undefined): string =>
   v === 0 ? 'MQS (this instance)' : v === 7 ? 'device' : v === undefined ? DASH : String(v);
+
+/** The device-integration screens (registry ids). */
+export const LINK_SCREEN_IDS: readonly string[] = [
+  'devices',
+  'device-groups',
+  'products',
+  'templates',
+  'rules',
+  'services',
+];
