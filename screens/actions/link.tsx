@@ -26,8 +26,14 @@ import { commandModels, type CommandModel } from '../services.ts';
 import type { ResourceAction } from '../types.ts';
 import { useMutationStore } from './context.tsx';
 import { useResource } from './useResource.ts';
+import { RuleTestView, type RuleTestTarget } from './RuleTestView.tsx';
+import type { Rule } from '../../src/api/types/link.ts';
 
-export const LINK_MODALS = { propose: 'link.propose', command: 'link.command' } as const;
+export const LINK_MODALS = {
+  propose: 'link.propose',
+  command: 'link.command',
+  ruleTest: 'link.ruleTest',
+} as const;
 
 export const deviceRef = (d: Device): DeviceRef => ({
   id: d.id,
@@ -285,11 +291,39 @@ export function deviceActions(): ReadonlyArray<ResourceAction<Device>> {
   ];
 }
 
+function RuleTestModal({ props }: ModalProps) {
+  const actions = useActions();
+  return <RuleTestView target={props.target as RuleTestTarget} onClose={() => actions.popModal()} />;
+}
+
+/** `T` on a rule: test it on sample data (6.5.4). A POST, so hidden in read-only mode. */
+export function ruleActions(): ReadonlyArray<ResourceAction<Rule>> {
+  return [
+    {
+      command: 'ruleTest',
+      title: 'Test the rule on sample data',
+      mutating: true,
+      run({ store, item, instanceId }) {
+        const target: RuleTestTarget = {
+          instanceId: instanceId ?? '',
+          ruleId: item.rule_id,
+          name: item.name,
+          express: item.rule_express ?? '',
+          fields: (item.sql_field ?? '').split(',').map((f) => f.trim().split('.').at(-1) ?? ''),
+        };
+        store.getState().actions.pushModal({ kind: LINK_MODALS.ruleTest, props: { target } });
+      },
+    },
+  ];
+}
+
 let registered = false;
 export function registerLinkActions(): void {
   if (registered) return;
   registered = true;
   registerModal(LINK_MODALS.propose, ProposeModal);
   registerModal(LINK_MODALS.command, CommandModal);
+  registerModal(LINK_MODALS.ruleTest, RuleTestModal);
   registerActions('devices', deviceActions() as ReadonlyArray<ResourceAction<unknown>>);
+  registerActions('rules', ruleActions() as ReadonlyArray<ResourceAction<unknown>>);
 }

@@ -81,6 +81,7 @@ export const KEYMAP = {
   forceOffline: spec('actions', ['O'], 'Force the selected or marked devices offline', 'force offline'),
   sendCommand: spec('actions', ['C'], 'Send a command to the device (form from its product model)', 'command'),
   resetSecret: spec('actions', ['K'], 'Reset the device secret (the device must get the new one)'),
+  ruleTest: spec('actions', ['T'], 'Test the rule on sample device data', 'test'),
 
   // modal dialogs
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),
