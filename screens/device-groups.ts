@@ -40,7 +40,9 @@ export function flattenTree(
   return out;
 }
 
-async function listGroups(ctx: FetchContext): Promise<GroupRow[]> {
+export async function listGroups(
+  ctx: Pick<FetchContext, 'client' | 'instanceId' | 'signal'>,
+): Promise<GroupRow[]> {
   const link = linkOf(ctx);
   const products = await link.products.listAll({}, { signal: ctx.signal });
   const apps = [...new Set(products.map((p) => p.app_id).filter((a): a is string => Boolean(a)))];

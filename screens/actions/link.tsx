@@ -23,6 +23,7 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { registerActions } from '../registry.ts';
 import { commandModels, type CommandModel } from '../services.ts';
+import { listGroups, type GroupRow } from '../device-groups.ts';
 import type { ResourceAction } from '../types.ts';
 import { useMutationStore } from './context.tsx';
 import { useResource } from './useResource.ts';
@@ -33,6 +34,7 @@ export const LINK_MODALS = {
   propose: 'link.propose',
   command: 'link.command',
   ruleTest: 'link.ruleTest',
+  groups: 'link.groups',
 } as const;
 
 export const deviceRef = (d: Device): DeviceRef => ({
@@ -281,6 +283,17 @@ export function deviceActions(): ReadonlyArray<ResourceAction<Device>> {
       },
     },
     {
+      command: 'groupMembers',
+      title: 'Add to or remove from a device group',
+      mutating: true,
+      run({ store, item, marked, instanceId }) {
+        store.getState().actions.pushModal({
+          kind: LINK_MODALS.groups,
+          props: { devices: rowsOf(item, marked).map(deviceRef), instanceId },
+        });
+      },
+    },
+    {
       command: 'resetSecret',
       title: 'Reset the device secret',
       mutating: true,
@@ -289,6 +302,82 @@ export function deviceActions(): ReadonlyArray<ResourceAction<Device>> {
       },
     },
   ];
+}
+
+function groupsRequest(instanceId: string): ResourceRequest<GroupRow[], RomaClient> {
+  return {
+    family: 'actions.linkGroups',
+    key: instanceId,
+    channel: 'actions',
+    fetch: (client, signal) => listGroups({ client, instanceId, signal }),
+  };
+}
+
+/** Pick a group, then add the devices to it (6.1.6) or remove them from it (6.1.7). */
+function GroupsModal({ props, width }: ModalProps) {
+  const actions = useActions();
+  const store = useMutationStore();
+  const theme = useTheme().tokens;
+  const devices = props.devices as DeviceRef[];
+  const slice = useResource(groupsRequest(props.instanceId as string));
+  const [group, setGroup] = useState<GroupRow | null>(null);
+  const close = () => actions.popModal();
+  const groups = slice.data ?? [];
+  useKeyHandler('modal', (key) => {
+    if (groups.length > 0) return false;
+    if (key.id === 'escape' || key.id === 'return') close();
+    return true;
+  });
+  const who = devices.length === 1 ? (devices[0]?.name ?? '') : `${devices.length} devices`;
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
+      <Text bold>Group membership of {sanitizeText(who)}</Text>
+      {slice.error ? (
+        <Text color={theme.danger}>
+          {sanitizeText(slice.error.errorCode ?? slice.error.kind)}:{' '}
+          {sanitizeText(slice.error.errorMsg ?? slice.error.hint)} · Esc: close
+        </Text>
+      ) : !slice.data ? (
+        <Text color={theme.muted}>Loading the groups…</Text>
+      ) : groups.length === 0 ? (
+        <Text color={theme.warning}>No device groups (create one first). Esc: close</Text>
+      ) : !group ? (
+        <>
+          <Text color={theme.muted}>Group (Enter to choose, Esc to cancel):</Text>
+          <SelectList
+            items={groups.map((g) => ({ label: g.path, value: g }))}
+            width={Math.max(10, (width ?? 72) - 4)}
+            onCancel={close}
+            onSelect={({ value }) => setGroup(value)}
+          />
+        </>
+      ) : (
+        <>
+          <Text>
+            Group: <Text bold>{sanitizeText(group.path)}</Text>
+          </Text>
+          <SelectList
+            items={[
+              { label: `Add to ${group.name}`, value: 'add' as const },
+              { label: `Remove from ${group.name}`, value: 'remove' as const },
+            ]}
+            width={Math.max(10, (width ?? 72) - 4)}
+            onCancel={() => setGroup(null)}
+            onSelect={({ value }) => {
+              store.getState().actions.propose({
+                kind: 'link',
+                op: 'group-members',
+                mode: value,
+                group: { id: group.id, name: group.path },
+                devices,
+              });
+              close();
+            }}
+          />
+        </>
+      )}
+    </Box>
+  );
 }
 
 function RuleTestModal({ props }: ModalProps) {
@@ -324,6 +413,7 @@ export function registerLinkActions(): void {
   registerModal(LINK_MODALS.propose, ProposeModal);
   registerModal(LINK_MODALS.command, CommandModal);
   registerModal(LINK_MODALS.ruleTest, RuleTestModal);
+  registerModal(LINK_MODALS.groups, GroupsModal);
   registerActions('devices', deviceActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('rules', ruleActions() as ReadonlyArray<ResourceAction<unknown>>);
 }

@@ -38,7 +38,9 @@ export type LinkAction =
       params: CommandParameter[];
       isSync: boolean;
     }
-  | { kind: 'link'; op: 'reset-device-auth'; device: DeviceRef };
+  | { kind: 'link'; op: 'reset-device-auth'; device: DeviceRef }
+  /** 6.1.6 (one batch) or 6.1.7 (one call per device). */
+  | { kind: 'link'; op: 'group-members'; mode: 'add' | 'remove'; group: NamedId; devices: DeviceRef[] };
 
 /** The LINK calls the runner needs (client-port.ts adapts the LinkClient). */
 export interface LinkPort {
@@ -49,6 +51,8 @@ export interface LinkPort {
     req: { service_id: number; command_id: number; is_sync: boolean; requests: CommandParameter[] },
   ): Promise<Sent<SendCommandResult>>;
   resetDeviceAuth(deviceId: number): Promise<Sent<LinkAuthentication>>;
+  addToGroup(groupId: number, deviceIds: number[]): Promise<Sent<void>>;
+  removeFromGroup(groupId: number, deviceId: number): Promise<Sent<void>>;
 }
 
 const MAX_LISTED = 8;
@@ -95,6 +99,20 @@ export function describeLinkAction(a: LinkAction): Confirmation {
             : ['no parameters'],
         destructive: false,
       };
+    case 'group-members':
+      return a.mode === 'add'
+        ? {
+            title: `Add ${count(a.devices.length)} to group ${a.group.name}`,
+            effect: `The devices become members of ${a.group.name}`,
+            details: names(a.devices),
+            destructive: false,
+          }
+        : {
+            title: `Remove ${count(a.devices.length)} from group ${a.group.name}`,
+            effect: `The devices stay, but are no longer members of ${a.group.name}`,
+            details: names(a.devices),
+            destructive: false,
+          };
     case 'reset-device-auth':
       return {
         title: `Reset the secret of device ${a.device.name}`,
@@ -117,6 +135,11 @@ export function linkSubject(a: LinkAction): { object: string; env: string } {
       };
     case 'reset-device-auth':
       return { object: `device:${a.device.name}(${a.device.id}) authentication`, env: '-' };
+    case 'group-members':
+      return {
+        object: `group:${a.group.name}(${a.group.id}) ${a.mode} devices:${a.devices.map((d) => d.id).join(',')}`,
+        env: '-',
+      };
   }
 }
 
@@ -177,6 +200,33 @@ interface Step {
 const withId = <T>(sent: Sent<T>, items: ItemResult[]) =>
   sent.requestId ? { items, requestId: sent.requestId } : { items };
 
+/** A step for one device whose service refusal (an error with a code) is that device's result, not the end. */
+function oneEach(label: string, d: DeviceRef, call: () => Promise<Sent<void>>): Step {
+  return {
+    label,
+    async run() {
+      try {
+        return withId(await call(), [{ label: d.name, id: String(d.id), ok: true }]);
+      } catch (e) {
+        const err = e as { errorCode?: string; errorMsg?: string; requestId?: string };
+        if (!err.errorCode) throw e;
+        return {
+          items: [
+            {
+              label: d.name,
+              id: String(d.id),
+              ok: false,
+              errorCode: err.errorCode,
+              errorMsg: err.errorMsg ?? '',
+            },
+          ],
+          ...(err.requestId ? { requestId: err.requestId } : {}),
+        };
+      }
+    },
+  };
+}
+
 /** The result of a synchronous command as one line: `result=success, relay_state=off`. */
 export function commandAnswer(r: SendCommandResult): string {
   const pairs = (r.response ?? []).map((p) => `${p.parameter_name}=${p.parameter_value}`);
@@ -215,30 +265,7 @@ export function linkSteps(port: LinkPort | undefined, a: LinkAction): Step[] {
       ];
     case 'delete-devices':
       // One DELETE each: a refusal (online, has sub-devices) is that device's result, the others go on.
-      return a.devices.map((d) => ({
-        label: `delete ${d.name}`,
-        async run() {
-          try {
-            const sent = await p().deleteDevice(d.id);
-            return withId(sent, [{ label: d.name, id: String(d.id), ok: true }]);
-          } catch (e) {
-            const err = e as { errorCode?: string; errorMsg?: string; message?: string; requestId?: string };
-            if (!err.errorCode) throw e;
-            return {
-              items: [
-                {
-                  label: d.name,
-                  id: String(d.id),
-                  ok: false,
-                  errorCode: err.errorCode,
-                  errorMsg: err.errorMsg ?? '',
-                },
-              ],
-              ...(err.requestId ? { requestId: err.requestId } : {}),
-            };
-          }
-        },
-      }));
+      return a.devices.map((d) => oneEach(`delete ${d.name}`, d, () => p().deleteDevice(d.id)));
     case 'send-command':
       return [
         {
@@ -256,6 +283,27 @@ export function linkSteps(port: LinkPort | undefined, a: LinkAction): Step[] {
           },
         },
       ];
+    case 'group-members':
+      if (a.mode === 'add')
+        return [
+          {
+            label: `add ${count(a.devices.length)} to ${a.group.name}`,
+            async run() {
+              const sent = await p().addToGroup(
+                a.group.id,
+                a.devices.map((d) => d.id),
+              );
+              return withId(
+                sent,
+                a.devices.map((d) => ({ label: d.name, id: String(d.id), ok: true })),
+              );
+            },
+          },
+        ];
+      // One DELETE each (6.1.7); a device that is not a member is that device's failure.
+      return a.devices.map((d) =>
+        oneEach(`remove ${d.name} from ${a.group.name}`, d, () => p().removeFromGroup(a.group.id, d.id)),
+      );
     case 'reset-device-auth':
       return [
         {

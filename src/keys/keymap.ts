@@ -82,6 +82,7 @@ export const KEYMAP = {
   sendCommand: spec('actions', ['C'], 'Send a command to the device (form from its product model)', 'command'),
   resetSecret: spec('actions', ['K'], 'Reset the device secret (the device must get the new one)'),
   ruleTest: spec('actions', ['T'], 'Test the rule on sample device data', 'test'),
+  groupMembers: spec('actions', ['M'], 'Add the selected or marked devices to a group, or remove them', 'group'),
 
   // modal dialogs
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),

@@ -168,3 +168,49 @@ test('deleting an online device is refused with the force-offline alternative; a
   assert.match(audit, /switch_relay/);
   assert.doesNotMatch(audit, new RegExp(h.emu.sk));
 });
+
+test('M adds the marked devices to a chosen group and removes them again', async () => {
+  await waitForFrame(h.ui, (f) => f.includes('NODE ID') && !f.includes('Esc/Enter: close'));
+  const targets = rows()
+    .filter((d) => d.app_name === 'fleet-ops')
+    .slice(0, 2);
+  const warehouse = [...linkDb().groups.values()].find((g) => g.name === 'warehouse');
+  assert.ok(warehouse && warehouse.devices.size === 0);
+  h.store
+    .getState()
+    .actions.updateList({ marked: targets.map((d) => String(d.id)), selectedId: String(targets[0]?.id) });
+  await settle();
+  await press('M');
+  await waitForFrame(h.ui, (f) => f.includes('Group membership of 2 devices') && f.includes('warehouse'));
+  const paths = [
+    'north-plant',
+    'north-plant / line-1',
+    'north-plant / line-1 / cell-a',
+    'south-plant',
+    'south-plant / line-2',
+    'warehouse',
+  ];
+  await press('\x1b[B', paths.indexOf('warehouse'));
+  await press('\r');
+  await waitForFrame(h.ui, (f) => f.includes('Add to warehouse'));
+  await press('\r');
+  const confirm = await waitForFrame(h.ui, (f) => f.includes('Add 2 devices to group warehouse'));
+  for (const d of targets) assert.match(confirm, new RegExp(d.device_name));
+  await press('y');
+  await until('members in the emulator', () => targets.every((d) => warehouse.devices.has(d.id)));
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press('\r');
+  await press('M');
+  await waitForFrame(h.ui, (f) => f.includes('Group membership of 2 devices'));
+  await press('\x1b[B', paths.indexOf('warehouse'));
+  await press('\r');
+  await waitForFrame(h.ui, (f) => f.includes('Remove from warehouse'));
+  await press('\x1b[B');
+  await press('\r');
+  await waitForFrame(h.ui, (f) => f.includes('Remove 2 devices from group warehouse'));
+  await press('y');
+  await until('no members left', () => warehouse.devices.size === 0);
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press('\r');
+  h.store.getState().actions.updateList({ marked: [] });
+});
