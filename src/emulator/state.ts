@@ -9,7 +9,7 @@ import {
   type Instance,
   type Publication,
 } from './model.ts';
-import type { LinkStore } from './routes/link-store.ts';
+import { persistLink, restoreLink, type LinkStore, type PersistedLink } from './routes/link-store.ts';
 
 /** One instance's data plus the indexes the routes need to stay O(page) on large seeds. */
 export class InstanceStore {
@@ -98,6 +98,8 @@ interface PersistedState {
   projectId: string;
   instances: Instance[];
   stores: Record<string, Record<string, unknown[]>>;
+  /** Device integration per instance (absent in files written before LINK). */
+  link?: Record<string, PersistedLink>;
 }
 
 export function serializeState(s: EmulatorState): string {
@@ -112,6 +114,7 @@ export function serializeState(s: EmulatorState): string {
     projectId: s.projectId,
     instances: [...s.instances.values()],
     stores,
+    ...(s.link ? { link: Object.fromEntries([...s.link].map(([id, l]) => [id, persistLink(l)])) } : {}),
   };
   return JSON.stringify(out);
 }
@@ -135,6 +138,7 @@ export function deserializeState(text: string): EmulatorState {
     }
     s.stores.set(instId, new InstanceStore(data));
   }
+  if (raw.link) s.link = new Map(Object.entries(raw.link).map(([id, l]) => [id, restoreLink(l)]));
   return s;
 }
 

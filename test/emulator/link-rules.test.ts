@@ -2,6 +2,9 @@
 // LINK emulator state rules and envelopes (MQS-LINK.md C3/C9/C10, ERRORS-MQS-LINK.md), over signed HTTP.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { seedLink } from '../../src/emulator/seed/link.ts';
 import { call } from './support.ts';
@@ -249,6 +252,47 @@ describe('LINK scale', () => {
       assert.ok(online.body.total > 50_000 && online.body.total < 65_000);
     } finally {
       await big.close();
+    }
+  });
+});
+
+describe('LINK state file', () => {
+  it('keeps devices, groups and shadows across a restart with --state', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rd-link-state-'));
+    const statePath = join(dir, 'state.json');
+    try {
+      const first = await startEmulator({ seed: 'demo', statePath });
+      const base = `/v2/${first.projectId}/link/instances/${first.instances[0]}`;
+      const list = await call(first, 'GET', `${base}/devices?limit=1&online_status=1`);
+      const d = list.body.items[0];
+      const made = await call(first, 'POST', `${base}/devices`, {
+        product: { product_id: d.product.product_id },
+        device_name: 'persisted-device',
+        node_id: 'PERSISTED_1',
+        app_id: d.app_id,
+      });
+      assert.equal(made.status, 201);
+      const shadow = (await call(first, 'GET', `${base}/devices/${d.id}/shadow`)).body;
+      await first.close();
+      const second = await startEmulator({ seed: 'demo', statePath });
+      try {
+        const again = await call(second, 'GET', `${base}/devices/${made.body.id}`);
+        assert.equal(again.body.node_id, 'PERSISTED_1');
+        assert.deepEqual((await call(second, 'GET', `${base}/devices/${d.id}/shadow`)).body, shadow);
+        const all = await call(second, 'GET', `${base}/devices?limit=1`);
+        assert.equal(all.body.total, 321);
+        const next = await call(second, 'POST', `${base}/devices`, {
+          product: { product_id: d.product.product_id },
+          device_name: 'after-restart',
+          node_id: 'PERSISTED_2',
+          app_id: d.app_id,
+        });
+        assert.ok(next.body.id > made.body.id, 'ids continue after the saved ones');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

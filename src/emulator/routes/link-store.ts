@@ -196,6 +196,14 @@ export class LinkStore {
     return ++this.seq;
   }
 
+  peekSeq(): number {
+    return this.seq;
+  }
+
+  restoreSeq(n: number): void {
+    this.seq = Math.max(this.seq, n);
+  }
+
   addDevice(d: DeviceRec): void {
     this.devices.set(d.id, d);
     this.deviceOrder.push(d.id);
@@ -284,4 +292,78 @@ export class LinkStore {
 /** ISO date of a timestamp, as device groups show it (`2020-12-11`). */
 export function dateOnly(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A LinkStore as JSON (`--state`): maps become arrays, sets and shadows become entry lists. */
+export interface PersistedLink {
+  seq: number;
+  apps: Array<[string, string]>;
+  groups: Array<Omit<GroupRec, 'devices'> & { devices: number[] }>;
+  devices: Array<Omit<DeviceRec, 'shadow'> & { shadow: Array<[number, Array<[string, ShadowCell]>]> }>;
+  products: ProductRec[];
+  productTopics: ProductTopicRec[];
+  templates: TemplateRec[];
+  services: ServiceRec[];
+  properties: PropertyRec[];
+  commands: CommandRec[];
+  requests: PropertyRec[];
+  responses: PropertyRec[];
+  rules: RuleRec[];
+  sources: SourceRec[];
+  destinations: DestinationRec[];
+}
+
+export function persistLink(s: LinkStore): PersistedLink {
+  return {
+    seq: s.peekSeq(),
+    apps: [...s.apps],
+    groups: [...s.groups.values()].map((g) => ({ ...g, devices: [...g.devices] })),
+    devices: s.deviceIds().flatMap((id) => {
+      const d = s.devices.get(id);
+      return d
+        ? [
+            {
+              ...d,
+              shadow: [...d.shadow].map(([k, m]) => [k, [...m]] as [number, Array<[string, ShadowCell]>]),
+            },
+          ]
+        : [];
+    }),
+    products: [...s.products.values()],
+    productTopics: [...s.productTopics.values()],
+    templates: [...s.templates.values()],
+    services: [...s.services.values()],
+    properties: [...s.properties.values()],
+    commands: [...s.commands.values()],
+    requests: [...s.requests.values()],
+    responses: [...s.responses.values()],
+    rules: [...s.rules.values()],
+    sources: [...s.sources.values()],
+    destinations: [...s.destinations.values()],
+  };
+}
+
+export function restoreLink(p: PersistedLink): LinkStore {
+  const s = new LinkStore();
+  s.restoreSeq(p.seq);
+  for (const [k, v] of p.apps ?? []) s.apps.set(k, v);
+  for (const g of p.groups ?? []) s.groups.set(g.id, { ...g, devices: new Set(g.devices) });
+  // Creation order is kept (device pages are slices of it); addDevice rebuilds the indexes.
+  for (const d of p.devices ?? [])
+    s.addDevice({ ...d, shadow: new Map(d.shadow.map(([k, m]) => [k, new Map(m)])) });
+  const fill = <T>(map: Map<number, T>, list: T[] | undefined, id: (t: T) => number) => {
+    for (const t of list ?? []) map.set(id(t), t);
+  };
+  fill(s.products, p.products, (x) => x.id);
+  fill(s.productTopics, p.productTopics, (x) => x.topic_id);
+  fill(s.templates, p.templates, (x) => x.id);
+  fill(s.services, p.services, (x) => x.service_id);
+  fill(s.properties, p.properties, (x) => x.property_id);
+  fill(s.commands, p.commands, (x) => x.command_id);
+  fill(s.requests, p.requests, (x) => x.property_id);
+  fill(s.responses, p.responses, (x) => x.property_id);
+  fill(s.rules, p.rules, (x) => x.rule_id);
+  fill(s.sources, p.sources, (x) => x.source_id);
+  fill(s.destinations, p.destinations, (x) => x.destination_id);
+  return s;
 }
