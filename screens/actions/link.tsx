@@ -28,6 +28,8 @@ import type { ResourceAction } from '../types.ts';
 import { useMutationStore } from './context.tsx';
 import { useResource } from './useResource.ts';
 import { RuleTestView, type RuleTestTarget } from './RuleTestView.tsx';
+import { ProductFileView, type ProductFileTarget } from './ProductFileView.tsx';
+import type { Product } from '../../src/api/types/link.ts';
 import type { Rule } from '../../src/api/types/link.ts';
 
 export const LINK_MODALS = {
@@ -35,6 +37,7 @@ export const LINK_MODALS = {
   command: 'link.command',
   ruleTest: 'link.ruleTest',
   groups: 'link.groups',
+  productFile: 'link.productFile',
 } as const;
 
 export const deviceRef = (d: Device): DeviceRef => ({
@@ -380,6 +383,30 @@ function GroupsModal({ props, width }: ModalProps) {
   );
 }
 
+function ProductFileModal({ props }: ModalProps) {
+  const actions = useActions();
+  return <ProductFileView target={props.target as ProductFileTarget} onClose={() => actions.popModal()} />;
+}
+
+/** `X` exports the selected or marked products to a CSV file (6.4.14), `I` imports one (6.4.13). */
+export function productActions(): ReadonlyArray<ResourceAction<Product>> {
+  const open =
+    (mode: ProductFileTarget['mode']): ResourceAction<Product>['run'] =>
+    ({ store, item, marked, instanceId }) => {
+      const rows = marked.length > 0 ? marked : [item];
+      const target: ProductFileTarget = {
+        mode,
+        instanceId: instanceId ?? '',
+        products: rows.map((p) => ({ id: p.id, name: p.name })),
+      };
+      store.getState().actions.pushModal({ kind: LINK_MODALS.productFile, props: { target } });
+    };
+  return [
+    { command: 'exportFile', title: 'Export products to a CSV file', mutating: false, run: open('export') },
+    { command: 'importFile', title: 'Import products from a CSV file', mutating: true, run: open('import') },
+  ];
+}
+
 function RuleTestModal({ props }: ModalProps) {
   const actions = useActions();
   return <RuleTestView target={props.target as RuleTestTarget} onClose={() => actions.popModal()} />;
@@ -414,6 +441,8 @@ export function registerLinkActions(): void {
   registerModal(LINK_MODALS.command, CommandModal);
   registerModal(LINK_MODALS.ruleTest, RuleTestModal);
   registerModal(LINK_MODALS.groups, GroupsModal);
+  registerModal(LINK_MODALS.productFile, ProductFileModal);
+  registerActions('products', productActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('devices', deviceActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('rules', ruleActions() as ReadonlyArray<ResourceAction<unknown>>);
 }

@@ -82,6 +82,7 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: Li
             resetDeviceAuth: (id) => sent(link.devices.resetAuthentication(id)),
             addToGroup: (gid, ids) => sent(link.deviceGroups.addDevices(gid, ids)),
             removeFromGroup: (gid, id) => sent(link.deviceGroups.removeDevice(gid, id)),
+            importProducts: (csv, name) => sent(link.products.importCsv(csv, name)),
           },
         }
       : {}),

@@ -5,6 +5,7 @@ import type {
   CommandParameter,
   ForceOfflineResult,
   LinkAuthentication,
+  ProductImportResult,
   SendCommandResult,
 } from '../api/types/link.ts';
 import type { Confirmation } from './confirm.ts';
@@ -40,7 +41,9 @@ export type LinkAction =
     }
   | { kind: 'link'; op: 'reset-device-auth'; device: DeviceRef }
   /** 6.1.6 (one batch) or 6.1.7 (one call per device). */
-  | { kind: 'link'; op: 'group-members'; mode: 'add' | 'remove'; group: NamedId; devices: DeviceRef[] };
+  | { kind: 'link'; op: 'group-members'; mode: 'add' | 'remove'; group: NamedId; devices: DeviceRef[] }
+  /** 6.4.13: the CSV text of a file, uploaded as form data. */
+  | { kind: 'link'; op: 'import-products'; fileName: string; csv: string; rows: number };
 
 /** The LINK calls the runner needs (client-port.ts adapts the LinkClient). */
 export interface LinkPort {
@@ -53,6 +56,7 @@ export interface LinkPort {
   resetDeviceAuth(deviceId: number): Promise<Sent<LinkAuthentication>>;
   addToGroup(groupId: number, deviceIds: number[]): Promise<Sent<void>>;
   removeFromGroup(groupId: number, deviceId: number): Promise<Sent<void>>;
+  importProducts(csv: string, fileName: string): Promise<Sent<ProductImportResult>>;
 }
 
 const MAX_LISTED = 8;
@@ -113,6 +117,13 @@ export function describeLinkAction(a: LinkAction): Confirmation {
             details: names(a.devices),
             destructive: false,
           };
+    case 'import-products':
+      return {
+        title: `Import products from ${a.fileName}`,
+        effect: `${count(a.rows, 'product')} in the file are created; products whose name exists already are left out`,
+        details: [],
+        destructive: false,
+      };
     case 'reset-device-auth':
       return {
         title: `Reset the secret of device ${a.device.name}`,
@@ -140,6 +151,8 @@ export function linkSubject(a: LinkAction): { object: string; env: string } {
         object: `group:${a.group.name}(${a.group.id}) ${a.mode} devices:${a.devices.map((d) => d.id).join(',')}`,
         env: '-',
       };
+    case 'import-products':
+      return { object: `products:file ${a.fileName} (${a.rows} rows)`, env: '-' };
   }
 }
 
@@ -304,6 +317,35 @@ export function linkSteps(port: LinkPort | undefined, a: LinkAction): Step[] {
       return a.devices.map((d) =>
         oneEach(`remove ${d.name} from ${a.group.name}`, d, () => p().removeFromGroup(a.group.id, d.id)),
       );
+    case 'import-products':
+      return [
+        {
+          label: `import ${a.fileName}`,
+          async run() {
+            const sent = await p().importProducts(a.csv, a.fileName);
+            const r = sent.data;
+            const failed = (r.fail_objects_ids ?? []).map((name) => ({
+              label: name,
+              id: name,
+              ok: false,
+              errorCode: 'NOT_IMPORTED',
+              errorMsg: 'already exists or invalid',
+            }));
+            const ok =
+              r.succ_num > 0
+                ? [
+                    {
+                      label: a.fileName,
+                      id: a.fileName,
+                      ok: true,
+                      detail: `${count(r.succ_num, 'product')} imported`,
+                    },
+                  ]
+                : [];
+            return withId(sent, [...ok, ...failed]);
+          },
+        },
+      ];
     case 'reset-device-auth':
       return [
         {

@@ -83,6 +83,8 @@ export const KEYMAP = {
   resetSecret: spec('actions', ['K'], 'Reset the device secret (the device must get the new one)'),
   ruleTest: spec('actions', ['T'], 'Test the rule on sample device data', 'test'),
   groupMembers: spec('actions', ['M'], 'Add the selected or marked devices to a group, or remove them', 'group'),
+  exportFile: spec('actions', ['X'], 'Export the selected or marked items to a file (products: CSV)', 'export'),
+  importFile: spec('actions', ['I'], 'Import items from a file (products: CSV)', 'import'),
 
   // modal dialogs
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),
