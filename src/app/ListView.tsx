@@ -4,8 +4,8 @@ import { WindowedTable, type TableColumn } from '../../components/WindowedTable.
 import type { Column, ResourceDescriptor } from '../../screens/types.ts';
 import { actionsOf } from '../../screens/registry.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
-import { isTextKey } from '../keys/keys.ts';
-import type { Command } from '../keys/keymap.ts';
+import { commandsForKey, type Command } from '../keys/keymap.ts';
+import { editLine, insertText } from '../../components/TextInput.tsx';
 import { useActions, useDashboardStore, useStore, useStoreShallow } from '../store/react.tsx';
 import type { NavEntry } from '../store/navigation.ts';
 import type { ResourceSlice } from '../store/slice.ts';
@@ -145,7 +145,10 @@ export function ListView({
       json: () => {
         const row = rowAtState();
         if (row !== undefined)
-          actions.pushModal({ kind: 'json', props: { title: d.nameOf(row), value: row } });
+          actions.pushModal({
+            kind: 'json',
+            props: { title: d.nameOf(row), value: row, revealId: d.idOf(row) },
+          });
       },
       copyId: () => {
         const row = rowAtState();
@@ -168,20 +171,41 @@ export function ListView({
   );
 
   // The `/` input: consumes text keys before the list sees them.
+  // The same line editing as every text field (editLine): cursor keys, Home/End, Ctrl-a/e/d/u.
+  const filterState = () => {
+    const list = store.getState().stack.at(-1)?.list;
+    const value = list?.filter ?? '';
+    return { value, cursor: Math.min(list?.filterCursor ?? Infinity, Array.from(value).length) };
+  };
+  const applyFilter = (next: { value: string; cursor: number }, prev: string) =>
+    actions.updateList({
+      filter: next.value,
+      filterCursor: next.cursor,
+      ...(next.value !== prev ? { scroll: 0 } : {}),
+    });
   useKeyHandler(
     'input',
     (key) => {
-      const cur = store.getState().stack.at(-1)?.list.filter ?? '';
-      if (key.id === 'escape') actions.updateList({ filter: '', filtering: false, scroll: 0 });
-      else if (key.id === 'return') actions.updateList({ filtering: false });
-      else if (key.id === 'backspace' || key.id === 'delete')
-        actions.updateList({ filter: cur.slice(0, -1), scroll: 0 });
-      else if (key.id === 'ctrl+u') actions.updateList({ filter: '', scroll: 0 });
-      else if (isTextKey(key)) actions.updateList({ filter: cur + key.input, scroll: 0 });
-      else return false;
+      const cmds = commandsForKey(key.id, ['input']);
+      if (cmds.includes('inputCancel'))
+        actions.updateList({ filter: '', filterCursor: 0, filtering: false, scroll: 0 });
+      else if (cmds.includes('inputSubmit')) actions.updateList({ filtering: false });
+      else {
+        const cur = filterState();
+        const next = editLine(cur, key);
+        if (next === null) return false;
+        applyFilter(next, cur.value);
+      }
       return true;
     },
-    { active: filtering },
+    {
+      active: filtering,
+      onPaste: (text) => {
+        const cur = filterState();
+        applyFilter(insertText(cur, text), cur.value);
+        return true;
+      },
+    },
   );
 
   function rowAtState() {
@@ -276,6 +300,7 @@ function useTableColumns(
           ...(c.width === undefined ? { maxWidth: c.maxWidth ?? FLEX_COLUMN_MAX } : {}),
           ...(c.align !== undefined ? { align: c.align } : {}),
           ...(c.color !== undefined ? { color: c.color } : {}),
+          ...(c.priority !== undefined ? { priority: c.priority } : {}),
           cell,
         };
       }),
