@@ -3,7 +3,8 @@
 // `onRequest`, so a RequestIdTap plugged into the client config hands the last write's id to the port.
 import type { InstanceClient, LinkClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
-import type { MutationPort, Sent } from './port.ts';
+import type { MutationPort, ReadBackPort, Sent } from './port.ts';
+import { publicationsOf } from './publications.ts';
 
 export interface RequestIdTap {
   /** Pass as (or call from) ClientConfig.onRequest. */
@@ -34,6 +35,7 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: Li
     return requestId ? { data, requestId } : { data };
   };
   return {
+    readBack: readBackPort(client),
     publish: (apiId, envId, remark) =>
       sent(
         client.apis
@@ -86,5 +88,46 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: Li
           },
         }
       : {}),
+  };
+}
+
+function readBackPort(client: InstanceClient): ReadBackPort {
+  return {
+    publications: async (apiId) => publicationsOf(await client.apis.get(apiId)),
+    async versions(apiId, envId) {
+      const rows = await client.apis.versions(apiId).listAll({ env_id: envId });
+      return rows.map((v) => ({
+        versionId: v.version_id,
+        versionNo: v.version_no ?? v.version_id,
+        inEffect: v.status === 1,
+      }));
+    },
+    async boundPolicies(kind, apiId, envId) {
+      const q = { api_id: apiId, env_id: envId };
+      switch (kind) {
+        case 'throttle':
+          return (await client.throttleBindings.boundThrottles.listAll(q)).map((t) => ({
+            bindingId: t.bind_id ?? '',
+            policyId: t.id,
+            policyName: t.name,
+          }));
+        case 'sign':
+          return (await client.signBindings.boundSigns.listAll(q)).map((b) => ({
+            bindingId: b.id,
+            policyId: b.sign_id ?? '',
+            policyName: b.sign_name ?? b.sign_id ?? '',
+          }));
+        case 'acl':
+          return (await client.aclBindings.boundAcls.listAll(q)).map((a) => ({
+            bindingId: a.bind_id ?? '',
+            policyId: a.acl_id,
+            policyName: a.acl_name ?? a.acl_id,
+          }));
+      }
+    },
+    async authorizations(appId, envId) {
+      const rows = await client.appAuths.boundApis.listAll({ app_id: appId, env_id: envId });
+      return rows.map((a) => ({ authId: a.id, apiId: a.api_id ?? '' }));
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
 import { WindowedTable, type TableColumn } from '../../components/WindowedTable.tsx';
-import type { Column, ResourceDescriptor } from '../../screens/types.ts';
+import type { CellTone, Column, ResourceDescriptor } from '../../screens/types.ts';
 import { actionsOf } from '../../screens/registry.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
 import { commandsForKey, type Command } from '../keys/keymap.ts';
@@ -10,8 +10,8 @@ import { useActions, useDashboardStore, useStore, useStoreShallow } from '../sto
 import type { NavEntry } from '../store/navigation.ts';
 import type { ResourceSlice } from '../store/slice.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
-import { useTheme } from '../ui/theme.ts';
-import { lazyCellRequest, useList } from './data.ts';
+import { useTheme, type ColorValue, type Theme } from '../ui/theme.ts';
+import { lazyCellRequest, useInstanceRow, useList } from './data.ts';
 import { actionHandlers } from './actions.ts';
 import { useAppEnv, copyToClipboard } from './env.tsx';
 import {
@@ -67,6 +67,9 @@ export function ListView({
   const env = useAppEnv();
   const { slice, blocked } = useList(d, entry.params);
   const { filter, sort, filtering } = entry.list;
+  // A frozen (or failed) instance answers empty lists: say why rather than "nothing here".
+  const instanceRow = useInstanceRow();
+  const instanceStatus = d.instanceScoped ? instanceRow?.status : undefined;
 
   const filtered = useMemo(() => filterRows(slice.data ?? [], d.columns, filter), [slice.data, d, filter]);
   useEffect(() => warmHaystacks(slice.data ?? [], d.columns), [slice.data, d]);
@@ -246,7 +249,9 @@ export function ListView({
             ? `  no match for “${sanitizeText(filter)}”`
             : slice.error && !slice.data
               ? '  failed to load (see the status line)'
-              : '  nothing here'
+              : instanceStatus !== undefined && instanceStatus !== 'RUNNING'
+                ? `  nothing here — the instance is ${sanitizeText(instanceStatus)}, not RUNNING`
+                : '  nothing here'
       }
     />
   );
@@ -301,10 +306,18 @@ function useTableColumns(
           ...(c.align !== undefined ? { align: c.align } : {}),
           ...(c.color !== undefined ? { color: c.color } : {}),
           ...(c.priority !== undefined ? { priority: c.priority } : {}),
+          ...(c.tone !== undefined ? { color: toneColor(c.tone) } : {}),
           cell,
         };
       }),
     // useShallow keeps lazyData's identity while its slices are unchanged
     [d, lazyCols, instanceId, lazyData],
   );
+}
+
+function toneColor<T>(tone: (row: T) => CellTone | undefined) {
+  return (row: T, theme: Theme): ColorValue => {
+    const t = tone(row);
+    return t === undefined ? undefined : theme.tokens[t];
+  };
 }
