@@ -85,6 +85,16 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: Li
             addToGroup: (gid, ids) => sent(link.deviceGroups.addDevices(gid, ids)),
             removeFromGroup: (gid, id) => sent(link.deviceGroups.removeDevice(gid, id)),
             importProducts: (csv, name) => sent(link.products.importCsv(csv, name)),
+            setDeviceStatus: (id, status) => sent(link.devices.update(id, { status }).then(() => undefined)),
+            createDevice: (r) =>
+              sent(
+                link.devices.create({
+                  product: { product_id: r.productId },
+                  app_id: r.appId,
+                  device_name: r.name,
+                  node_id: r.nodeId,
+                }),
+              ),
           },
         }
       : {}),

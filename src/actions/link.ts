@@ -43,7 +43,11 @@ export type LinkAction =
   /** 6.1.6 (one batch) or 6.1.7 (one call per device). */
   | { kind: 'link'; op: 'group-members'; mode: 'add' | 'remove'; group: NamedId; devices: DeviceRef[] }
   /** 6.4.13: the CSV text of a file, uploaded as form data. */
-  | { kind: 'link'; op: 'import-products'; fileName: string; csv: string; rows: number };
+  | { kind: 'link'; op: 'import-products'; fileName: string; csv: string; rows: number }
+  /** 6.2.6: enable (0) or disable (1) devices; one call each. */
+  | { kind: 'link'; op: 'set-device-status'; status: 0 | 1; devices: DeviceRef[] }
+  /** 6.2.1 */
+  | { kind: 'link'; op: 'create-device'; product: NamedId; appId: string; name: string; nodeId: string };
 
 /** The LINK calls the runner needs (client-port.ts adapts the LinkClient). */
 export interface LinkPort {
@@ -57,6 +61,13 @@ export interface LinkPort {
   addToGroup(groupId: number, deviceIds: number[]): Promise<Sent<void>>;
   removeFromGroup(groupId: number, deviceId: number): Promise<Sent<void>>;
   importProducts(csv: string, fileName: string): Promise<Sent<ProductImportResult>>;
+  setDeviceStatus(deviceId: number, status: 0 | 1): Promise<Sent<void>>;
+  createDevice(req: {
+    productId: number;
+    appId: string;
+    name: string;
+    nodeId: string;
+  }): Promise<Sent<{ id: number }>>;
 }
 
 const MAX_LISTED = 8;
@@ -117,6 +128,33 @@ export function describeLinkAction(a: LinkAction): Confirmation {
             details: names(a.devices),
             destructive: false,
           };
+    case 'set-device-status':
+      return a.status === 1
+        ? {
+            title:
+              a.devices.length === 1
+                ? `Disable device ${a.devices[0]?.name}`
+                : `Disable ${count(a.devices.length)}`,
+            effect: 'The devices can no longer connect or receive commands until enabled again',
+            details: names(a.devices),
+            destructive: true,
+          }
+        : {
+            title:
+              a.devices.length === 1
+                ? `Enable device ${a.devices[0]?.name}`
+                : `Enable ${count(a.devices.length)}`,
+            effect: 'The devices may connect and receive commands again',
+            details: names(a.devices),
+            destructive: false,
+          };
+    case 'create-device':
+      return {
+        title: `Create device ${a.name} (${a.product.name})`,
+        effect: `A device with node id ${a.nodeId} is registered; it gets its own secret and can connect`,
+        details: [],
+        destructive: false,
+      };
     case 'import-products':
       return {
         title: `Import products from ${a.fileName}`,
@@ -149,6 +187,16 @@ export function linkSubject(a: LinkAction): { object: string; env: string } {
     case 'group-members':
       return {
         object: `group:${a.group.name}(${a.group.id}) ${a.mode} devices:${a.devices.map((d) => d.id).join(',')}`,
+        env: '-',
+      };
+    case 'set-device-status':
+      return {
+        object: `devices:${a.devices.map((d) => d.id).join(',')} status:${a.status === 1 ? 'disabled' : 'enabled'}`,
+        env: '-',
+      };
+    case 'create-device':
+      return {
+        object: `device:${a.name} node:${a.nodeId} product:${a.product.name}(${a.product.id})`,
         env: '-',
       };
     case 'import-products':
@@ -317,6 +365,29 @@ export function linkSteps(port: LinkPort | undefined, a: LinkAction): Step[] {
       return a.devices.map((d) =>
         oneEach(`remove ${d.name} from ${a.group.name}`, d, () => p().removeFromGroup(a.group.id, d.id)),
       );
+    case 'set-device-status':
+      return a.devices.map((d) =>
+        oneEach(`${a.status === 1 ? 'disable' : 'enable'} ${d.name}`, d, () =>
+          p().setDeviceStatus(d.id, a.status),
+        ),
+      );
+    case 'create-device':
+      return [
+        {
+          label: `create ${a.name}`,
+          async run() {
+            const sent = await p().createDevice({
+              productId: a.product.id,
+              appId: a.appId,
+              name: a.name,
+              nodeId: a.nodeId,
+            });
+            return withId(sent, [
+              { label: a.name, id: String(sent.data.id), ok: true, detail: `device id ${sent.data.id}` },
+            ]);
+          },
+        },
+      ];
     case 'import-products':
       return [
         {

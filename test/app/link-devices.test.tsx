@@ -214,3 +214,34 @@ test('M adds the marked devices to a chosen group and removes them again', async
   await press('\r');
   h.store.getState().actions.updateList({ marked: [] });
 });
+
+test('e disables a device after confirmation (the list shows it disabled); n creates one', async () => {
+  await waitForFrame(h.ui, (f) => f.includes('NODE ID') && !f.includes('Esc/Enter: close'));
+  const d = rows().find((x) => x.status === 0 && x.online_status === 2) as Device;
+  await select(d);
+  await press('e');
+  await waitForFrame(h.ui, (f) => f.includes(`Disable device ${d.device_name}`));
+  assert.equal(linkDb().devices.get(d.id)?.status, 0, 'nothing sent before y');
+  await press('y');
+  await until('disabled in the emulator', () => linkDb().devices.get(d.id)?.status === 1);
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press('\r');
+  await until('list refreshed', () => rows().find((r) => r.id === d.id)?.status === 1);
+
+  const before = linkDb().devices.size;
+  await press('n');
+  await waitForFrame(h.ui, (f) => f.includes('Create a device') && f.includes('TempSensor_T1'));
+  await press('\x1b[B', 2); // SmartMeter_S3, EdgeGateway_G2, TempSensor_T1
+  await press('\r');
+  await waitForFrame(h.ui, (f) => f.includes('Product: TempSensor_T1'));
+  for (const ch of 'sensor-new-1') await press(ch);
+  await press('\r');
+  for (const ch of 'NEW_NODE_1') await press(ch);
+  await press('\r');
+  await waitForFrame(h.ui, (f) => f.includes('Create device sensor-new-1 (TempSensor_T1)'));
+  await press('y');
+  await until('created in the emulator', () => linkDb().devices.size === before + 1);
+  assert.equal(linkDb().deviceByNodeId('NEW_NODE_1')?.device_name, 'sensor-new-1');
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press('\r');
+});
