@@ -38,8 +38,17 @@ async function press(keys: string, times = 1) {
   }
 }
 async function select(d: Device) {
+  await h.store.whenIdle(); // a refresh in flight must not land after the selection
   h.store.getState().actions.updateList({ selectedId: String(d.id) });
   await settle();
+}
+async function mark(ds: Device[]) {
+  await h.store.whenIdle();
+  h.store
+    .getState()
+    .actions.updateList({ marked: ds.map((d) => String(d.id)), selectedId: String(ds[0]?.id) });
+  await settle();
+  await waitForFrame(h.ui, (f) => f.includes(`${ds.length} marked`));
 }
 const meterWith = (pred: (d: Device) => boolean) =>
   rows().find((d) => d.product?.product_name === 'SmartMeter_S3' && pred(d)) as Device;
@@ -118,10 +127,7 @@ test('force offline names the marked devices, then the list shows them offline',
   const targets = rows()
     .filter((d) => d.online_status === 1 && d.status === 0)
     .slice(0, 2);
-  h.store
-    .getState()
-    .actions.updateList({ marked: targets.map((d) => String(d.id)), selectedId: String(targets[0]?.id) });
-  await settle();
+  await mark(targets);
   await press('O');
   const confirm = await waitForFrame(h.ui, (f) => f.includes('Force 2 devices offline'));
   for (const d of targets) assert.match(confirm, new RegExp(d.device_name));
@@ -176,10 +182,7 @@ test('M adds the marked devices to a chosen group and removes them again', async
     .slice(0, 2);
   const warehouse = [...linkDb().groups.values()].find((g) => g.name === 'warehouse');
   assert.ok(warehouse && warehouse.devices.size === 0);
-  h.store
-    .getState()
-    .actions.updateList({ marked: targets.map((d) => String(d.id)), selectedId: String(targets[0]?.id) });
-  await settle();
+  await mark(targets);
   await press('M');
   await waitForFrame(h.ui, (f) => f.includes('Group membership of 2 devices') && f.includes('warehouse'));
   const paths = [
@@ -190,7 +193,7 @@ test('M adds the marked devices to a chosen group and removes them again', async
     'south-plant / line-2',
     'warehouse',
   ];
-  await press('\x1b[B', paths.indexOf('warehouse'));
+  await press('j', paths.indexOf('warehouse'));
   await press('\r');
   await waitForFrame(h.ui, (f) => f.includes('Add to warehouse'));
   await press('\r');
@@ -202,10 +205,10 @@ test('M adds the marked devices to a chosen group and removes them again', async
   await press('\r');
   await press('M');
   await waitForFrame(h.ui, (f) => f.includes('Group membership of 2 devices'));
-  await press('\x1b[B', paths.indexOf('warehouse'));
+  await press('j', paths.indexOf('warehouse'));
   await press('\r');
   await waitForFrame(h.ui, (f) => f.includes('Remove from warehouse'));
-  await press('\x1b[B');
+  await press('j');
   await press('\r');
   await waitForFrame(h.ui, (f) => f.includes('Remove 2 devices from group warehouse'));
   await press('y');
@@ -231,7 +234,7 @@ test('e disables a device after confirmation (the list shows it disabled); n cre
   const before = linkDb().devices.size;
   await press('n');
   await waitForFrame(h.ui, (f) => f.includes('Create a device') && f.includes('TempSensor_T1'));
-  await press('\x1b[B', 2); // SmartMeter_S3, EdgeGateway_G2, TempSensor_T1
+  await press('j', 2); // SmartMeter_S3, EdgeGateway_G2, TempSensor_T1
   await press('\r');
   await waitForFrame(h.ui, (f) => f.includes('Product: TempSensor_T1'));
   for (const ch of 'sensor-new-1') await press(ch);
