@@ -113,7 +113,8 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
     try {
       await deps.audit({
         ...deps.identity,
-        action: action.kind,
+        // LINK actions share one kind; the audit names the operation (`link.force-offline`).
+        action: action.kind === 'link' ? `link.${action.op}` : action.kind,
         object,
         env,
         result,

@@ -49,6 +49,10 @@ async function mark(ds: Device[]) {
     .actions.updateList({ marked: ds.map((d) => String(d.id)), selectedId: String(ds[0]?.id) });
   await settle();
   await waitForFrame(h.ui, (f) => f.includes(`${ds.length} marked`));
+  // the key handlers are re-registered after the render that shows the marks
+  await h.store.whenIdle();
+  await settle();
+  await settle();
 }
 const meterWith = (pred: (d: Device) => boolean) =>
   rows().find((d) => d.product?.product_name === 'SmartMeter_S3' && pred(d)) as Device;
@@ -170,7 +174,8 @@ test('deleting an online device is refused with the force-offline alternative; a
     );
     return audit.includes(`devices:${offline.id}`);
   });
-  assert.match(audit, /"link"/);
+  assert.match(audit, /"link\.delete-devices"/);
+  assert.match(audit, /"link\.send-command"/);
   assert.match(audit, /switch_relay/);
   assert.doesNotMatch(audit, new RegExp(h.emu.sk));
 });
