@@ -182,6 +182,7 @@ test('deleting an online device is refused with the force-offline alternative; a
 
 test('M adds the marked devices to a chosen group and removes them again', async () => {
   await waitForFrame(h.ui, (f) => f.includes('NODE ID') && !f.includes('Esc/Enter: close'));
+  await until('the list shows the deletion', () => rows().every((d) => linkDb().devices.has(d.id)));
   const targets = rows()
     .filter((d) => d.app_name === 'fleet-ops')
     .slice(0, 2);
@@ -225,6 +226,7 @@ test('M adds the marked devices to a chosen group and removes them again', async
 
 test('e disables a device after confirmation (the list shows it disabled); n creates one', async () => {
   await waitForFrame(h.ui, (f) => f.includes('NODE ID') && !f.includes('Esc/Enter: close'));
+  await until('the list is current', () => rows().every((x) => linkDb().devices.has(x.id)));
   const d = rows().find((x) => x.status === 0 && x.online_status === 2) as Device;
   await select(d);
   await press('e');
