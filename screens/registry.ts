@@ -16,6 +16,7 @@ import { productsScreen } from './products.ts';
 import { templatesScreen } from './templates.ts';
 import { rulesScreen } from './rules.ts';
 import { servicesScreen } from './services.ts';
+import { GATEWAY_MORE_SCREENS } from './gateway-more/index.ts';
 
 export const RESOURCES: readonly ResourceDescriptor[] = [
   instancesScreen,
@@ -34,6 +35,7 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   templatesScreen,
   rulesScreen,
   servicesScreen,
+  ...GATEWAY_MORE_SCREENS,
 ];
 
 const byId = new Map(RESOURCES.map((r) => [r.id, r]));

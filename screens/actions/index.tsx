@@ -22,6 +22,7 @@ import { ApiBindingsView } from './ApiBindingsView.tsx';
 import { PublishFlow } from './PublishFlow.tsx';
 import { VersionsView } from './VersionsView.tsx';
 import { registerLinkActions } from './link.tsx';
+import { registerGatewayMoreActions } from '../gateway-more/actions.ts';
 
 export const ACTION_MODALS = {
   publish: 'actions.publish',
@@ -138,6 +139,7 @@ export function registerActionModals(): void {
   );
   registerActions('apps', appActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerLinkActions();
+  registerGatewayMoreActions();
 }
 
 /** The instance's environments, loaded through the dashboard store (cached after the first time). */

@@ -180,7 +180,7 @@ function RuleTestModal({ props }: ModalProps) {
 export function ruleActions(): ReadonlyArray<ResourceAction<Rule>> {
   return [
     {
-      command: 'ruleTest',
+      command: 'runTest',
       title: 'Test the rule on sample data',
       mutating: true,
       run({ store, item, instanceId }) {

@@ -3,6 +3,7 @@
 // `onRequest`, so a RequestIdTap plugged into the client config hands the last write's id to the port.
 import type { InstanceClient, LinkClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
+import { runResourceCall } from './resource-calls.ts';
 import type { MutationPort, ReadBackPort, Sent } from './port.ts';
 import { publicationsOf } from './publications.ts';
 
@@ -98,6 +99,7 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: Li
           },
         }
       : {}),
+    call: (call) => sent(runResourceCall(client, call)),
   };
 }
 

@@ -38,6 +38,8 @@ export function isDestructive(action: MutationAction): boolean {
       return true;
     case 'link':
       return describeLinkAction(action).destructive;
+    case 'call':
+      return action.destructive;
     default:
       return false;
   }
@@ -48,6 +50,8 @@ export function describeAction(action: MutationAction): Confirmation {
   switch (action.kind) {
     case 'link':
       return describeLinkAction(action);
+    case 'call':
+      return { title: action.title, effect: action.effect, details: [], destructive };
     case 'publish':
       return {
         title: 'Publish API',
@@ -188,6 +192,8 @@ export function actionSubject(action: MutationAction): { object: string; env: st
   switch (action.kind) {
     case 'link':
       return linkSubject(action);
+    case 'call':
+      return { object: action.object, env: action.env ?? '' };
     case 'publish':
     case 'offline':
     case 'switch-version':

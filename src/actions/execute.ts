@@ -122,6 +122,36 @@ export function planSteps(port: MutationPort, action: MutationAction): Step[] {
   switch (action.kind) {
     case 'link':
       return linkSteps(port.link, action);
+    case 'call':
+      return [
+        {
+          label: action.title,
+          async run() {
+            const sent = await port.call(action.call);
+            const r = sent.data;
+            const failed = (r.failures ?? []).map((f): ItemResult => ({
+              label: f.label,
+              id: f.label,
+              ok: false,
+              ...(f.code ? { errorCode: f.code } : {}),
+              ...(f.msg ? { errorMsg: f.msg } : {}),
+            }));
+            const ok = (r.successes ?? []).map((s): ItemResult => ({ label: s, id: s, ok: true }));
+            const items: ItemResult[] =
+              failed.length + ok.length > 0
+                ? [...ok, ...failed]
+                : [
+                    {
+                      label: action.object,
+                      id: action.object,
+                      ok: true,
+                      ...(r.detail ? { detail: r.detail } : {}),
+                    },
+                  ];
+            return withRequestId(sent, items);
+          },
+        },
+      ];
     case 'publish':
       return [
         {

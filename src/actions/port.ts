@@ -2,6 +2,7 @@
 // keeping the runner on this narrow port keeps it independent of the client's module layout.
 import type { BatchDeleteResult } from '../api/types/common.ts';
 import type { LinkPort } from './link.ts';
+import type { CallResult, ResourceCall } from './resource-calls.ts';
 import type { PolicyKind, PublicationRef } from './types.ts';
 
 /** PublishResp (4.3.4 / 4.3.7 / 4.3.9). */
@@ -105,4 +106,6 @@ export interface MutationPort {
   revoke(authId: string): Promise<Sent<void>>;
   /** Device integration of the same instance (absent where LINK is not wired). */
   link?: LinkPort;
+  /** The `call` action kind: one call of resource-calls.ts. */
+  call(call: ResourceCall): Promise<Sent<CallResult>>;
 }

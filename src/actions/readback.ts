@@ -104,5 +104,10 @@ export function readBack(reads: ReadBackPort, action: MutationAction): Promise<s
     case 'link':
       // Device integration has no read-back yet: say where the truth is instead of guessing it.
       return Promise.resolve([`${describeLinkAction(action).title}: outcome unknown; refresh the list with r`]);
+    case 'call':
+      // One-call actions of other families have no read-back here: say so rather than guess.
+      return Promise.resolve([
+        `${action.object}: not re-read; refresh the view with r to see what is true now`,
+      ]);
   }
 }

@@ -47,6 +47,7 @@ export interface AuthRef {
 }
 
 import type { LinkAction } from './link.ts';
+import type { ResourceCall } from './resource-calls.ts';
 
 export type MutationAction =
   | { kind: 'publish'; api: ApiRef; env: EnvRef; remark?: string }
@@ -63,7 +64,17 @@ export type MutationAction =
   | { kind: 'authorize'; apps: AppRef[]; apis: ApiRef[]; env: EnvRef }
   | { kind: 'revoke'; auths: AuthRef[] }
   /** Device integration (LINK): force offline, delete devices, send a command, reset a secret (link.ts). */
-  | LinkAction;
+  | LinkAction
+  /** One call on another family (resource-calls.ts): domains, certificates, custom backends, quotas, secrets… */
+  | {
+      kind: 'call';
+      call: ResourceCall;
+      title: string;
+      effect: string;
+      object: string;
+      env?: string;
+      destructive: boolean;
+    };
 
 export type MutationKind = MutationAction['kind'];
 

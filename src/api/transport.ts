@@ -51,10 +51,10 @@ export interface RequestSpec {
   signal?: AbortSignal;
   /** Auth-free calls (IAM login) are allowed in read-only mode and need no provider. */
   allowInReadOnly?: boolean;
-  /** A body sent as is (form-data uploads, LINK 6.4.13) instead of JSON `body`. */
-  raw?: { contentType: string; text: string };
-  /** The success body is a file (LINK 6.4.14): handed back as text, not parsed as JSON. */
-  expectText?: boolean;
+  /** A body sent as is instead of JSON (a multipart/form-data upload, 4.14.2). */
+  rawBody?: { contentType: string; data: string };
+  /** How a 2xx body is read: parsed JSON (default), text (an exported file) or bytes (an archive). */
+  accept?: 'json' | 'text' | 'bytes';
 }
 
 export interface RawResponse {
@@ -148,11 +148,12 @@ export class Transport {
       throw new RomaError({ kind: 'read-only', method, path });
     }
     const url = buildUrl(this.endpoint, path, spec.query);
-    const bodyText = spec.raw
-      ? spec.raw.text
-      : spec.body === undefined
-        ? undefined
-        : JSON.stringify(spec.body);
+    const bodyText =
+      spec.rawBody !== undefined
+        ? spec.rawBody.data
+        : spec.body === undefined
+          ? undefined
+          : JSON.stringify(spec.body);
     const retryable = IDEMPOTENT.has(method);
     let refreshedAuth = false;
     for (let attempt = 1; ; attempt++) {
@@ -243,8 +244,10 @@ export class Transport {
       return { ok: false as const, error };
     };
     try {
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      if (bodyText !== undefined) headers['Content-Type'] = spec.raw?.contentType ?? 'application/json';
+      const headers: Record<string, string> = {
+        Accept: spec.accept === undefined || spec.accept === 'json' ? 'application/json' : '*/*',
+      };
+      if (bodyText !== undefined) headers['Content-Type'] = spec.rawBody?.contentType ?? 'application/json';
       let authHeaders: Record<string, string>;
       try {
         authHeaders = await this.cfg.auth.authorize({ method, url, headers, body: bodyText }, signal);
@@ -261,6 +264,7 @@ export class Transport {
       const fetchImpl = await this.getFetch();
       let res: Response;
       let text: string;
+      let bytes: Buffer | undefined;
       try {
         res = await ky(url, {
           method,
@@ -272,7 +276,8 @@ export class Transport {
           signal,
           fetch: fetchImpl,
         });
-        text = await res.text();
+        bytes = spec.accept === 'bytes' ? Buffer.from(await res.arrayBuffer()) : undefined;
+        text = bytes ? bytes.toString('utf8') : await res.text();
       } catch (e) {
         if (spec.signal?.aborted) return fail('aborted', { cause: e });
         if (timer.signal.aborted)
@@ -282,11 +287,11 @@ export class Transport {
       }
       let requestId = res.headers.get('x-request-id') ?? undefined;
       const status = res.status;
-      if (status >= 200 && status < 300 && spec.expectText) {
-        report(status, undefined, requestId);
-        return { ok: true, response: { status, headers: res.headers, body: text } };
-      }
       if (status >= 200 && status < 300) {
+        if (spec.accept === 'text' || spec.accept === 'bytes') {
+          report(status, undefined, requestId);
+          return { ok: true, response: { status, headers: res.headers, body: bytes ?? text } };
+        }
         if (status === 204 || text.trim() === '') {
           report(status, undefined, requestId);
           return { ok: true, response: { status, headers: res.headers, body: undefined } };

@@ -3,6 +3,7 @@ import { createElement, useEffect, useMemo, type ComponentType } from 'react';
 import { MutationProvider, useMutations } from '../../screens/actions/context.tsx';
 import { registerActionModals } from '../../screens/actions/index.tsx';
 import { MutationPanel } from '../../screens/actions/MutationPanel.tsx';
+import { registerFormModals } from '../../screens/forms/index.tsx';
 import { resourceById } from '../../screens/registry.ts';
 import { KEYMAP, keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
 import type { MutationPhase, MutationStore } from '../store/mutations.ts';
@@ -18,12 +19,13 @@ import { DetailView, DETAIL_COMMANDS } from './DetailView.tsx';
 import { AppEnvProvider, useAppEnv, type AppEnv } from './env.tsx';
 import { ListView, LIST_COMMANDS } from './ListView.tsx';
 import { modalComponent, type ModalProps } from './modals.tsx';
-import { actionCommands } from './actions.ts';
+import { actionCommands, hasMarkableActions } from './actions.ts';
 import { DebugView } from './DebugView.tsx';
 import { registerDebugAction } from './debug-action.ts';
 import { createShellMutations, debugStoreOf } from './side-stores.ts';
 
 registerActionModals();
+registerFormModals();
 registerDebugAction();
 
 const DEBUG_COMMANDS = (Object.keys(KEYMAP) as Command[]).filter((c) =>
@@ -186,7 +188,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
         ].filter(
           (c) =>
             (c !== 'reveal' || d?.hasSecret === true) &&
-            ((c !== 'mark' && c !== 'markAll') || actionCommands(d, readOnly).length > 0),
+            ((c !== 'mark' && c !== 'markAll') || hasMarkableActions(d, readOnly)),
         );
 
   return (

@@ -2,7 +2,6 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
 import { WindowedTable, type TableColumn } from '../../components/WindowedTable.tsx';
 import type { CellTone, Column, ResourceDescriptor } from '../../screens/types.ts';
-import { actionsOf } from '../../screens/registry.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
 import { commandsForKey, type Command } from '../keys/keymap.ts';
 import { editLine, insertText } from '../../components/TextInput.tsx';
@@ -12,7 +11,7 @@ import type { ResourceSlice } from '../store/slice.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { useTheme, type ColorValue, type Theme } from '../ui/theme.ts';
 import { lazyCellRequest, useInstanceRow, useList } from './data.ts';
-import { actionHandlers } from './actions.ts';
+import { actionHandlers, hasMarkableActions } from './actions.ts';
 import { useAppEnv, copyToClipboard } from './env.tsx';
 import {
   clampScroll,
@@ -87,7 +86,7 @@ export function ListView({
   };
   const half = Math.max(1, Math.floor(bodyHeight / 2));
   const markedIds = entry.list.marked;
-  const hasActions = actionsOf(d).length > 0;
+  const hasActions = hasMarkableActions(d);
   const markedRows = () => {
     const ids = new Set(store.getState().stack.at(-1)?.list.marked ?? []);
     return rows.filter((r) => ids.has(d.idOf(r)));

@@ -30,6 +30,14 @@ export function actionCommands(d: ResourceDescriptor | undefined, readOnly = fal
     : [];
 }
 
+/** Create, edit and open-items act on one item (or none): alone they do not make a list's rows markable. */
+const SINGLE_ITEM = new Set(['create', 'edit', 'openItems']);
+
+/** Whether the list offers marks (Space/`*`): some action of it works on the marked rows. */
+export function hasMarkableActions(d: ResourceDescriptor | undefined, readOnly = false): boolean {
+  return d ? actionCommands(d, readOnly).some((c) => !SINGLE_ITEM.has(c)) : false;
+}
+
 export function actionHandlers(d: ResourceDescriptor, t: ActionTarget): CommandHandlers {
   const handlers: CommandHandlers = {};
   for (const a of actionsOf(d)) {
@@ -46,7 +54,8 @@ export function actionHandlers(d: ResourceDescriptor, t: ActionTarget): CommandH
         return;
       }
       const item = t.item();
-      if (item === undefined) return;
+      // Creating needs no selected row (an empty list is where one starts).
+      if (item === undefined && a.command !== 'create') return;
       actions.setStatus(null);
       try {
         const r = a.run({ store: t.store, item, instanceId, marked: t.marked() });

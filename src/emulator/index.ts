@@ -22,6 +22,8 @@ import { linkRoutes } from './routes/link.ts';
 import { instanceRoutes } from './routes/instance.ts';
 import { aclRoutes, signRoutes } from './routes/signs-acls.ts';
 import { throttleRoutes } from './routes/throttles.ts';
+import { gatewayMoreRoutes } from './routes/gateway-more.ts';
+import { writeRoutes } from './routes/writes.ts';
 import { DEMO_PROJECT_ID } from './seed/build.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedHostile } from './seed/hostile.ts';
@@ -88,6 +90,8 @@ export const ALL_ROUTES: RouteDef[] = [
   ...appRoutes,
   ...deleteRoutes,
   ...linkRoutes(),
+  ...gatewayMoreRoutes,
+  ...writeRoutes,
 ];
 
 function toSpec(f: string | FaultSpec | null | undefined): FaultSpec | null {
@@ -137,7 +141,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
   } else {
     state = createState(DEMO_PROJECT_ID);
     const seed = opts.seed ?? 'demo';
-    if (seed === 'demo') instances = seedDemo(state, { backendHost: echo.host });
+    if (seed === 'demo') instances = seedDemo(state, { backendHost: echo.host, nowMs: now() });
     else if (seed === 'hostile') instances = seedHostile(state, { backendHost: echo.host });
     else if (seed !== 'empty') instances = seedScale(state, seed.scale, echo.host);
   }

@@ -7,7 +7,7 @@
 // 'escape' 'tab' 'backspace' 'delete' 'space'; modifiers prefix them: 'ctrl+d', 'shift+tab'.
 
 /** Where a command applies. `list` navigation also scrolls detail, JSON and help views. */
-export type KeyScope = 'global' | 'list' | 'detail' | 'modal' | 'input' | 'actions' | 'debug';
+export type KeyScope = 'global' | 'list' | 'detail' | 'modal' | 'input' | 'actions' | 'debug' | 'form';
 
 export interface CommandSpec {
   readonly keys: readonly string[];
@@ -79,12 +79,40 @@ export const KEYMAP = {
   debug: spec('actions', ['d'], 'Debug: send a request through the gateway', 'debug'),
   reveal: spec('actions', ['x'], 'Reveal or hide the secret', 'reveal'),
   forceOffline: spec('actions', ['O'], 'Force the selected or marked devices offline', 'force offline'),
-  sendCommand: spec('actions', ['C'], 'Send a command to the device (form from its product model)', 'command'),
-  resetSecret: spec('actions', ['K'], 'Reset the device secret (the device must get the new one)'),
-  ruleTest: spec('actions', ['T'], 'Test the rule on sample device data', 'test'),
-  groupMembers: spec('actions', ['M'], 'Add the selected or marked devices to a group, or remove them', 'group'),
-  exportFile: spec('actions', ['X'], 'Export the selected or marked items to a file (products: CSV)', 'export'),
-  importFile: spec('actions', ['I'], 'Import items from a file (products: CSV)', 'import'),
+  sendCommand: spec(
+    'actions',
+    ['C'],
+    'Send a command to the device (form from its product model)',
+    'command',
+  ),
+  groupMembers: spec(
+    'actions',
+    ['M'],
+    'Add the selected or marked devices to a group, or remove them',
+    'group',
+  ),
+  deploy: spec('actions', ['P'], 'Custom backend: deploy it', 'deploy'),
+  undeploy: spec('actions', ['U'], 'Custom backend: undeploy it', 'undeploy'),
+  runTest: spec(
+    'actions',
+    ['T'],
+    'Test it: a custom backend with its default parameters, a rule on sample device data',
+    'test',
+  ),
+  exportFile: spec(
+    'actions',
+    ['E'],
+    'Export to a file (OpenAPI of a group, asset package of an application, products as CSV)',
+    'export',
+  ),
+  importFile: spec(
+    'actions',
+    ['I'],
+    'Import a file: OpenAPI into the group (with a preview), products from CSV',
+    'import',
+  ),
+  resetSecret: spec('actions', ['X'], 'Reset the secret (the old one stops working)', 'reset secret'),
+  toggle: spec('actions', ['t'], 'Enable or disable the selected feature', 'toggle'),
 
   // modal dialogs
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),
@@ -131,6 +159,41 @@ export const KEYMAP = {
   debugMark: spec('debug', ['m'], 'History: mark an answer to compare'),
   debugCompare: spec('debug', ['='], 'History: compare the two marked answers'),
   debugReveal: spec('debug', ['x'], 'Answer: reveal or hide the credentials it carries'),
+
+  // create / edit forms (screens/forms): typing goes into the focused field
+  editThrottle: spec(
+    'actions',
+    ['L'],
+    'Edit the throttling policy bound to the API (raise its limit)',
+    'limit',
+  ),
+  openItems: spec(
+    'actions',
+    ['O'],
+    "Open what the item holds: a group's environment variables, a policy's special settings",
+    'items',
+  ),
+  formNext: spec('form', ['tab', 'down'], 'Next field', 'next'),
+  formPrev: spec('form', ['shift+tab', 'up'], 'Previous field'),
+  formEnter: spec('form', ['return'], 'Next field; on the last field: review'),
+  formChoiceNext: spec('form', ['right', 'space'], 'Next choice / toggle yes-no', 'choice'),
+  formChoicePrev: spec('form', ['left'], 'Previous choice / toggle yes-no'),
+  formBackspace: spec('form', ['backspace'], 'Delete the last character of the field'),
+  formClear: spec('form', ['ctrl+u'], 'Clear the field', 'clear'),
+  formEditor: spec('form', ['ctrl+e'], 'Edit a long text or JSON field in $EDITOR'),
+  formAddRow: spec('form', ['ctrl+n'], 'Add a row to a list field', 'add row'),
+  formRemoveRow: spec('form', ['ctrl+k'], 'Remove the focused row of a list field'),
+  formReveal: spec('form', ['ctrl+r'], 'Reveal or hide secret fields'),
+  formCopy: spec('form', ['ctrl+o'], 'New item: fill the form with a copy of the selected one'),
+  formReview: spec('form', ['ctrl+s'], 'Check the form and review the changes', 'review'),
+  formSend: spec('form', ['y'], 'In the review: send the change', 'send'),
+  formBack: spec('form', ['n'], 'In the review: back to the form (nothing is sent)'),
+  formCancel: spec(
+    'form',
+    ['escape'],
+    'Close the form (in the review: back to it); nothing is sent',
+    'cancel',
+  ),
 } as const satisfies Record<string, CommandSpec>;
 
 export type Command = keyof typeof KEYMAP;
@@ -145,6 +208,7 @@ export const SCOPE_TITLES: Record<KeyScope, string> = {
   modal: 'Dialogs',
   input: 'Text fields',
   debug: 'Debug request',
+  form: 'Create / edit forms',
 };
 
 /** Scopes that are active together at the same time and so must not share a key. */
@@ -154,6 +218,7 @@ export const CONCURRENT_SCOPES: readonly (readonly KeyScope[])[] = [
   ['modal'],
   ['input'],
   ['global', 'debug'],
+  ['form'],
 ];
 
 /** Whether key `id` is one of the keys bound to `cmd` (for views that test a single command). */
@@ -215,7 +280,7 @@ export interface KeyHint {
  * view actually handles (e.g. a screen without a publish action).
  */
 export function footerHints(scopes: readonly KeyScope[], only?: readonly Command[]): KeyHint[] {
-  const order: KeyScope[] = ['input', 'modal', 'debug', 'list', 'detail', 'actions', 'global'];
+  const order: KeyScope[] = ['input', 'modal', 'form', 'debug', 'list', 'detail', 'actions', 'global'];
   const seen = new Set<Command>();
   const out: KeyHint[] = [];
   for (const scope of order) {

@@ -114,7 +114,8 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
       await deps.audit({
         ...deps.identity,
         // LINK actions share one kind; the audit names the operation (`link.force-offline`).
-        action: action.kind === 'link' ? `link.${action.op}` : action.kind,
+        action:
+          action.kind === 'link' ? `link.${action.op}` : action.kind === 'call' ? action.call.op : action.kind,
         object,
         env,
         result,

@@ -54,7 +54,7 @@ test('the product list counts devices per row; Enter lists only that product’s
 
 test('X exports the product to a CSV file; I imports an edited copy after confirmation', async () => {
   const path = join(dir, 'meter.csv');
-  await press('X');
+  await press('E');
   await waitForFrame(h.ui, (f) => f.includes('Export product SmartMeter_S3 to a CSV file'));
   await press('\x15');
   await type(path);

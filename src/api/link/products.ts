@@ -99,12 +99,12 @@ export function formDataFile(
   field: string,
   fileName: string,
   text: string,
-): { contentType: string; text: string } {
+): { contentType: string; data: string } {
   const boundary = `----roma-dash-${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
   const body =
     `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName.replace(/["\r\n]/g, '_')}"\r\n` +
     `Content-Type: text/csv\r\n\r\n${text}\r\n--${boundary}--\r\n`;
-  return { contentType: `multipart/form-data; boundary=${boundary}`, text: body };
+  return { contentType: `multipart/form-data; boundary=${boundary}`, data: body };
 }
 
 export function productsClient(scope: Scope): ProductsClient {
@@ -177,7 +177,7 @@ export function productsClient(scope: Scope): ProductsClient {
       const res = await scope.t.request({
         method: 'POST',
         path: scope.base + path,
-        raw: formDataFile('file', fileName, csv),
+        rawBody: formDataFile('file', fileName, csv),
         signal: opts?.signal,
       });
       const r = (res.body ?? {}) as Partial<ProductImportResult>;
@@ -193,7 +193,7 @@ export function productsClient(scope: Scope): ProductsClient {
         method: 'GET',
         path: scope.base + '/products/export',
         query: { product_ids: productIds.map(String) },
-        expectText: true,
+        accept: 'text',
         signal: opts?.signal,
       });
       return typeof res.body === 'string' ? res.body : '';

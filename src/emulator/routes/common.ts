@@ -19,9 +19,10 @@ export interface RouteCtx {
   body: unknown;
   state: EmulatorState;
   nowMs: number;
-  /** The request body as received and its content type (form-data uploads, LINK 6.4.13). */
+  /** The request body as received (multipart uploads are not parsed as JSON). */
   rawBody?: Buffer;
-  contentType?: string;
+  /** Lower-cased request headers. */
+  headers?: Record<string, string | undefined>;
 }
 
 /** Context of a route under `/v2/{project_id}/apic/instances/{instance_id}`; the instance exists. */
@@ -34,8 +35,8 @@ export interface RouteResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
-  /** A body sent as is (file downloads, LINK 6.4.14); `headers` should name its content type. */
-  text?: string;
+  /** A non-JSON answer (an exported file, an archive): sent as is with its content type. */
+  raw?: { contentType: string; data: string | Buffer };
 }
 
 export interface RouteDef {
@@ -43,6 +44,8 @@ export interface RouteDef {
   /** Path relative to the instance (`/apis/{api_id}`) or absolute when `scope` is 'root'. */
   path: string;
   scope: 'instance' | 'root';
+  /** Served without credentials (3.4 API versions). */
+  noAuth?: boolean;
   handler: (ctx: InstanceCtx) => RouteResult | Promise<RouteResult>;
 }
 

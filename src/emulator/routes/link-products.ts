@@ -254,9 +254,10 @@ function parseCsvLine(line: string): string[] {
 
 /** The `file` part of a multipart/form-data body (6.4.13). */
 function uploadedFile(ctx: LinkCtx): Buffer {
-  const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(ctx.contentType ?? '');
+  const contentType = ctx.headers?.['content-type'] ?? '';
+  const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
   const raw = ctx.rawBody ?? Buffer.alloc(0);
-  if (!(ctx.contentType ?? '').startsWith('multipart/form-data') || !m)
+  if (!contentType.startsWith('multipart/form-data') || !m)
     throw invalid('file', 'a form-data upload is expected');
   const boundary = `--${m[1] ?? m[2]}`;
   const textBody = raw.toString('latin1');
@@ -337,11 +338,8 @@ function exportProducts(ctx: LinkCtx): RouteResult {
   const lines = [CSV_COLUMNS.join(','), ...list.map((p) => CSV_COLUMNS.map((c) => csvField(p[c])).join(','))];
   return {
     status: 200,
-    headers: {
-      'content-type': 'text/csv;charset=UTF-8',
-      'content-disposition': 'attachment; filename="products.csv"',
-    },
-    text: lines.join('\r\n') + '\r\n',
+    headers: { 'content-disposition': 'attachment; filename="products.csv"' },
+    raw: { contentType: 'text/csv;charset=UTF-8', data: lines.join('\r\n') + '\r\n' },
   };
 }
 
