@@ -78,7 +78,7 @@ export const KEYMAP = {
   authorize: spec('actions', ['A'], 'Authorize apps to call the API', 'authorize'),
   debug: spec('actions', ['d'], 'Debug: send a request through the gateway', 'debug'),
   reveal: spec('actions', ['x'], 'Reveal or hide the secret', 'reveal'),
-  forceOffline: spec('actions', ['O'], 'Force the selected or marked devices offline', 'force offline'),
+  forceOffline: spec('actions', ['F'], 'Force the selected or marked devices offline', 'force offline'),
   sendCommand: spec(
     'actions',
     ['C'],

@@ -132,7 +132,7 @@ test('force offline names the marked devices, then the list shows them offline',
     .filter((d) => d.online_status === 1 && d.status === 0)
     .slice(0, 2);
   await mark(targets);
-  await press('O');
+  await press('F');
   const confirm = await waitForFrame(h.ui, (f) => f.includes('Force 2 devices offline'));
   for (const d of targets) assert.match(confirm, new RegExp(d.device_name));
   assert.match(confirm, /disconnected/);

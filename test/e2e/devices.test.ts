@@ -39,7 +39,7 @@ test('force a device offline from :devices; the list then shows it offline', asy
     cli.type(d.device_name);
     await cli.waitForText(/\b1 of 1 \(of \d+\)/);
     await cli.key(KEYS.enter);
-    cli.type('O');
+    cli.type('F');
     await cli.waitForText(`Force device ${d.device_name} offline`);
     assert.match(cli.screenText(), /disconnected/);
     assert.equal(link.devices.get(d.id)?.online_status, 1, 'nothing sent before y');
