@@ -13,6 +13,12 @@ import { throttlesScreen } from './throttles.ts';
 import { topicsScreen } from './topics.ts';
 import type { ResourceAction, ResourceDescriptor } from './types.ts';
 import { vpcsScreen } from './vpcs.ts';
+import { devicesScreen } from './devices.ts';
+import { deviceGroupsScreen } from './device-groups.ts';
+import { productsScreen } from './products.ts';
+import { templatesScreen } from './templates.ts';
+import { rulesScreen } from './rules.ts';
+import { servicesScreen } from './services.ts';
 import { GATEWAY_MORE_SCREENS } from './gateway-more/index.ts';
 
 export const RESOURCES: readonly ResourceDescriptor[] = [
@@ -29,6 +35,12 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   mqsScreen,
   topicsScreen,
   messagesScreen,
+  devicesScreen,
+  deviceGroupsScreen,
+  productsScreen,
+  templatesScreen,
+  rulesScreen,
+  servicesScreen,
   ...GATEWAY_MORE_SCREENS,
 ];
 

@@ -2,6 +2,7 @@
 // which actions exist. Adding a resource is adding a descriptor to registry.ts.
 import type { RomaClient } from '../src/api/client.ts';
 import type { DashboardStore } from '../src/store/store.ts';
+import type { ColorValue, Theme } from '../src/ui/theme.ts';
 
 export interface FetchContext {
   client: RomaClient;
@@ -39,6 +40,8 @@ export interface Column<T> {
    * group list does not carry). `get` is the placeholder until it arrives.
    */
   lazy?: LazyCell<T>;
+  /** Cell colour from a semantic token (device status: online green, offline grey, …). */
+  color?: (row: T, theme: Theme) => ColorValue;
 }
 
 export type CellTone = 'success' | 'warning' | 'danger' | 'muted';

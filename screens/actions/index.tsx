@@ -22,6 +22,7 @@ import { ApiBindingsView } from './ApiBindingsView.tsx';
 import { PublishFlow } from './PublishFlow.tsx';
 import { VersionsView } from './VersionsView.tsx';
 import { registerMqsActions } from '../mqs-actions.tsx';
+import { registerLinkActions } from './link.tsx';
 import { registerGatewayMoreActions } from '../gateway-more/actions.ts';
 
 export const ACTION_MODALS = {
@@ -139,6 +140,7 @@ export function registerActionModals(): void {
   );
   registerActions('apps', appActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerMqsActions();
+  registerLinkActions();
   registerGatewayMoreActions();
 }
 

@@ -1,7 +1,7 @@
 // Adapts one instance of the RomaClient to the MutationPort the action runner uses.
 // Success answers carry no request id in the client's return values; the transport reports it through
 // `onRequest`, so a RequestIdTap plugged into the client config hands the last write's id to the port.
-import type { InstanceClient } from '../api/client.ts';
+import type { InstanceClient, LinkClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
 import { mqsPort, mqsReadPort } from './mqs.ts';
 import { runResourceCall } from './resource-calls.ts';
@@ -29,7 +29,7 @@ export function createRequestIdTap(): RequestIdTap {
   };
 }
 
-export function clientPort(client: InstanceClient, tap?: RequestIdTap): MutationPort {
+export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: LinkClient): MutationPort {
   const sent = async <T>(p: Promise<T>): Promise<Sent<T>> => {
     tap?.take();
     const data = await p;
@@ -78,6 +78,29 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),
     mqs: mqsPort(client.mqs, sent),
+    ...(link
+      ? {
+          link: {
+            forceOffline: (ids) => sent(link.devices.forceOffline(ids)),
+            deleteDevice: (id) => sent(link.devices.remove(id)),
+            sendCommand: (id, req) => sent(link.devices.sendCommand(id, req)),
+            resetDeviceAuth: (id) => sent(link.devices.resetAuthentication(id)),
+            addToGroup: (gid, ids) => sent(link.deviceGroups.addDevices(gid, ids)),
+            removeFromGroup: (gid, id) => sent(link.deviceGroups.removeDevice(gid, id)),
+            importProducts: (csv, name) => sent(link.products.importCsv(csv, name)),
+            setDeviceStatus: (id, status) => sent(link.devices.update(id, { status }).then(() => undefined)),
+            createDevice: (r) =>
+              sent(
+                link.devices.create({
+                  product: { product_id: r.productId },
+                  app_id: r.appId,
+                  device_name: r.name,
+                  node_id: r.nodeId,
+                }),
+              ),
+          },
+        }
+      : {}),
     call: (call) => sent(runResourceCall(client, call)),
   };
 }

@@ -1,6 +1,7 @@
 // Confirmation texts: each names the object, the environment and the effect. Destructive actions
 // (anything that stops serving, removes protection or access) require typing `y`.
 import { describeMqs, isMqsAction, mqsSubject } from './mqs.ts';
+import { describeLinkAction, linkSubject } from './link.ts';
 import type { MutationAction } from './types.ts';
 
 export interface Confirmation {
@@ -37,6 +38,8 @@ export function isDestructive(action: MutationAction): boolean {
     case 'revoke':
     case 'switch-version': // replaces what is serving right now
       return true;
+    case 'link':
+      return describeLinkAction(action).destructive;
     case 'call':
       return action.destructive;
     default:
@@ -48,6 +51,8 @@ export function describeAction(action: MutationAction): Confirmation {
   if (isMqsAction(action)) return describeMqs(action);
   const destructive = isDestructive(action);
   switch (action.kind) {
+    case 'link':
+      return describeLinkAction(action);
     case 'call':
       return { title: action.title, effect: action.effect, details: [], destructive };
     case 'publish':
@@ -189,6 +194,8 @@ function cap(s: string): string {
 export function actionSubject(action: MutationAction): { object: string; env: string } {
   if (isMqsAction(action)) return mqsSubject(action);
   switch (action.kind) {
+    case 'link':
+      return linkSubject(action);
     case 'call':
       return { object: action.object, env: action.env ?? '' };
     case 'publish':

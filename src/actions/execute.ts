@@ -1,6 +1,7 @@
 // Runs one confirmed action against the port, step by step, and turns every answer (including partial
 // batch failures) into a MutationOutcome. Never retries: a failed step stops the action and is reported.
 import { describeAction } from './confirm.ts';
+import { linkSteps } from './link.ts';
 import { toActionError } from './errors.ts';
 import { isMqsAction, mqsSteps } from './mqs.ts';
 import type { MutationPort, Sent } from './port.ts';
@@ -121,6 +122,8 @@ function publishDetail(r: { publish_id?: string; version_id?: string }): string 
 export function planSteps(port: MutationPort, action: MutationAction): Step[] {
   if (isMqsAction(action)) return mqsSteps(port.mqs, action);
   switch (action.kind) {
+    case 'link':
+      return linkSteps(port.link, action);
     case 'call':
       return [
         {

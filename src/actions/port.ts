@@ -2,6 +2,7 @@
 // keeping the runner on this narrow port keeps it independent of the client's module layout.
 import type { BatchDeleteResult } from '../api/types/common.ts';
 import type { MqsPort, MqsReadPort } from './mqs.ts';
+import type { LinkPort } from './link.ts';
 import type { CallResult, ResourceCall } from './resource-calls.ts';
 import type { PolicyKind, PublicationRef } from './types.ts';
 
@@ -108,6 +109,8 @@ export interface MutationPort {
   revoke(authId: string): Promise<Sent<void>>;
   /** Message integration calls; absent on ports that have none (tests). */
   mqs?: MqsPort;
+  /** Device integration of the same instance (absent where LINK is not wired). */
+  link?: LinkPort;
   /** The `call` action kind: one call of resource-calls.ts. */
   call(call: ResourceCall): Promise<Sent<CallResult>>;
 }

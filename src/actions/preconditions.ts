@@ -20,7 +20,10 @@ export type RefusalCode =
   | 'ALREADY_AUTHORIZED'
   | 'VERSION_IN_EFFECT'
   | 'VERSION_NOT_IN_EFFECT'
-  | 'NOTHING_SELECTED';
+  | 'NOTHING_SELECTED'
+  | 'DEVICE_NOT_ONLINE'
+  | 'DEVICE_DISABLED'
+  | 'DEVICE_ONLINE';
 
 export interface Refusal {
   code: RefusalCode;

@@ -3,6 +3,7 @@
 // nothing here writes.
 import { toActionError } from './errors.ts';
 import { isMqsAction, mqsReadBack } from './mqs.ts';
+import { describeLinkAction } from './link.ts';
 import type { ReadBackPort } from './port.ts';
 import type { ApiRef, EnvRef, MutationAction, PolicyKind, PolicyRef } from './types.ts';
 
@@ -102,6 +103,11 @@ export function readBack(reads: ReadBackPort, action: MutationAction): Promise<s
       );
     case 'revoke':
       return Promise.all(action.auths.map((a) => authorization(port, a.app, a.api, a.env)));
+    case 'link':
+      // Device integration has no read-back yet: say where the truth is instead of guessing it.
+      return Promise.resolve([
+        `${describeLinkAction(action).title}: outcome unknown; refresh the list with r`,
+      ]);
     case 'call':
       // One-call actions of other families have no read-back here: say so rather than guess.
       return Promise.resolve([

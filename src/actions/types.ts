@@ -47,6 +47,7 @@ export interface AuthRef {
   env: EnvRef;
 }
 
+import type { LinkAction } from './link.ts';
 import type { ResourceCall } from './resource-calls.ts';
 
 export type MutationAction =
@@ -63,6 +64,8 @@ export type MutationAction =
   | { kind: 'replace'; policy: PolicyRef; target: PublicationRef; current: BindingRef[] }
   | { kind: 'authorize'; apps: AppRef[]; apis: ApiRef[]; env: EnvRef }
   | { kind: 'revoke'; auths: AuthRef[] }
+  /** Device integration (LINK): force offline, delete devices, send a command, reset a secret (link.ts). */
+  | LinkAction
   /** One call on another family (resource-calls.ts): domains, certificates, custom backends, quotas, secrets… */
   | {
       kind: 'call';

@@ -7,6 +7,7 @@ import { authorizersClient, type AuthorizersClient } from './authorizers.ts';
 import { envsClient, envVariablesClient, type EnvsClient, type EnvVariablesClient } from './envs.ts';
 import { gatewayMoreClients, type GatewayMoreClients } from './gateway-more.ts';
 import { groupsClient, type GroupsClient } from './groups.ts';
+import { linkClient, type LinkClient } from './link/index.ts';
 import { instanceScope, instancesClient, type InstancesClient } from './instances.ts';
 import { metricsClient, type MetricsClient } from './metrics.ts';
 import { mqsProjectClient, type MqsClient, type MqsProjectClient } from './mqs/client.ts';
@@ -76,6 +77,8 @@ export interface RomaClient {
   instance(instanceId: string): InstanceClient;
   /** Message integration: 5.1.1 instance list and the per-instance clients (also `instance(id).mqs`). */
   mqs: MqsProjectClient;
+  /** Device integration (LINK, section 6) of one instance; cached per id. */
+  link(instanceId: string): LinkClient;
   /** 3.4: the service's API versions (served without credentials). */
   versions: VersionsClient;
 }
@@ -86,6 +89,7 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
   const instances = instancesClient(projectScope, cfg.instanceIds ?? []);
   const cache = new Map<string, InstanceClient>();
   const mqs = mqsProjectClient(projectScope);
+  const linkCache = new Map<string, LinkClient>();
   return {
     endpoint: t.endpoint,
     projectId: cfg.projectId,
@@ -125,6 +129,11 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
       }
       return c;
     },
+    link(instanceId) {
+      let l = linkCache.get(instanceId);
+      if (!l) linkCache.set(instanceId, (l = linkClient(projectScope, instanceId)));
+      return l;
+    },
   };
 }
 
@@ -133,3 +142,5 @@ export type { RequestEvent, RetryPolicy } from './transport.ts';
 export type { Lister, OptionalLister } from './resource.ts';
 export type * from './types/index.ts';
 export type * from './types/mqs.ts';
+export type * from './types/link.ts';
+export type { LinkClient } from './link/index.ts';

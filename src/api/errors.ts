@@ -2,6 +2,7 @@
 // the read-only guard and credential problems all become a RomaError with a kind and a human hint.
 import { ERROR_CODE_HINTS } from './error-codes.ts';
 import { MQS_ERROR_HINTS } from './mqs/error-codes.ts';
+import { LINK_ERROR_CODE_HINTS } from './link/error-codes.ts';
 
 export type RomaErrorKind =
   /** The server answered an error status with the documented `{error_code, error_msg}` body. */
@@ -221,7 +222,7 @@ const KIND_HINTS: Record<Exclude<RomaErrorKind, 'http'>, string> = {
 export function hintFor(i: Pick<RomaErrorInit, 'kind' | 'status' | 'errorCode'>): string {
   if (i.kind !== 'http') return KIND_HINTS[i.kind];
   const documented = i.errorCode
-    ? (ERROR_CODE_HINTS[i.errorCode] ?? MQS_ERROR_HINTS[i.errorCode])
+    ? (ERROR_CODE_HINTS[i.errorCode] ?? MQS_ERROR_HINTS[i.errorCode] ?? LINK_ERROR_CODE_HINTS[i.errorCode])
     : undefined;
   if (documented) return `${documented[1]}. ${documented[2]}`;
   return (i.status !== undefined ? STATUS_HINTS[i.status] : undefined) ?? 'The request failed.';

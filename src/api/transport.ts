@@ -285,7 +285,7 @@ export class Transport {
         const kind = networkKind(e);
         return fail(kind === 'aborted' ? 'network' : kind, { errorMsg: causeMessage(e), cause: e });
       }
-      const requestId = res.headers.get('x-request-id') ?? undefined;
+      let requestId = res.headers.get('x-request-id') ?? undefined;
       const status = res.status;
       if (status >= 200 && status < 300) {
         if (spec.accept === 'text' || spec.accept === 'bytes') {
@@ -319,6 +319,8 @@ export class Transport {
       const nested = (o.error && typeof o.error === 'object' ? o.error : {}) as Record<string, unknown>;
       const errorCode = str(o.error_code) ?? str(nested.code);
       const errorMsg = str(o.error_msg) ?? str(nested.message) ?? (errorCode ? undefined : snippet(text));
+      // LINK error bodies carry the id as `request_id`, `requestId` or `requestid` (MQS-LINK.md C9).
+      requestId ??= str(o.request_id) ?? str(o.requestId) ?? str(o.requestid);
       return {
         ...fail('http', { status, requestId, retryAfter, errorCode, errorMsg }),
         sentAuth: authHeaders,

@@ -303,6 +303,7 @@ function useTableColumns(
           // A wide terminal should not turn one name column into 70 columns of blanks.
           ...(c.width === undefined ? { maxWidth: c.maxWidth ?? FLEX_COLUMN_MAX } : {}),
           ...(c.align !== undefined ? { align: c.align } : {}),
+          ...(c.color !== undefined ? { color: c.color } : {}),
           ...(c.priority !== undefined ? { priority: c.priority } : {}),
           ...(c.tone !== undefined ? { color: toneColor(c.tone) } : {}),
           cell,

@@ -45,7 +45,11 @@ export function createShellMutations(
   instanceId: string | null,
 ): MutationStore {
   return createMutationStore({
-    port: clientPort(dash.client.instance(instanceId ?? ''), env.requestIds),
+    port: clientPort(
+      dash.client.instance(instanceId ?? ''),
+      env.requestIds,
+      dash.client.link(instanceId ?? ''),
+    ),
     readOnly: env.header.readOnly === true || dash.client.readOnly,
     identity: auditIdentity(env, instanceId),
     audit: createAuditLog({

@@ -18,6 +18,7 @@ import { appRoutes } from './routes/apps.ts';
 import type { RouteDef } from './routes/common.ts';
 import { debugMetricsRoutes } from './routes/debug-metrics.ts';
 import { deleteRoutes } from './routes/deletes.ts';
+import { linkRoutes } from './routes/link.ts';
 import { instanceRoutes } from './routes/instance.ts';
 import { mqsRoutes } from './routes/mqs.ts';
 import { aclRoutes, signRoutes } from './routes/signs-acls.ts';
@@ -91,6 +92,7 @@ export const ALL_ROUTES: RouteDef[] = [
   ...appRoutes,
   ...deleteRoutes,
   ...mqsRoutes,
+  ...linkRoutes(),
   ...gatewayMoreRoutes,
   ...writeRoutes,
 ];

@@ -10,6 +10,7 @@ import {
   type Publication,
 } from './model.ts';
 import { restoreMqs, serializeMqs, type PersistedMqs } from './mqs-state.ts';
+import { persistLink, restoreLink, type LinkStore, type PersistedLink } from './routes/link-store.ts';
 
 /** One instance's data plus the indexes the routes need to stay O(page) on large seeds. */
 export class InstanceStore {
@@ -63,6 +64,8 @@ export interface EmulatorState {
   projectId: string;
   instances: Map<string, Instance>;
   stores: Map<string, InstanceStore>;
+  /** Device integration (LINK) per instance; created on first use (routes/link-common.ts). */
+  link?: Map<string, LinkStore>;
 }
 
 export function createState(projectId: string): EmulatorState {
@@ -98,6 +101,8 @@ interface PersistedState {
   stores: Record<string, Record<string, unknown[]>>;
   /** Message integration (absent in files written before it existed). */
   mqs?: PersistedMqs;
+  /** Device integration per instance (absent in files written before LINK). */
+  link?: Record<string, PersistedLink>;
 }
 
 export function serializeState(s: EmulatorState): string {
@@ -113,6 +118,7 @@ export function serializeState(s: EmulatorState): string {
     instances: [...s.instances.values()],
     stores,
     mqs: serializeMqs(s),
+    ...(s.link ? { link: Object.fromEntries([...s.link].map(([id, l]) => [id, persistLink(l)])) } : {}),
   };
   return JSON.stringify(out);
 }
@@ -137,6 +143,7 @@ export function deserializeState(text: string): EmulatorState {
     s.stores.set(instId, new InstanceStore(data));
   }
   restoreMqs(s, raw.mqs);
+  if (raw.link) s.link = new Map(Object.entries(raw.link).map(([id, l]) => [id, restoreLink(l)]));
   return s;
 }
 

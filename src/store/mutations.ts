@@ -113,7 +113,13 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
     try {
       await deps.audit({
         ...deps.identity,
-        action: action.kind === 'call' ? action.call.op : action.kind,
+        // LINK actions share one kind; the audit names the operation (`link.force-offline`).
+        action:
+          action.kind === 'link'
+            ? `link.${action.op}`
+            : action.kind === 'call'
+              ? action.call.op
+              : action.kind,
         object,
         env,
         result,

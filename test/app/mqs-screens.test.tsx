@@ -334,7 +334,7 @@ test(':mqs shows the instance with its addresses; an instance without MQS is nam
   const f = await waitForFrame(h.ui, (f) => f.includes('Connection addresses') && f.includes(':9093'));
   assert.match(f, /SASL_SSL/);
   const inst = rowsOf<{ kafka_private_connect_address: string }>(h, 'mqs')[0]!;
-  await press(h, 'C');
+  await press(h, 'Y');
   await waitForFrame(h.ui, (f) => f.includes('Copy a connection address') && f.includes('kafka (private)'));
   await press(h, '\r');
   await waitForFrame(h.ui, (f) => f.includes('copied the kafka (private) address'));
@@ -392,7 +392,7 @@ test('C copies a message value (OSC 52); a huge one is read by offset first', as
   h.store.getState().actions.updateList({ selectedId: `${huge.partition}@${huge.message_offset}` });
   await settle();
   const before = h.raw.length;
-  await press(h, 'C');
+  await press(h, 'Y');
   await waitForFrame(h.ui, (f) =>
     f.includes(`copied the value of p${huge.partition}@${huge.message_offset}`),
   );

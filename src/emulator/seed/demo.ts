@@ -2,6 +2,7 @@
 // hundred APIs across methods/auth/backends, publications and versions, policies, apps and bindings.
 // Deterministic: same PRNG seed, same ids, same data.
 import { RELEASE_ENV_ID, type AuthType, type BackendType, type Env, type Feature } from '../model.ts';
+import { seedLink } from './link.ts';
 import { isoSeconds, newId, withIdSource, type EmulatorState, type InstanceStore } from '../state.ts';
 import {
   DEMO_PROJECT_ID,
@@ -506,6 +507,7 @@ export function seedDemo(state: EmulatorState, o: SeedOptions, seed = 20240506):
       fillInstance(rng, addInstance(state, prof), prof.id, o, 8, false);
       fillInstance(rng, addInstance(state, ent), ent.id, o, 3, true);
       addInstance(state, frozen);
+      seedLink(state, prof.id, { devices: 320 });
       // Issue 14's families, with their own PRNG so the ids above stay as they were.
       for (const [i, id] of [prof.id, ent.id].entries())
         seedGatewayMore(state.stores.get(id)!, id, { nowMs: o.nowMs ?? SEED_EPOCH_MS, seed: seed + 14 + i });

@@ -14,6 +14,7 @@ import { HOSTILE_STRINGS } from '../hostile-strings.ts';
 import type { BackendParam } from '../model.ts';
 import type { EmulatorState, InstanceStore } from '../state.ts';
 import { seedDemo, type SeedOptions } from './demo.ts';
+import { hostileLink } from './link.ts';
 
 const ESC = '\u001b';
 
@@ -96,6 +97,7 @@ export function seedHostile(state: EmulatorState, o: SeedOptions): string[] {
     hostileDebugAnswers(store);
     wrongTypes(store);
   }
+  hostileLink(state, next);
   return ids;
 }
 

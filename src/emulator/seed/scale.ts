@@ -12,6 +12,7 @@ import {
   seedPublish,
   SEED_EPOCH_MS,
 } from './build.ts';
+import { seedLink } from './link.ts';
 
 const AUTHS: AuthType[] = ['APP', 'IAM', 'NONE', 'AUTHORIZER'];
 const BACKENDS: BackendType[] = ['HTTP', 'HTTP', 'MOCK', 'FUNCTION'];
@@ -56,6 +57,7 @@ export function seedScale(state: EmulatorState, n: number, backendHost: string, 
         if (i % 3 === 0)
           seedPublish(store, api.id, RELEASE_ENV_ID, 'scale', SEED_EPOCH_MS - (i % 20) * 60_000);
       }
+      seedLink(state, inst.id, { devices: n, rich: n <= 5000 });
       return [inst.id];
     },
   );

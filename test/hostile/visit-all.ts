@@ -1,5 +1,5 @@
-// Shared by the hostile screen tests: visit every screen in-process and collect what a terminal would
-// mishandle (control bytes from data, lines wider than the terminal).
+// Shared by the hostile screen tests: visit every screen through the palette and collect the frames'
+// problems. Each test visiting all screens is its own file, so each gets the runner's per-file timeout.
 import { RESOURCES } from '../../screens/registry.ts';
 import type { Harness } from '../app/harness.tsx';
 import { plain, settle } from '../helpers/ink.ts';
@@ -44,6 +44,8 @@ export async function press(h: Harness, keys: string): Promise<string> {
  */
 export async function visitAll(
   h: Harness,
+  /** The screens to visit (default all); the instances screen is visited only with all of them. */
+  only?: (id: string) => boolean,
 ): Promise<{ problems: FrameProblem[]; rendered: Map<string, string> }> {
   const problems: FrameProblem[] = [];
   const rendered = new Map<string, string>();
@@ -51,7 +53,7 @@ export async function visitAll(
   await idle(h);
   for (const r of RESOURCES) {
     // the instances screen is reached with :ctx; a jump there would drop the chosen instance
-    if (r.id === 'instances') continue;
+    if (r.id === 'instances' || (only && !only(r.id))) continue;
     await press(h, ':');
     await press(h, r.id);
     const list = plain(await press(h, '\r'));
@@ -77,6 +79,7 @@ export async function visitAll(
       at = checkFrames(h, at, `${r.id} ${label}`, problems);
     }
   }
+  if (only) return { problems, rendered };
   // the instances screen last: hostile instance names and descriptions
   await press(h, ':');
   await press(h, 'ctx');

@@ -1,0 +1,213 @@
+// LINK actions: on :devices force offline (O), delete (D), command (C), secret (K), group (M), enable or
+// disable (e), create (n); on :products export/import (X/I); on :rules test (T). Changes end in the one
+// mutation machinery (confirmation naming the devices and the effect, audit line, refresh); refusals the
+// dashboard can predict (offline or disabled device, online device to delete) are shown before sending.
+import { useEffect } from 'react';
+import {
+  checkDeleteDevices,
+  checkSendCommand,
+  planForceOffline,
+  type DeviceRef,
+  type LinkAction,
+} from '../../src/actions/link.ts';
+import type { Refusal } from '../../src/actions/preconditions.ts';
+import type { Device, Product, Rule } from '../../src/api/types/link.ts';
+import type { ModalProps } from '../../src/app/modals.tsx';
+import { registerModal } from '../../src/app/modals.tsx';
+import { useActions } from '../../src/store/index.ts';
+import { registerActions } from '../registry.ts';
+import type { ResourceAction } from '../types.ts';
+import { useMutationStore } from './context.tsx';
+import { CreateDeviceModal } from './CreateDeviceView.tsx';
+import { GroupsModal } from './GroupMembersView.tsx';
+import { ProductFileView, type ProductFileTarget } from './ProductFileView.tsx';
+import { RuleTestView, type RuleTestTarget } from './RuleTestView.tsx';
+import { CommandModal } from './SendCommandView.tsx';
+
+export const LINK_MODALS = {
+  propose: 'link.propose',
+  command: 'link.command',
+  ruleTest: 'link.ruleTest',
+  groups: 'link.groups',
+  productFile: 'link.productFile',
+  createDevice: 'link.createDevice',
+} as const;
+
+export const deviceRef = (d: Device): DeviceRef => ({
+  id: d.id,
+  name: d.device_name,
+  ...(d.online_status !== undefined ? { online: d.online_status } : {}),
+  ...(d.status !== undefined ? { status: d.status } : {}),
+});
+
+/** Hands an action (or a predicted refusal) to the mutation store, then closes itself. */
+function ProposeModal({ props }: ModalProps) {
+  const store = useMutationStore();
+  const actions = useActions();
+  useEffect(() => {
+    const m = store.getState().actions;
+    const refusal = props.refusal as Refusal | undefined;
+    if (refusal) m.refuse(refusal, props.action as LinkAction | undefined);
+    else m.propose(props.action as LinkAction);
+    actions.popModal();
+    // once, on mount
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return null;
+}
+
+/** The device actions, registered for the :devices descriptor. */
+export function deviceActions(): ReadonlyArray<ResourceAction<Device>> {
+  const rowsOf = (item: Device, marked: Device[]) => (marked.length > 0 ? marked : [item]);
+  const propose = (
+    store: Parameters<ResourceAction<Device>['run']>[0]['store'],
+    props: Record<string, unknown>,
+  ) => store.getState().actions.pushModal({ kind: LINK_MODALS.propose, props });
+  return [
+    {
+      command: 'forceOffline',
+      title: 'Force the selected or marked devices offline',
+      mutating: true,
+      run({ store, item, marked }) {
+        const plan = planForceOffline(rowsOf(item, marked).map(deviceRef));
+        propose(store, plan.refusal ? { refusal: plan.refusal } : { action: plan.action });
+      },
+    },
+    {
+      command: 'remove',
+      title: 'Delete the selected or marked devices',
+      mutating: true,
+      run({ store, item, marked }) {
+        const devices = rowsOf(item, marked).map(deviceRef);
+        const refusal = checkDeleteDevices(devices);
+        const action: LinkAction = { kind: 'link', op: 'delete-devices', devices };
+        propose(store, refusal ? { refusal, action } : { action });
+      },
+    },
+    {
+      command: 'sendCommand',
+      title: 'Send a command to the device',
+      mutating: true,
+      run({ store, item, instanceId }) {
+        const d = deviceRef(item);
+        const refusal = checkSendCommand(d);
+        if (refusal) {
+          propose(store, { refusal });
+          return;
+        }
+        store.getState().actions.pushModal({
+          kind: LINK_MODALS.command,
+          props: { device: d, productId: item.product?.product_id ?? 0, instanceId },
+        });
+      },
+    },
+    {
+      command: 'create',
+      title: 'Create a device',
+      mutating: true,
+      run({ store, instanceId }) {
+        store.getState().actions.pushModal({ kind: LINK_MODALS.createDevice, props: { instanceId } });
+      },
+    },
+    {
+      command: 'edit',
+      title: 'Enable or disable the selected or marked devices',
+      mutating: true,
+      run({ store, item, marked }) {
+        const status = item.status === 1 ? 0 : 1;
+        propose(store, {
+          action: {
+            kind: 'link',
+            op: 'set-device-status',
+            status,
+            devices: rowsOf(item, marked).map(deviceRef),
+          },
+        });
+      },
+    },
+    {
+      command: 'groupMembers',
+      title: 'Add to or remove from a device group',
+      mutating: true,
+      run({ store, item, marked, instanceId }) {
+        store.getState().actions.pushModal({
+          kind: LINK_MODALS.groups,
+          props: { devices: rowsOf(item, marked).map(deviceRef), instanceId },
+        });
+      },
+    },
+    {
+      command: 'resetSecret',
+      title: 'Reset the device secret',
+      mutating: true,
+      run({ store, item }) {
+        propose(store, { action: { kind: 'link', op: 'reset-device-auth', device: deviceRef(item) } });
+      },
+    },
+  ];
+}
+
+function ProductFileModal({ props }: ModalProps) {
+  const actions = useActions();
+  return <ProductFileView target={props.target as ProductFileTarget} onClose={() => actions.popModal()} />;
+}
+
+/** `X` exports the selected or marked products to a CSV file (6.4.14), `I` imports one (6.4.13). */
+export function productActions(): ReadonlyArray<ResourceAction<Product>> {
+  const open =
+    (mode: ProductFileTarget['mode']): ResourceAction<Product>['run'] =>
+    ({ store, item, marked, instanceId }) => {
+      const rows = marked.length > 0 ? marked : [item];
+      const target: ProductFileTarget = {
+        mode,
+        instanceId: instanceId ?? '',
+        products: rows.map((p) => ({ id: p.id, name: p.name })),
+      };
+      store.getState().actions.pushModal({ kind: LINK_MODALS.productFile, props: { target } });
+    };
+  return [
+    { command: 'exportFile', title: 'Export products to a CSV file', mutating: false, run: open('export') },
+    { command: 'importFile', title: 'Import products from a CSV file', mutating: true, run: open('import') },
+  ];
+}
+
+function RuleTestModal({ props }: ModalProps) {
+  const actions = useActions();
+  return <RuleTestView target={props.target as RuleTestTarget} onClose={() => actions.popModal()} />;
+}
+
+/** `T` on a rule: test it on sample data (6.5.4). A POST, so hidden in read-only mode. */
+export function ruleActions(): ReadonlyArray<ResourceAction<Rule>> {
+  return [
+    {
+      command: 'runTest',
+      title: 'Test the rule on sample data',
+      mutating: true,
+      run({ store, item, instanceId }) {
+        const target: RuleTestTarget = {
+          instanceId: instanceId ?? '',
+          ruleId: item.rule_id,
+          name: item.name,
+          express: item.rule_express ?? '',
+          fields: (item.sql_field ?? '').split(',').map((f) => f.trim().split('.').at(-1) ?? ''),
+        };
+        store.getState().actions.pushModal({ kind: LINK_MODALS.ruleTest, props: { target } });
+      },
+    },
+  ];
+}
+
+let registered = false;
+export function registerLinkActions(): void {
+  if (registered) return;
+  registered = true;
+  registerModal(LINK_MODALS.propose, ProposeModal);
+  registerModal(LINK_MODALS.command, CommandModal);
+  registerModal(LINK_MODALS.ruleTest, RuleTestModal);
+  registerModal(LINK_MODALS.groups, GroupsModal);
+  registerModal(LINK_MODALS.productFile, ProductFileModal);
+  registerModal(LINK_MODALS.createDevice, CreateDeviceModal);
+  registerActions('products', productActions() as ReadonlyArray<ResourceAction<unknown>>);
+  registerActions('devices', deviceActions() as ReadonlyArray<ResourceAction<unknown>>);
+  registerActions('rules', ruleActions() as ReadonlyArray<ResourceAction<unknown>>);
+}

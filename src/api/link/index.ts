@@ -1,0 +1,45 @@
+// The LINK client of one instance: `client.link(instanceId)` on the RomaClient facade.
+import type { Scope } from '../resource.ts';
+import { linkScope } from './base.ts';
+import { devicesClient, type DevicesClient } from './devices.ts';
+import { deviceGroupsClient, type DeviceGroupsClient } from './groups.ts';
+import {
+  productTemplatesClient,
+  productsClient,
+  type ProductTemplatesClient,
+  type ProductsClient,
+} from './products.ts';
+import { rulesClient, type RulesClient } from './rules.ts';
+import { servicesClient, type ServicesClient } from './services.ts';
+
+export interface LinkClient {
+  readonly instanceId: string;
+  deviceGroups: DeviceGroupsClient;
+  devices: DevicesClient;
+  productTemplates: ProductTemplatesClient;
+  products: ProductsClient;
+  rules: RulesClient;
+  services: ServicesClient;
+}
+
+export function linkClient(projectScope: Scope, instanceId: string): LinkClient {
+  const scope = linkScope(projectScope, instanceId);
+  return {
+    instanceId,
+    deviceGroups: deviceGroupsClient(scope),
+    devices: devicesClient(scope),
+    productTemplates: productTemplatesClient(scope),
+    products: productsClient(scope),
+    rules: rulesClient(scope),
+    services: servicesClient(scope),
+  };
+}
+
+export type {
+  DevicesClient,
+  DeviceGroupsClient,
+  ProductTemplatesClient,
+  ProductsClient,
+  RulesClient,
+  ServicesClient,
+};

@@ -1,0 +1,84 @@
+// :products through the shell against the emulator: device counts, Enter lists the product's devices,
+// export to a CSV file (X) and import from one (I) with confirmation.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { listKey } from '../../src/app/data.ts';
+import type { Product } from '../../src/api/types/link.ts';
+import { settle, waitForFrame } from '../helpers/ink.ts';
+import { startHarness, type Harness } from './harness.tsx';
+
+let h: Harness;
+let dir: string;
+const rows = (): Product[] => {
+  const s = h.store.getState();
+  return (s.resources.products?.[listKey(s.instanceId, {})]?.data ?? []) as Product[];
+};
+async function press(keys: string) {
+  h.ui.stdin.write(keys);
+  await settle();
+}
+async function type(text: string) {
+  for (const ch of text) await press(ch);
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'rd-products-'));
+  h = await startHarness({ rootScreen: 'products' });
+  const deadline = Date.now() + 15_000;
+  while (rows().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+});
+after(async () => {
+  await h?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the product list counts devices per row; Enter lists only that product’s devices', async () => {
+  const meter = rows().find((p) => p.name === 'SmartMeter_S3') as Product;
+  const link = h.emu.state.link?.get(h.emu.instances[0] as string);
+  const count = [...(link?.devices.values() ?? [])].filter((d) => d.product_id === meter.id).length;
+  await waitForFrame(h.ui, (f) => new RegExp(`SmartMeter_S3.*\\b${count}\\b`).test(f));
+  h.store.getState().actions.updateList({ selectedId: String(meter.id) });
+  await settle();
+  await press('\r');
+  const frame = await waitForFrame(
+    h.ui,
+    (f) => f.includes('product: SmartMeter_S3') && f.includes(`${count} items`),
+  );
+  assert.doesNotMatch(frame, /TempSensor_T1/);
+  await press('\x1b');
+  await waitForFrame(h.ui, (f) => f.includes('MANUFACTURER'));
+});
+
+test('X exports the product to a CSV file; I imports an edited copy after confirmation', async () => {
+  const path = join(dir, 'meter.csv');
+  await press('E');
+  await waitForFrame(h.ui, (f) => f.includes('Export product SmartMeter_S3 to a CSV file'));
+  await press('\x15');
+  await type(path);
+  await press('\r');
+  await waitForFrame(h.ui, (f) => f.includes('Saved') && f.includes('bytes'));
+  const csv = readFileSync(path, 'utf8');
+  assert.match(csv, /^name,app_id,/);
+  assert.match(csv, /SmartMeter_S3/);
+  await press('\x1b');
+
+  const copy = join(dir, 'copy.csv');
+  writeFileSync(copy, csv.replace('SmartMeter_S3', 'SmartMeter_S4').replace('S3-1P', 'S4-1P'));
+  await press('I');
+  await waitForFrame(h.ui, (f) => f.includes('Import products from a CSV file'));
+  await type(copy);
+  await press('\r');
+  await waitForFrame(h.ui, (f) => f.includes('Import products from copy.csv'));
+  const link = h.emu.state.link?.get(h.emu.instances[0] as string);
+  assert.ok(
+    ![...(link?.products.values() ?? [])].some((p) => p.name === 'SmartMeter_S4'),
+    'nothing sent before y',
+  );
+  await press('y');
+  await waitForFrame(h.ui, (f) => f.includes('1 product imported'));
+  assert.ok([...(link?.products.values() ?? [])].some((p) => p.name === 'SmartMeter_S4'));
+  await press('\r');
+});
