@@ -73,5 +73,6 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
     authorize: (envId, appIds, apiIds) =>
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),
+    send: (call) => sent(Promise.resolve().then(call)),
   };
 }

@@ -34,6 +34,7 @@ export function isDestructive(action: MutationAction): boolean {
     case 'replace':
     case 'revoke':
     case 'switch-version': // replaces what is serving right now
+    case 'delete':
       return true;
     default:
       return false;
@@ -171,6 +172,18 @@ export function describeAction(action: MutationAction): Confirmation {
         destructive,
       };
     }
+    case 'delete': {
+      const first = action.items[0];
+      return {
+        title: `Delete ${action.items.length === 1 ? action.noun : `${action.items.length} ${action.noun}s`}`,
+        effect: action.effect,
+        details:
+          action.items.length === 1 && first
+            ? [`id ${first.id}`]
+            : listNames(action.items.map((i) => i.name)),
+        destructive,
+      };
+    }
   }
 }
 
@@ -213,6 +226,11 @@ export function actionSubject(action: MutationAction): { object: string; env: st
       return {
         object: `auths:${action.auths.map((a) => a.authId).join(',')}`,
         env: [...new Set(action.auths.map((a) => a.env.name))].join(','),
+      };
+    case 'delete':
+      return {
+        object: `${action.resource}:${action.items.map((i) => `${i.name}(${i.id})`).join(',')}`,
+        env: '-',
       };
   }
 }

@@ -116,8 +116,41 @@ function publishDetail(r: { publish_id?: string; version_id?: string }): string 
   return `publish id ${r.publish_id ?? '?'}, version ${r.version_id ?? '?'}`;
 }
 
+function deleteSteps(port: MutationPort, action: Extract<MutationAction, { kind: 'delete' }>): Step[] {
+  const { via, items, noun } = action;
+  const batch = via.batch?.bind(via);
+  if (items.length > 1 && batch) {
+    return [
+      {
+        label: `delete ${items.length} ${noun}s`,
+        async run() {
+          const sent = await port.send(() => batch(items.map((i) => i.id)));
+          const failed = new Map(sent.data.failures.map((f) => [f.id, f]));
+          const results = items.map((i): ItemResult => {
+            const f = failed.get(i.id);
+            return f
+              ? { label: i.name, id: i.id, ok: false, errorCode: f.code, errorMsg: f.message }
+              : { label: i.name, id: i.id, ok: true };
+          });
+          return withRequestId(sent, results);
+        },
+      },
+    ];
+  }
+  // No batch call: one DELETE each, stopping at the first refusal.
+  return items.map((i) => ({
+    label: `delete ${noun} ${i.name}`,
+    async run() {
+      const sent = await port.send(() => via.single(i.id));
+      return withRequestId(sent, [{ label: i.name, id: i.id, ok: true }]);
+    },
+  }));
+}
+
 export function planSteps(port: MutationPort, action: MutationAction): Step[] {
   switch (action.kind) {
+    case 'delete':
+      return deleteSteps(port, action);
     case 'publish':
       return [
         {

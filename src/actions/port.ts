@@ -72,4 +72,6 @@ export interface MutationPort {
   batchUnbind(kind: 'throttle' | 'acl', bindingIds: string[]): Promise<Sent<BatchDeleteResult>>;
   authorize(envId: string, appIds: string[], apiIds: string[]): Promise<Sent<AuthRelation[]>>;
   revoke(authId: string): Promise<Sent<void>>;
+  /** Any other write (a descriptor's capability calls the client itself): sent once, its request id kept. */
+  send<T>(call: () => Promise<T>): Promise<Sent<T>>;
 }

@@ -59,7 +59,15 @@ export type MutationAction =
   /** "Replace the current policy": unbind the old binding(s), then bind the new policy; step by step. */
   | { kind: 'replace'; policy: PolicyRef; target: PublicationRef; current: BindingRef[] }
   | { kind: 'authorize'; apps: AppRef[]; apis: ApiRef[]; env: EnvRef }
-  | { kind: 'revoke'; auths: AuthRef[] };
+  | { kind: 'revoke'; auths: AuthRef[] }
+  /** `D` on any resource with a remove capability: `via` sends the deletes (bound to the instance's client). */
+  | { kind: 'delete'; resource: string; noun: string; items: Ref[]; effect: string; via: RemoveCalls };
+
+/** The deletes of one resource, bound to the client: one DELETE each, or the batch call when it has one. */
+export interface RemoveCalls {
+  single(id: string): Promise<void>;
+  batch?(ids: string[]): Promise<{ failures: ReadonlyArray<{ id: string; code: string; message: string }> }>;
+}
 
 export type MutationKind = MutationAction['kind'];
 

@@ -2,17 +2,17 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
 import { WindowedTable, type TableColumn } from '../../components/WindowedTable.tsx';
 import type { Column, ResourceDescriptor } from '../../screens/types.ts';
-import { actionsOf } from '../../screens/registry.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
 import { isTextKey } from '../keys/keys.ts';
-import type { Command } from '../keys/keymap.ts';
 import { useActions, useDashboardStore, useStore, useStoreShallow } from '../store/react.tsx';
 import type { NavEntry } from '../store/navigation.ts';
 import type { ResourceSlice } from '../store/slice.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { useTheme } from '../ui/theme.ts';
 import { lazyCellRequest, useList } from './data.ts';
-import { actionHandlers } from './actions.ts';
+import { actionHandlers, bindCapabilities } from './actions.ts';
+import { useMutationStore } from '../../screens/actions/context.tsx';
+import { useSession } from './session.ts';
 import { useAppEnv, copyToClipboard } from './env.tsx';
 import {
   clampScroll,
@@ -26,26 +26,7 @@ import {
 
 const FLEX_COLUMN_MAX = 48;
 
-export const LIST_COMMANDS: readonly Command[] = [
-  'up',
-  'down',
-  'top',
-  'bottom',
-  'pageUp',
-  'pageDown',
-  'halfPageUp',
-  'halfPageDown',
-  'enter',
-  'describe',
-  'filter',
-  'sortNext',
-  'sortReverse',
-  'json',
-  'copyId',
-  'reveal',
-  'mark',
-  'markAll',
-];
+export { LIST_COMMANDS } from './view-keys.ts';
 
 /** Title line + column header line of the table. */
 const TABLE_CHROME = 2;
@@ -84,7 +65,10 @@ export function ListView({
   };
   const half = Math.max(1, Math.floor(bodyHeight / 2));
   const markedIds = entry.list.marked;
-  const hasActions = actionsOf(d).length > 0;
+  const session = useSession();
+  const mutations = useMutationStore();
+  const bindings = useMemo(() => bindCapabilities(d, 'list', session), [d, session]);
+  const hasActions = bindings.bound.length > 0;
   const markedRows = () => {
     const ids = new Set(store.getState().stack.at(-1)?.list.marked ?? []);
     return rows.filter((r) => ids.has(d.idOf(r)));
@@ -114,9 +98,11 @@ export function ListView({
         const row = rowAtState();
         if (row !== undefined) actions.push(d.id, 'detail', { itemId: d.idOf(row), label: d.nameOf(row) });
       },
-      ...actionHandlers(d, {
+      ...actionHandlers(bindings, {
         store,
-        readOnly: env.header.readOnly === true || store.client.readOnly,
+        mutations,
+        session,
+        params: entry.params,
         item: () => rowAtState(),
         marked: markedRows,
       }),

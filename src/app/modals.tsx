@@ -1,20 +1,22 @@
 // Modals are pushed through one mechanism (store `pushModal({kind, props})`); this registry maps a
 // kind to its component. Later features register theirs with `registerModal`.
 import { Box, Text } from 'ink';
-import { useEffect, type ComponentType } from 'react';
+import { useEffect, useMemo, type ComponentType } from 'react';
 import { CommandPalette, type PaletteEntry as PaletteItem } from '../../components/CommandPalette.tsx';
 import { HelpOverlay } from '../../components/HelpOverlay.tsx';
 import { JsonView } from '../../components/JsonView.tsx';
 import { paletteEntries, resourceById } from '../../screens/registry.ts';
-import { commandKeysLabel, commandsForKey } from '../keys/keymap.ts';
+import { commandKeysLabel, commandsForKey, helpSections } from '../keys/keymap.ts';
 import { useKeyHandler } from '../keys/router.tsx';
 import { useActions, useDashboardStore, useStore } from '../store/react.tsx';
-import { selectSlice } from '../store/selectors.ts';
+import { selectSlice, selectTop } from '../store/selectors.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { truncateToWidth } from '../ui/text.ts';
 import { useTheme } from '../ui/theme.ts';
 import { listKey, listRequest } from './data.ts';
 import { useAppEnv } from './env.tsx';
+import { useSession } from './session.ts';
+import { helpCommands, viewKeys } from './view-keys.ts';
 
 export interface ModalProps {
   props: Readonly<Record<string, unknown>>;
@@ -57,12 +59,19 @@ function JsonModal({ props, width, height }: ModalProps) {
 function HelpModal({ width, height }: ModalProps) {
   const theme = useTheme();
   const actions = useActions();
+  const session = useSession();
+  const top = useStore(selectTop);
+  // the view under the help: only what it binds, and its unavailable capabilities with the reason
+  const sections = useMemo(() => {
+    const keys = viewKeys(resourceById(top.screen), top.view, session);
+    return helpSections({ only: helpCommands(keys), unavailable: keys.unavailable, titles: keys.titles });
+  }, [top.screen, top.view, session]);
   const names = paletteEntries()
     .map((e) => `:${e.name}`)
     .join(' ');
   return (
     <Box flexDirection="column" height={height}>
-      <HelpOverlay width={width} height={height - 2} onClose={() => actions.popModal()} />
+      <HelpOverlay width={width} height={height - 2} sections={sections} onClose={() => actions.popModal()} />
       <Text bold color={theme.tokens.accent}>
         {truncateToWidth(`Palette (${commandKeysLabel('palette')} then a name; Tab completes)`, width)}
       </Text>
