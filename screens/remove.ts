@@ -1,6 +1,7 @@
 // Builds a descriptor's `remove` capability from its client family's `remove(id)` (and batch delete
 // where the reference has one), with the confirmation's effect sentence.
 import type { InstanceClient } from '../src/api/client.ts';
+import { pluralNoun } from '../src/actions/confirm.ts';
 import type { BatchRemoveResult, RemoveCapability, RemoveContext } from './types.ts';
 
 export interface RemovableSpec<T> {
@@ -24,7 +25,7 @@ export function removable<T>(spec: RemovableSpec<T>): RemoveCapability<T> {
       spec.effect(
         rows.length === 1 && rows[0] !== undefined
           ? `${spec.noun} ${spec.name(rows[0])}`
-          : `${rows.length} ${spec.noun}s`,
+          : `${rows.length} ${pluralNoun(spec.noun)}`,
         rows.length,
       ),
     single: (ctx, row) => spec.family(on(ctx)).remove(spec.id(row)),

@@ -19,7 +19,12 @@ function listNames(names: string[]): string[] {
   return shown;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
+/** "policy" → "policies", "key" → "keys", "API" → "APIs". */
+export function pluralNoun(noun: string): string {
+  return /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+}
+
+function plural(n: number, one: string, many = pluralNoun(one)): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
@@ -175,7 +180,7 @@ export function describeAction(action: MutationAction): Confirmation {
     case 'delete': {
       const first = action.items[0];
       return {
-        title: `Delete ${action.items.length === 1 ? action.noun : `${action.items.length} ${action.noun}s`}`,
+        title: `Delete ${plural(action.items.length, action.noun).replace(/^1 /, '')}`,
         effect: action.effect,
         details:
           action.items.length === 1 && first

@@ -1,6 +1,6 @@
 // Runs one confirmed action against the port, step by step, and turns every answer (including partial
 // batch failures) into a MutationOutcome. Never retries: a failed step stops the action and is reported.
-import { describeAction } from './confirm.ts';
+import { describeAction, pluralNoun } from './confirm.ts';
 import { toActionError } from './errors.ts';
 import type { MutationPort, Sent } from './port.ts';
 import type {
@@ -122,7 +122,7 @@ function deleteSteps(port: MutationPort, action: Extract<MutationAction, { kind:
   if (items.length > 1 && batch) {
     return [
       {
-        label: `delete ${items.length} ${noun}s`,
+        label: `delete ${items.length} ${pluralNoun(noun)}`,
         async run() {
           const sent = await port.send(() => batch(items.map((i) => i.id)));
           const failed = new Map(sent.data.failures.map((f) => [f.id, f]));

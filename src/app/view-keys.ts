@@ -76,7 +76,7 @@ export function viewKeys(d: ResourceDescriptor | undefined, view: ViewName, sess
       (c !== 'reveal' || d?.hasSecret === true) && ((c !== 'mark' && c !== 'markAll') || b.bound.length > 0),
   );
   const titles: Partial<Record<Command, string>> = {};
-  for (const c of b.bound) titles[c.command] = c.title;
+  for (const c of [...b.bound, ...b.unavailable]) titles[c.command] = c.title;
   return {
     commands: [...GLOBAL_COMMANDS, ...base, ...b.bound.map((c) => c.command)],
     unavailable: b.unavailable,
