@@ -8,7 +8,8 @@ import { envsClient, envVariablesClient, type EnvsClient, type EnvVariablesClien
 import { groupsClient, type GroupsClient } from './groups.ts';
 import { instanceScope, instancesClient, type InstancesClient } from './instances.ts';
 import { metricsClient, type MetricsClient } from './metrics.ts';
-import { seg, type OptionalLister, type Scope } from './resource.ts';
+import { seg, serviceScope, type OptionalLister, type Scope } from './resource.ts';
+import type { ServiceFamily } from './services.ts';
 import { signBindingsClient, signsClient, type SignBindingsClient, type SignsClient } from './signs.ts';
 import {
   throttleBindingsClient,
@@ -69,6 +70,8 @@ export interface RomaClient {
   readonly authMethod: AuthProvider['method'];
   instances: InstancesClient;
   instance(instanceId: string): InstanceClient;
+  /** The scope of one instance of a service family, for that family's client modules (MQS, LINK, …). */
+  serviceScope(service: ServiceFamily, instanceId: string): Scope;
 }
 
 export function createRomaClient(cfg: ClientConfig): RomaClient {
@@ -83,6 +86,7 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
     insecure: t.insecure,
     authMethod: cfg.auth.method,
     instances,
+    serviceScope: (service, instanceId) => serviceScope(projectScope, service, instanceId),
     instance(instanceId) {
       let c = cache.get(instanceId);
       if (!c) {
@@ -117,4 +121,5 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
 export { RomaError, isRomaError, type RomaErrorKind } from './errors.ts';
 export type { RequestEvent, RetryPolicy } from './transport.ts';
 export type { Lister, OptionalLister } from './resource.ts';
+export { SERVICE_SEGMENTS, servicePrefix, type ServiceFamily } from './services.ts';
 export type * from './types/index.ts';
