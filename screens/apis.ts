@@ -151,7 +151,7 @@ export const apisScreen = defineResource<ApiSummary>({
       live: true,
       fetch: ({ client, instanceId, signal }, r) =>
         client.instance(instanceId as string).metrics.latest({ api_id: r.id, duration: '1h' }, { signal }),
-      render: (d) => [{ title: 'Pulse — last hour (4.21.1)', blocks: [pulseBlock(d.list)] }],
+      render: (d) => [{ title: 'Pulse — last hour', blocks: [pulseBlock(d.list)] }],
     }),
   ],
   remove: removable<ApiSummary>({

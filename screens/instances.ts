@@ -118,7 +118,7 @@ export const instancesScreen = defineResource<InstanceSummary>({
         client
           .instance(r.id)
           .metrics.query({ mode: 'INSTANCE', cycle: 'minute', duration: '1h' }, { signal }),
-      render: (d) => [{ title: 'Pulse — last hour (4.21.2, INSTANCE)', blocks: [pulseBlock(d.list)] }],
+      render: (d) => [{ title: 'Pulse — last hour, whole instance', blocks: [pulseBlock(d.list)] }],
     }),
   ],
 });

@@ -66,7 +66,7 @@ export function describeAction(action: MutationAction): Confirmation {
     case 'batch-publish':
       return {
         title: 'Publish APIs',
-        effect: `${plural(action.apis.length, 'API')} start serving in ${action.env.name}`,
+        effect: `${action.apis.length === 1 ? '1 API starts' : `${action.apis.length} APIs start`} serving in ${action.env.name}`,
         details: [
           ...listNames(action.apis.map((a) => a.name)),
           ...(action.remark ? [`remark: ${action.remark}`] : []),
@@ -76,7 +76,7 @@ export function describeAction(action: MutationAction): Confirmation {
     case 'batch-offline':
       return {
         title: 'Take APIs offline',
-        effect: `${plural(action.apis.length, 'API')} stop serving in ${action.env.name}`,
+        effect: `${action.apis.length === 1 ? '1 API stops' : `${action.apis.length} APIs stop`} serving in ${action.env.name}`,
         details: [
           ...listNames(action.apis.map((a) => a.name)),
           ...(action.skipped?.length

@@ -117,8 +117,8 @@ export function DetailView({
     },
     copyId: () => {
       if (!entry.itemId) return;
-      copyToClipboard(env, entry.itemId);
-      actions.setStatus({ level: 'info', text: `copied id ${entry.itemId}` });
+      const { where } = copyToClipboard(env, entry.itemId);
+      actions.setStatus({ level: 'info', text: `copied id ${entry.itemId} ${where}` });
     },
     reveal: () => {
       if (!d.hasSecret || !entry.itemId) return false;

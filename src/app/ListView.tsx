@@ -136,8 +136,8 @@ export function ListView({
       copyId: () => {
         const row = rowAtState();
         if (row === undefined) return;
-        copyToClipboard(env, d.idOf(row));
-        actions.setStatus({ level: 'info', text: `copied id ${d.idOf(row)}` });
+        const { where } = copyToClipboard(env, d.idOf(row));
+        actions.setStatus({ level: 'info', text: `copied id ${d.idOf(row)} ${where}` });
       },
       reveal: () => {
         const row = rowAtState();

@@ -1,5 +1,4 @@
 // What the shell knows about where it runs: header facts, how to write raw escape sequences (OSC 52).
-import { osc52Copy } from '../../components/osc52.ts';
 import type { RequestIdTap } from '../actions/client-port.ts';
 import { createContext, useContext, type ReactNode } from 'react';
 
@@ -22,8 +21,10 @@ export interface AppEnv {
   writeRaw: (s: string) => void;
   /** Period `R` turns auto-refresh on with, when no --refresh was given. */
   defaultRefreshMs: number;
-  /** Environment for OSC 52 tmux wrapping. */
+  /** Inside tmux: copies go to tmux's buffer (src/app/clipboard.ts). */
   tmux: boolean;
+  /** Hands text to tmux's paste buffer (tests inject a fake); default runs `tmux load-buffer -w -`. */
+  tmuxLoadBuffer?: (text: string) => boolean;
   /** Audit log of mutations; default `$XDG_STATE_HOME/roma-dash/audit.log`. */
   auditPath?: string;
   /** The tap on the client's onRequest: each write's X-Request-Id goes into its audit line. */
@@ -56,11 +57,4 @@ export function useAppEnv(): AppEnv {
   return e;
 }
 
-/** Copies `text` with OSC 52 (components/osc52.ts: the one implementation, tmux/screen passthrough). */
-export function copyToClipboard(env: Pick<AppEnv, 'writeRaw' | 'tmux'>, text: string): void {
-  env.writeRaw(
-    osc52Copy(text, {
-      env: { TMUX: env.tmux ? (process.env.TMUX ?? '1') : '', TERM: process.env.TERM, STY: process.env.STY },
-    }),
-  );
-}
+export { copyToClipboard } from './clipboard.ts';

@@ -139,7 +139,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
         break;
       }
       default:
-        throw new ArgsError(`unknown argument: ${raw} (see roma-dash --help)`);
+        throw new ArgsError(`unknown argument: ${raw}`);
     }
   }
   return { command: 'dashboard', args: a };

@@ -8,7 +8,7 @@ import {
 } from '../debug-exec.ts';
 import { MetricsQueryError, apiMetricsRecent, instanceMetrics, parseDuration } from '../metrics.ts';
 import { RELEASE_ENV_ID, type ApiDef } from '../model.ts';
-import type { InstanceStore } from '../state.ts';
+import type { EmulatorState, InstanceStore } from '../state.ts';
 import { ApiError, invalidParam, ok, requireQuery, route, type RouteDef } from './common.ts';
 import { requireApi } from './views.ts';
 
@@ -89,29 +89,40 @@ export const debugMetricsRoutes: RouteDef[] = [
     }
   }),
 
-  route('GET', '/statistics/api/latest', ({ store, query, nowMs }) => {
+  route('GET', '/statistics/api/latest', ({ state, instanceId, store, query, nowMs }) => {
     const api = requireApi(store, requireQuery(query, 'api_id'));
     const minutes = parseDuration(requireQuery(query, 'duration'));
     if (minutes === undefined || minutes > 60) throw invalidParam('duration', 'APIG.2011');
     try {
-      return ok(apiMetricsRecent(api.id, minutes, nowMs, { groupId: api.group_id, provider: 'emulator' }));
+      const r = apiMetricsRecent(api.id, minutes, nowMs, { groupId: api.group_id, provider: 'emulator' });
+      return ok(serving(state, instanceId, store, api.id) ? r : { ...r, list: [] });
     } catch (e) {
       rethrow(e);
     }
   }),
 
-  route('GET', '/statistics/api', ({ store, query, nowMs, instanceId }) => {
+  route('GET', '/statistics/api', ({ state, store, query, nowMs, instanceId }) => {
     const apiId = query.get('api_id');
     const api = apiId ? requireApi(store, apiId) : undefined;
     try {
-      return ok(
-        instanceMetrics(query, nowMs, {
-          instanceId,
-          ...(api ? { apiMeta: { groupId: api.group_id, provider: 'emulator' } } : {}),
-        }),
-      );
+      const r = instanceMetrics(query, nowMs, {
+        instanceId,
+        ...(api ? { apiMeta: { groupId: api.group_id, provider: 'emulator' } } : {}),
+      });
+      return ok(serving(state, instanceId, store, api?.id) ? r : { ...r, list: [] });
     } catch (e) {
       rethrow(e);
     }
   }),
 ];
+
+/**
+ * Synthetic traffic only where the gateway could serve any: a running instance, and for one API only
+ * while it is published somewhere (a frozen instance or an unpublished API shows none).
+ */
+function serving(state: EmulatorState, instanceId: string, store: InstanceStore, apiId?: string): boolean {
+  if (state.instances.get(instanceId)?.status !== 'RUNNING') return false;
+  if (apiId === undefined) return true;
+  for (const p of store.data.publications.values()) if (p.api_id === apiId) return true;
+  return false;
+}

@@ -67,7 +67,7 @@ export function makeInstance(
   const begin = rng.pick(['02', '06', '10', '14', '18', '22']);
   const end = String((Number(begin) + 4) % 24).padStart(2, '0');
   const failed = o.status === 'CREATE_FAILED' || o.status === 'ERROR';
-  return {
+  const inst: Instance = {
     id: rng.uuid(),
     name: o.name,
     instance_name: o.name,
@@ -106,6 +106,9 @@ export function makeInstance(
     restrict_cidrs: ['127.0.0.1/32', '192.168.0.0/24'],
     resource_subnet_cidr: '172.31.0.0/16',
   };
+  // The public address is the EIP: one value, so the list (PUBLIC IP) and the detail (EIP) agree.
+  inst.eip_address = inst.publicip_address;
+  return inst;
 }
 
 export function addInstance(state: EmulatorState, inst: Instance): InstanceStore {
