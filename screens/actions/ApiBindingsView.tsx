@@ -1,6 +1,7 @@
 // Bindings of one API in one environment (throttle, signature key, ACLs). `b` binds a policy (pick the
 // kind with t/s/a, then the policy): refused before sending when the API is unpublished there or the
 // slot is taken, with "replace" offered. `u` unbinds the selected binding (optimistically hidden).
+import { POLICY_KIND_LIST, POLICY_KINDS } from '../../src/actions/policy-kinds.ts';
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { checkBindCandidate } from '../../src/actions/preconditions.ts';
@@ -17,8 +18,9 @@ import { PickList, moveCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
-const KIND_KEYS: Record<string, PolicyKind> = { t: 'throttle', s: 'sign', a: 'acl' };
-const KIND_LABEL: Record<PolicyKind, string> = { throttle: 'throttle', sign: 'sign key', acl: 'ACL' };
+const kindForKey = (id: string): PolicyKind | undefined =>
+  POLICY_KIND_LIST.find((k) => k.pickKey === id)?.kind;
+const labelOf = (kind: PolicyKind): string => POLICY_KINDS[kind].short;
 
 export function ApiBindingsView({
   api,
@@ -50,7 +52,7 @@ export function ApiBindingsView({
     (key) => {
       const { actions } = mutations.getState();
       if (picking === 'kind') {
-        const kind = KIND_KEYS[key.id];
+        const kind = kindForKey(key.id);
         if (kind) setPicking(kind);
         else if (key.id === 'escape') setPicking(null);
         return true;
@@ -96,7 +98,7 @@ export function ApiBindingsView({
       <PickList
         rows={bindings.map((b) => ({
           id: b.bindingId,
-          text: `${KIND_LABEL[b.policy.kind].padEnd(8)} ${b.policy.name}${b.policy.aclType ? ` (${b.policy.aclType})` : ''}`,
+          text: `${labelOf(b.policy.kind).padEnd(8)} ${b.policy.name}${b.policy.aclType ? ` (${b.policy.aclType})` : ''}`,
           dim: optimistic[`binding:${b.bindingId}`] === false,
         }))}
         cursor={cursor}
@@ -165,7 +167,7 @@ function PolicyPicker({
   );
   return (
     <Box flexDirection="column">
-      <Text color={theme.accent}>Pick the {KIND_LABEL[kind]} (Enter) · Esc</Text>
+      <Text color={theme.accent}>Pick the {labelOf(kind)} (Enter) · Esc</Text>
       {rows.length === 0 ? (
         <Text color={theme.muted}>{slice.loading ? 'loading…' : 'None defined.'}</Text>
       ) : (

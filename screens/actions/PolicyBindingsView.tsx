@@ -5,6 +5,7 @@
 // bound APIs — in one batch call for throttles and ACLs (4.8.6 / 4.13.3), per binding for keys (4.11.2).
 import { Box, Text } from 'ink';
 import { useState } from 'react';
+import { POLICY_KINDS } from '../../src/actions/policy-kinds.ts';
 import { planBind } from '../../src/actions/preconditions.ts';
 import type { PolicyRef } from '../../src/actions/types.ts';
 import { commandsForKey } from '../../src/keys/keymap.ts';
@@ -18,8 +19,6 @@ import { PickList, toggle, useAnchoredCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 
 export type PolicyTab = 'bound' | 'candidates';
-
-const NOUN = { throttle: 'throttling policy', sign: 'signature key', acl: 'ACL policy' } as const;
 
 export function PolicyBindingsView({
   policy,
@@ -98,7 +97,7 @@ export function PolicyBindingsView({
     { active: !busy },
   );
 
-  const heading = `${NOUN[policy.kind]} ${sanitizeText(policy.name)}${policy.aclType ? ` (${policy.aclType})` : ''}`;
+  const heading = `${POLICY_KINDS[policy.kind].noun} ${sanitizeText(policy.name)}${policy.aclType ? ` (${policy.aclType})` : ''}`;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
       <Text bold>

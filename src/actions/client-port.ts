@@ -3,6 +3,7 @@
 // `onRequest`, so a RequestIdTap plugged into the client config hands the last write's id to the port.
 import type { InstanceClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
+import { POLICY_KINDS } from './policy-kinds.ts';
 import type { MutationPort, Sent } from './port.ts';
 
 export interface RequestIdTap {
@@ -46,30 +47,13 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
       sent(client.apis.batchAction(action, { apis: apiIds, env_id: envId, ...(remark ? { remark } : {}) })),
     switchVersion: (apiId, versionId) => sent(client.apis.switchVersion(apiId, versionId)),
     offlineVersion: (versionId) => sent(client.apis.offlineVersion(versionId)),
-    bind(kind, policyId, publishIds) {
-      switch (kind) {
-        case 'throttle':
-          return sent(client.throttleBindings.bind({ strategy_id: policyId, publish_ids: publishIds }));
-        case 'sign':
-          return sent(client.signBindings.bind({ sign_id: policyId, publish_ids: publishIds }));
-        case 'acl':
-          return sent(client.aclBindings.bind({ acl_id: policyId, publish_ids: publishIds }));
-      }
+    bind: (kind, policyId, publishIds) => sent(POLICY_KINDS[kind].bind(client, policyId, publishIds)),
+    unbind: (kind, bindingId) => sent(POLICY_KINDS[kind].unbind(client, bindingId)),
+    batchUnbind(kind, ids) {
+      const batch = POLICY_KINDS[kind].batchUnbind;
+      if (!batch) throw new Error(`${POLICY_KINDS[kind].noun} bindings have no batch unbind`);
+      return sent(batch(client, ids));
     },
-    unbind(kind, bindingId) {
-      switch (kind) {
-        case 'throttle':
-          return sent(client.throttleBindings.unbind(bindingId));
-        case 'sign':
-          return sent(client.signBindings.unbind(bindingId));
-        case 'acl':
-          return sent(client.aclBindings.unbind(bindingId));
-      }
-    },
-    batchUnbind: (kind, ids) =>
-      sent(
-        kind === 'throttle' ? client.throttleBindings.batchUnbind(ids) : client.aclBindings.batchUnbind(ids),
-      ),
     authorize: (envId, appIds, apiIds) =>
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),

@@ -1,6 +1,7 @@
 // Confirmation texts: each names the object, the environment and the effect. Destructive actions
 // (anything that stops serving, removes protection or access) require typing `y`.
-import type { MutationAction } from './types.ts';
+import { POLICY_KINDS } from './policy-kinds.ts';
+import type { MutationAction, PolicyKind } from './types.ts';
 
 export interface Confirmation {
   title: string;
@@ -28,7 +29,7 @@ function plural(n: number, one: string, many = pluralNoun(one)): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-const POLICY_NOUN = { throttle: 'throttling policy', sign: 'signature key', acl: 'ACL policy' } as const;
+const nounOf = (kind: PolicyKind): string => POLICY_KINDS[kind].noun;
 
 export function isDestructive(action: MutationAction): boolean {
   switch (action.kind) {
@@ -102,7 +103,7 @@ export function describeAction(action: MutationAction): Confirmation {
         destructive,
       };
     case 'bind': {
-      const noun = POLICY_NOUN[action.policy.kind];
+      const noun = nounOf(action.policy.kind);
       const envs = [...new Set(action.targets.map((t) => t.env.name))].join(', ');
       return {
         title: `Bind ${noun}`,
@@ -117,7 +118,7 @@ export function describeAction(action: MutationAction): Confirmation {
     case 'unbind': {
       const first = action.bindings[0];
       if (action.bindings.length === 1 && first) {
-        const noun = POLICY_NOUN[first.policy.kind];
+        const noun = nounOf(first.policy.kind);
         return {
           title: `Unbind ${noun}`,
           effect: `${cap(noun)} ${first.policy.name} no longer applies to API ${first.api.name} in ${first.env.name}`,
@@ -125,7 +126,7 @@ export function describeAction(action: MutationAction): Confirmation {
           destructive,
         };
       }
-      const kinds = [...new Set(action.bindings.map((b) => POLICY_NOUN[b.policy.kind]))].join('/');
+      const kinds = [...new Set(action.bindings.map((b) => nounOf(b.policy.kind)))].join('/');
       return {
         title: `Unbind ${kinds}`,
         effect: `${plural(action.bindings.length, 'binding')} removed: the ${kinds} no longer applies to these APIs`,
@@ -134,7 +135,7 @@ export function describeAction(action: MutationAction): Confirmation {
       };
     }
     case 'replace': {
-      const noun = POLICY_NOUN[action.policy.kind];
+      const noun = nounOf(action.policy.kind);
       const old = action.current.map((b) => b.policy.name).join(', ');
       return {
         title: `Replace ${noun}`,

@@ -1,6 +1,7 @@
 // Runs one confirmed action against the port, step by step, and turns every answer (including partial
 // batch failures) into a MutationOutcome. Never retries: a failed step stops the action and is reported.
 import { describeAction, pluralNoun } from './confirm.ts';
+import { POLICY_KIND_LIST, POLICY_KINDS } from './policy-kinds.ts';
 import { toActionError } from './errors.ts';
 import type { MutationPort, Sent } from './port.ts';
 import type {
@@ -9,6 +10,7 @@ import type {
   ItemResult,
   MutationAction,
   MutationOutcome,
+  PolicyKind,
   PolicyRef,
   PublicationRef,
   StepProgress,
@@ -26,7 +28,7 @@ interface StepResult {
   requestId?: string;
 }
 
-const NOUN = { throttle: 'throttling policy', sign: 'signature key', acl: 'ACL policy' } as const;
+const nounOf = (kind: PolicyKind): string => POLICY_KINDS[kind].noun;
 
 function pubLabel(t: { api: { name: string }; env: { name: string } }): string {
   return `${t.api.name} in ${t.env.name}`;
@@ -38,7 +40,7 @@ function withRequestId<T>(sent: Sent<T>, items: ItemResult[]): StepResult {
 
 function bindStep(port: MutationPort, policy: PolicyRef, targets: PublicationRef[]): Step {
   return {
-    label: `bind ${NOUN[policy.kind]} ${policy.name} to ${targets.map(pubLabel).join(', ')}`,
+    label: `bind ${nounOf(policy.kind)} ${policy.name} to ${targets.map(pubLabel).join(', ')}`,
     async run() {
       const sent = await port.bind(
         policy.kind,
@@ -67,7 +69,7 @@ function bindStep(port: MutationPort, policy: PolicyRef, targets: PublicationRef
 
 function unbindOneStep(port: MutationPort, b: BindingRef): Step {
   return {
-    label: `unbind ${NOUN[b.policy.kind]} ${b.policy.name} from ${pubLabel(b)}`,
+    label: `unbind ${nounOf(b.policy.kind)} ${b.policy.name} from ${pubLabel(b)}`,
     async run() {
       const sent = await port.unbind(b.policy.kind, b.bindingId);
       return withRequestId(sent, [{ label: `${b.policy.name} ✕ ${pubLabel(b)}`, id: b.bindingId, ok: true }]);
@@ -77,15 +79,19 @@ function unbindOneStep(port: MutationPort, b: BindingRef): Step {
 
 function unbindSteps(port: MutationPort, bindings: BindingRef[]): Step[] {
   const steps: Step[] = [];
-  for (const kind of ['throttle', 'acl'] as const) {
-    const group = bindings.filter((b) => b.policy.kind === kind);
-    if (group.length === 1 && group[0]) steps.push(unbindOneStep(port, group[0]));
-    if (group.length > 1) {
+  // kinds with a batch unbind first (one call for several), then the others one DELETE each
+  const kinds = [
+    ...POLICY_KIND_LIST.filter((k) => k.batchUnbind),
+    ...POLICY_KIND_LIST.filter((k) => !k.batchUnbind),
+  ];
+  for (const spec of kinds) {
+    const group = bindings.filter((b) => b.policy.kind === spec.kind);
+    if (group.length > 1 && spec.batchUnbind) {
       steps.push({
-        label: `unbind ${group.length} ${NOUN[kind]} bindings`,
+        label: `unbind ${group.length} ${spec.noun} bindings`,
         async run() {
           const sent = await port.batchUnbind(
-            kind,
+            spec.kind,
             group.map((b) => b.bindingId),
           );
           const failed = new Map((sent.data.failure ?? []).map((f) => [f.bind_id ?? '', f]));
@@ -105,10 +111,8 @@ function unbindSteps(port: MutationPort, bindings: BindingRef[]): Step[] {
           return withRequestId(sent, items);
         },
       });
-    }
+    } else for (const b of group) steps.push(unbindOneStep(port, b));
   }
-  // Signature keys have no batch unbind: one DELETE each.
-  for (const b of bindings.filter((x) => x.policy.kind === 'sign')) steps.push(unbindOneStep(port, b));
   return steps;
 }
 
@@ -353,7 +357,7 @@ function summarize(
   const stopped = error ? `; stopped at ${error.code} ${error.message}` : '';
   const gap =
     action.kind === 'replace'
-      ? `; API ${action.target.api.name} in ${action.target.env.name} is now without a ${NOUN[action.policy.kind]} — bind one again`
+      ? `; API ${action.target.api.name} in ${action.target.env.name} is now without a ${nounOf(action.policy.kind)} — bind one again`
       : '';
   return `${title}: ${okCount} done, ${failCount} failed${stopped}${gap}`;
 }

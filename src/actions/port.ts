@@ -68,8 +68,8 @@ export interface MutationPort {
   offlineVersion(versionId: string): Promise<Sent<void>>;
   bind(kind: PolicyKind, policyId: string, publishIds: string[]): Promise<Sent<CreatedBinding[]>>;
   unbind(kind: PolicyKind, bindingId: string): Promise<Sent<void>>;
-  /** 4.8.6 / 4.13.3; signature keys have no batch unbind. */
-  batchUnbind(kind: 'throttle' | 'acl', bindingIds: string[]): Promise<Sent<BatchDeleteResult>>;
+  /** 4.8.6 / 4.13.3: only kinds whose table entry has `batchUnbind` (signature keys have none). */
+  batchUnbind(kind: PolicyKind, bindingIds: string[]): Promise<Sent<BatchDeleteResult>>;
   authorize(envId: string, appIds: string[], apiIds: string[]): Promise<Sent<AuthRelation[]>>;
   revoke(authId: string): Promise<Sent<void>>;
   /** Any other write (a descriptor's capability calls the client itself): sent once, its request id kept. */
