@@ -1,7 +1,7 @@
 // The `?` help, generated from the key map; scrollable; swallows every key while open.
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import { commandsForKey, helpSections, type HelpSection } from '../src/keys/keymap.ts';
+import { commandsForKey, helpSections, keyIs, type HelpSection } from '../src/keys/keymap.ts';
 import { useKeyHandler } from '../src/keys/router.tsx';
 import { fitToWidth, truncateToWidth } from '../src/ui/text.ts';
 import { useTheme } from '../src/ui/theme.ts';
@@ -39,7 +39,7 @@ export function HelpOverlay({ width, height, onClose, sections }: HelpOverlayPro
   const body = Math.max(1, height - 2);
   const [offset, setOffset] = useState(0);
   useKeyHandler('modal', (k) => {
-    if (k.id === 'escape' || k.id === 'q' || k.id === '?') {
+    if (keyIs('back', k.id) || keyIs('quit', k.id) || keyIs('help', k.id)) {
       onClose();
       return true;
     }

@@ -14,7 +14,7 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { apiBindingsRequest, policiesRequest } from './data.ts';
-import { PickList, moveCursor } from './PickList.tsx';
+import { PickList, isCursorKey, moveCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
@@ -54,20 +54,14 @@ export function ApiBindingsView({
       if (picking === 'kind') {
         const kind = kindForKey(key.id);
         if (kind) setPicking(kind);
-        else if (key.id === 'escape') setPicking(null);
+        else if (keyIs('back', key.id)) setPicking(null);
         return true;
       }
       if (picking) return false; // the policy picker below handles its keys
       const b = bindings[cursor];
-      if (key.id === 'escape') onClose();
+      if (keyIs('back', key.id)) onClose();
       else if (choice.onKey(key.id)) return true;
-      else if (key.id === 'up' || key.id === 'down' || key.id === 'j' || key.id === 'k')
-        setCursor((c) =>
-          moveCursor(c, bindings.length, key.input, {
-            upArrow: key.id === 'up',
-            downArrow: key.id === 'down',
-          }),
-        );
+      else if (isCursorKey(key.id)) setCursor((c) => moveCursor(c, bindings.length, key.id));
       else if (keyIs('bind', key.id)) setPicking('kind');
       else if (keyIs('unbind', key.id) && b)
         actions.propose(
@@ -160,7 +154,7 @@ function PolicyPicker({
   useKeyHandler(
     'modal',
     (k) => {
-      if (k.id === 'escape') onCancel();
+      if (keyIs('back', k.id)) onCancel();
       return true;
     },
     { active: rows.length === 0 },

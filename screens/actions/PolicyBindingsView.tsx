@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { POLICY_KINDS } from '../../src/actions/policy-kinds.ts';
 import { planBind } from '../../src/actions/preconditions.ts';
 import type { PolicyRef } from '../../src/actions/types.ts';
-import { commandsForKey } from '../../src/keys/keymap.ts';
+import { commandsForKey, keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
@@ -78,8 +78,8 @@ export function PolicyBindingsView({
     'modal',
     (key) => {
       const cmds = commandsForKey(key.id, ['list', 'actions', 'global']);
-      if (key.id === 'escape') onClose();
-      else if (key.id === 'tab') {
+      if (keyIs('back', key.id)) onClose();
+      else if (keyIs('nextTab', key.id)) {
         setTab((t) => (t === 'bound' ? 'candidates' : 'bound'));
         reset();
         setMarked(new Set());
@@ -90,7 +90,7 @@ export function PolicyBindingsView({
         if (id) setMarked((m) => toggle(m, id));
         move(1);
       } else if (cmds.includes('refresh') || cmds.includes('help')) return false;
-      else if (tab === 'candidates' && (cmds.includes('bind') || key.id === 'return')) bind();
+      else if (tab === 'candidates' && (cmds.includes('bind') || keyIs('submit', key.id))) bind();
       else if (tab === 'bound' && cmds.includes('unbind')) unbind();
       return true;
     },

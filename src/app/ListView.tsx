@@ -4,6 +4,7 @@ import { WindowedTable, type TableColumn } from '../../components/WindowedTable.
 import type { Column, ResourceDescriptor } from '../../screens/types.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
 import { isTextKey } from '../keys/keys.ts';
+import { keyIs } from '../keys/keymap.ts';
 import { useActions, useDashboardStore, useStore, useStoreShallow } from '../store/react.tsx';
 import type { NavEntry } from '../store/navigation.ts';
 import type { ResourceSlice } from '../store/slice.ts';
@@ -158,11 +159,11 @@ export function ListView({
     'input',
     (key) => {
       const cur = store.getState().stack.at(-1)?.list.filter ?? '';
-      if (key.id === 'escape') actions.updateList({ filter: '', filtering: false, scroll: 0 });
-      else if (key.id === 'return') actions.updateList({ filtering: false });
-      else if (key.id === 'backspace' || key.id === 'delete')
+      if (keyIs('inputCancel', key.id)) actions.updateList({ filter: '', filtering: false, scroll: 0 });
+      else if (keyIs('inputSubmit', key.id)) actions.updateList({ filtering: false });
+      else if (keyIs('inputDeleteBack', key.id) || keyIs('inputDeleteForward', key.id))
         actions.updateList({ filter: cur.slice(0, -1), scroll: 0 });
-      else if (key.id === 'ctrl+u') actions.updateList({ filter: '', scroll: 0 });
+      else if (keyIs('inputClear', key.id)) actions.updateList({ filter: '', scroll: 0 });
       else if (isTextKey(key)) actions.updateList({ filter: cur + key.input, scroll: 0 });
       else return false;
       return true;

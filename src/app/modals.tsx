@@ -6,7 +6,7 @@ import { CommandPalette, type PaletteEntry as PaletteItem } from '../../componen
 import { HelpOverlay } from '../../components/HelpOverlay.tsx';
 import { JsonView } from '../../components/JsonView.tsx';
 import { paletteEntries, resourceById } from '../../screens/registry.ts';
-import { commandKeysLabel, commandsForKey, helpSections } from '../keys/keymap.ts';
+import { commandKeysLabel, commandsForKey, helpSections, keyIs } from '../keys/keymap.ts';
 import { useKeyHandler } from '../keys/router.tsx';
 import { useActions, useDashboardStore, useStore } from '../store/react.tsx';
 import { selectSlice, selectTop } from '../store/selectors.ts';
@@ -34,13 +34,14 @@ export function modalComponent(kind: string): ComponentType<ModalProps> | undefi
   return registry.get(kind);
 }
 
-const CLOSE_KEYS = new Set(['escape', 'q', 'y']);
+/** Esc, q, or the key that opened it (json, y) closes the JSON view. */
+const closesJson = (id: string): boolean => keyIs('back', id) || keyIs('quit', id) || keyIs('json', id);
 
 /** JSON of the selected item. JsonView scrolls with the navigation keys; this layer closes it. */
 function JsonModal({ props, width, height }: ModalProps) {
   const actions = useActions();
   useKeyHandler('modal', (k) => {
-    if (CLOSE_KEYS.has(k.id)) actions.popModal();
+    if (closesJson(k.id)) actions.popModal();
     // navigation keys go on to JsonView's scroll handler; nothing else reaches the views beneath
     else if (commandsForKey(k.id, ['detail']).length > 0) return false;
     return true;
