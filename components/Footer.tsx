@@ -17,14 +17,18 @@ export interface FooterProps {
 export function Footer({ scopes, only, width, hints: given }: FooterProps) {
   const theme = useTheme();
   const hints = given ? given.map((h, i) => ({ ...h, command: `given-${i}` })) : footerHints(scopes, only);
+  // `?` is how every other key is found: its room is kept first and it is always the last hint.
+  const help = hints.find((h) => h.command === 'help');
+  const others = hints.filter((h) => h !== help);
   const shown: typeof hints = [];
-  let used = 0;
-  for (const h of hints) {
-    const w = displayWidth(`<${h.keys}> ${h.label}`) + (shown.length > 0 ? 2 : 0);
+  let used = help ? displayWidth(`<${help.keys}> ${help.label}`) : 0;
+  for (const h of others) {
+    const w = displayWidth(`<${h.keys}> ${h.label}`) + 2;
     if (used + w > width) continue;
     shown.push(h);
     used += w;
   }
+  if (help && used <= width) shown.push(help);
   return (
     <Text wrap="truncate">
       {shown.map((h, i) => (

@@ -31,17 +31,20 @@ export function Header(p: HeaderProps) {
     badges.push({ text: `AUTO ${p.autoRefreshSeconds}s`, bg: t.accent });
   }
   const badgeWidth = badges.reduce((w, b) => w + displayWidth(b.text) + 3, 0);
+  // Most useful first: on a narrow terminal the later fields are dropped whole, not cut mid-word.
   const fields = [
     ['profile', p.profile],
-    ['endpoint', p.endpoint],
-    ['project', p.project],
     ['instance', p.instance],
     ['auth', p.authSource],
-  ].filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '');
-  const info = truncateToWidth(
-    fields.map(([k, v]) => `${k}:${sanitizeText(v)}`).join('  '),
-    Math.max(0, p.width - badgeWidth),
-  );
+    ['endpoint', p.endpoint],
+    ['project', p.project],
+  ]
+    .filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '')
+    .map(([k, v]) => `${k}:${sanitizeText(v)}`);
+  const room = Math.max(0, p.width - badgeWidth);
+  let shown = fields.length;
+  while (shown > 1 && displayWidth(fields.slice(0, shown).join('  ')) > room) shown--;
+  const info = truncateToWidth(fields.slice(0, shown).join('  '), room);
   const badgeStyle = (bg: ColorValue) =>
     theme.monochrome ? { inverse: true, bold: true } : { backgroundColor: bg, color: t.badgeFg, bold: true };
   return (

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { sanitizeText } from '../src/ui/sanitize.ts';
-import { truncateToWidth } from '../src/ui/text.ts';
+import { displayWidth, truncateToWidth } from '../src/ui/text.ts';
 import { useTheme } from '../src/ui/theme.ts';
 
 export interface TabItem {
@@ -21,13 +21,44 @@ export interface TabsProps {
  */
 export function Tabs({ tabs, active, width }: TabsProps) {
   const theme = useTheme();
-  const line = tabs.map((t) => (t.key === active ? `[${t.title}]` : ` ${t.title} `)).join(' ');
-  const text = sanitizeText(line);
+  const labels = tabs.map((t) => sanitizeText(t.key === active ? `[${t.title}]` : ` ${t.title} `));
+  const text =
+    width !== undefined
+      ? tabWindow(
+          labels,
+          Math.max(
+            0,
+            tabs.findIndex((t) => t.key === active),
+          ),
+          width,
+        )
+      : labels.join(' ');
   return (
     <Text wrap="truncate" color={theme.tokens.accent}>
-      {width !== undefined ? truncateToWidth(text, width) : text}
+      {text}
     </Text>
   );
+}
+
+/**
+ * The tab labels that fit in `width`, always including the active one: tabs are dropped from the
+ * side farther from it, and `‹`/`›` say that more tabs lie that way.
+ */
+export function tabWindow(labels: readonly string[], active: number, width: number): string {
+  const full = labels.join(' ');
+  if (displayWidth(full) <= width) return full;
+  let lo = active;
+  let hi = active;
+  const render = (a: number, b: number): string =>
+    `${a > 0 ? '‹ ' : ''}${labels.slice(a, b + 1).join(' ')}${b < labels.length - 1 ? ' ›' : ''}`;
+  for (;;) {
+    const right = hi + 1 < labels.length && displayWidth(render(lo, hi + 1)) <= width;
+    if (right) hi++;
+    const left = lo > 0 && displayWidth(render(lo - 1, hi)) <= width;
+    if (left) lo--;
+    if (!right && !left) break;
+  }
+  return truncateToWidth(render(lo, hi), width);
 }
 
 /** The tab `step` places from `active`, wrapping around. */

@@ -16,6 +16,8 @@ export interface TableColumn<Row> {
   flex?: number;
   minWidth?: number;
   maxWidth?: number;
+  /** Lower keeps longer on a narrow terminal (see `ColumnSizing.priority`). */
+  priority?: number;
   align?: Align;
   /** Cell text (sanitised by the table); called only for visible rows. */
   cell: (row: Row) => unknown;
@@ -112,7 +114,8 @@ function TitleLine<Row>(p: WindowedTableProps<Row> & { width: number; theme: The
   const n = rows.length;
   const pos = n === 0 ? `0 of 0` : `${Math.min(p.selectedIndex, n - 1) + 1} of ${n}`;
   const of = p.totalCount !== undefined && p.totalCount !== n ? ` (of ${p.totalCount})` : '';
-  const right = `${p.loading === true ? '⟳ ' : ''}${p.stale === true ? 'STALE ' : ''}${pos}${of}`;
+  const marks = p.marked !== undefined && p.marked.size > 0 ? `${p.marked.size} marked · ` : '';
+  const right = `${p.loading === true ? '⟳ ' : ''}${p.stale === true ? 'STALE ' : ''}${marks}${pos}${of}`;
   const filter = p.filter !== undefined && p.filter !== '' ? `  /${sanitizeText(p.filter)}` : '';
   const leftWidth = Math.max(0, p.width - displayWidth(right) - 1);
   const title = truncateToWidth(sanitizeText(p.title ?? ''), leftWidth);
@@ -175,11 +178,13 @@ const TableRow = memo(
         </Text>,
       );
     }
+    // A hidden column (width 0) takes no gap, so the last shown one has none after it.
+    const lastShown = p.widths.findLastIndex((w) => w > 0);
     p.cells.forEach((text, i) => {
       const w = p.widths[i] ?? 0;
       if (w === 0) return;
       const fitted = fitToWidth(text, w, p.aligns[i] ?? 'left');
-      const sep = i < p.cells.length - 1 ? ' '.repeat(GAP) : '';
+      const sep = i < lastShown ? ' '.repeat(GAP) : '';
       out.push(
         <Cell
           key={i}

@@ -10,6 +10,11 @@ export interface ColumnSizing {
   minWidth?: number;
   /** Never wider than this when flexing: the rest goes to the other flexible columns. */
   maxWidth?: number;
+  /**
+   * What to keep when the terminal is too narrow: lower keeps longer (1 = what you came for). Columns
+   * are hidden whole, highest number first (ties: rightmost first); the first column is never hidden.
+   */
+  priority?: number;
   align?: Align;
 }
 
@@ -23,7 +28,19 @@ export function layoutColumns(columns: readonly ColumnSizing[], total: number, g
   if (n === 0) return [];
   let available = Math.max(0, total - gap * (n - 1));
   const widths = columns.map((c) => (c.width !== undefined ? c.width : (c.minWidth ?? 4)));
-  const fixedSum = widths.reduce((a, b) => a + b, 0);
+  let fixedSum = widths.reduce((a, b) => a + b, 0);
+  if (fixedSum > available && columns.some((c) => c.priority !== undefined)) {
+    // Hide whole columns, least important first, until every shown column has its minimum width.
+    const rank = (i: number): number => columns[i]?.priority ?? n + i;
+    const order = [...columns.keys()].filter((i) => i > 0).sort((a, b) => rank(b) - rank(a) || b - a);
+    for (const i of order) {
+      if (fixedSum <= available) break;
+      fixedSum -= widths[i] ?? 0;
+      widths[i] = 0;
+      available += gap;
+    }
+  }
+  const hidden = new Set(widths.flatMap((w, i) => (w === 0 ? [i] : [])));
   if (fixedSum > available) {
     // shrink from the right
     let excess = fixedSum - available;
@@ -39,7 +56,7 @@ export function layoutColumns(columns: readonly ColumnSizing[], total: number, g
   // Share the spare width by flex weight; a column that reaches its maxWidth keeps it and the rest
   // is shared again among the others (water-filling). Width nobody can take stays empty.
   let spare = available - fixedSum;
-  let open = columns.flatMap((c, i) => (c.width === undefined ? [i] : []));
+  let open = columns.flatMap((c, i) => (c.width === undefined && !hidden.has(i) ? [i] : []));
   while (spare > 0 && open.length > 0) {
     const weight = open.reduce((a, i) => a + (columns[i]?.flex ?? 1), 0);
     const before = spare;

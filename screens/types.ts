@@ -24,6 +24,11 @@ export interface Column<T> {
   /** Maximum width when flexible (the list view caps flexible columns at 48 unless told). */
   maxWidth?: number;
   align?: 'left' | 'right';
+  /**
+   * On a narrow terminal columns are hidden whole, highest number first: 1 is what the list is for
+   * (name, path), ids and rarely read facts come last. Without priorities the rightmost go first.
+   */
+  priority?: number;
   /** Raw text (sanitised by the table); may return anything printable. */
   get: (row: T) => string;
   /** Sort key; defaults to `get`. Numbers sort numerically. */

@@ -3,6 +3,7 @@
 import { isRomaError } from './api/errors.ts';
 import { runDashboard, type Session } from './app/run.tsx';
 import { principalOf } from './app/identity.ts';
+import { terminalProblem } from './app/terminal.ts';
 import {
   ArgsError,
   EMULATOR_USAGE,
@@ -123,6 +124,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
+  // Before anything is started or resolved: without a terminal Ink could only fail with a stack.
+  const noTerminal = terminalProblem({
+    stdin: process.stdin.isTTY === true,
+    stdout: process.stdout.isTTY === true,
+  });
+  if (noTerminal !== undefined) return fail(noTerminal);
   let ctx: DashboardContext;
   try {
     if (args.demo) {

@@ -12,6 +12,8 @@ import { headerValue, parseRawRequest, parseRawResponse } from '../../src/debug/
 import { dispatchCommand, useKeyHandler, type CommandHandlers } from '../../src/keys/router.tsx';
 import { isTextKey, textOf, type KeyEvent } from '../../src/keys/keys.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
+import { maskAnswer } from '../../src/debug/mask-answer.ts';
+import type { DebugAnswerWire } from '../../src/debug/types.ts';
 import type { DebugStore, RowKind } from '../../src/store/debug.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
@@ -25,7 +27,8 @@ import { Lines } from './Lines.tsx';
 
 const ANSWER_TAB_ITEMS = ANSWER_TABS.map((t) => ({ key: t, title: TAB_TITLES[t] }));
 
-export type DebugView = 'form' | 'answer' | 'history' | 'compare' | 'save';
+/** `creds`: the question before the curl with credentials is copied or saved. */
+export type DebugView = 'form' | 'answer' | 'history' | 'compare' | 'save' | 'creds';
 
 export interface DebugScreenProps {
   store: DebugStore;
@@ -48,8 +51,12 @@ interface Ui {
   cursor: number;
   marked: string[];
   saveName: string;
+  /** What the save prompt writes: the response body, or the curl with credentials (0600). */
+  saveWhat: 'body' | 'curl';
   notice: { text: string; error?: boolean } | null;
   copied: string | null;
+  /** The answer shows the credentials it carries (x); leaving the answer view masks them again. */
+  reveal: boolean;
 }
 
 const INITIAL: Ui = {
@@ -61,18 +68,22 @@ const INITIAL: Ui = {
   cursor: 0,
   marked: [],
   saveName: '',
+  saveWhat: 'body',
   notice: null,
   copied: null,
+  reveal: false,
 };
 
 const SCOPES = ['debug'] as const;
 
 const ANSWER_HINT =
-  'Tab/Shift-Tab tabs · ↑↓ scroll · w wrap · c curl · C curl+creds · s save · Ctrl-O history · Ctrl-T form · Esc back';
+  'Tab/Shift-Tab tabs · ↑↓ scroll · w wrap · x reveal · c curl · C curl+creds · s save · Ctrl-O history · Ctrl-T form · Esc back';
 const VIEW_HINTS: Record<DebugView, string> = {
   form: 'Ctrl-X send · ↑↓/Tab field · ←→ choice · Ctrl-E $EDITOR · Ctrl-N add row · Ctrl-R re-run · Ctrl-O history · Ctrl-T answer',
   answer: ANSWER_HINT,
   save: ANSWER_HINT,
+  creds:
+    'y copy to the clipboard · s save to a file (mode 600) · Esc cancel: the credentials are never shown',
   history:
     '↑↓ choose · Enter edit and resend · m mark · = compare · Ctrl-R re-run last · Ctrl-T form · Esc back',
   compare: '↑↓ scroll · Esc back to history · Ctrl-O history · Ctrl-T form',
@@ -90,6 +101,7 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
   const uiRef = useRef(ui);
   const setUi = (patch: Partial<Ui> | ((u: Ui) => Partial<Ui>)): void => {
     const next = { ...uiRef.current, ...(typeof patch === 'function' ? patch(uiRef.current) : patch) };
+    if (next.view !== uiRef.current.view) next.reveal = false;
     uiRef.current = next;
     setUiState(next);
   };
@@ -213,23 +225,48 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
     return toCurl(secrets, { revealSecrets: reveal, ...(host ? { host } : {}) });
   };
 
+  // The curl with credentials goes to the clipboard or a file, never to the screen: what is shown
+  // under "copied" is always the masked command.
   const doCopy = (reveal: boolean): void => {
     const text = curlText(reveal);
     if (!text) {
-      setUi({ notice: { text: 'Send a request first', error: true } });
+      setUi({ view: 'answer', notice: { text: 'Send a request first', error: true } });
       return;
     }
     (copy ?? ((t: string) => process.stdout.write(osc52Copy(t))))(text);
     setUi({
-      copied: text,
+      view: 'answer',
+      copied: curlText(false) ?? null,
       notice: {
-        text: `Copied curl to the clipboard${reveal ? ' WITH credentials' : ' (credentials masked)'}`,
+        text: reveal
+          ? 'Copied curl WITH credentials to the clipboard (not shown: the preview is masked)'
+          : 'Copied curl to the clipboard (credentials masked)',
       },
     });
   };
 
-  const answerTotal = (): number => {
+  const askCredentials = (): void => {
+    if (!now().sent) setUi({ notice: { text: 'Send a request first', error: true } });
+    else setUi({ view: 'creds', notice: null });
+  };
+
+  const onCredsKey = (key: KeyEvent): boolean => {
+    if (keyIs('confirm', key.id)) doCopy(true);
+    else if (keyIs('debugSaveBody', key.id)) {
+      const name = (now().api?.name ?? 'request').replace(/[^A-Za-z0-9_.-]+/g, '_');
+      setUi({ view: 'save', saveWhat: 'curl', saveName: `${name}-curl.sh` });
+    } else if (keyIs('cancel', key.id)) setUi({ view: 'answer', notice: { text: 'Nothing copied' } });
+    return true;
+  };
+
+  /** The answer as shown: masked until x. */
+  const shownAnswer = (): DebugAnswerWire | null => {
     const a = now().answer;
+    return a && !uiRef.current.reveal ? maskAnswer(a, now().sent) : a;
+  };
+
+  const answerTotal = (): number => {
+    const a = shownAnswer();
     return a
       ? answerLines(uiRef.current.tab, a, theme, width, uiRef.current.wrap ? 'wrap' : 'truncate').length
       : 0;
@@ -289,12 +326,13 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
     debugUp: () => scrollBy(-1),
     debugWrap: () => setUi((u) => ({ wrap: !u.wrap, scroll: 0 })),
     debugCopyCurl: () => doCopy(false),
-    debugCopyCurlSecrets: () => doCopy(true),
+    debugCopyCurlSecrets: askCredentials,
+    debugReveal: () => setUi((u) => ({ reveal: !u.reveal })),
     debugSaveBody: () => {
       if (!now().answer) return;
       const name = (now().api?.name ?? 'response').replace(/[^A-Za-z0-9_.-]+/g, '_');
       const isJson = /^\s*[[{]/.test(parseRawResponse(now().answer!.response).body);
-      setUi({ view: 'save', saveName: `${name}-response.${isJson ? 'json' : 'txt'}` });
+      setUi({ view: 'save', saveWhat: 'body', saveName: `${name}-response.${isJson ? 'json' : 'txt'}` });
     },
   };
 
@@ -346,7 +384,23 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
 
   const onSaveKey = (key: KeyEvent): boolean => {
     if (keyIs('inputCancel', key.id)) setUi({ view: 'answer' });
-    else if (keyIs('inputSubmit', key.id)) {
+    else if (keyIs('inputSubmit', key.id) && uiRef.current.saveWhat === 'curl') {
+      const text = curlText(true);
+      if (!text) return true;
+      saveBody(uiRef.current.saveName, `${text}\n`, cwd, { mode: 0o600 }).then(
+        (r) =>
+          setUi({
+            view: 'answer',
+            copied: curlText(false) ?? null,
+            notice: { text: `Saved curl with credentials to ${r.path} (mode 600; not shown)` },
+          }),
+        (e: unknown) =>
+          setUi({
+            view: 'answer',
+            notice: { text: `Save failed: ${e instanceof Error ? e.message : String(e)}`, error: true },
+          }),
+      );
+    } else if (keyIs('inputSubmit', key.id)) {
       const a = now().answer;
       if (!a) return true;
       const body = parseRawResponse(a.response).body;
@@ -379,8 +433,9 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
 
   useKeyHandler('input', onFormKey, { active: ui.view === 'form' && state.form !== null });
   useKeyHandler('input', onSaveKey, { active: ui.view === 'save' });
+  useKeyHandler('input', onCredsKey, { active: ui.view === 'creds' });
   useKeyHandler('list', onOtherKey, {
-    active: ui.view !== 'form' && ui.view !== 'save' && state.form !== null,
+    active: ui.view !== 'form' && ui.view !== 'save' && ui.view !== 'creds' && state.form !== null,
   });
 
   if (!state.form || !state.api)
@@ -436,14 +491,15 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
         <Text color={theme.tokens.danger}>Both marked calls need an answer to compare.</Text>
       );
   } else {
-    const lines = state.answer
-      ? answerLines(ui.tab, state.answer, theme, width, ui.wrap ? 'wrap' : 'truncate')
-      : [];
+    const shown = state.answer && !ui.reveal ? maskAnswer(state.answer, state.sent) : state.answer;
+    const lines = shown ? answerLines(ui.tab, shown, theme, width, ui.wrap ? 'wrap' : 'truncate') : [];
     main = (
       <Box flexDirection="column">
         <Box>
           <Tabs tabs={ANSWER_TAB_ITEMS} active={ui.tab} />
-          <Text color={theme.tokens.muted}>{`  ${ui.wrap ? 'wrap' : 'truncate'} · w c C s`}</Text>
+          <Text
+            color={theme.tokens.muted}
+          >{`  ${ui.wrap ? 'wrap' : 'truncate'} · ${ui.reveal ? 'credentials shown' : 'credentials masked'} · w x c C s`}</Text>
         </Box>
         {errorBox}
         {state.answer ? (
@@ -453,9 +509,17 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
         ) : errorBox ? null : (
           <Text color={theme.tokens.muted}>No answer yet: Ctrl-X sends the form.</Text>
         )}
+        {ui.view === 'creds' ? (
+          <Text color={theme.tokens.warning} bold>
+            Copy the curl WITH credentials (app secret, credential headers and parameters)? y copy · s save to
+            a file · Esc cancel
+          </Text>
+        ) : null}
         {ui.view === 'save' ? (
           <Text>
-            <Text color={theme.tokens.accent}>Save body to: </Text>
+            <Text color={theme.tokens.accent}>
+              {ui.saveWhat === 'curl' ? 'Save curl with credentials to: ' : 'Save body to: '}
+            </Text>
             <Text inverse>{`${ui.saveName} `}</Text>
             <Text color={theme.tokens.muted}> Enter save · Esc cancel</Text>
           </Text>

@@ -68,9 +68,11 @@ export function Breadcrumbs({ width }: { width: number }) {
   const onInstances = useStore((s) => s.stack.at(-1)?.screen === 'instances');
   const crumbs = instance && !onInstances ? [instance, ...stackCrumbs] : stackCrumbs;
   const top = useStore(selectTop);
-  const { filter, filtering } = top.list;
+  const { filter, filtering, filterCursor } = top.list;
+  const chars = Array.from(filter);
+  const at = Math.min(filterCursor ?? chars.length, chars.length);
   const filterText = filtering
-    ? `  /${sanitizeText(filter)}▏`
+    ? `  /${sanitizeText(chars.slice(0, at).join(''))}▏${sanitizeText(chars.slice(at).join(''))}`
     : filter
       ? `  filter: ${sanitizeText(filter)}`
       : '';

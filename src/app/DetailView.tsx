@@ -113,7 +113,10 @@ export function DetailView({
     json: () => {
       if (item === undefined) return;
       const value = part && partSlice?.data != null ? partSlice.data : item;
-      actions.pushModal({ kind: 'json', props: { title: `${d.nameOf(item)} — ${tabs[tab] ?? ''}`, value } });
+      actions.pushModal({
+        kind: 'json',
+        props: { title: `${d.nameOf(item)} — ${tabs[tab] ?? ''}`, value, revealId: d.idOf(item) },
+      });
     },
     copyId: () => {
       if (!entry.itemId) return;

@@ -3,8 +3,8 @@ import { useEffect, useMemo } from 'react';
 import { WindowedTable, type TableColumn } from '../../components/WindowedTable.tsx';
 import type { Column, ResourceDescriptor } from '../../screens/types.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
-import { isTextKey } from '../keys/keys.ts';
-import { keyIs } from '../keys/keymap.ts';
+import { commandsForKey, type Command } from '../keys/keymap.ts';
+import { editLine, insertText } from '../../components/TextInput.tsx';
 import { useActions, useDashboardStore, useStore, useStoreShallow } from '../store/react.tsx';
 import type { NavEntry } from '../store/navigation.ts';
 import type { ResourceSlice } from '../store/slice.ts';
@@ -132,7 +132,10 @@ export function ListView({
       json: () => {
         const row = rowAtState();
         if (row !== undefined)
-          actions.pushModal({ kind: 'json', props: { title: d.nameOf(row), value: row } });
+          actions.pushModal({
+            kind: 'json',
+            props: { title: d.nameOf(row), value: row, revealId: d.idOf(row) },
+          });
       },
       copyId: () => {
         const row = rowAtState();
@@ -155,20 +158,41 @@ export function ListView({
   );
 
   // The `/` input: consumes text keys before the list sees them.
+  // The same line editing as every text field (editLine): cursor keys, Home/End, Ctrl-a/e/d/u.
+  const filterState = () => {
+    const list = store.getState().stack.at(-1)?.list;
+    const value = list?.filter ?? '';
+    return { value, cursor: Math.min(list?.filterCursor ?? Infinity, Array.from(value).length) };
+  };
+  const applyFilter = (next: { value: string; cursor: number }, prev: string) =>
+    actions.updateList({
+      filter: next.value,
+      filterCursor: next.cursor,
+      ...(next.value !== prev ? { scroll: 0 } : {}),
+    });
   useKeyHandler(
     'input',
     (key) => {
-      const cur = store.getState().stack.at(-1)?.list.filter ?? '';
-      if (keyIs('inputCancel', key.id)) actions.updateList({ filter: '', filtering: false, scroll: 0 });
-      else if (keyIs('inputSubmit', key.id)) actions.updateList({ filtering: false });
-      else if (keyIs('inputDeleteBack', key.id) || keyIs('inputDeleteForward', key.id))
-        actions.updateList({ filter: cur.slice(0, -1), scroll: 0 });
-      else if (keyIs('inputClear', key.id)) actions.updateList({ filter: '', scroll: 0 });
-      else if (isTextKey(key)) actions.updateList({ filter: cur + key.input, scroll: 0 });
-      else return false;
+      const cmds = commandsForKey(key.id, ['input']);
+      if (cmds.includes('inputCancel'))
+        actions.updateList({ filter: '', filterCursor: 0, filtering: false, scroll: 0 });
+      else if (cmds.includes('inputSubmit')) actions.updateList({ filtering: false });
+      else {
+        const cur = filterState();
+        const next = editLine(cur, key);
+        if (next === null) return false;
+        applyFilter(next, cur.value);
+      }
       return true;
     },
-    { active: filtering },
+    {
+      active: filtering,
+      onPaste: (text) => {
+        const cur = filterState();
+        applyFilter(insertText(cur, text), cur.value);
+        return true;
+      },
+    },
   );
 
   function rowAtState() {
@@ -262,6 +286,7 @@ function useTableColumns(
           // A wide terminal should not turn one name column into 70 columns of blanks.
           ...(c.width === undefined ? { maxWidth: c.maxWidth ?? FLEX_COLUMN_MAX } : {}),
           ...(c.align !== undefined ? { align: c.align } : {}),
+          ...(c.priority !== undefined ? { priority: c.priority } : {}),
           cell,
         };
       }),

@@ -5,6 +5,7 @@ import { useEffect, useMemo, type ComponentType } from 'react';
 import { CommandPalette, type PaletteEntry as PaletteItem } from '../../components/CommandPalette.tsx';
 import { HelpOverlay } from '../../components/HelpOverlay.tsx';
 import { JsonView } from '../../components/JsonView.tsx';
+import { redactObject } from '../api/redact.ts';
 import { paletteEntries, resourceById } from '../../screens/registry.ts';
 import { commandKeysLabel, commandsForKey, helpSections, keyIs } from '../keys/keymap.ts';
 import { useKeyHandler } from '../keys/router.tsx';
@@ -37,21 +38,33 @@ export function modalComponent(kind: string): ComponentType<ModalProps> | undefi
 /** Esc, q, or the key that opened it (json, y) closes the JSON view. */
 const closesJson = (id: string): boolean => keyIs('back', id) || keyIs('quit', id) || keyIs('json', id);
 
-/** JSON of the selected item. JsonView scrolls with the navigation keys; this layer closes it. */
+/**
+ * JSON of the selected item. JsonView scrolls with the navigation keys; this layer closes it.
+ * Secret-named fields are masked until x (props.revealId: the item's id); closing masks them again.
+ */
 function JsonModal({ props, width, height }: ModalProps) {
   const actions = useActions();
+  const revealId = typeof props.revealId === 'string' ? props.revealId : undefined;
+  const revealed = useStore((s) => (revealId !== undefined ? s.revealed[revealId] === true : false));
+  const masked = useMemo(() => redactObject(props.value), [props.value]);
+  const hasSecret = useMemo(
+    () => JSON.stringify(masked) !== JSON.stringify(props.value),
+    [masked, props.value],
+  );
   useKeyHandler('modal', (k) => {
     if (closesJson(k.id)) actions.popModal();
+    else if (keyIs('reveal', k.id) && hasSecret && revealId !== undefined) actions.toggleReveal(revealId);
     // navigation keys go on to JsonView's scroll handler; nothing else reaches the views beneath
     else if (commandsForKey(k.id, ['detail']).length > 0) return false;
     return true;
   });
+  const hint = hasSecret && revealId !== undefined ? (revealed ? 'x hides · ' : 'x reveals · ') : '';
   return (
     <JsonView
-      value={props.value}
+      value={revealed ? props.value : masked}
       width={width}
       height={height}
-      title={`JSON — ${sanitizeText(props.title)}  (Esc closes)`}
+      title={`JSON — ${sanitizeText(props.title)}  (${hint}Esc closes)`}
     />
   );
 }

@@ -1,45 +1,36 @@
-// Which debug-request parts are credentials, and how they are masked.
+// Which debug-request parts are credentials, and how they are masked. The names are judged by the one
+// rule of src/api/redact.ts (`isSecretName`), for headers, query parameters and body fields alike.
+import { MASK, isSecretName, redactByName, redactNamedValues, secretValuesByName } from '../api/redact.ts';
 import type { DebugRequestBody } from './types.ts';
 
-export const MASK = '***';
-
-const SECRET_HEADERS = new Set([
-  'authorization',
-  'x-auth-token',
-  'x-security-token',
-  'x-apig-appcode',
-  'apikey',
-  'x-api-key',
-  'cookie',
-  'proxy-authorization',
-]);
-
-// Custom credential headers (X-Session-Token, X-Client-Secret, Private-Api-Key…) are common on backends:
-// erring towards masking costs a retyped value, erring the other way leaks a credential.
-const SECRET_HEADER_PATTERN = /token|secret|passw|credential|api-?key|session|auth/i;
+export { MASK };
 
 export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADERS.has(name.toLowerCase()) || SECRET_HEADER_PATTERN.test(name);
+  return isSecretName(name);
 }
 
-/** The request with the app secret and credential headers masked (app key stays: it names the app). */
+/**
+ * The request with the app secret and every secret-named header, query parameter and body field
+ * masked (the app key stays: it names the app).
+ */
 export function redactRequest(req: DebugRequestBody): DebugRequestBody {
   const out: DebugRequestBody = { ...req };
   if (out.app_secret !== undefined) out.app_secret = MASK;
-  if (req.header) {
-    out.header = Object.fromEntries(
-      Object.entries(req.header).map(([k, v]) => [k, isSecretHeader(k) ? v.map(() => MASK) : v]),
-    );
-  }
+  if (req.header) out.header = redactNamedValues(req.header);
+  if (req.query) out.query = redactNamedValues(req.query);
+  if (req.body !== undefined) out.body = redactByName(req.body);
   return out;
 }
 
 /**
- * The literal credentials a request carries (app secret, credential header values). A backend may echo
+ * The literal credentials a request carries (app secret, values of secret-named headers, query
+ * parameters and body fields). A backend may echo
  * them anywhere (an echo service returns headers as JSON), so stored texts are scrubbed of these too.
  */
 export function secretValuesOf(req: DebugRequestBody): string[] {
-  const values = Object.entries(req.header ?? {}).flatMap(([k, v]) => (isSecretHeader(k) ? v : []));
+  const named = (m: Record<string, string[]> | undefined) =>
+    Object.entries(m ?? {}).flatMap(([k, v]) => (isSecretName(k) ? v : []));
+  const values = [...named(req.header), ...named(req.query), ...secretValuesByName(req.body ?? '')];
   if (req.app_secret !== undefined) values.push(req.app_secret);
   // Very short values would mask unrelated text; the masking of the fields themselves still covers them.
   return values.filter((v) => v.length >= 4 && v !== MASK);
@@ -52,14 +43,12 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** Mask credential header values inside a raw HTTP message text (the gateway echoes what it sent). */
+/**
+ * Mask credentials by name inside a raw HTTP message (the gateway echoes what it sent): header lines,
+ * query parameters of the request line, and fields of the body.
+ */
 export function redactRawMessage(raw: string): string {
-  const [head = '', ...rest] = raw.split(/(\r?\n\r?\n)/);
-  const masked = head.replace(
-    /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)(:[ \t]*)(.*)$/gm,
-    (line, name: string, sep: string) => (isSecretHeader(name) ? `${name}${sep}${MASK}` : line),
-  );
-  return masked + rest.join('');
+  return redactByName(raw);
 }
 
 /**
@@ -68,7 +57,13 @@ export function redactRawMessage(raw: string): string {
  */
 export function restoreSecrets(
   req: DebugRequestBody,
-  current: { appKey: string; appSecret: string; headers: ReadonlyArray<{ name: string; value: string }> },
+  current: {
+    appKey: string;
+    appSecret: string;
+    headers: ReadonlyArray<{ name: string; value: string }>;
+    query?: ReadonlyArray<{ name: string; value: string }>;
+    body?: string;
+  },
 ): DebugRequestBody {
   const out: DebugRequestBody = { ...req };
   if (req.app_key !== undefined || req.app_secret !== undefined) {
@@ -76,19 +71,28 @@ export function restoreSecrets(
     if (current.appSecret !== '') out.app_secret = current.appSecret;
     else delete out.app_secret;
   }
-  if (req.header) {
-    const header: Record<string, string[]> = {};
-    for (const [name, values] of Object.entries(req.header)) {
-      if (!isSecretHeader(name) || !values.every((v) => v === MASK)) {
-        header[name] = values;
-        continue;
-      }
-      const typed = current.headers
-        .filter((h) => h.name.toLowerCase() === name.toLowerCase())
-        .map((h) => h.value);
-      if (typed.length > 0) header[name] = typed;
+  if (req.header) out.header = restoreRows(req.header, current.headers, true);
+  if (req.query) out.query = restoreRows(req.query, current.query ?? [], false);
+  // A body with masked fields is the body typed now if that one masks to the same text.
+  if (req.body !== undefined && current.body !== undefined && redactByName(current.body) === req.body)
+    out.body = current.body;
+  return out;
+}
+
+function restoreRows(
+  stored: Record<string, string[]>,
+  typed: ReadonlyArray<{ name: string; value: string }>,
+  caseInsensitive: boolean,
+): Record<string, string[]> {
+  const same = (a: string, b: string) => (caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b);
+  const out: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(stored)) {
+    if (!isSecretName(name) || !values.every((v) => v === MASK)) {
+      out[name] = values;
+      continue;
     }
-    out.header = header;
+    const now = typed.filter((r) => same(r.name, name)).map((r) => r.value);
+    if (now.length > 0) out[name] = now;
   }
   return out;
 }

@@ -276,6 +276,17 @@ export async function runEmulatorCommand(
     io.err(`roma-dash emulator: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
+  // Listen for the signals before announcing the endpoint: a script that reads the line and stops the
+  // emulator at once must find the handlers in place (else the default action kills it mid-close).
+  const stopped = new Promise<number>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void handle.close().then(() => resolve(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   io.out(
     JSON.stringify({
       endpoint: handle.endpoint,
@@ -290,13 +301,5 @@ export async function runEmulatorCommand(
       iam: handle.iam,
     }),
   );
-  return new Promise<number>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void handle.close().then(() => resolve(0));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  return stopped;
 }

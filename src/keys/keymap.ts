@@ -119,10 +119,11 @@ export const KEYMAP = {
   debugToggleView: spec('debug', ['ctrl+t'], 'Switch between form and answer', 'form/answer'),
   debugWrap: spec('debug', ['w'], 'Answer: wrap or truncate long lines'),
   debugCopyCurl: spec('debug', ['c'], 'Answer: copy the request as curl (credentials masked)'),
-  debugCopyCurlSecrets: spec('debug', ['C'], 'Answer: copy the request as curl with credentials'),
+  debugCopyCurlSecrets: spec('debug', ['C'], 'Answer: curl with credentials (asks; copy or save)'),
   debugSaveBody: spec('debug', ['s'], 'Answer: save the response body to a file'),
   debugMark: spec('debug', ['m'], 'History: mark an answer to compare'),
   debugCompare: spec('debug', ['='], 'History: compare the two marked answers'),
+  debugReveal: spec('debug', ['x'], 'Answer: reveal or hide the credentials it carries'),
 } as const satisfies Record<string, CommandSpec>;
 
 export type Command = keyof typeof KEYMAP;

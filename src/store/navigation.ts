@@ -13,6 +13,8 @@ export interface ListState {
   filter: string;
   /** The `/` input is open. */
   filtering: boolean;
+  /** Cursor in `filter`, in characters; absent = at the end. */
+  filterCursor?: number;
   sort: SortState | null;
   /** Ids of marked rows (batch actions); kept per view so Back restores them. */
   marked: readonly string[];

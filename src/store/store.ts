@@ -26,7 +26,10 @@ export interface DashboardState {
 }
 
 export interface DashboardActions {
-  /** Fetches unless the slice already has data or an error (use on mount). */
+  /**
+   * Fetches unless the slice holds data from a load that succeeded since the last `refreshAll`
+   * (use on mount). A slice whose last load failed is fetched again.
+   */
   ensure<T>(req: ResourceRequest<T, RomaClient>): Promise<void>;
   /** Always fetches (deduplicated against an identical request in flight). */
   load<T>(req: ResourceRequest<T, RomaClient>): Promise<void>;
@@ -71,6 +74,8 @@ export interface CreateStoreOptions {
   now?: () => number;
 }
 
+const NONE_REVEALED: Readonly<Record<string, true>> = Object.freeze({});
+
 export function sliceId(family: string, key: string): string {
   return `${family}\u0000${key}`;
 }
@@ -99,6 +104,8 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
     // refreshTick at the start of each running request: a request started before a refresh (or before
     // the change a mutation made) must not stand in for the reload, or pre-change data lands as fresh.
     const startedAtTick = new WeakMap<AbortSignal, number>();
+    // Slice id -> refreshTick at the start of the request whose data the slice holds.
+    const dataTick = new Map<string, number>();
 
     /** The running request for a slice, if it can still answer for the current refresh generation. */
     const reusable = (id: string) => {
@@ -129,6 +136,7 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
             if (ownsSlice()) patchSlice(req.family, req.key, { loading: false });
             return;
           }
+          dataTick.set(id, tick);
           patchSlice(req.family, req.key, {
             data,
             loading: false,
@@ -158,7 +166,7 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
       modals: [],
       status: null,
       autoRefreshMs: opts.autoRefreshMs ?? null,
-      revealed: {},
+      revealed: NONE_REVEALED,
       inFlight: 0,
       refreshTick: 0,
       actions: {
@@ -167,29 +175,37 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
           // would end without data: only a live request counts as in progress.
           const running = inflight.get(sliceId(req.family, req.key));
           if (running && !running.controller.signal.aborted) return running.promise;
+          // A failed load is retried by the next use, and `r` outdates everything cached, not only what
+          // is on screen: otherwise one failure disables the actions that need the slice until restart.
+          const id = sliceId(req.family, req.key);
           const slice = get().resources[req.family]?.[req.key];
-          if (slice && (slice.data != null || slice.error != null)) return Promise.resolve();
+          const current =
+            slice?.data != null && slice.error == null && dataTick.get(id) === get().refreshTick;
+          if (current) return Promise.resolve();
           return load(req);
         },
         load,
         abortChannel: (channel) => inflight.abortChannel(channel),
         refreshAll: () => set((s) => ({ refreshTick: s.refreshTick + 1 })),
 
-        setInstance: (id) => set({ instanceId: id }),
-        push: (screen, view, o) => set((s) => ({ stack: [...s.stack, makeEntry(screen, view, o)] })),
-        jump: (screen, params) => set({ stack: [makeEntry(screen, 'list', params ? { params } : {})] }),
+        // Leaving a view (navigation, a modal opened or closed) masks every revealed secret again.
+        setInstance: (id) => set({ instanceId: id, revealed: NONE_REVEALED }),
+        push: (screen, view, o) =>
+          set((s) => ({ stack: [...s.stack, makeEntry(screen, view, o)], revealed: NONE_REVEALED })),
+        jump: (screen, params) =>
+          set({ stack: [makeEntry(screen, 'list', params ? { params } : {})], revealed: NONE_REVEALED }),
         back() {
           const { stack } = get();
           if (stack.length <= 1) return false;
-          set({ stack: stack.slice(0, -1) });
+          set({ stack: stack.slice(0, -1), revealed: NONE_REVEALED });
           return true;
         },
         updateList: (patch) => updateTop((e) => ({ ...e, list: { ...e.list, ...patch } })),
         setDetailScroll: (scroll) => updateTop((e) => ({ ...e, detailScroll: Math.max(0, scroll) })),
         setTab: (tab) => updateTop((e) => ({ ...e, tab, detailScroll: 0 })),
 
-        pushModal: (modal) => set((s) => ({ modals: [...s.modals, modal] })),
-        popModal: () => set((s) => ({ modals: s.modals.slice(0, -1) })),
+        pushModal: (modal) => set((s) => ({ modals: [...s.modals, modal], revealed: NONE_REVEALED })),
+        popModal: () => set((s) => ({ modals: s.modals.slice(0, -1), revealed: NONE_REVEALED })),
         setStatus: (status) => set({ status }),
         showError(error, context) {
           const e: RomaError = toRomaError(error);

@@ -67,7 +67,7 @@ test(
       await typeKeys('profile:b\t\r');
       await until(
         'the second profile',
-        () => opened.includes('beta') && screen().includes('beta  endpoint:'),
+        () => opened.includes('beta') && screen().includes('beta  instance:'),
       );
       await until('data of the new endpoint', () => b.stats.requests > 0 && screen().includes('DROP TABLE'));
       stdin.write('q');

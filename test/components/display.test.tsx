@@ -35,7 +35,7 @@ test('header shows context and the three badges, sanitised', () => {
   const f = plain(r.lastFrame());
   assert.match(
     f,
-    /profile:prod {2}endpoint:cn-north-4 {2}project:p1 {2}instance:inst␛\[2J {2}auth:aksk \(env\)/,
+    /profile:prod {2}instance:inst␛\[2J {2}auth:aksk \(env\) {2}endpoint:cn-north-4 {2}project:p1/,
   );
   assert.match(f, / DEMO .* READ-ONLY .* INSECURE /);
   assert.doesNotMatch(unstyled(r.lastFrame() ?? ''), /\x1b/);

@@ -125,6 +125,7 @@ test('filter highlight, sort indicator, marks, empty and loading states', () => 
   assert.match(f, /NAME↓/);
   assert.match(f, /\/pi-1/);
   assert.match(f, /● api-2/);
+  assert.match(f, /1 marked · 1 of 3/, 'the number of marked rows is shown');
   assert.match(raw, /\x1b\[4m[^\n]*pi-1/, 'match underlined in NO_COLOR');
   r.rerender(table([], { loading: true }));
   assert.match(plain(r.lastFrame()), /Loading…/);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { startCli, terminalRestored, withoutProbe } from '../helpers/pty.ts';
 import { PACKAGE_VERSION } from './cli.ts';
 
-const INSTANCE_ROW = /[0-9a-f]{8}-[0-9a-f]{4}\S*\s+RUNNING/; // the id may be truncated on narrow terminals
+const INSTANCE_ROW = /roma-prod-cn-north-4\s+RUNNING/; // names come first; the id is the first column to go on narrow terminals
 
 test('--version prints the package version and exits 0', async () => {
   const cli = startCli(['--version']);
@@ -66,7 +66,7 @@ test('--demo survives a resize and Ctrl-C still restores the terminal', async ()
     // the app must redraw for the new size; checking before it did would pass on the old frame
     await cli.waitFor(() => cli.bytesWritten > before, 'a redraw after the resize');
     await cli.waitForQuiet(150);
-    await cli.waitForText(/[0-9a-f]{8}-[0-9a-f]{4}\S*\s+RUN/); // the status column is cut to RUN… at 60
+    await cli.waitForText(/roma-prod-cn-north-4\s+RUNNING\s+100\.85\.\d+\.\d+\s*$/m); // name, status, address whole at 60
     assert.deepEqual(cli.wrappedRows(), [], `a line wider than 60 columns wrapped:\n${cli.screenText()}`);
     cli.press('ctrl-c');
     await cli.waitForExit(10_000);
