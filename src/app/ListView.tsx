@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { WindowedTable, type TableColumn } from '../../components/WindowedTable.tsx';
 import type { Column, ResourceDescriptor } from '../../screens/types.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
-import { commandsForKey, type Command } from '../keys/keymap.ts';
+import { commandsForKey } from '../keys/keymap.ts';
 import { editLine, insertText } from '../../components/TextInput.tsx';
 import { useActions, useDashboardStore, useStore, useStoreShallow } from '../store/react.tsx';
 import type { NavEntry } from '../store/navigation.ts';
