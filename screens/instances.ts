@@ -1,7 +1,7 @@
 import type { Feature, Instance, InstanceRestriction, InstanceSummary } from '../src/api/types/instances.ts';
 import type { StatisticsResult } from '../src/api/types/metrics.ts';
 import { fields, pulseBlock, str, table } from './format.ts';
-import { definePart, defineResource } from './types.ts';
+import { definePart, defineResource, type CellTone } from './types.ts';
 
 export const instancesScreen = defineResource<InstanceSummary>({
   id: 'instances',
@@ -10,7 +10,14 @@ export const instancesScreen = defineResource<InstanceSummary>({
   instanceScoped: false,
   columns: [
     { id: 'name', title: 'NAME', minWidth: 20, priority: 1, get: (r) => str(r.name ?? r.instance_name) },
-    { id: 'status', title: 'STATUS', width: 10, priority: 2, get: (r) => str(r.status) },
+    {
+      id: 'status',
+      title: 'STATUS',
+      width: 10,
+      priority: 2,
+      get: (r) => str(r.status),
+      tone: (r) => statusTone(r.status),
+    },
     { id: 'flavor', title: 'FLAVOR', width: 14, priority: 4, get: (r) => str(r.flavor_type ?? r.flavor_id) },
     { id: 'ip', title: 'PUBLIC IP', width: 15, priority: 3, get: (r) => str(r.publicip_address) },
     { id: 'id', title: 'ID', width: 36, priority: 5, get: (r) => r.id },
@@ -122,3 +129,11 @@ export const instancesScreen = defineResource<InstanceSummary>({
     }),
   ],
 });
+
+/** RUNNING is fine, FROZEN and failures are not, anything in between is on its way. */
+export function statusTone(status: unknown): CellTone | undefined {
+  if (status === 'RUNNING') return 'success';
+  if (typeof status !== 'string' || status === '') return undefined;
+  if (/FROZEN|FAIL|ERROR/.test(status)) return 'danger';
+  return 'warning';
+}

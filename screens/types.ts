@@ -31,6 +31,8 @@ export interface Column<T> {
   priority?: number;
   /** Raw text (sanitised by the table); may return anything printable. */
   get: (row: T) => string;
+  /** A colour role for the cell (status columns: RUNNING green, FROZEN red …); none = default. */
+  tone?: (row: T) => CellTone | undefined;
   /** Sort key; defaults to `get`. Numbers sort numerically. */
   sortValue?: (row: T) => string | number;
   /**
@@ -39,6 +41,8 @@ export interface Column<T> {
    */
   lazy?: LazyCell<T>;
 }
+
+export type CellTone = 'success' | 'warning' | 'danger' | 'muted';
 
 export interface LazyCell<T> {
   /** Store family of the values; the key is `instance|row id`. */

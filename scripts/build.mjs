@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { readFileSync, chmodSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { writeNotices } from './notices.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
@@ -133,11 +134,19 @@ const common = {
   },
   banner: {
     // Some bundled CommonJS dependencies call require(); give ESM output a real one.
-    js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    js: "#!/usr/bin/env node\n// roma-dash (MIT). Bundled third-party packages and their licences: THIRD-PARTY-NOTICES.txt\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: ['src/cli.tsx'], outfile: `${outdir}/main.js`, plugins });
+const main = await build({
+  ...common,
+  entryPoints: ['src/cli.tsx'],
+  outfile: `${outdir}/main.js`,
+  plugins,
+  metafile: true,
+});
+// The licences of what the bundle holds (legalComments: 'none' strips their comments).
+writeNotices(main.metafile, root, `${outdir}/THIRD-PARTY-NOTICES.txt`, pkg.name);
 await build({
   ...common,
   stdin: { contents: LAUNCHER, resolveDir: root, sourcefile: 'launcher.js' },

@@ -13,7 +13,7 @@ import {
   type CliArgs,
 } from './config/args.ts';
 import { createRequestIdTap } from './actions/client-port.ts';
-import { wireClient } from './config/client-from-config.ts';
+import { checkLogFile, wireClient } from './config/client-from-config.ts';
 import type { DashboardContext } from './config/context.ts';
 import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resolve.ts';
 import { runEmulatorCommand, startEmulator, type EmulatorHandle } from './emulator/index.ts';
@@ -67,6 +67,7 @@ function sessionOf(ctx: DashboardContext): Session {
     requestIds: ctx.requestIds,
     secrets: ctx.secrets,
     instanceId: ctx.config.instanceIds.length === 1 ? (ctx.config.instanceIds[0] ?? null) : null,
+    warnings: ctx.warnings,
     header: {
       profile: ctx.config.profileName,
       where: ctx.config.region ?? ctx.config.endpoint,
@@ -132,13 +133,14 @@ export async function main(argv: string[]): Promise<number> {
   if (noTerminal !== undefined) return fail(noTerminal);
   let ctx: DashboardContext;
   try {
+    if (args.logFile) checkLogFile(args.logFile);
     if (args.demo) {
       ctx = await demoContext(parsed);
     } else {
       ctx = configContext(args);
     }
   } catch (e) {
-    if (isRomaError(e)) return fail(e.errorMsg ?? e.message, e.hint);
+    if (isRomaError(e)) return fail(e.kind === 'file' ? e.message : (e.errorMsg ?? e.message), e.hint);
     return fail(e instanceof Error ? e.message : String(e));
   }
   for (const w of ctx.warnings) process.stderr.write(`roma-dash: warning: ${w}\n`);

@@ -17,6 +17,7 @@ const STEP_MARK: Record<StepProgress['status'], string> = {
   ok: '✓',
   failed: '✗',
   skipped: '-',
+  unknown: '?',
 };
 
 export function MutationPanel({ width = 72 }: { width?: number }) {
@@ -98,7 +99,7 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
     ? theme.accent
     : failed
       ? theme.danger
-      : outcome.result === 'partial'
+      : outcome.result === 'partial' || outcome.result === 'unknown'
         ? theme.warning
         : theme.success;
   const items =
@@ -122,6 +123,14 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
               color={theme.muted}
               max={3}
             />
+          ) : null}
+          {outcome.reread ? (
+            <>
+              <Text color={theme.muted}>Re-read now:</Text>
+              {outcome.reread.slice(0, MAX_ITEMS).map((l, i) => (
+                <Lines key={i} text={`· ${sanitizeText(l)}`} width={inner} />
+              ))}
+            </>
           ) : null}
           {shownItems.map((it, i) => (
             <ItemLine key={i} item={it} width={inner} />
@@ -165,7 +174,14 @@ function Lines({
 
 function StepLine({ step, width }: { step: StepProgress; width: number }) {
   const theme = useTheme().tokens;
-  const color = step.status === 'failed' ? theme.danger : step.status === 'ok' ? theme.success : theme.muted;
+  const color =
+    step.status === 'failed'
+      ? theme.danger
+      : step.status === 'unknown'
+        ? theme.warning
+        : step.status === 'ok'
+          ? theme.success
+          : theme.muted;
   const error = step.errorCode
     ? ` — ${sanitizeText(step.errorCode)} ${sanitizeText(step.errorMsg ?? '')}`
     : '';

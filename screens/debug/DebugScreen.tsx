@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { toCurl } from '../../src/debug/curl.ts';
 import { editText } from '../../src/debug/editor.ts';
+import type { Shutdown } from '../../src/app/shutdown.ts';
 import { saveBody } from '../../src/debug/export.ts';
 import { osc52Copy } from '../../components/osc52.ts';
 import { headerValue, parseRawRequest, parseRawResponse } from '../../src/debug/raw.ts';
@@ -40,6 +41,8 @@ export interface DebugScreenProps {
   editBody?: (initial: string) => Promise<string>;
   /** Directory relative file names are saved in. */
   cwd?: string;
+  /** On a signal the editor is ended (and its temp directory removed) before the process exits. */
+  shutdown?: Shutdown;
 }
 
 interface Ui {
@@ -93,7 +96,15 @@ function historyIndex(history: readonly { id: string }[], id: string): number {
   return history.findIndex((e) => e.id === id);
 }
 
-export function DebugScreen({ store, width = 100, height = 30, copy, editBody, cwd }: DebugScreenProps) {
+export function DebugScreen({
+  store,
+  width = 100,
+  height = 30,
+  copy,
+  editBody,
+  cwd,
+  shutdown,
+}: DebugScreenProps) {
   const theme = useTheme();
   const { suspendTerminal } = useApp();
   const state = useStore(store);
@@ -192,9 +203,15 @@ export function DebugScreen({ store, width = 100, height = 30, copy, editBody, c
       editBody ??
       (async (initial: string) => {
         let out = initial;
-        await suspendTerminal(async () => {
-          out = await editText(initial, { suffix: initial.trim().startsWith('{') ? '.json' : '.txt' });
+        const editing = suspendTerminal(async () => {
+          out = await editText(initial, {
+            suffix: initial.trim().startsWith('{') ? '.json' : '.txt',
+            ...(shutdown ? { signal: shutdown.signal } : {}),
+          });
         });
+        // the exit waits for the editor to end and the terminal to come back; Ctrl-C is the editor's
+        shutdown?.hold(editing, { ownsInterrupt: true });
+        await editing;
         return out;
       });
     run(form.body).then(

@@ -2,6 +2,7 @@
 // $XDG_STATE_HOME/roma-dash/audit.log (fallback ~/.local/state/roma-dash/audit.log). Secrets redacted.
 // Writing never throws: a failing audit write is reported to the caller, not raised.
 import { appendFile, mkdir } from 'node:fs/promises';
+import { RomaError } from '../api/errors.ts';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -13,8 +14,10 @@ export interface AuditEntry {
   action: string;
   object: string;
   env: string;
-  result: 'ok' | 'partial' | 'failed' | 'refused';
+  result: 'ok' | 'partial' | 'failed' | 'refused' | 'unknown';
   requestIds: string[];
+  /** After an unknown outcome: what a re-read of the objects showed. */
+  reread?: string[];
   errorCode?: string;
   errorMsg?: string;
   /** Per-item failures of a batch: label, code, message. */
@@ -86,8 +89,28 @@ export function createAuditLog(opts: AuditLogOptions = {}): AuditSink & { path: 
   };
   const sink = async (entry: Omit<AuditEntry, 'ts'>): Promise<void> => {
     const line = JSON.stringify(redact({ ts: now().toISOString(), ...entry }, secretsNow()));
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    await appendFile(path, `${line}\n`, { mode: 0o600 });
+    try {
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      await appendFile(path, `${line}\n`, { mode: 0o600 });
+    } catch (e) {
+      throw auditWriteError(path, e);
+    }
   };
   return Object.assign(sink, { path });
+}
+
+/** A failed audit write says which file and why (not "network"): the change itself went out already. */
+function auditWriteError(path: string, e: unknown): RomaError {
+  const code = (e as { code?: unknown }).code;
+  const why = e instanceof Error ? e.message : String(e);
+  return new RomaError({
+    kind: 'file',
+    method: 'WRITE',
+    path,
+    errorMsg: typeof code === 'string' && !why.includes(code) ? `${code} ${why}` : why,
+    hint:
+      'The action itself is done as shown; only its audit line is missing. Make the audit log ' +
+      'writable (directory, permissions, free space) or point XDG_STATE_HOME elsewhere.',
+    cause: e,
+  });
 }

@@ -4,7 +4,8 @@
 import type { InstanceClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
 import { POLICY_KINDS } from './policy-kinds.ts';
-import type { MutationPort, Sent } from './port.ts';
+import type { MutationPort, ReadBackPort, Sent } from './port.ts';
+import { publicationsOf } from './publications.ts';
 
 export interface RequestIdTap {
   /** Pass as (or call from) ClientConfig.onRequest. */
@@ -35,6 +36,7 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
     return requestId ? { data, requestId } : { data };
   };
   return {
+    readBack: readBackPort(client),
     publish: (apiId, envId, remark) =>
       sent(
         client.apis
@@ -58,5 +60,31 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),
     send: (call) => sent(Promise.resolve().then(call)),
+  };
+}
+
+function readBackPort(client: InstanceClient): ReadBackPort {
+  return {
+    publications: async (apiId) => publicationsOf(await client.apis.get(apiId)),
+    async versions(apiId, envId) {
+      const rows = await client.apis.versions(apiId).listAll({ env_id: envId });
+      return rows.map((v) => ({
+        versionId: v.version_id,
+        versionNo: v.version_no ?? v.version_id,
+        inEffect: v.status === 1,
+      }));
+    },
+    boundPolicies: async (kind, apiId, envId) =>
+      (
+        await POLICY_KINDS[kind].listApiBindings(
+          client,
+          { api_id: apiId, env_id: envId },
+          new AbortController().signal,
+        )
+      ).map((b) => ({ bindingId: b.bindingId, policyId: b.policy.id, policyName: b.policy.name })),
+    async authorizations(appId, envId) {
+      const rows = await client.appAuths.boundApis.listAll({ app_id: appId, env_id: envId });
+      return rows.map((a) => ({ authId: a.id, apiId: a.api_id ?? '' }));
+    },
   };
 }

@@ -44,6 +44,7 @@ export function toActionError(err: unknown): ActionError {
       code,
       message,
       hint,
+      ...(e.outcome === 'unknown' ? { outcome: 'unknown' as const } : {}),
       ...(status !== undefined ? { status } : {}),
       ...(requestId ? { requestId } : {}),
     };

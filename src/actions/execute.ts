@@ -6,6 +6,7 @@ import { mutationKind, type Step } from './mutation-kinds.ts';
 import { POLICY_KINDS } from './policy-kinds.ts';
 import { toActionError } from './errors.ts';
 import type { MutationPort } from './port.ts';
+import { readBack } from './readback.ts';
 import type { ActionError, ItemResult, MutationAction, MutationOutcome, StepProgress } from './types.ts';
 
 export type ProgressListener = (steps: readonly StepProgress[]) => void;
@@ -14,7 +15,10 @@ export function planSteps(port: MutationPort, action: MutationAction): Step[] {
   return mutationKind(action).steps(port, action);
 }
 
-/** Runs the steps in order; stops at the first step that throws (later steps are marked skipped). */
+/**
+ * Runs the steps in order; stops at the first step that throws (later steps are marked skipped). When
+ * a step's answer could not be read (outcome unknown) the touched objects are re-read afterwards.
+ */
 export async function runAction(
   port: MutationPort,
   action: MutationAction,
@@ -44,13 +48,35 @@ export async function runAction(
     } catch (err) {
       error = toActionError(err);
       if (error.requestId) requestIds.push(error.requestId);
-      progress[i] = { label: step.label, status: 'failed', errorCode: error.code, errorMsg: error.message };
+      progress[i] = {
+        label: step.label,
+        status: error.outcome === 'unknown' ? 'unknown' : 'failed',
+        errorCode: error.code,
+        errorMsg: error.message,
+      };
     }
     onProgress([...progress]);
   }
   if (error) onProgress([...progress]);
   const okCount = items.filter((i) => i.ok).length;
   const failCount = items.length - okCount;
+  if (error?.outcome === 'unknown') {
+    const reread = await readBack(port.readBack, action);
+    const sent = progress.find((p) => p.status === 'unknown')?.label ?? 'the change';
+    const done = okCount > 0 ? ` (${okCount} done before it)` : '';
+    return {
+      result: 'unknown',
+      summary: `${describeAction(action).title}: outcome unknown — ${sent} was sent, but its answer could not be read (${error.code})${done}`,
+      items,
+      requestIds,
+      // The client's hint says "re-read": here that is done, and the pane shows the result.
+      error: {
+        ...error,
+        hint: 'It may or may not have been applied, and it was not repeated. "Re-read now" below is what the service holds; check it before changing anything again.',
+      },
+      reread,
+    };
+  }
   const result: MutationOutcome['result'] =
     error && okCount === 0 ? 'failed' : error || failCount > 0 ? (okCount > 0 ? 'partial' : 'failed') : 'ok';
   return {

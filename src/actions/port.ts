@@ -1,7 +1,7 @@
 // The mutation calls the action runner needs, in wire shapes. `client-port.ts` adapts RomaClient to it;
 // keeping the runner on this narrow port keeps it independent of the client's module layout.
 import type { BatchDeleteResult } from '../api/types/common.ts';
-import type { PolicyKind } from './types.ts';
+import type { PolicyKind, PublicationRef } from './types.ts';
 
 /** PublishResp (4.3.4 / 4.3.7 / 4.3.9). */
 export interface PublishRecord {
@@ -55,7 +55,37 @@ export interface Sent<T> {
   requestId?: string;
 }
 
+/** A version of an API in one environment (4.3.12); `inEffect` is status 1. */
+export interface VersionState {
+  versionId: string;
+  versionNo: string;
+  inEffect: boolean;
+}
+
+/** A policy bound to an API in one environment (4.8.5 / 4.11.5 / 4.13.5). */
+export interface BoundPolicy {
+  bindingId: string;
+  policyId: string;
+  policyName: string;
+}
+
+/** An APP's authorization for an API in one environment (4.18.3). */
+export interface AuthState {
+  authId: string;
+  apiId: string;
+}
+
+/** The reads the runner uses after an unknown outcome, to show what is true now. */
+export interface ReadBackPort {
+  publications(apiId: string): Promise<PublicationRef[]>;
+  versions(apiId: string, envId: string): Promise<VersionState[]>;
+  boundPolicies(kind: PolicyKind, apiId: string, envId: string): Promise<BoundPolicy[]>;
+  authorizations(appId: string, envId: string): Promise<AuthState[]>;
+}
+
 export interface MutationPort {
+  /** Reads for the re-check after a change whose answer could not be read. */
+  readBack: ReadBackPort;
   publish(apiId: string, envId: string, remark?: string): Promise<Sent<PublishRecord>>;
   offline(apiId: string, envId: string): Promise<Sent<PublishRecord>>;
   batchPublish(

@@ -83,7 +83,7 @@ export interface ItemResult {
   detail?: string;
 }
 
-export type StepStatus = 'pending' | 'running' | 'ok' | 'failed' | 'skipped';
+export type StepStatus = 'pending' | 'running' | 'ok' | 'failed' | 'skipped' | 'unknown';
 
 export interface StepProgress {
   label: string;
@@ -92,14 +92,20 @@ export interface StepProgress {
   errorMsg?: string;
 }
 
-/** The outcome of a whole action, for the result pane and the audit log. */
+/**
+ * The outcome of a whole action, for the result pane and the audit log. `unknown`: a change was sent but
+ * its answer could not be read (RomaError `outcome: 'unknown'`), so it may or may not have been applied;
+ * the objects were then re-read and `reread` says what is true now.
+ */
 export interface MutationOutcome {
-  result: 'ok' | 'partial' | 'failed';
+  result: 'ok' | 'partial' | 'failed' | 'unknown';
   summary: string;
   items: ItemResult[];
   requestIds: string[];
   /** Typed failure of the whole action (not per-item), with a hint for the user. */
   error?: ActionError;
+  /** After an unknown outcome: one line per re-read object ("pay in RELEASE is published …"). */
+  reread?: string[];
 }
 
 export interface ActionError {
@@ -108,4 +114,6 @@ export interface ActionError {
   hint: string;
   status?: number;
   requestId?: string;
+  /** The change may or may not have been applied (its answer could not be read). */
+  outcome?: 'unknown';
 }

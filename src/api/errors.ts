@@ -22,7 +22,29 @@ export type RomaErrorKind =
   | 'read-only'
   /** Credentials missing, rejected by IAM, or unusable (e.g. an encrypted KooCLI profile). */
   | 'auth'
-  | 'config';
+  | 'config'
+  /** A local file roma-dash writes (the audit log, --log-file) cannot be written; `path` names it. */
+  | 'file';
+
+/**
+ * `unknown`: a change (POST/PUT/DELETE) was sent but its answer could not be read — a 2xx with a broken
+ * or wrong-shaped body, a reset, a timeout — so it may or may not have been applied. Absent otherwise.
+ */
+export type WriteOutcome = 'unknown';
+
+/** Kinds that leave a change's fate open: the request may have reached the gateway and been applied. */
+const OPEN_KINDS: ReadonlySet<RomaErrorKind> = new Set([
+  'malformed-json',
+  'shape',
+  'reset',
+  'timeout',
+  'network',
+]);
+
+/** Whether a failure of kind `kind` on a change leaves its outcome unknown (see WriteOutcome). */
+export function leavesOutcomeOpen(kind: RomaErrorKind): boolean {
+  return OPEN_KINDS.has(kind);
+}
 
 export interface RomaErrorInit {
   kind: RomaErrorKind;
@@ -37,6 +59,8 @@ export interface RomaErrorInit {
   attempts?: number;
   /** Seconds the server asked to wait (429 Retry-After). */
   retryAfter?: number;
+  /** Set on a change whose answer could not be read (see WriteOutcome). */
+  outcome?: WriteOutcome;
   cause?: unknown;
 }
 
@@ -51,6 +75,7 @@ export class RomaError extends Error {
   readonly hint: string;
   readonly attempts?: number;
   readonly retryAfter?: number;
+  readonly outcome?: WriteOutcome;
 
   constructor(init: RomaErrorInit) {
     super(describe(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -64,7 +89,8 @@ export class RomaError extends Error {
     this.requestId = init.requestId;
     this.attempts = init.attempts;
     this.retryAfter = init.retryAfter;
-    this.hint = init.hint ?? hintFor(init);
+    if (init.outcome) this.outcome = init.outcome;
+    this.hint = init.outcome ? unknownOutcomeHint(init.kind) : (init.hint ?? hintFor(init));
   }
 
   /** A plain object for logs, the store and JSON views (no cause chain, no secrets). */
@@ -81,8 +107,43 @@ export class RomaError extends Error {
       hint: this.hint,
       attempts: this.attempts,
       retryAfter: this.retryAfter,
+      ...(this.outcome ? { outcome: this.outcome } : {}),
     };
   }
+}
+
+/** The same failure, marked as a change whose outcome is unknown (message and hint say so). */
+export function withUnknownOutcome(e: RomaError): RomaError {
+  if (e.outcome === 'unknown') return e;
+  return new RomaError({
+    kind: e.kind,
+    method: e.method,
+    path: e.path,
+    status: e.status,
+    errorCode: e.errorCode,
+    errorMsg: e.errorMsg,
+    requestId: e.requestId,
+    attempts: e.attempts,
+    retryAfter: e.retryAfter,
+    outcome: 'unknown',
+    cause: e,
+  });
+}
+
+const OPEN_CAUSE: Partial<Record<RomaErrorKind, string>> = {
+  'malformed-json': 'The answer to this change was a broken body',
+  shape: 'The answer to this change had an unexpected shape',
+  reset: 'The connection was reset after the change was sent',
+  timeout: 'No answer came within the timeout after the change was sent',
+  network: 'The connection failed after the change was sent',
+};
+
+/** Never "retry": repeating a change that did happen applies it twice (a second version, a second binding). */
+export function unknownOutcomeHint(kind: RomaErrorKind): string {
+  return (
+    `${OPEN_CAUSE[kind] ?? 'The answer to this change could not be read'}: it may or may not have been applied. ` +
+    'Do not repeat it blindly: re-read the object to see what is true now.'
+  );
 }
 
 export function isRomaError(e: unknown): e is RomaError {
@@ -91,6 +152,16 @@ export function isRomaError(e: unknown): e is RomaError {
 
 function describe(i: RomaErrorInit): string {
   const where = `${i.method} ${i.path}`;
+  if (i.outcome === 'unknown') {
+    const why = describeKind(i, where)
+      .slice(where.length)
+      .replace(/^:?\s*/, '');
+    return `${where}: outcome unknown — ${why}`;
+  }
+  return describeKind(i, where);
+}
+
+function describeKind(i: RomaErrorInit, where: string): string {
   switch (i.kind) {
     case 'http':
       return `${where} failed: ${i.status ?? '?'} ${i.errorCode ?? ''} ${i.errorMsg ?? ''}`.trim();
@@ -104,6 +175,8 @@ function describe(i: RomaErrorInit): string {
       return `${where} refused: read-only mode`;
     case 'aborted':
       return `${where} cancelled`;
+    case 'file':
+      return `cannot write ${i.path}${i.errorMsg ? ': ' + i.errorMsg : ''}`;
     default:
       return `${where} failed (${i.kind})${i.errorMsg ? ': ' + i.errorMsg : ''}`;
   }
@@ -141,6 +214,7 @@ const KIND_HINTS: Record<Exclude<RomaErrorKind, 'http'>, string> = {
   'read-only': 'Read-only mode (--read-only or the profile\'s "readOnly"): writes are disabled.',
   auth: 'Check the credentials: see `roma-dash --help` for where they are read from.',
   config: 'Check the command line and the profile file (see `roma-dash --help`).',
+  file: 'Check that the directory exists, its permissions and the free space.',
 };
 
 export function hintFor(i: Pick<RomaErrorInit, 'kind' | 'status' | 'errorCode'>): string {

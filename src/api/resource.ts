@@ -1,6 +1,6 @@
 // Building blocks the resource modules share: read one object, read a page, build a Lister, send a write.
 import { listAll } from './paginate.ts';
-import type { RequestSpec, Transport } from './transport.ts';
+import { isChange, type RequestSpec, type Transport } from './transport.ts';
 import type { CallOptions, ListAllOptions, Page, PageQuery, QueryParams } from './types/common.ts';
 import {
   atBoundary,
@@ -11,7 +11,7 @@ import {
   type ObjectSchema,
 } from './validate.ts';
 import { normalizeGeneric } from './normalize.ts';
-import { RomaError } from './errors.ts';
+import { RomaError, withUnknownOutcome } from './errors.ts';
 import { servicePrefix, type ServiceFamily } from './services.ts';
 
 type Obj = Record<string, unknown>;
@@ -78,11 +78,18 @@ export interface WriteSpec extends CallOptions {
   query?: QueryParams;
 }
 
-/** Sends one request and reads its body at the validation boundary (a ShapeError becomes a RomaError). */
+/**
+ * Sends one request and reads its body at the validation boundary (a ShapeError becomes a RomaError).
+ * A change answered 2xx with a body of the wrong shape may have been applied: its outcome is unknown.
+ */
 async function exchange<R>(scope: Scope, spec: RequestSpec, read: (body: unknown) => R): Promise<R> {
   const res = await scope.t.request(spec);
   const requestId = res.headers.get('x-request-id') ?? undefined;
-  return atBoundary(spec.method, spec.path, requestId, () => read(res.body));
+  try {
+    return atBoundary(spec.method, spec.path, requestId, () => read(res.body));
+  } catch (e) {
+    throw e instanceof RomaError && isChange(spec) ? withUnknownOutcome(e) : e;
+  }
 }
 
 /** A GET of one object, read tolerantly (validateSingle): repairs go to `onWarnings`. */
@@ -231,10 +238,15 @@ export function bindingWrites<Req, B>(
   return {
     async bind(req, opts) {
       const body = await send<unknown>(scope, { method: 'POST', path, body: req, ...opts });
-      return atBoundary('POST', scope.base + path, undefined, () => {
-        const o = validateObject(body ?? {}, { fields: { [answerKey]: [schema] } }, '$');
-        return (o[answerKey] as B[] | undefined) ?? [];
-      });
+      try {
+        return atBoundary('POST', scope.base + path, undefined, () => {
+          const o = validateObject(body ?? {}, { fields: { [answerKey]: [schema] } }, '$');
+          return (o[answerKey] as B[] | undefined) ?? [];
+        });
+      } catch (e) {
+        // answered 2xx, so the bindings may exist: see exchange()
+        throw e instanceof RomaError ? withUnknownOutcome(e) : e;
+      }
     },
     unbind: (bindingId, opts) => deleteAt(scope, `${path}/${seg(bindingId)}`, opts),
   };

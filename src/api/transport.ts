@@ -4,7 +4,7 @@
 import ky from 'ky';
 import { buildQueryString } from '../auth/signer.ts';
 import type { AuthProvider } from '../auth/provider.ts';
-import { RomaError, hintFor, networkKind, type RomaErrorKind } from './errors.ts';
+import { RomaError, hintFor, leavesOutcomeOpen, networkKind, type RomaErrorKind } from './errors.ts';
 import { redactText } from './redact.ts';
 import type { QueryParams } from './types/common.ts';
 
@@ -68,6 +68,11 @@ const IDEMPOTENT = new Set(['GET', 'HEAD']);
  * login may fix them. (`APIG.1000`, token missing, is a 400 in 7.4.2 and never reaches the 401 check.)
  */
 const INVALID_TOKEN_CODES = new Set(['APIC.7100', 'APIC.7101', 'APIC.7102', 'APIG.1001', 'APIG.1002']);
+
+/** A request that changes something (not a GET, not a check or login that read-only mode allows). */
+export function isChange(spec: Pick<RequestSpec, 'method' | 'allowInReadOnly'>): boolean {
+  return !IDEMPOTENT.has(spec.method) && spec.allowInReadOnly !== true;
+}
 
 export function toQueryPairs(query: QueryParams | undefined): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
@@ -215,7 +220,17 @@ export class Transport {
     const fail = (kind: RomaErrorKind, extra: Partial<ConstructorParameters<typeof RomaError>[0]> = {}) => {
       const secrets = this.cfg.auth.secrets();
       const errorMsg = extra.errorMsg === undefined ? undefined : redactText(extra.errorMsg, secrets);
-      const error = new RomaError({ kind, method, path, attempts: attempt, ...extra, errorMsg });
+      // A change that may have reached the gateway: its fate is unknown, whatever the kind's usual hint.
+      const open = isChange(spec) && leavesOutcomeOpen(kind);
+      const error = new RomaError({
+        kind,
+        method,
+        path,
+        attempts: attempt,
+        ...extra,
+        errorMsg,
+        ...(open ? { outcome: 'unknown' as const } : {}),
+      });
       report(extra.status, error, extra.requestId);
       return { ok: false as const, error };
     };

@@ -81,6 +81,11 @@ export function App({ store, env, theme, router, onQuit, mutations }: AppProps) 
     () => mutations ?? createShellMutations(store, env, instanceId, session),
     [mutations, store, env, instanceId, session],
   );
+  // On a signal, a change in flight is audited (outcome unknown) before the process exits.
+  useEffect(
+    () => env.shutdown?.onSignal((sig) => own.getState().actions.interrupt(sig)),
+    [own, env.shutdown],
+  );
   // one debug store per dashboard, made now so `d` finds it
   debugStoreOf(store, env);
   return (

@@ -12,17 +12,14 @@ import { selectSlice, selectTop } from '../store/selectors.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { displayWidth } from '../ui/text.ts';
 import { useTheme } from '../ui/theme.ts';
-import { listKey } from './data.ts';
+import { useInstanceRow } from './data.ts';
 import { useAppEnv } from './env.tsx';
 import { warningNote } from './warnings.ts';
 
 /** The current instance's name from the loaded instance list, else its id. */
 function useInstanceLabel(): string | null {
   const instanceId = useStore((s) => s.instanceId);
-  const instanceName = useStore((s) => {
-    const rows = selectSlice<Array<{ id: string; name?: string }>>('instances', listKey(null, {}))(s).data;
-    return rows?.find((r) => r.id === instanceId)?.name;
-  });
+  const instanceName = useInstanceRow()?.name;
   return instanceId ? (instanceName ?? instanceId) : null;
 }
 
@@ -116,6 +113,7 @@ export function StatusLine({ width, family, sliceKey }: { width: number; family:
       />
     );
   }
+  if (status?.level === 'warning') return <Status width={width} warning={status.text} />;
   if (status) return <Status width={width} message={status.text} />;
   if (slice.error) {
     const e = slice.error;

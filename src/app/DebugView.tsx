@@ -15,6 +15,7 @@ export function DebugView({ width, height }: { width: number; height: number }) 
       height={height}
       copy={(text) => copyToClipboard(env, text)}
       {...(env.editText ? { editBody: env.editText } : {})}
+      {...(env.shutdown ? { shutdown: env.shutdown } : {})}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
 import { WindowedTable, type TableColumn } from '../../components/WindowedTable.tsx';
-import type { Column, ResourceDescriptor } from '../../screens/types.ts';
+import type { CellTone, Column, ResourceDescriptor } from '../../screens/types.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
 import { commandsForKey } from '../keys/keymap.ts';
 import { editLine, insertText } from '../../components/TextInput.tsx';
@@ -9,8 +9,8 @@ import { useActions, useDashboardStore, useStore, useStoreShallow } from '../sto
 import type { NavEntry } from '../store/navigation.ts';
 import type { ResourceSlice } from '../store/slice.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
-import { useTheme } from '../ui/theme.ts';
-import { lazyCellRequest, useList } from './data.ts';
+import { useTheme, type ColorValue, type Theme } from '../ui/theme.ts';
+import { lazyCellRequest, useInstanceRow, useList } from './data.ts';
 import { actionHandlers, bindCapabilities } from './actions.ts';
 import { useMutationStore } from '../../screens/actions/context.tsx';
 import { useSession } from './session.ts';
@@ -49,6 +49,9 @@ export function ListView({
   const env = useAppEnv();
   const { slice, blocked } = useList(d, entry.params);
   const { filter, sort, filtering } = entry.list;
+  // A frozen (or failed) instance answers empty lists: say why rather than "nothing here".
+  const instanceRow = useInstanceRow();
+  const instanceStatus = d.instanceScoped ? instanceRow?.status : undefined;
 
   const filtered = useMemo(() => filterRows(slice.data ?? [], d.columns, filter), [slice.data, d, filter]);
   useEffect(() => warmHaystacks(slice.data ?? [], d.columns), [slice.data, d]);
@@ -233,7 +236,9 @@ export function ListView({
             ? `  no match for “${sanitizeText(filter)}”`
             : slice.error && !slice.data
               ? '  failed to load (see the status line)'
-              : '  nothing here'
+              : instanceStatus !== undefined && instanceStatus !== 'RUNNING'
+                ? `  nothing here — the instance is ${sanitizeText(instanceStatus)}, not RUNNING`
+                : '  nothing here'
       }
     />
   );
@@ -287,10 +292,18 @@ function useTableColumns(
           ...(c.width === undefined ? { maxWidth: c.maxWidth ?? FLEX_COLUMN_MAX } : {}),
           ...(c.align !== undefined ? { align: c.align } : {}),
           ...(c.priority !== undefined ? { priority: c.priority } : {}),
+          ...(c.tone !== undefined ? { color: toneColor(c.tone) } : {}),
           cell,
         };
       }),
     // useShallow keeps lazyData's identity while its slices are unchanged
     [d, lazyCols, instanceId, lazyData],
   );
+}
+
+function toneColor<T>(tone: (row: T) => CellTone | undefined) {
+  return (row: T, theme: Theme): ColorValue => {
+    const t = tone(row);
+    return t === undefined ? undefined : theme.tokens[t];
+  };
 }

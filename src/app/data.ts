@@ -6,6 +6,7 @@ import { useActions, useStore, useStoreShallow } from '../store/react.tsx';
 import { selectSlice } from '../store/selectors.ts';
 import type { ResourceRequest } from '../store/slice.ts';
 import type { RomaClient } from '../api/client.ts';
+import { instancesScreen } from '../../screens/instances.ts';
 
 export function listKey(instanceId: string | null, params: Readonly<Record<string, string>>): string {
   const p = Object.keys(params)
@@ -135,4 +136,25 @@ export function useOverviewParts(
     // datas is shallow-stable
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [datas, d]);
+}
+
+/**
+ * The current instance's row of the instance list (name, status), loaded once when an instance is
+ * set: the header names it, and a frozen instance's empty lists say why they are empty.
+ */
+export function useInstanceRow(): { id: string; name?: string; status?: unknown } | undefined {
+  const instanceId = useStore((s) => s.instanceId);
+  const actions = useActions();
+  const row = useStore((s) =>
+    selectSlice<Array<{ id: string; name?: string; status?: unknown }>>(
+      instancesScreen.id,
+      listKey(null, {}),
+    )(s).data?.find((r) => r.id === s.instanceId),
+  );
+  useEffect(() => {
+    // No channel: on the `list` channel it would abort the list on screen.
+    const { channel: _list, ...req } = listRequest(instancesScreen, null, {});
+    if (instanceId !== null) void actions.ensure(req);
+  }, [instanceId, actions]);
+  return row;
 }

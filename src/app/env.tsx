@@ -1,5 +1,6 @@
 // What the shell knows about where it runs: header facts, how to write raw escape sequences (OSC 52).
 import type { RequestIdTap } from '../actions/client-port.ts';
+import type { Shutdown } from './shutdown.ts';
 import { createContext, useContext, type ReactNode } from 'react';
 
 export interface HeaderInfo {
@@ -37,6 +38,8 @@ export interface AppEnv {
   editText?: (initial: string) => Promise<string>;
   /** Profiles of the config file for `:ctx` (absent in --demo: only instances switch there). */
   profiles?: ProfileSwitcher;
+  /** What runDashboard does on a signal before exiting (audit a change in flight, end $EDITOR). */
+  shutdown?: Shutdown;
 }
 
 export interface ProfileSwitcher {

@@ -1,12 +1,16 @@
 // Starts the full-screen dashboard and guarantees the terminal is restored on every way out:
-// q, Ctrl-C, SIGTERM/SIGHUP, and an uncaught error (printed after the restore).
-import { render } from 'ink';
+// q, Ctrl-C, SIGTERM/SIGHUP, and an uncaught error (printed after the restore). On Ctrl-C and the
+// signals, a change in flight is audited (outcome unknown) and an open $EDITOR ended first; the exit
+// status is then 128 + the signal number (130, 143, 129), as a shell reports it.
+import { render, useInput } from 'ink';
+import type { ReactNode } from 'react';
 import type { RequestIdTap } from '../actions/client-port.ts';
 import type { RomaClient } from '../api/client.ts';
 import { createDashboardStore } from '../store/store.ts';
 import { App } from './App.tsx';
 import type { DashboardStore } from '../store/store.ts';
 import type { AppEnv, HeaderInfo } from './env.tsx';
+import { createShutdown, SIGNAL_EXIT_CODE, type ExitSignal } from './shutdown.ts';
 import './modals.tsx';
 
 /** What one profile gives the dashboard: a client and the header facts. */
@@ -18,6 +22,8 @@ export interface Session {
   requestIds?: RequestIdTap;
   /** Secret values of this session, redacted from the audit log; never rendered. */
   secrets?: () => readonly string[];
+  /** Problems found while resolving it (a credential file readable by others): shown in the status line. */
+  warnings?: readonly string[];
 }
 
 export interface RunOptions extends Session {
@@ -38,9 +44,18 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
       autoRefreshMs: opts.autoRefreshMs ?? null,
     });
   let store = newStore(opts);
+  // Printed on stderr before the alternate screen hides them: the status line says them again.
+  const showWarnings = (s: Session, st: DashboardStore) => {
+    if (s.warnings && s.warnings.length > 0)
+      st.getState().actions.setStatus({ level: 'warning', text: s.warnings.join(' · ') });
+  };
+  showWarnings(opts, store);
   let generation = 0;
+  const shutdown = createShutdown();
+  let exitCode = 0;
   const view = (session: Session) => {
     const env: AppEnv = {
+      shutdown,
       header: session.header,
       writeRaw: (s) => void stdout.write(s),
       defaultRefreshMs: opts.autoRefreshMs ?? 5000,
@@ -50,7 +65,11 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
       ...(opts.profiles ? { profiles: { names: opts.profiles.names, switchTo } } : {}),
     };
     // a new key remounts the shell: no view of the old profile survives the switch
-    return <App key={generation} store={store} env={env} />;
+    return (
+      <OnCtrlC onPress={() => onSignal('SIGINT')}>
+        <App key={generation} store={store} env={env} />
+      </OnCtrlC>
+    );
   };
   // Profile switch: the app keeps running; the old store's requests are aborted.
   async function switchTo(name: string): Promise<void> {
@@ -58,6 +77,7 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
     const session = await opts.profiles.open(name);
     const old = store;
     store = newStore(session);
+    showWarnings(session, store);
     generation += 1;
     instance.rerender(view(session));
     old.dispose();
@@ -68,7 +88,8 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
     ...(opts.stdin ? { stdin: opts.stdin } : {}),
     alternateScreen: true,
     incrementalRendering: true,
-    exitOnCtrlC: true,
+    // Ctrl-C is handled as SIGINT (OnCtrlC): the exit must wait for the audit of a change in flight.
+    exitOnCtrlC: false,
     patchConsole: true,
     maxFps: 30,
   });
@@ -76,10 +97,20 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
     if (err !== undefined && failure === undefined) failure = err;
     instance.unmount();
   };
-  const onSignal = () => stop();
+  function onSignal(sig: ExitSignal): void {
+    // an open editor has Ctrl-C (the terminal sent SIGINT to it as well): the dashboard stays
+    if (sig === 'SIGINT' && shutdown.interruptOwned()) return;
+    // a second signal while the first is being handled ends at once
+    if (exitCode !== 0) return stop();
+    exitCode = SIGNAL_EXIT_CODE[sig];
+    void shutdown.run(sig).finally(() => stop());
+  }
+  const signalHandlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => {
+    const h = () => onSignal(sig);
+    process.on(sig, h);
+    return () => void process.off(sig, h);
+  });
   const onError = (err: unknown) => stop(err);
-  process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
   process.on('uncaughtException', onError);
   process.on('unhandledRejection', onError);
   try {
@@ -88,8 +119,7 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
     failure ??= err;
   } finally {
     store.dispose();
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
+    for (const off of signalHandlers) off();
     process.off('uncaughtException', onError);
     process.off('unhandledRejection', onError);
   }
@@ -100,5 +130,13 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
     );
     return 1;
   }
-  return 0;
+  return exitCode;
+}
+
+/** Ctrl-C in raw mode arrives as a key, not as SIGINT: hand it to the same handler. */
+function OnCtrlC({ onPress, children }: { onPress: () => void; children: ReactNode }) {
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') onPress();
+  });
+  return <>{children}</>;
 }

@@ -27,12 +27,15 @@ export function debugStoreOf(dash: DashboardStore, env?: Pick<AppEnv, 'debugHist
   return d;
 }
 
-/** Audit identity: the profile (or "demo") and the principal (masked AK id / IAM user), never a secret. */
+/**
+ * Audit identity: the profile ("demo" with --demo, "-" when the credentials came from no profile, as
+ * `instance` says "-" for none) and the principal (masked AK id / IAM user), never a secret.
+ */
 export function auditIdentity(env: Pick<AppEnv, 'header'>, instanceId: string | null) {
   const h = env.header;
   return {
     who: h.principal ?? h.authSource ?? 'unknown',
-    profile: h.profile ?? (h.demo ? 'demo' : 'default'),
+    profile: h.profile ?? (h.demo ? 'demo' : '-'),
     instance: instanceId ?? '-',
   };
 }

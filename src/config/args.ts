@@ -59,6 +59,16 @@ const VALUE_FLAGS = new Set([
   '--refresh',
 ]);
 
+/** `--endpoint` and a profile's `endpoint`/`iamEndpoint`: an absolute http(s) URL. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 export function parseArgs(argv: readonly string[]): ParsedCommand {
   if (argv[0] === 'emulator') return { command: 'emulator', argv: argv.slice(1) };
   const a: CliArgs = {
@@ -105,12 +115,8 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
         a.region = value;
         break;
       case '--endpoint': {
-        try {
-          const u = new URL(value as string);
-          if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
-        } catch {
+        if (!isHttpUrl(value as string))
           throw new ArgsError(`--endpoint must be an http(s) URL, got ${value}`);
-        }
         a.endpoint = value;
         break;
       }
@@ -164,11 +170,13 @@ Options:
   --host H        address to bind (default 127.0.0.1; anything else is reachable from the network)
   --seed S        demo (default): 3 instances with groups, APIs, policies, apps;
                   hostile: demo data carrying terminal escapes and wrong-typed fields;
-                  empty; scale:N: N generated APIs (for benchmarks)
+                  empty; scale:N: N generated APIs, N ≤ 100000 (for benchmarks)
   --faults SPEC   inject faults, comma-separated (all optional):
                     latency=MS  spike=P:MS  5xx=P  429=P[:SEC]  reset=P  malformed=P  slow=P:MS  seed=N
+                    garble=P (writes: the change is applied, then its answer is garbled)
                   e.g. --faults "latency=50,5xx=0.2,429=0.1:2,reset=0.05,malformed=0.05,seed=7"
-  --state FILE    keep the state in FILE (JSON, written atomically); otherwise in memory only`;
+  --state FILE    keep the state in FILE (JSON, mode 0600, saved atomically shortly after each change
+                  and on exit); otherwise in memory only`;
 
 export function parseEmulatorArgs(argv: readonly string[]): EmulatorArgs {
   const out: EmulatorArgs = {};

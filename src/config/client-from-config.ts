@@ -1,5 +1,6 @@
 // Turns a ResolvedConfig into a RomaClient: picks the auth provider and wires --log-file.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync } from 'node:fs';
+import { RomaError } from '../api/errors.ts';
 import { createRomaClient, type RequestEvent, type RomaClient } from '../api/client.ts';
 import { akskProvider, passwordProvider, temporaryAkskProvider, tokenProvider } from '../auth/providers.ts';
 import type { AuthProvider } from '../auth/provider.ts';
@@ -27,6 +28,25 @@ export function authProviderFor(cfg: ResolvedConfig, logger?: (line: string) => 
         insecure: cfg.insecure,
         logger,
       });
+  }
+}
+
+/**
+ * --log-file must be appendable before the dashboard starts: the logger itself stays silent on
+ * failure (a full disk must not break the dashboard), so a wrong path would otherwise log nothing.
+ */
+export function checkLogFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'a', 0o600));
+  } catch (e) {
+    throw new RomaError({
+      kind: 'file',
+      method: 'OPEN',
+      path,
+      errorMsg: e instanceof Error ? e.message : String(e),
+      hint: '--log-file must name a file roma-dash can append to, in a directory that exists.',
+      cause: e,
+    });
   }
 }
 

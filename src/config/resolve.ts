@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { RomaError } from '../api/errors.ts';
-import type { CliArgs } from './args.ts';
+import { isHttpUrl, type CliArgs } from './args.ts';
 import {
   configPath,
   huaweiCredentialsPath,
@@ -79,20 +79,37 @@ function configError(msg: string, hint?: string): RomaError {
   return new RomaError({ kind: 'config', method: 'CONFIG', path: 'credentials', errorMsg: msg, hint });
 }
 
+const AUTH_METHODS: ReadonlyArray<Credentials['method']> = ['aksk', 'temporary-aksk', 'token', 'password'];
+
+/** The fields each method needs; `checkAuth` has made sure they are there. */
+const AUTH_FIELDS: Record<Credentials['method'], ReadonlyArray<keyof ProfileAuth>> = {
+  aksk: ['ak', 'sk'],
+  'temporary-aksk': ['ak', 'sk', 'securityToken'],
+  token: ['token'],
+  password: ['user', 'password', 'domain'],
+};
+
+/** The method a profile's `auth` names, or the one its fields imply when it names none. */
+function methodOf(a: ProfileAuth): Credentials['method'] {
+  if (a.method) return a.method;
+  if (a.password !== undefined || a.user !== undefined) return 'password';
+  if (a.token !== undefined) return 'token';
+  return a.securityToken !== undefined ? 'temporary-aksk' : 'aksk';
+}
+
 function credentialsFrom(a: ProfileAuth | undefined): Credentials | undefined {
   if (!a) return undefined;
-  const m = a.method;
-  if ((m === 'password' || (!m && a.password)) && a.user && a.password && a.domain) {
-    return { method: 'password', user: a.user, password: a.password, domain: a.domain };
+  const f = (k: keyof ProfileAuth): string => a[k] as string;
+  switch (methodOf(a)) {
+    case 'password':
+      return { method: 'password', user: f('user'), password: f('password'), domain: f('domain') };
+    case 'token':
+      return { method: 'token', token: f('token') };
+    case 'temporary-aksk':
+      return { method: 'temporary-aksk', ak: f('ak'), sk: f('sk'), securityToken: f('securityToken') };
+    case 'aksk':
+      return { method: 'aksk', ak: f('ak'), sk: f('sk') };
   }
-  if ((m === 'token' || (!m && a.token)) && a.token) return { method: 'token', token: a.token };
-  if (a.ak && a.sk && (m === undefined || m === 'aksk' || m === 'temporary-aksk')) {
-    if (a.securityToken)
-      return { method: 'temporary-aksk', ak: a.ak, sk: a.sk, securityToken: a.securityToken };
-    if (m === 'temporary-aksk') return undefined;
-    return { method: 'aksk', ak: a.ak, sk: a.sk };
-  }
-  return undefined;
 }
 
 function readJson(path: string): unknown {
@@ -141,15 +158,22 @@ function fromProfile(
   const profiles = file.profiles ?? {};
   if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles))
     throw configError(`${path}: "profiles" must be an object of named profiles`);
-  const chosen = name ?? file.defaultProfile ?? (profiles.default ? 'default' : undefined);
+  const known = () => Object.keys(profiles).join(', ') || 'none';
+  const def: unknown = file.defaultProfile;
+  if (def !== undefined && (typeof def !== 'string' || def === ''))
+    throw configError(`${path}: "defaultProfile" must be the name of a profile`);
+  // A default naming no profile is a typo or a removed profile: guessing other credentials would be worse.
+  if (name === undefined && typeof def === 'string' && !Object.hasOwn(profiles, def))
+    throw configError(
+      `${path}: "defaultProfile" names profile "${def}", which is not in "profiles" (known: ${known()})`,
+      'Fix "defaultProfile" or give --profile NAME.',
+    );
+  const chosen = name ?? def ?? (profiles.default ? 'default' : undefined);
   if (!chosen) return undefined;
-  const profile = profiles[chosen];
+  const profile = Object.hasOwn(profiles, chosen) ? profiles[chosen] : undefined;
   if (profile !== undefined) checkProfile(profile, chosen, path);
   if (!profile) {
-    if (name)
-      throw configError(
-        `profile "${name}" not found in ${path} (known: ${Object.keys(profiles).join(', ') || 'none'})`,
-      );
+    if (name) throw configError(`profile "${name}" not found in ${path} (known: ${known()})`);
     return undefined;
   }
   const credentials = credentialsFrom(profile.auth);
@@ -178,6 +202,10 @@ function checkProfile(p: unknown, name: string, path: string): asserts p is Prof
   for (const f of ['region', 'endpoint', 'iamEndpoint', 'projectId'] as const) {
     if (o[f] !== undefined && (typeof o[f] !== 'string' || o[f] === '')) throw bad(f, 'a non-empty string');
   }
+  for (const f of ['endpoint', 'iamEndpoint'] as const) {
+    if (o[f] !== undefined && !isHttpUrl(o[f] as string))
+      throw bad(f, `an http(s) URL, got ${JSON.stringify(o[f])}`);
+  }
   for (const f of ['readOnly', 'insecure'] as const) {
     if (o[f] !== undefined && typeof o[f] !== 'boolean') throw bad(f, 'true or false');
   }
@@ -189,6 +217,27 @@ function checkProfile(p: unknown, name: string, path: string): asserts p is Prof
     throw bad('timeoutSeconds', 'a positive number');
   if (o.auth !== undefined && (typeof o.auth !== 'object' || o.auth === null || Array.isArray(o.auth)))
     throw bad('auth', 'an object');
+  if (o.auth !== undefined) checkAuth(o.auth as Record<string, unknown>, name, path);
+}
+
+/**
+ * A profile that has `auth` means these credentials: one that is incomplete is an error, never a reason
+ * to fall through to HUAWEICLOUD_SDK_* or HW_* (possibly another account, with this profile's project).
+ */
+function checkAuth(a: Record<string, unknown>, name: string, path: string): void {
+  const where = `profile "${name}" in ${path}`;
+  const hint = 'Complete the profile\'s "auth", or remove "auth" to take credentials from the environment.';
+  if (a.method !== undefined && !AUTH_METHODS.includes(a.method as Credentials['method']))
+    throw configError(`${where}: "auth.method" must be one of ${AUTH_METHODS.join(', ')}`, hint);
+  for (const [k, v] of Object.entries(a)) {
+    if (k !== 'method' && v !== undefined && (typeof v !== 'string' || v === ''))
+      throw configError(`${where}: "auth.${k}" must be a non-empty string`, hint);
+  }
+  const method = methodOf(a as ProfileAuth);
+  for (const field of AUTH_FIELDS[method]) {
+    if (a[field] === undefined)
+      throw configError(`${where}: "auth.${field}" is missing (auth method ${method})`, hint);
+  }
 }
 
 function fromSdkEnv(env: Env): Found | undefined {
@@ -287,16 +336,23 @@ function looksEncrypted(file: Record<string, unknown>, p: KooProfile): boolean {
 function fromKooCli(home: string, warnings: string[]): Found | undefined {
   const path = kooCliConfigPath(home);
   if (!exists(path)) return undefined;
-  let file: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    file = readJson(path) as Record<string, unknown>;
-  } catch {
-    return undefined;
+    parsed = readJson(path);
+  } catch (e) {
+    throw configError(`${path} (KooCLI) is not valid JSON: ${(e as Error).message}`, KOO_HINT);
   }
-  const profiles = (Array.isArray(file.profiles) ? file.profiles : []) as KooProfile[];
-  const current = typeof file.current === 'string' ? file.current : 'default';
-  const p = profiles.find((x) => x.name === current) ?? profiles[0];
-  if (!p || !p.accessKeyId || !p.secretAccessKey) return undefined;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw configError(`${path} (KooCLI) must hold a JSON object with "current" and "profiles"`, KOO_HINT);
+  const file = parsed as Record<string, unknown>;
+  if (file.profiles === undefined) return undefined; // KooCLI installed, nothing configured
+  if (!Array.isArray(file.profiles) || !file.profiles.every((x) => typeof x === 'object' && x !== null))
+    throw configError(`${path} (KooCLI): "profiles" must be a list of profiles`, KOO_HINT);
+  const profiles = file.profiles as KooProfile[];
+  if (profiles.length === 0) return undefined;
+  const p = currentKooProfile(file, profiles, path);
+  const current = p.name ?? 'default';
+  if (!p.accessKeyId || !p.secretAccessKey) return undefined;
   if (looksEncrypted(file, p)) {
     throw configError(
       `the KooCLI profile "${p.name ?? current}" in ${path} stores encrypted credentials that roma-dash cannot read`,
@@ -313,6 +369,32 @@ function fromKooCli(home: string, warnings: string[]): Found | undefined {
     projectId: p.projectId || undefined,
     source: `KooCLI profile ${p.name ?? current}`,
   };
+}
+
+const KOO_HINT =
+  'Fix ~/.hcloud/config.json (or run `hcloud configure init`), or use another credential source.';
+
+/** The profile `current` names; without `current`, the one named "default" or the only one. */
+function currentKooProfile(file: Record<string, unknown>, profiles: KooProfile[], path: string): KooProfile {
+  const names = () => profiles.map((x) => x.name ?? '?').join(', ');
+  if (file.current !== undefined) {
+    if (typeof file.current !== 'string' || file.current === '')
+      throw configError(`${path} (KooCLI): "current" must be a profile name`, KOO_HINT);
+    const p = profiles.find((x) => x.name === file.current);
+    if (!p)
+      throw configError(
+        `${path} (KooCLI): "current" names profile "${file.current}", which is not in "profiles" (known: ${names()})`,
+        KOO_HINT,
+      );
+    return p;
+  }
+  const p = profiles.find((x) => x.name === 'default') ?? (profiles.length === 1 ? profiles[0] : undefined);
+  if (!p)
+    throw configError(
+      `${path} (KooCLI): "current" is not set and no profile is named "default" (known: ${names()})`,
+      KOO_HINT,
+    );
+  return p;
 }
 
 export interface ResolveInput {

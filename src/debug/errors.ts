@@ -9,6 +9,7 @@ interface ErrorLike {
   message?: unknown;
   hint?: unknown;
   name?: unknown;
+  outcome?: unknown;
 }
 
 function str(x: unknown): string | undefined {
@@ -43,8 +44,14 @@ export function toDebugError(e: unknown): DebugCallError {
         ? 'ABORTED'
         : (str(x.kind)?.toUpperCase() ?? (status ? `HTTP_${status}` : 'UNKNOWN')));
   const message = str(x.errorMsg) ?? str(x.message) ?? (typeof e === 'string' ? e : 'debug call failed');
+  // A debug call executes the backend: when its answer is lost, the backend may have run it.
+  const unknownOutcome =
+    x.outcome === 'unknown'
+      ? 'The call may have reached the backend, but its answer could not be read: check the backend before sending it again.'
+      : undefined;
   const hint =
     debugHint(code, status) ??
+    unknownOutcome ??
     str(x.hint) ??
     (timeout
       ? 'The debug call timed out: the backend may be slow; try again or raise the timeout.'

@@ -8,9 +8,12 @@
 //   reset=P             destroy the connection (TCP RST) before answering     reset=0.05
 //   malformed=P         send a truncated JSON body under a JSON content type  malformed=0.05
 //   slow=P:MS           send headers and half the body, pause MS, the rest     slow=0.02:1500
+//   garble=P            writes only: apply the change, then garble its 2xx     garble=0.1
+//                       answer (truncated JSON; a bodiless 204 is cut off by a
+//                       reset): the client cannot tell whether it happened
 //   seed=N              seed of the deterministic random sequence (def. 1)    seed=42
 //   off | none | ''     no faults
-// Probabilities are in [0,1]; the kinds are exclusive, so 5xx+429+reset+malformed+slow must be ≤ 1.
+// Probabilities are in [0,1]; the kinds are exclusive, so 5xx+429+reset+malformed+slow+garble must be ≤ 1.
 // Decisions are a deterministic function of the seed and the order of requests.
 //
 // `POST /v3/auth/tokens` is never faulted: it stands for IAM, a different service from the gateway
@@ -27,10 +30,12 @@ export interface FaultSpec {
   pReset: number;
   pMalformed: number;
   slow: { p: number; ms: number };
+  /** Writes (POST/PUT/DELETE) whose 2xx answer is garbled after the change was applied. */
+  pGarble?: number;
   seed: number;
 }
 
-export type FaultKind = 'none' | '5xx' | '429' | 'reset' | 'malformed' | 'slow-body';
+export type FaultKind = 'none' | '5xx' | '429' | 'reset' | 'malformed' | 'slow-body' | 'garble';
 
 export interface FaultDecision {
   delayMs: number;
@@ -132,6 +137,10 @@ export function parseFaultSpec(s: string): FaultSpec {
       case 'slow':
         spec.slow = { p: prob(key, a), ms: nonNegInt(key, b) };
         break;
+      case 'garble':
+        if (b !== undefined) throw new FaultSpecError('fault garble: expected garble=P');
+        spec.pGarble = prob(key, a);
+        break;
       case 'seed':
         if (b !== undefined) throw new FaultSpecError('fault seed: expected seed=N');
         spec.seed = nonNegInt(key, a);
@@ -139,14 +148,14 @@ export function parseFaultSpec(s: string): FaultSpec {
       default:
         throw new FaultSpecError(
           `unknown fault "${key}"`,
-          'Known faults: latency, spike, 5xx, 429, reset, malformed, slow, seed',
+          'Known faults: latency, spike, 5xx, 429, reset, malformed, slow, garble, seed',
         );
     }
   }
-  const total = spec.p5xx + spec.p429 + spec.pReset + spec.pMalformed + spec.slow.p;
+  const total = spec.p5xx + spec.p429 + spec.pReset + spec.pMalformed + spec.slow.p + (spec.pGarble ?? 0);
   if (total > 1 + 1e-9)
     throw new FaultSpecError(
-      `fault probabilities add up to ${total.toFixed(3)}; 5xx+429+reset+malformed+slow must be ≤ 1`,
+      `fault probabilities add up to ${total.toFixed(3)}; 5xx+429+reset+malformed+slow+garble must be ≤ 1`,
     );
   return spec;
 }
@@ -167,6 +176,10 @@ export function isFaultExempt(method: string, path: string): boolean {
   return method.toUpperCase() === 'POST' && path.split('?')[0]!.replace(/\/+$/, '') === '/v3/auth/tokens';
 }
 
+function isWrite(method: string): boolean {
+  return ['POST', 'PUT', 'DELETE', 'PATCH'].includes(method.toUpperCase());
+}
+
 export function createFaultInjector(spec: FaultSpec | null): FaultInjector {
   if (spec === null) return { decide: () => NO_FAULT };
   const rnd = mulberry32(spec.seed);
@@ -184,6 +197,8 @@ export function createFaultInjector(spec: FaultSpec | null): FaultInjector {
       if (rKind < (edge += spec.p429)) return { delayMs, kind: '429', retryAfterSec: spec.retryAfterSec };
       if (rKind < (edge += spec.pMalformed)) return { delayMs, kind: 'malformed' };
       if (rKind < (edge += spec.slow.p)) return { delayMs, kind: 'slow-body', pauseMs: spec.slow.ms };
+      // Last, so that adding it leaves every other kind's sequence as it was.
+      if (rKind < (edge += spec.pGarble ?? 0) && isWrite(method)) return { delayMs, kind: 'garble' };
       return delayMs === 0 ? NO_FAULT : { delayMs, kind: 'none' };
     },
   };
@@ -262,6 +277,8 @@ export function malformBody(bodyText: string): string {
 
 /**
  * Writes the real answer, bent by the decided fault: 'malformed' truncates the JSON (content type kept),
+ * 'garble' does the same to a write's 2xx answer and cuts a bodiless 2xx off with a reset (the change
+ * stays applied either way),
  * 'slow-body' sends headers and part of the body, pauses, then the rest. '5xx', '429' and 'reset'
  * are sent as by sendFault. Never rejects: a client that went away mid-pause is not an error here.
  */
@@ -276,8 +293,13 @@ export async function writeResponseWithFault(
   const withoutLength = Object.fromEntries(
     Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'content-length'),
   );
+  const success = status >= 200 && status < 300;
+  if (d.kind === 'garble' && success && bodyText === '') {
+    resetSocket(res);
+    return;
+  }
   // Nothing to garble or slow down in an empty body (204s): it goes out as it is.
-  if (d.kind === 'malformed' && bodyText !== '') {
+  if ((d.kind === 'malformed' || (d.kind === 'garble' && success)) && bodyText !== '') {
     const bad = malformBody(bodyText);
     const hasType = Object.keys(headers).some((k) => k.toLowerCase() === 'content-type');
     res.writeHead(status, {

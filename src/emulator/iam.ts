@@ -31,6 +31,8 @@ export interface IamService {
   issueStaticToken(): string;
   /** Invalidates every token issued so far (tests the client's 401 → refresh path). */
   expireAll(): void;
+  /** Tokens held in memory, expired ones not yet pruned included (tests of the pruning). */
+  storedTokens(): number;
 }
 
 export const DEFAULT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -87,8 +89,21 @@ export function createIamService(opts: IamOptions): IamService {
   const userId = stableId(`user:${opts.domain}:${opts.user}`);
   const domainId = stableId(`domain:${opts.domain}`);
 
+  /**
+   * Drops expired tokens. Each issue prunes, so a client logging in again and again (or a fuzzer)
+   * cannot grow the map without bound. Tokens are issued in expiry order (one TTL), so the walk stops
+   * at the first live one; a clock set back only makes it stop early.
+   */
+  function prune(nowMs: number): void {
+    for (const [token, exp] of tokens) {
+      if (nowMs < exp) break;
+      tokens.delete(token);
+    }
+  }
+
   function issue(): { token: string; issuedAt: number; expiresAt: number } {
     const issuedAt = opts.nowMs();
+    prune(issuedAt);
     const expiresAt = issuedAt + ttl;
     const token = newToken();
     tokens.set(token, expiresAt);
@@ -177,6 +192,9 @@ export function createIamService(opts: IamOptions): IamService {
     },
     expireAll(): void {
       tokens.clear();
+    },
+    storedTokens(): number {
+      return tokens.size;
     },
   };
 }

@@ -1,5 +1,6 @@
 // The emulator's entry points: startEmulator (in-process, for --demo and tests) and runEmulatorCommand
 // (`roma-dash emulator …`, standalone, prints one JSON line with the connection facts).
+import { lookup } from 'node:dns/promises';
 import type { AddressInfo } from 'node:net';
 import { startEchoBackend } from './echo-backend.ts';
 import {
@@ -25,7 +26,8 @@ import { seedDemo } from './seed/demo.ts';
 import { seedHostile } from './seed/hostile.ts';
 import { seedScale } from './seed/scale.ts';
 import { createEmulatorServer, type EmulatorStats, type FaultHooks } from './server.ts';
-import { createState, loadStateFile, saveStateFile, type EmulatorState } from './state.ts';
+import { createState, loadStateFile, type EmulatorState } from './state.ts';
+import { createStateSaver, writeStateFile } from './state-saver.ts';
 import { verifyAkSk } from './verify.ts';
 
 export type { EmulatorState } from './state.ts';
@@ -40,6 +42,10 @@ export interface StartEmulatorOptions {
   faults?: string | FaultSpec;
   statePath?: string;
   now?: () => number;
+  /** How long a change waits before `statePath` is saved, so changes in between share one write. */
+  stateSaveDelayMs?: number;
+  /** The emulator's own problems (a failed state save); default: stderr. */
+  log?: (line: string) => void;
 }
 
 export interface EmulatorHandle {
@@ -108,6 +114,10 @@ function faultHooks(get: () => FaultInjector | null): FaultHooks | null {
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<EmulatorHandle> {
   const now = opts.now ?? Date.now;
   const host = opts.host ?? '127.0.0.1';
+  // node:http reads an empty host as "every interface": never the meaning of an empty --host.
+  if (host.trim() === '') throw new Error('the host to listen on is empty (e.g. --host 127.0.0.1)');
+  const log = opts.log ?? ((line: string) => void process.stderr.write(line + '\n'));
+  if (typeof opts.seed === 'object') checkScale(opts.seed.scale);
   const echo = await startEchoBackend({ host: '127.0.0.1' });
 
   let state: EmulatorState | undefined;
@@ -127,9 +137,22 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     const seed = opts.seed ?? 'demo';
     if (seed === 'demo') instances = seedDemo(state, { backendHost: echo.host });
     else if (seed === 'hostile') instances = seedHostile(state, { backendHost: echo.host });
-    else if (seed !== 'empty') instances = seedScale(state, Math.max(1, Math.floor(seed.scale)), echo.host);
+    else if (seed !== 'empty') instances = seedScale(state, seed.scale, echo.host);
   }
   const st = state;
+  const statePath = opts.statePath;
+  const saver = statePath
+    ? createStateSaver({
+        path: statePath,
+        state: st,
+        ...(opts.stateSaveDelayMs !== undefined ? { delayMs: opts.stateSaveDelayMs } : {}),
+        onError: (e) =>
+          log(
+            `roma-dash emulator: cannot save the state to ${statePath}: ${errorText(e)} ` +
+              '(the change was applied and is kept in memory; the save is tried again with the next change)',
+          ),
+      })
+    : undefined;
 
   const iam = createIamService({
     user: CREDENTIALS.iam.user,
@@ -176,7 +199,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
         error_msg: 'Incorrect token or token resolution failed',
       };
     },
-    ...(opts.statePath ? { onMutation: () => saveStateFile(opts.statePath as string, st) } : {}),
+    ...(saver ? { onMutation: () => saver.changed() } : {}),
   });
 
   try {
@@ -193,7 +216,15 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
   }
   const addr = server.address() as AddressInfo;
   const hostPart = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-  if (opts.statePath) saveStateFile(opts.statePath, st);
+  if (statePath) {
+    try {
+      await writeStateFile(statePath, st); // a state file that cannot be written is said at start
+    } catch (e) {
+      await new Promise<void>((r) => server.close(() => r()));
+      await echo.close();
+      throw new Error(`cannot write emulator state ${statePath}: ${errorText(e)}`);
+    }
+  }
 
   let closed = false;
   return {
@@ -218,8 +249,18 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await echo.close();
+      // no request can change the state any more: the last changes reach the file now
+      await saver
+        ?.flush()
+        .catch((e: unknown) =>
+          log(`roma-dash emulator: cannot save the state to ${statePath}: ${errorText(e)}`),
+        );
     },
   };
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 export interface EmulatorCommandArgs {
@@ -228,19 +269,39 @@ export interface EmulatorCommandArgs {
   seed?: string;
   faults?: string;
   state?: string;
+  /** Not a flag: lets a test hold the save back to see that SIGTERM flushes it. */
+  stateSaveDelayMs?: number;
 }
 
-function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+/** A loopback address, as the system resolves `host` for listening (`127.1`, `localhost`, `::1`). */
+export async function isLoopbackHost(host: string): Promise<boolean> {
+  const h = host.replace(/^\[|\]$/g, '');
+  let address: string;
+  try {
+    ({ address } = await lookup(h)); // what listen() binds: 127.1 → 127.0.0.1
+  } catch {
+    return false; // unresolvable: listening fails anyway; no claim that it is safe
+  }
+  return /^127\./.test(address) || address === '::1' || /^::ffff:127\./i.test(address);
 }
 
-/** Parses `demo`, `hostile`, `empty`, `scale:N`. */
+/** Scale seeds are generated in memory before listening: far beyond the benchmarks' 10,000 only exhausts memory. */
+export const MAX_SCALE_APIS = 100_000;
+
+function checkScale(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_SCALE_APIS)
+    throw new Error(`seed scale:${n}: the number of APIs must be 1 to ${MAX_SCALE_APIS}`);
+}
+
+/** Parses `demo`, `hostile`, `empty`, `scale:N` (1 ≤ N ≤ MAX_SCALE_APIS). */
 export function parseSeed(s: string | undefined): EmulatorSeed {
   if (s === undefined || s === 'demo') return 'demo';
   if (s === 'hostile' || s === 'empty') return s;
   const m = /^scale:(\d+)$/.exec(s);
-  if (m) return { scale: Number(m[1]) };
+  if (m) {
+    checkScale(Number(m[1]));
+    return { scale: Number(m[1]) };
+  }
   throw new Error(`unknown seed "${s}" (use demo, hostile, empty or scale:N)`);
 }
 
@@ -257,7 +318,15 @@ export async function runEmulatorCommand(
   },
 ): Promise<number> {
   const host = args.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host)) {
+  let seed: EmulatorSeed;
+  try {
+    if (host.trim() === '') throw new Error('--host is empty (e.g. --host 127.0.0.1)');
+    seed = parseSeed(args.seed);
+  } catch (e) {
+    io.err(`roma-dash emulator: ${errorText(e)}`);
+    return 2;
+  }
+  if (!(await isLoopbackHost(host))) {
     io.err(
       `roma-dash emulator: warning: listening on ${host}, beyond this machine; anyone who can reach it ` +
         'can use its published, fixed credentials and change its state',
@@ -268,9 +337,11 @@ export async function runEmulatorCommand(
     handle = await startEmulator({
       ...(args.port !== undefined ? { port: args.port } : {}),
       host,
-      seed: parseSeed(args.seed),
+      seed,
       ...(args.faults ? { faults: args.faults } : {}),
       ...(args.state ? { statePath: args.state } : {}),
+      ...(args.stateSaveDelayMs !== undefined ? { stateSaveDelayMs: args.stateSaveDelayMs } : {}),
+      log: io.err,
     });
   } catch (e) {
     io.err(`roma-dash emulator: ${e instanceof Error ? e.message : String(e)}`);

@@ -2,6 +2,7 @@
 // raw body kept for signature checks, JSON parsing, the ROMA error envelope, auth and fault hooks.
 import { SERVICE_SEGMENTS, type ServiceFamily } from '../api/services.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { answerClientError } from './client-error.ts';
 import { ApiError, type InstanceCtx, type RouteDef, type RouteResult } from './routes/common.ts';
 import type { EmulatorState } from './state.ts';
 
@@ -162,6 +163,7 @@ export function createEmulatorServer(deps: ServerDeps): Server {
     });
   });
   server.keepAliveTimeout = 5000;
+  server.on('clientError', answerClientError);
   return server;
 }
 
@@ -300,6 +302,12 @@ async function handle(
     if (e instanceof ApiError) return sendError(e);
     return sendError(new ApiError(500, 'APIG.9999', 'System error'));
   }
-  if (method !== 'GET' && result.status < 300) deps.onMutation?.();
+  if (method !== 'GET' && result.status < 300) {
+    try {
+      deps.onMutation?.();
+    } catch {
+      // the change is applied: its answer is the route's, whatever persisting it does
+    }
+  }
   return send(result);
 }

@@ -1,7 +1,7 @@
-// In-memory emulator state: instances and, per instance, its APIC resources. Optionally persisted as JSON,
-// written atomically (temp file + rename) so a crash never leaves a half-written file.
+// In-memory emulator state: instances and, per instance, its APIC resources. Optionally persisted as JSON
+// (state-saver.ts: debounced, asynchronous, atomic temp file + rename, 0600).
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import {
   INSTANCE_COLLECTIONS,
   emptyInstanceData,
@@ -138,11 +138,4 @@ export function deserializeState(text: string): EmulatorState {
 export function loadStateFile(path: string): EmulatorState | undefined {
   if (!existsSync(path)) return undefined;
   return deserializeState(readFileSync(path, 'utf8'));
-}
-
-/** Writes to a sibling temp file then renames over the target: readers see the old or the new file, never half. */
-export function saveStateFile(path: string, s: EmulatorState): void {
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, serializeState(s));
-  renameSync(tmp, path);
 }

@@ -5,7 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { describeAction, actionSubject, type Confirmation } from '../actions/confirm.ts';
 import { refusalError } from '../actions/errors.ts';
 import { runAction } from '../actions/execute.ts';
-import type { AuditSink } from '../actions/audit.ts';
+import type { AuditEntry, AuditSink } from '../actions/audit.ts';
 import type { MutationPort } from '../actions/port.ts';
 import { READ_ONLY_REFUSAL, type Refusal } from '../actions/preconditions.ts';
 import type { MutationAction, MutationOutcome, StepProgress } from '../actions/types.ts';
@@ -45,6 +45,11 @@ export interface MutationActions {
   cancel(): void;
   /** Clears a finished outcome or refusal. */
   dismiss(): void;
+  /**
+   * The process is exiting (a signal) while a change runs: audit it now as `unknown` — its answer will
+   * not be waited for, and the gateway may still apply it. Resolves once the line is written.
+   */
+  interrupt(reason: string): Promise<void>;
 }
 
 export interface MutationIdentity {
@@ -73,6 +78,8 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
   let running: Promise<unknown> = Promise.resolve();
   let auditChain: Promise<void> = Promise.resolve();
   let pendingOptimistic: Record<string, boolean> = {};
+  /** Set when the running change was audited by interrupt(): its own line is then not written. */
+  let interrupted = false;
 
   // Audit lines are written one after another, in the order of the attempts.
   const audit = (...args: Parameters<typeof writeAudit>): Promise<void> =>
@@ -80,15 +87,22 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
 
   const writeAudit = async (
     action: MutationAction,
-    result: 'ok' | 'partial' | 'failed' | 'refused',
+    result: AuditEntry['result'],
     o?: {
       outcome?: MutationOutcome;
       refusal?: Refusal;
+      /** What ended the process while the change was in flight (e.g. "SIGTERM"). */
+      interruptedBy?: string;
     },
   ): Promise<void> => {
     if (!deps.audit) return;
     const { object, env } = actionSubject(action);
-    const err = o?.outcome?.error ?? (o?.refusal ? refusalError(o.refusal) : undefined);
+    const err = o?.interruptedBy
+      ? {
+          code: 'INTERRUPTED',
+          message: `${o.interruptedBy} while the change was in flight: it may or may not have been applied`,
+        }
+      : (o?.outcome?.error ?? (o?.refusal ? refusalError(o.refusal) : undefined));
     const failures = o?.outcome?.items
       .filter((i) => !i.ok)
       .map((i) => ({
@@ -106,6 +120,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
         requestIds: o?.outcome?.requestIds ?? [],
         ...(err ? { errorCode: err.code, errorMsg: err.message } : {}),
         ...(failures && failures.length > 0 ? { failures } : {}),
+        ...(o?.outcome?.reread ? { reread: o.outcome.reread } : {}),
       });
     } catch (e) {
       deps.onAuditError?.(e);
@@ -171,6 +186,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
         }
         const optimistic = pendingOptimistic;
         pendingOptimistic = {};
+        interrupted = false;
         set((s) => ({ phase: 'running', optimistic: { ...s.optimistic, ...optimistic } }));
         const rollback = (): void =>
           set((s) => {
@@ -182,7 +198,8 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
           const outcome = await runAction(deps.port, action, (steps) => set({ steps }));
           rollback();
           set({ phase: 'done', outcome });
-          await audit(action, outcome.result, { outcome });
+          if (!interrupted) await audit(action, outcome.result, { outcome });
+          // unknown included: the change may have happened, so the lists must show what is true now
           if (outcome.result !== 'failed' || outcome.items.some((i) => i.ok)) {
             try {
               deps.onChanged?.(action, outcome);
@@ -203,6 +220,12 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
       dismiss() {
         if (get().phase === 'running') return;
         set({ phase: 'idle', action: null, confirmation: null, refusal: null, steps: [], outcome: null });
+      },
+      async interrupt(reason) {
+        const { phase, action } = get();
+        if (phase !== 'running' || !action || interrupted) return auditChain;
+        interrupted = true;
+        return audit(action, 'unknown', { interruptedBy: reason });
       },
     },
   }));

@@ -9,7 +9,7 @@ export interface ModalSpec {
   props?: Readonly<Record<string, unknown>>;
 }
 
-export type StatusLevel = 'info' | 'progress' | 'error';
+export type StatusLevel = 'info' | 'progress' | 'error' | 'warning';
 
 export interface StatusMessage {
   level: StatusLevel;

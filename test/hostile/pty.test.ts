@@ -20,7 +20,7 @@ async function key(cli: CliSession, keys: string): Promise<void> {
 /** Header on the first row and the key hints on the last: nothing from data scrolled or pushed them. */
 function layoutProblem(cli: CliSession, where: string): string | undefined {
   const lines = cli.screenLines();
-  if (!/endpoint:|roma-dash/.test(lines[0] ?? ''))
+  if (!/instance:|endpoint:|roma-dash/.test(lines[0] ?? ''))
     return `${where}: header is not on the first row\n${cli.screenText()}`;
   if (!/^\s*<[^>]+> \w/.test(lines.at(-1) ?? ''))
     return `${where}: footer is not on the last row\n${cli.screenText()}`;

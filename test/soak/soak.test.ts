@@ -1,8 +1,11 @@
 // Fault soak: the built CLI in a pseudo-terminal against the emulator with faults on (20% 5xx, 10%
-// 429, 5% resets, 5% malformed JSON, latency spikes), driven by a seeded random sequence of keystrokes
+// 429, 5% resets, 5% malformed JSON, 15% of writes applied and then answered with a garbled 2xx,
+// latency spikes), driven by a seeded random sequence of keystrokes
 // across every screen and action (read-write; confirmations answered at random). Afterwards: the app
 // is alive and quits with 0, nothing unhandled reached the screen, the terminal is restored, and with
-// faults off a refresh shows what the emulator really holds.
+// faults off a refresh shows what the emulator really holds. Writes are never sent twice (the request
+// log), and a change whose answer was garbled is shown as an unknown outcome with what a re-read found,
+// never as a failure to retry.
 // SOAK_SEED and SOAK_KEYS tune the run; SOAK_DELAY_MS the pause between keys (default 45 ms).
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +17,7 @@ import { RESOURCES } from '../../screens/registry.ts';
 import { createRomaClient } from '../../src/api/client.ts';
 import type { ApiSummary } from '../../src/api/types/apis.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
-import { startEmulator } from '../../src/emulator/index.ts';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { startCli, terminalRestored, withoutProbe, type CliSession } from '../helpers/pty.ts';
 
 const SEED = Number(process.env.SOAK_SEED ?? 20240607);
@@ -22,7 +25,7 @@ const KEYS = Number(process.env.SOAK_KEYS ?? 2000);
 const DELAY_MS = Number(process.env.SOAK_DELAY_MS ?? 45);
 // The keys alone take KEYS × DELAY_MS; a loaded CI machine can double that. Above the suite's 120 s.
 const SOAK_TIMEOUT_MS = KEYS * DELAY_MS * 3 + 120_000;
-const FAULTS = `5xx=0.2,429=0.1:0,reset=0.05,malformed=0.05,spike=0.1:400,seed=${SEED}`;
+const FAULTS = `5xx=0.2,429=0.1:0,reset=0.05,malformed=0.05,garble=0.15,spike=0.1:400,seed=${SEED}`;
 
 /** mulberry32: small, fast, good enough to pick keys; the same seed gives the same sequence. */
 function prng(seed: number): () => number {
@@ -95,6 +98,29 @@ function nextInput(rand: () => number): string {
   return 'j';
 }
 
+/** A result pane of a change whose answer could not be read must say so and show the re-read. */
+function unknownOutcomeProblem(screen: string): string | undefined {
+  const lines = screen.split('\n');
+  const at = lines.findIndex((l) => l.includes('outcome unknown'));
+  if (at < 0) return undefined;
+  // the pane's own lines: from its top border to its bottom border (a status line elsewhere may
+  // rightly say "retry later" about a failed read)
+  const top = lines.slice(0, at + 1).findLastIndex((l) => l.includes('╭'));
+  const bottom = lines.findIndex((l, i) => i > at && l.includes('╰'));
+  const pane = lines.slice(Math.max(0, top), bottom < 0 ? undefined : bottom + 1).join('\n');
+  if (/\bretry\b|try again/i.test(pane)) return 'an unknown outcome suggests a retry';
+  if (!/Re-read now:/.test(pane)) return 'an unknown outcome without the re-read';
+  return undefined;
+}
+
+/** Write attempts in the request log (--log-file): `<ts> POST <url> attempt=N <status> …`. */
+function writeAttempts(log: string): Array<{ method: string; url: string; attempt: number }> {
+  const out = [];
+  for (const m of log.matchAll(/^\S+ (POST|PUT|DELETE) (\S+) attempt=(\d+) /gm))
+    out.push({ method: m[1] ?? '', url: m[2] ?? '', attempt: Number(m[3]) });
+  return out;
+}
+
 const UNHANDLED =
   /Unhandled|UnhandledPromiseRejection|TypeError|ReferenceError|RangeError|\n\s+at .+\.(?:js|ts|tsx):\d+/;
 
@@ -148,6 +174,52 @@ function publishedCells(cli: CliSession): Map<string, string> {
   return out;
 }
 
+/** Versions per API and environment: a publish adds exactly one. */
+function versionCounts(emu: EmulatorHandle): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of emu.state.stores.get(emu.instances[0] ?? '')?.data.versions.values() ?? [])
+    out.set(`${v.api_id} ${v.env_id}`, (out.get(`${v.api_id} ${v.env_id}`) ?? 0) + 1);
+  return out;
+}
+
+async function garbledPublish(cli: CliSession, emu: EmulatorHandle): Promise<void> {
+  const db = emu.state.stores.get(emu.instances[0] ?? '');
+  assert.ok(db);
+  const before = versionCounts(emu);
+  const posts = emu.stats.byMethod.POST ?? 0;
+  await cli.key('g');
+  await cli.key('p');
+  await cli.waitForText(/Publish API \w/);
+  await cli.key('\r');
+  await cli.waitForText('Remark (optional)');
+  await cli.key('\r');
+  await cli.waitForText(/y yes|type y/);
+  cli.type('y');
+  await cli.waitFor(
+    () => /outcome unknown/.test(cli.screenText()) && /Esc\/Enter: close/.test(cli.screenText()),
+    'the unknown outcome of the garbled publish',
+    20_000,
+  );
+  const screen = cli.screenText();
+  assert.equal(unknownOutcomeProblem(screen), undefined, screen);
+  assert.equal((emu.stats.byMethod.POST ?? 0) - posts, 1, 'the publish was sent once');
+  const after = versionCounts(emu);
+  const grown = [...after].filter(([k, n]) => n !== (before.get(k) ?? 0));
+  assert.equal(grown.length, 1, 'one publication changed');
+  const [key, n] = grown[0] ?? ['', 0];
+  assert.equal(n - (before.get(key) ?? 0), 1, 'applied exactly once');
+  const [apiId, envId] = key.split(' ');
+  const api = db.data.apis.get(apiId ?? '');
+  const env = db.data.envs.get(envId ?? '');
+  assert.ok(api && env);
+  const flat = screen.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+  assert.ok(
+    flat.includes(`${api.name} is published in ${env.name}`),
+    `the re-read shows the publication:\n${screen}`,
+  );
+  await cli.key('\x1b');
+}
+
 test(
   `fault soak: ${KEYS} seeded keystrokes (seed ${SEED}) under faults, then the screen matches the emulator`,
   { timeout: SOAK_TIMEOUT_MS },
@@ -184,9 +256,14 @@ test(
     try {
       await cli.waitForText(/APIs/, 30_000);
       const rand = prng(SEED);
+      let unknownShown = 0;
       for (let i = 0; i < KEYS; i++) {
         cli.type(nextInput(rand));
         await sleep(DELAY_MS);
+        const screen = cli.screenText();
+        const problem = unknownOutcomeProblem(screen);
+        assert.equal(problem, undefined, `${problem} after ${i + 1} keys\n${screen}`);
+        if (/outcome unknown/.test(screen)) unknownShown++;
         if (i % 100 === 99) {
           await cli.settled();
           assert.equal(
@@ -197,6 +274,12 @@ test(
           assert.doesNotMatch(cli.screenText(), UNHANDLED, `after ${i + 1} keys`);
         }
       }
+
+      // Every write answered with a garbled 2xx: a publish from the APIs list is applied once, and the
+      // pane says the outcome is unknown and shows the publication a re-read found.
+      emu.setFaults('garble=1');
+      await backToApis(cli);
+      await garbledPublish(cli, emu);
 
       // Faults off, back to the APIs list, a clean refresh: what the dashboard shows is the truth.
       emu.setFaults(null);
@@ -266,16 +349,32 @@ test(
       const outcomes: Record<string, number> = {};
       for (const l of audit) {
         try {
-          const o = (JSON.parse(l) as { result?: string }).result ?? 'unknown';
+          const entry = JSON.parse(l) as { result?: string; reread?: unknown };
+          const o = entry.result ?? 'no result';
           outcomes[o] = (outcomes[o] ?? 0) + 1;
-        } catch {
+          if (o === 'unknown')
+            assert.ok(
+              Array.isArray(entry.reread) && entry.reread.length > 0,
+              `an unknown outcome audited without what was re-read: ${l}`,
+            );
+        } catch (e) {
+          if (e instanceof assert.AssertionError) throw e;
           outcomes.unparsable = (outcomes.unparsable ?? 0) + 1;
         }
       }
+
+      // Nothing applied twice: no write was sent a second time, and the emulator received no write
+      // the client did not log (a cancelled one may be logged without reaching it).
+      const writes = writeAttempts(readFileSync(join(dir, 'requests.log'), 'utf8'));
+      const resent = writes.filter((w) => w.attempt > 1);
+      assert.deepEqual(resent, [], 'a write was sent again');
+      const m = emu.stats.byMethod;
+      const received = (m.POST ?? 0) + (m.PUT ?? 0) + (m.DELETE ?? 0);
+      assert.ok(received <= writes.length, `emulator got ${received} writes, client logged ${writes.length}`);
       console.log(
         `soak: ${KEYS} keys, ${emu.stats.requests} requests ${byMethod}, audit: ${
           audit.length ? JSON.stringify(outcomes) : 'no audit log written'
-        }`,
+        }, ${writes.length} write attempts, unknown outcome on screen after ${unknownShown} keys`,
       );
     } finally {
       cli.kill();
