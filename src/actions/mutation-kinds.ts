@@ -3,7 +3,8 @@
 // mutation is adding an entry here (and its variant in types.ts); confirm.ts and execute.ts only look
 // kinds up in this table.
 import { POLICY_KIND_LIST, POLICY_KINDS } from './policy-kinds.ts';
-import type { MutationPort, Sent } from './port.ts';
+import type { MutationPort, ReadBackPort, Sent } from './port.ts';
+import { authorization, binding, publication, versionInEffect } from './readback.ts';
 import type {
   BindingRef,
   ItemResult,
@@ -29,6 +30,8 @@ export interface MutationKindSpec<K extends MutationKind> {
   /** Short object/environment description for the audit log and the status line. */
   subject(action: ActionOf<K>): { object: string; env: string };
   steps(port: MutationPort, action: ActionOf<K>): Step[];
+  /** After an unknown outcome: re-read what the action touched, one line per object (readback.ts). */
+  reread(port: ReadBackPort, action: ActionOf<K>): Promise<string[]>;
 }
 
 const MAX_LISTED = 8;
@@ -263,6 +266,7 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
         },
       ];
     },
+    reread: (port, action) => Promise.all([publication(port, action.api, action.env)]),
   },
   offline: {
     destructive: true,
@@ -285,6 +289,7 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
         },
       ];
     },
+    reread: (port, action) => Promise.all([publication(port, action.api, action.env)]),
   },
   'batch-publish': {
     destructive: false,
@@ -300,6 +305,7 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
     },
     subject: batchSubject,
     steps: batchPublishSteps,
+    reread: (port, action) => Promise.all(action.apis.map((a) => publication(port, a, action.env))),
   },
   'batch-offline': {
     destructive: true,
@@ -319,6 +325,7 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
     },
     subject: batchSubject,
     steps: batchPublishSteps,
+    reread: (port, action) => Promise.all(action.apis.map((a) => publication(port, a, action.env))),
   },
   'switch-version': {
     destructive: true,
@@ -343,6 +350,7 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
         },
       ];
     },
+    reread: (port, action) => Promise.all([versionInEffect(port, action.api, action.env)]),
   },
   'offline-version': {
     destructive: true,
@@ -365,6 +373,7 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
         },
       ];
     },
+    reread: (port, action) => Promise.all([versionInEffect(port, action.api, action.env)]),
   },
   bind: {
     destructive: false,
@@ -389,6 +398,8 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
     steps: (port, action) => {
       return [bindStep(port, action.policy, action.targets)];
     },
+    reread: (port, action) =>
+      Promise.all(action.targets.map((t) => binding(port, action.policy, t.api, t.env))),
   },
   unbind: {
     destructive: true,
@@ -418,6 +429,7 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
     steps: (port, action) => {
       return unbindSteps(port, action.bindings);
     },
+    reread: (port, action) => Promise.all(action.bindings.map((b) => binding(port, b.policy, b.api, b.env))),
   },
   replace: {
     destructive: true,
@@ -446,6 +458,11 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
         bindStep(port, action.policy, [action.target]),
       ];
     },
+    reread: (port, action) =>
+      Promise.all([
+        ...action.current.map((b) => binding(port, b.policy, b.api, b.env)),
+        binding(port, action.policy, action.target.api, action.target.env),
+      ]),
   },
   authorize: {
     destructive: false,
@@ -502,6 +519,10 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
         },
       ];
     },
+    reread: (port, action) =>
+      Promise.all(
+        action.apps.flatMap((app) => action.apis.map((api) => authorization(port, app, api, action.env))),
+      ),
   },
   revoke: {
     destructive: true,
@@ -535,6 +556,7 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
         },
       }));
     },
+    reread: (port, action) => Promise.all(action.auths.map((a) => authorization(port, a.app, a.api, a.env))),
   },
   delete: {
     destructive: true,
@@ -558,6 +580,13 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
     steps: (port, action) => {
       return deleteSteps(port, action);
     },
+    reread: (_port, action) =>
+      // no generic read of one object yet: the refreshed list (done after every change) is the re-read
+      Promise.resolve(
+        action.items.map(
+          (i) => `${action.noun} ${i.name}: see the refreshed list (r) for whether it is gone`,
+        ),
+      ),
   },
 };
 

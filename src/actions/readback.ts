@@ -2,6 +2,7 @@
 // object saying what is true now, for the result pane and the audit log. A read that fails says so;
 // nothing here writes.
 import { toActionError } from './errors.ts';
+import { mutationKind } from './mutation-kinds.ts';
 import { POLICY_KINDS } from './policy-kinds.ts';
 import type { ReadBackPort } from './port.ts';
 import type { ApiRef, EnvRef, MutationAction, PolicyKind, PolicyRef } from './types.ts';
@@ -17,7 +18,7 @@ async function line(what: string, read: () => Promise<string>): Promise<string> 
   }
 }
 
-function publication(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<string> {
+export function publication(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<string> {
   return line(`${api.name} in ${env.name}`, async () => {
     const pub = (await port.publications(api.id)).find((p) => p.env.id === env.id);
     return pub
@@ -26,7 +27,7 @@ function publication(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<stri
   });
 }
 
-function versionInEffect(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<string> {
+export function versionInEffect(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<string> {
   return line(`${api.name} in ${env.name}`, async () => {
     const v = (await port.versions(api.id, env.id)).find((x) => x.inEffect);
     return v
@@ -35,7 +36,7 @@ function versionInEffect(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<
   });
 }
 
-function binding(port: ReadBackPort, policy: PolicyRef, api: ApiRef, env: EnvRef): Promise<string> {
+export function binding(port: ReadBackPort, policy: PolicyRef, api: ApiRef, env: EnvRef): Promise<string> {
   const where = `${api.name} in ${env.name}`;
   return line(where, async () => {
     const bound = await port.boundPolicies(policy.kind, api.id, env.id);
@@ -46,7 +47,7 @@ function binding(port: ReadBackPort, policy: PolicyRef, api: ApiRef, env: EnvRef
   });
 }
 
-function authorization(
+export function authorization(
   port: ReadBackPort,
   app: { id: string; name: string },
   api: ApiRef,
@@ -72,37 +73,5 @@ export function readBack(reads: ReadBackPort, action: MutationAction): Promise<s
       return p;
     },
   };
-  switch (action.kind) {
-    case 'publish':
-    case 'offline':
-      return Promise.all([publication(port, action.api, action.env)]);
-    case 'batch-publish':
-    case 'batch-offline':
-      return Promise.all(action.apis.map((a) => publication(port, a, action.env)));
-    case 'switch-version':
-    case 'offline-version':
-      return Promise.all([versionInEffect(port, action.api, action.env)]);
-    case 'bind':
-      return Promise.all(action.targets.map((t) => binding(port, action.policy, t.api, t.env)));
-    case 'unbind':
-      return Promise.all(action.bindings.map((b) => binding(port, b.policy, b.api, b.env)));
-    case 'replace':
-      return Promise.all([
-        ...action.current.map((b) => binding(port, b.policy, b.api, b.env)),
-        binding(port, action.policy, action.target.api, action.target.env),
-      ]);
-    case 'authorize':
-      return Promise.all(
-        action.apps.flatMap((app) => action.apis.map((api) => authorization(port, app, api, action.env))),
-      );
-    case 'revoke':
-      return Promise.all(action.auths.map((a) => authorization(port, a.app, a.api, a.env)));
-    case 'delete':
-      // no generic read of one object yet: the refreshed list (done after every change) is the re-read
-      return Promise.resolve(
-        action.items.map(
-          (i) => `${action.noun} ${i.name}: see the refreshed list (r) for whether it is gone`,
-        ),
-      );
-  }
+  return mutationKind(action).reread(port, action);
 }
