@@ -1,6 +1,7 @@
 import type { App, AppAuth } from '../src/api/types/apps.ts';
 import { fields, mask, str, table, ageColumn, countColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
+import { APP_EXTRA_PARTS } from './gateway-more/app-parts.ts';
 
 export const appsScreen = defineResource<App>({
   id: 'apps',
@@ -57,5 +58,6 @@ export const appsScreen = defineResource<App>({
         },
       ],
     }),
+    ...APP_EXTRA_PARTS,
   ],
 });

@@ -10,6 +10,7 @@ import { signsScreen } from './signs.ts';
 import { throttlesScreen } from './throttles.ts';
 import type { ResourceAction, ResourceDescriptor } from './types.ts';
 import { vpcsScreen } from './vpcs.ts';
+import { GATEWAY_MORE_SCREENS } from './gateway-more/index.ts';
 
 export const RESOURCES: readonly ResourceDescriptor[] = [
   instancesScreen,
@@ -22,6 +23,7 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   appsScreen,
   vpcsScreen,
   authorizersScreen,
+  ...GATEWAY_MORE_SCREENS,
 ];
 
 const byId = new Map(RESOURCES.map((r) => [r.id, r]));

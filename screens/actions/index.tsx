@@ -19,6 +19,7 @@ import { PolicyBindingsView, type PolicyTab } from './PolicyBindingsView.tsx';
 import { ApiBindingsView } from './ApiBindingsView.tsx';
 import { PublishFlow } from './PublishFlow.tsx';
 import { VersionsView } from './VersionsView.tsx';
+import { registerGatewayMoreActions } from '../gateway-more/actions.ts';
 
 export const ACTION_MODALS = {
   publish: 'actions.publish',
@@ -118,6 +119,7 @@ export function registerActionModals(): void {
       policyActions((row) => k.refOf(row)),
     );
   registerActions('apps', appActions() as ReadonlyArray<ResourceAction<unknown>>);
+  registerGatewayMoreActions();
 }
 
 /** The instance's environments, loaded through the dashboard store (cached after the first time). */

@@ -238,8 +238,11 @@ export function DebugScreen({
     const answer = now().answer;
     if (!sent) return undefined;
     const host = answer ? headerValue(parseRawRequest(answer.request).headers, 'host') : undefined;
-    const secrets = reveal ? { ...sent, app_secret: now().form?.appSecret ?? sent.app_secret } : sent;
-    return toCurl(secrets, { revealSecrets: reveal, ...(host ? { host } : {}) });
+    const appSecret = now().form?.appSecret ?? sent.app_secret;
+    const secrets = reveal ? { ...sent, app_secret: appSecret } : sent;
+    // APP-authenticated APIs get a signed command (the signature does not reveal the secret).
+    const sign = sent.app_key && appSecret ? { appKey: sent.app_key, appSecret } : undefined;
+    return toCurl(secrets, { revealSecrets: reveal, ...(host ? { host } : {}), ...(sign ? { sign } : {}) });
   };
 
   // The curl with credentials goes to the clipboard or a file, never to the screen: what is shown

@@ -4,6 +4,7 @@
 import type { InstanceClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
 import { POLICY_KINDS } from './policy-kinds.ts';
+import { runResourceCall } from './resource-calls.ts';
 import type { MutationPort, ReadBackPort, Sent } from './port.ts';
 import { publicationsOf } from './publications.ts';
 
@@ -60,6 +61,7 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap): Mutation
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),
     send: (call) => sent(Promise.resolve().then(call)),
+    call: (call) => sent(runResourceCall(client, call)),
   };
 }
 

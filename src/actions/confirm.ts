@@ -16,7 +16,8 @@ export interface Confirmation {
 }
 
 export function isDestructive(action: MutationAction): boolean {
-  return mutationKind(action).destructive;
+  const d = mutationKind(action).destructive;
+  return typeof d === 'function' ? d(action) : d;
 }
 
 export function describeAction(action: MutationAction): Confirmation {

@@ -25,7 +25,8 @@ export interface ConfirmationText {
 export type ActionOf<K extends MutationKind> = Extract<MutationAction, { kind: K }>;
 
 export interface MutationKindSpec<K extends MutationKind> {
-  destructive: boolean;
+  /** Needs a typed `y`; per action where the kind does not decide (a `call`). */
+  destructive: boolean | ((action: ActionOf<K>) => boolean);
   describe(action: ActionOf<K>): ConfirmationText;
   /** Short object/environment description for the audit log and the status line. */
   subject(action: ActionOf<K>): { object: string; env: string };
@@ -243,6 +244,43 @@ function batchPublishSteps(port: MutationPort, action: ActionOf<'batch-publish' 
 }
 
 export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K> } = {
+  call: {
+    destructive: (action) => action.destructive,
+    describe: (action) => ({ title: action.title, effect: action.effect, details: [] }),
+    subject: (action) => ({ object: action.object, env: action.env ?? '' }),
+    steps: (port, action) => [
+      {
+        label: action.title,
+        async run() {
+          const sent = await port.call(action.call);
+          const r = sent.data;
+          const failed = (r.failures ?? []).map((f): ItemResult => ({
+            label: f.label,
+            id: f.label,
+            ok: false,
+            ...(f.code ? { errorCode: f.code } : {}),
+            ...(f.msg ? { errorMsg: f.msg } : {}),
+          }));
+          const ok = (r.successes ?? []).map((s): ItemResult => ({ label: s, id: s, ok: true }));
+          const items: ItemResult[] =
+            failed.length + ok.length > 0
+              ? [...ok, ...failed]
+              : [
+                  {
+                    label: action.object,
+                    id: action.object,
+                    ok: true,
+                    ...(r.detail ? { detail: r.detail } : {}),
+                  },
+                ];
+          return withRequestId(sent, items);
+        },
+      },
+    ],
+    // One-call actions of other families have no read-back here: say so rather than guess.
+    reread: (_port, action) =>
+      Promise.resolve([`${action.object}: not re-read; refresh the view with r to see what is true now`]),
+  },
   publish: {
     destructive: false,
     describe: (action) => {

@@ -1,6 +1,7 @@
 // The mutation calls the action runner needs, in wire shapes. `client-port.ts` adapts RomaClient to it;
 // keeping the runner on this narrow port keeps it independent of the client's module layout.
 import type { BatchDeleteResult } from '../api/types/common.ts';
+import type { CallResult, ResourceCall } from './resource-calls.ts';
 import type { PolicyKind, PublicationRef } from './types.ts';
 
 /** PublishResp (4.3.4 / 4.3.7 / 4.3.9). */
@@ -104,4 +105,6 @@ export interface MutationPort {
   revoke(authId: string): Promise<Sent<void>>;
   /** Any other write (a descriptor's capability calls the client itself): sent once, its request id kept. */
   send<T>(call: () => Promise<T>): Promise<Sent<T>>;
+  /** The `call` action kind: one call of resource-calls.ts. */
+  call(call: ResourceCall): Promise<Sent<CallResult>>;
 }

@@ -46,6 +46,8 @@ export interface AuthRef {
   env: EnvRef;
 }
 
+import type { ResourceCall } from './resource-calls.ts';
+
 export type MutationAction =
   | { kind: 'publish'; api: ApiRef; env: EnvRef; remark?: string }
   | { kind: 'offline'; api: ApiRef; env: EnvRef }
@@ -61,7 +63,17 @@ export type MutationAction =
   | { kind: 'authorize'; apps: AppRef[]; apis: ApiRef[]; env: EnvRef }
   | { kind: 'revoke'; auths: AuthRef[] }
   /** `D` on any resource with a remove capability: `via` sends the deletes (bound to the instance's client). */
-  | { kind: 'delete'; resource: string; noun: string; items: Ref[]; effect: string; via: RemoveCalls };
+  | { kind: 'delete'; resource: string; noun: string; items: Ref[]; effect: string; via: RemoveCalls }
+  /** One call on another family (resource-calls.ts): domains, certificates, custom backends, quotas, secrets… */
+  | {
+      kind: 'call';
+      call: ResourceCall;
+      title: string;
+      effect: string;
+      object: string;
+      env?: string;
+      destructive: boolean;
+    };
 
 /** The deletes of one resource, bound to the client: one DELETE each, or the batch call when it has one. */
 export interface RemoveCalls {

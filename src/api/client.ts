@@ -5,6 +5,7 @@ import { apisClient, type ApisClient } from './apis.ts';
 import { appAuthsClient, appsClient, type AppAuthsClient, type AppsClient } from './apps.ts';
 import { authorizersClient, type AuthorizersClient } from './authorizers.ts';
 import { envsClient, envVariablesClient, type EnvsClient, type EnvVariablesClient } from './envs.ts';
+import { gatewayMoreClients, type GatewayMoreClients } from './gateway-more.ts';
 import { groupsClient, type GroupsClient } from './groups.ts';
 import { instanceScope, instancesClient, type InstancesClient } from './instances.ts';
 import { metricsClient, type MetricsClient } from './metrics.ts';
@@ -23,6 +24,7 @@ import { Transport, type RequestEvent, type RetryPolicy } from './transport.ts';
 import type { PageQuery } from './types/common.ts';
 import type { Feature } from './types/instances.ts';
 import { vpcChannelsClient, type VpcChannelsClient } from './vpc-channels.ts';
+import { versionsClient, type VersionsClient } from './public-resources.ts';
 
 export interface ClientConfig {
   /** e.g. `https://roma.cn-north-4.myhuaweicloud.com` or the emulator's `http://127.0.0.1:PORT`. */
@@ -41,7 +43,7 @@ export interface ClientConfig {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export interface InstanceClient {
+export interface InstanceClient extends GatewayMoreClients {
   readonly instanceId: string;
   groups: GroupsClient;
   apis: ApisClient;
@@ -72,6 +74,8 @@ export interface RomaClient {
   instance(instanceId: string): InstanceClient;
   /** The scope of one instance of a service family, for that family's client modules (MQS, LINK, …). */
   serviceScope(service: ServiceFamily, instanceId: string): Scope;
+  /** 3.4: the service's API versions (served without credentials). */
+  versions: VersionsClient;
 }
 
 export function createRomaClient(cfg: ClientConfig): RomaClient {
@@ -87,6 +91,7 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
     authMethod: cfg.auth.method,
     instances,
     serviceScope: (service, instanceId) => serviceScope(projectScope, service, instanceId),
+    versions: versionsClient(t),
     instance(instanceId) {
       let c = cache.get(instanceId);
       if (!c) {
@@ -110,6 +115,7 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
           authorizers: authorizersClient(scope),
           metrics: metricsClient(scope),
           features: instances.features(instanceId),
+          ...gatewayMoreClients(scope, projectScope, instanceId),
         };
         cache.set(instanceId, c);
       }

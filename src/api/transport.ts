@@ -51,6 +51,10 @@ export interface RequestSpec {
   signal?: AbortSignal;
   /** Auth-free calls (IAM login) are allowed in read-only mode and need no provider. */
   allowInReadOnly?: boolean;
+  /** A body sent as is instead of JSON (a multipart/form-data upload, 4.14.2). */
+  rawBody?: { contentType: string; data: string };
+  /** How a 2xx body is read: parsed JSON (default), text (an exported file) or bytes (an archive). */
+  accept?: 'json' | 'text' | 'bytes';
 }
 
 export interface RawResponse {
@@ -144,7 +148,12 @@ export class Transport {
       throw new RomaError({ kind: 'read-only', method, path });
     }
     const url = buildUrl(this.endpoint, path, spec.query);
-    const bodyText = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const bodyText =
+      spec.rawBody !== undefined
+        ? spec.rawBody.data
+        : spec.body === undefined
+          ? undefined
+          : JSON.stringify(spec.body);
     const retryable = IDEMPOTENT.has(method);
     let refreshedAuth = false;
     for (let attempt = 1; ; attempt++) {
@@ -235,8 +244,10 @@ export class Transport {
       return { ok: false as const, error };
     };
     try {
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
+      const headers: Record<string, string> = {
+        Accept: spec.accept === undefined || spec.accept === 'json' ? 'application/json' : '*/*',
+      };
+      if (bodyText !== undefined) headers['Content-Type'] = spec.rawBody?.contentType ?? 'application/json';
       let authHeaders: Record<string, string>;
       try {
         authHeaders = await this.cfg.auth.authorize({ method, url, headers, body: bodyText }, signal);
@@ -253,6 +264,7 @@ export class Transport {
       const fetchImpl = await this.getFetch();
       let res: Response;
       let text: string;
+      let bytes: Buffer | undefined;
       try {
         res = await ky(url, {
           method,
@@ -264,7 +276,8 @@ export class Transport {
           signal,
           fetch: fetchImpl,
         });
-        text = await res.text();
+        bytes = spec.accept === 'bytes' ? Buffer.from(await res.arrayBuffer()) : undefined;
+        text = bytes ? bytes.toString('utf8') : await res.text();
       } catch (e) {
         if (spec.signal?.aborted) return fail('aborted', { cause: e });
         if (timer.signal.aborted)
@@ -275,6 +288,10 @@ export class Transport {
       const requestId = res.headers.get('x-request-id') ?? undefined;
       const status = res.status;
       if (status >= 200 && status < 300) {
+        if (spec.accept === 'text' || spec.accept === 'bytes') {
+          report(status, undefined, requestId);
+          return { ok: true, response: { status, headers: res.headers, body: bytes ?? text } };
+        }
         if (status === 204 || text.trim() === '') {
           report(status, undefined, requestId);
           return { ok: true, response: { status, headers: res.headers, body: undefined } };

@@ -158,7 +158,7 @@ function CtxModal({ props, width }: ModalProps) {
 
   const choose = (t: CtxTarget) => {
     actions.popModal();
-    if (t.kind === 'instance') switchInstance(store, t.id);
+    if (t.kind === 'instance') switchInstance(store, t.id, t.label);
     else if (env.profiles) {
       actions.setStatus({ level: 'progress', text: `switching to profile ${t.id}…` });
       env.profiles.switchTo(t.id).catch((e: unknown) => actions.showError(e, `profile ${t.id}`));
@@ -198,12 +198,12 @@ function CtxModal({ props, width }: ModalProps) {
 }
 
 /** Makes `id` the current instance; instance-scoped views restart at their root list. */
-export function switchInstance(store: ReturnType<typeof useDashboardStore>, id: string): void {
+export function switchInstance(store: ReturnType<typeof useDashboardStore>, id: string, name = id): void {
   const s = store.getState();
   s.actions.setInstance(id);
   const root = s.stack[0]?.screen ?? 'apis';
   s.actions.jump(root === 'instances' ? 'apis' : root);
-  s.actions.setStatus({ level: 'info', text: `instance ${id}` });
+  s.actions.setStatus({ level: 'info', text: `now on instance ${name}` });
 }
 
 registerModal('json', JsonModal);

@@ -1,5 +1,5 @@
 // Export a debug request as a `curl` command calling the API directly through the gateway.
-import { buildQueryString } from '../auth/signer.ts';
+import { buildQueryString, signRequest } from '../auth/signer.ts';
 import { MASK, redactRequest } from './secrets.ts';
 import type { DebugRequestBody } from './types.ts';
 
@@ -8,7 +8,15 @@ export interface CurlOptions {
   host?: string;
   /** Show credentials in clear. Off by default: the command is meant to be pasted into chats. */
   revealSecrets?: boolean;
+  /**
+   * APP authentication: sign the command with the app's key and secret (SDK-HMAC-SHA256), as the
+   * gateway requires. The signature does not reveal the secret and expires with its X-Sdk-Date.
+   */
+  sign?: { appKey: string; appSecret: string; now?: Date };
 }
+
+/** How long the gateway accepts an X-Sdk-Date (SIGNING.md: 15 minutes off its clock). */
+export const SIGNATURE_VALID_MS = 15 * 60_000;
 
 /** POSIX shell single-quoting. */
 export function shellQuote(s: string): string {
@@ -36,10 +44,50 @@ export function toCurl(sent: DebugRequestBody, opts: CurlOptions = {}): string {
   }
   if (req.body !== undefined) parts.push('--data-raw', shellQuote(req.body));
   const lines = [parts.join(' ')];
-  if (req.app_key !== undefined) {
-    const secret = req.app_secret ?? MASK;
-    // APP authentication signs each request (SDK-HMAC-SHA256); curl alone cannot, so the app is named beside it.
-    lines.unshift(`# APP auth: sign with app_key=${req.app_key} app_secret=${secret}`);
+  if (req.app_key !== undefined && opts.sign !== undefined) {
+    const signedAt = opts.sign.now ?? new Date();
+    const auth = signedHeaders(
+      sent,
+      `${sent.scheme.toLowerCase()}://${host}${sent.path}`,
+      opts.sign,
+      signedAt,
+    );
+    lines[0] += ` -H ${shellQuote(`X-Sdk-Date: ${auth.date}`)} -H ${shellQuote(`Authorization: ${auth.authorization}`)}`;
+    const until = new Date(signedAt.getTime() + SIGNATURE_VALID_MS).toISOString().slice(11, 19);
+    lines.unshift(
+      `# APP auth: signed with app_key=${req.app_key}${opts.revealSecrets && req.app_secret ? ` app_secret=${req.app_secret}` : ''} (SDK-HMAC-SHA256); valid until ${until} UTC (15 minutes)` +
+        (encoded.some((e) => e.endsWith(MASK))
+          ? '; put the masked *** values back first, they are signed'
+          : ''),
+    );
+  } else if (req.app_key !== undefined) {
+    // Without the app secret nothing can be signed: say so rather than print a command that cannot work.
+    lines.unshift(
+      `# APP auth, not signed: sign with app_key=${req.app_key} app_secret=${req.app_secret ?? MASK}`,
+    );
   }
   return lines.join('\n');
+}
+
+/** The signature headers of the real (unmasked) request as curl will send it. */
+function signedHeaders(
+  sent: DebugRequestBody,
+  base: string,
+  sign: { appKey: string; appSecret: string },
+  now: Date,
+): { date: string; authorization: string } {
+  const pairs = Object.entries(sent.query ?? {}).flatMap(([k, vs]) =>
+    vs.map((v) => [k, v] as [string, string]),
+  );
+  const qs = pairs.length > 0 ? `?${buildQueryString(pairs)}` : '';
+  const headers: Record<string, string> = {};
+  for (const [name, values] of Object.entries(sent.header ?? {}))
+    if (values[0] !== undefined) headers[name] = values[0];
+  if (sent.mode === 'CONSUMER' && sent.stage) headers['X-Stage'] = sent.stage;
+  const add = signRequest(
+    { method: sent.method, url: base + qs, headers, ...(sent.body !== undefined ? { body: sent.body } : {}) },
+    { ak: sign.appKey, sk: sign.appSecret },
+    now,
+  );
+  return { date: add['X-Sdk-Date'] ?? '', authorization: add['Authorization'] ?? '' };
 }

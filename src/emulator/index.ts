@@ -21,6 +21,7 @@ import { deleteRoutes } from './routes/deletes.ts';
 import { instanceRoutes } from './routes/instance.ts';
 import { aclRoutes, signRoutes } from './routes/signs-acls.ts';
 import { throttleRoutes } from './routes/throttles.ts';
+import { gatewayMoreRoutes } from './routes/gateway-more.ts';
 import { DEMO_PROJECT_ID } from './seed/build.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedHostile } from './seed/hostile.ts';
@@ -86,6 +87,7 @@ export const ALL_ROUTES: RouteDef[] = [
   ...aclRoutes,
   ...appRoutes,
   ...deleteRoutes,
+  ...gatewayMoreRoutes,
 ];
 
 function toSpec(f: string | FaultSpec | null | undefined): FaultSpec | null {
@@ -135,7 +137,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
   } else {
     state = createState(DEMO_PROJECT_ID);
     const seed = opts.seed ?? 'demo';
-    if (seed === 'demo') instances = seedDemo(state, { backendHost: echo.host });
+    if (seed === 'demo') instances = seedDemo(state, { backendHost: echo.host, nowMs: now() });
     else if (seed === 'hostile') instances = seedHostile(state, { backendHost: echo.host });
     else if (seed !== 'empty') instances = seedScale(state, seed.scale, echo.host);
   }

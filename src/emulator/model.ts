@@ -1,6 +1,8 @@
 // Entity types held by the emulator's state, in the wire shapes of APIC-CORE.md (snake_case, as served).
 // Relations the wire does not carry (publications, versions, bindings) are kept as their own records.
 
+import type * as M from './model-more.ts';
+
 export const RELEASE_ENV_ID = 'DEFAULT_ENVIRONMENT_RELEASE_ID';
 export const RELEASE_ENV_NAME = 'RELEASE';
 
@@ -389,6 +391,22 @@ export interface InstanceData {
   vpcMembers: Map<string, VpcMember>;
   authorizers: Map<string, Authorizer>;
   features: Map<string, Feature>;
+  // gateway-more (model-more.ts)
+  certificates: Map<string, M.Certificate>;
+  appCodes: Map<string, M.AppCode>;
+  appAcls: Map<string, M.AppAcl>;
+  appQuotas: Map<string, M.AppQuota>;
+  appQuotaBindings: Map<string, M.AppQuotaBinding>;
+  ldApis: Map<string, M.LdApi>;
+  ldApiTests: Map<string, M.LdApiTest>;
+  ldApiDeploys: Map<string, M.LdApiDeploy>;
+  dataSources: Map<string, M.DataSource>;
+  appConfigs: Map<string, M.AppConfig>;
+  romaApps: Map<string, M.RomaApp>;
+  romaUsers: Map<string, M.RomaUser>;
+  dictionaries: Map<string, M.Dictionary>;
+  assetJobs: Map<string, M.AssetJob>;
+  assetArchives: Map<string, M.AssetArchive>;
 }
 
 export const INSTANCE_COLLECTIONS = [
@@ -411,6 +429,21 @@ export const INSTANCE_COLLECTIONS = [
   'vpcMembers',
   'authorizers',
   'features',
+  'certificates',
+  'appCodes',
+  'appAcls',
+  'appQuotas',
+  'appQuotaBindings',
+  'ldApis',
+  'ldApiTests',
+  'ldApiDeploys',
+  'dataSources',
+  'appConfigs',
+  'romaApps',
+  'romaUsers',
+  'dictionaries',
+  'assetJobs',
+  'assetArchives',
 ] as const satisfies ReadonlyArray<keyof InstanceData>;
 
 export function emptyInstanceData(): InstanceData {

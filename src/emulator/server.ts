@@ -204,12 +204,21 @@ async function handle(
 
   const send = async (result: RouteResult): Promise<void> => {
     const headers: Record<string, string> = { 'x-request-id': requestId, ...result.headers };
-    let text = '';
-    if (result.body !== undefined && result.status !== 204) {
+    let text: string | Buffer = '';
+    if (result.raw) {
+      text = result.raw.data;
+      headers['content-type'] = result.raw.contentType;
+    } else if (result.body !== undefined && result.status !== 204) {
       text = JSON.stringify(result.body);
       headers['content-type'] = 'application/json;charset=UTF-8';
     }
     record(result.status);
+    // Binary files (asset archives) bypass the fault writer, which garbles text bodies.
+    if (Buffer.isBuffer(text)) {
+      res.writeHead(result.status, headers);
+      res.end(text);
+      return;
+    }
     await write(res, result.status, headers, text);
   };
   const sendError = (e: ApiError): Promise<void> =>
@@ -221,7 +230,10 @@ async function handle(
   }
 
   let body: unknown;
+  const reqHeaders = lowerHeaders(req);
   const parseBody = (): ApiError | undefined => {
+    // File uploads (4.14.2/4.14.4) are read by their route from the raw body.
+    if ((reqHeaders['content-type'] ?? '').startsWith('multipart/form-data')) return undefined;
     if (rawBody.length === 0 || rawBody.toString('utf8').trim() === '') return undefined;
     try {
       body = JSON.parse(rawBody.toString('utf8'));
@@ -242,13 +254,17 @@ async function handle(
 
   // Authenticate before routing, as a gateway does: an unauthenticated caller learns nothing about routes.
   const pathProjectId = parts[0] === 'v2' ? parts[1] : undefined;
-  const auth = deps.authenticate({
-    method,
-    rawUrl,
-    headers: lowerHeaders(req),
-    rawBody,
-    ...(pathProjectId !== undefined ? { pathProjectId } : {}),
-  });
+  const open = matchRoute(routes, method, parts);
+  const auth: AuthOutcome =
+    'route' in open && open.route.def.noAuth
+      ? { ok: true }
+      : deps.authenticate({
+          method,
+          rawUrl,
+          headers: reqHeaders,
+          rawBody,
+          ...(pathProjectId !== undefined ? { pathProjectId } : {}),
+        });
   if (!auth.ok) return sendError(new ApiError(auth.status, auth.error_code, auth.error_msg));
   if (pathProjectId !== undefined && pathProjectId !== deps.state.projectId) {
     return sendError(new ApiError(403, 'APIC.7111', 'Token not belong to the project in URI.'));
@@ -279,6 +295,8 @@ async function handle(
     body,
     state: deps.state,
     nowMs: deps.now(),
+    rawBody,
+    headers: reqHeaders,
     instanceId: instanceId ?? '',
     store: undefined as unknown as InstanceCtx['store'],
   };

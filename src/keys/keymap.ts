@@ -78,6 +78,18 @@ export const KEYMAP = {
   authorize: spec('actions', ['A'], 'Authorize apps to call the API', 'authorize'),
   debug: spec('actions', ['d'], 'Debug: send a request through the gateway', 'debug'),
   reveal: spec('actions', ['x'], 'Reveal or hide the secret', 'reveal'),
+  deploy: spec('actions', ['P'], 'Custom backend: deploy it', 'deploy'),
+  undeploy: spec('actions', ['U'], 'Custom backend: undeploy it', 'undeploy'),
+  runTest: spec('actions', ['T'], 'Custom backend: test it with its default parameters', 'test'),
+  exportFile: spec(
+    'actions',
+    ['E'],
+    'Export to a file (OpenAPI of a group, asset package of an application)',
+    'export',
+  ),
+  importFile: spec('actions', ['I'], 'Import an OpenAPI file into the group, with a preview', 'import'),
+  resetSecret: spec('actions', ['X'], 'Reset the secret (the old one stops working)', 'reset secret'),
+  toggle: spec('actions', ['t'], 'Enable or disable the selected feature', 'toggle'),
 
   // modal dialogs
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),

@@ -113,7 +113,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
     try {
       await deps.audit({
         ...deps.identity,
-        action: action.kind,
+        action: action.kind === 'call' ? action.call.op : action.kind,
         object,
         env,
         result,

@@ -99,6 +99,9 @@ test(':ctx lists the instances with completion and switches the current instance
     assert.notEqual(h.store.getState().instanceId, before);
     assert.equal(h.store.getState().instanceId, h.emu.instances[1]);
     assert.equal(selectTop(h.store.getState()).screen, 'apis');
+    // the status line names the instance, not its raw id
+    assert.match(plain(f), /now on instance roma-enterprise-hub/);
+    assert.doesNotMatch(plain(f), new RegExp(h.emu.instances[1] as string));
   } finally {
     await h.close();
   }
@@ -114,7 +117,11 @@ test('group API counts come from one-row queries for the visible groups only', a
     });
     await h.store.whenIdle();
     const apiCalls = h.emu.stats.log.filter((e) => /\/apis$/.test(e.path));
-    const rows = f.split('\n').filter((l) => /^\s*\S+\s+[0-9a-f]{32}\s+\d+\s/.test(l));
+    // groups have actions (export/import), so a two-column mark gutter may come first
+    const rows = f
+      .split('\n')
+      .map((l) => l.replace(/^(● |\* | {2})/, ''))
+      .filter((l) => /^\S+\s+[0-9a-f]{32}\s+\d+\s/.test(l));
     assert.ok(rows.length > 5 && rows.length < 24, `${rows.length} rows on screen`);
     assert.equal(apiCalls.length, rows.length, 'one count query per visible group');
     const apis = [...(h.emu.state.stores.get(h.emu.instances[0] ?? '')?.data.apis.values() ?? [])];

@@ -58,15 +58,32 @@ test('aborting an open editor ends its processes and removes the temp directory'
     () => (settled = true),
     () => (settled = true),
   );
-  await until('the editor to start', () => existsSync(join(dir, 'editor')) && existsSync(join(dir, 'child')));
-  const editorPid = Number(readFileSync(join(dir, 'editor'), 'utf8'));
-  const childPid = Number(readFileSync(join(dir, 'child'), 'utf8'));
-  const tempDir = dirname(readFileSync(join(dir, 'file'), 'utf8').trim());
-  assert.ok(alive(editorPid) && alive(childPid) && existsSync(tempDir));
+  try {
+    // The shell creates each file before it writes the line: wait for whole lines, not for the files.
+    const line = (name: string): string => {
+      try {
+        return readFileSync(join(dir, name), 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    await until('the editor to start', () =>
+      ['editor', 'child', 'file'].every((f) => line(f).endsWith('\n')),
+    );
+    const editorPid = Number(line('editor'));
+    const childPid = Number(line('child'));
+    const tempDir = dirname(line('file').trim());
+    assert.ok(alive(editorPid) && alive(childPid) && existsSync(tempDir));
+    await abortAndCheck(editorPid, childPid, tempDir);
+  } finally {
+    stop.abort();
+  }
 
-  stop.abort();
-  await until('editText to settle after the abort', () => settled, 8_000);
-  await assert.rejects(editing, /dashboard is exiting/);
-  await until('the editor and its child to end', () => !alive(editorPid) && !alive(childPid), 5_000);
-  assert.equal(existsSync(tempDir), false, 'the temp directory is removed');
+  async function abortAndCheck(editorPid: number, childPid: number, tempDir: string): Promise<void> {
+    stop.abort();
+    await until('editText to settle after the abort', () => settled, 8_000);
+    await assert.rejects(editing, /dashboard is exiting/);
+    await until('the editor and its child to end', () => !alive(editorPid) && !alive(childPid), 5_000);
+    assert.equal(existsSync(tempDir), false, 'the temp directory is removed');
+  }
 });

@@ -35,7 +35,7 @@ test('curl export masks credentials unless asked', () => {
   assert.equal(
     masked,
     [
-      '# APP auth: sign with app_key=KEY1 app_secret=***',
+      '# APP auth, not signed: sign with app_key=KEY1 app_secret=***',
       `curl -X POST 'https://g1.apic.example.com/users/1?q=a%20b&q=it%27s' -H 'X-Stage: RELEASE' -H 'X-Trace: t1' -H 'Authorization: ***' --data-raw '{"name":"o'\\''brien"}'`,
     ].join('\n'),
   );

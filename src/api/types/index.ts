@@ -10,4 +10,5 @@ export type * from './apps.ts';
 export type * from './vpc.ts';
 export type * from './authorizers.ts';
 export type * from './metrics.ts';
+export type * from './gateway-more.ts';
 export { RELEASE_ENV_ID } from './envs.ts';

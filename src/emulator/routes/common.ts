@@ -20,6 +20,10 @@ export interface RouteCtx {
   body: unknown;
   state: EmulatorState;
   nowMs: number;
+  /** The request body as received (multipart uploads are not parsed as JSON). */
+  rawBody?: Buffer;
+  /** Lower-cased request headers. */
+  headers?: Record<string, string | undefined>;
 }
 
 /** Context of a route under `/v2/{project_id}/apic/instances/{instance_id}`; the instance exists. */
@@ -32,6 +36,8 @@ export interface RouteResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A non-JSON answer (an exported file, an archive): sent as is with its content type. */
+  raw?: { contentType: string; data: string | Buffer };
 }
 
 export interface RouteDef {
@@ -41,6 +47,8 @@ export interface RouteDef {
   scope: 'instance' | 'root';
   /** Service family of an instance route (default APIC): its path prefix, see src/api/services.ts. */
   service?: ServiceFamily;
+  /** Served without credentials (3.4 API versions). */
+  noAuth?: boolean;
   handler: (ctx: InstanceCtx) => RouteResult | Promise<RouteResult>;
 }
 

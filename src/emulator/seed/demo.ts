@@ -14,10 +14,13 @@ import {
   makeInstance,
   seedPublish,
 } from './build.ts';
+import { seedGatewayMore } from './gateway-more.ts';
 
 export interface SeedOptions {
   /** `127.0.0.1:PORT` of the echo backend; HTTP-backend APIs point at it. */
   backendHost: string;
+  /** The emulator's clock: certificate expiry dates are relative to it (default: the seed epoch). */
+  nowMs?: number;
 }
 
 const DAY = 86_400_000;
@@ -503,6 +506,9 @@ export function seedDemo(state: EmulatorState, o: SeedOptions, seed = 20240506):
       fillInstance(rng, addInstance(state, prof), prof.id, o, 8, false);
       fillInstance(rng, addInstance(state, ent), ent.id, o, 3, true);
       addInstance(state, frozen);
+      // Issue 14's families, with their own PRNG so the ids above stay as they were.
+      for (const [i, id] of [prof.id, ent.id].entries())
+        seedGatewayMore(state.stores.get(id)!, id, { nowMs: o.nowMs ?? SEED_EPOCH_MS, seed: seed + 14 + i });
       return [prof.id, ent.id, frozen.id];
     },
   );

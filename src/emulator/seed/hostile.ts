@@ -82,6 +82,17 @@ export function seedHostile(state: EmulatorState, o: SeedOptions): string[] {
     for (const v of d.vpcChannels.values()) v.name = next();
     for (const a of d.authorizers.values()) a.name = next();
     for (const v of d.envVariables.values()) v.variable_value = next();
+    // Issue 14's families: names, remarks, certificate subjects, scripts and config values.
+    for (const c of d.certificates.values()) [c.name, c.common_name, c.issuer] = [next(), next(), [next()]];
+    for (const a of d.romaApps.values()) [a.name, a.remark, a.key] = [next(), next(), next()];
+    for (const a of d.ldApis.values()) {
+      [a.name, a.description] = [next(), next()];
+      for (const sc of a.scripts) sc.content = Buffer.from(next(), 'utf8').toString('base64');
+    }
+    for (const q of d.appQuotas.values()) [q.name, q.remark] = [next(), next()];
+    for (const c of d.appConfigs.values()) [c.config_name, c.config_value] = [next(), next()];
+    for (const x of d.dictionaries.values()) [x.name, x.remark] = [next(), next()];
+    for (const t of d.ldApiTests.values()) t.test_response = next();
     hostileDebugAnswers(store);
     wrongTypes(store);
   }
