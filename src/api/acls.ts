@@ -25,8 +25,14 @@ import type {
   ApiForAcl,
   BoundAclsQuery,
 } from './types/acls.ts';
+import { send } from './resource.ts';
+import type { AclWrite } from './types/writes.ts';
 
 export interface AclsClient extends OptionalLister<AclPolicy, AclListQuery> {
+  /** 4.12.1 (name taken: 400 APIG.3206). */
+  create(body: AclWrite, opts?: CallOptions): Promise<AclPolicy>;
+  /** 4.12.2: name, type and value (the entity type cannot change). */
+  update(aclId: string, body: AclWrite, opts?: CallOptions): Promise<AclPolicy>;
   /** 4.12.5 */
   get(aclId: string, opts?: CallOptions): Promise<AclPolicy>;
   /** 4.12.3: refused while bound to APIs (412 APIG.3447). */
@@ -52,6 +58,9 @@ export function aclsClient(scope: Scope): AclsClient {
     ...optionalLister<AclPolicy, AclListQuery>(scope, '/acls', 'acls', S.acl),
     get: (id, opts) => getObject(scope, { path: `/acls/${seg(id)}`, schema: S.acl, ...opts }),
     remove: (id, opts) => deleteAt(scope, `/acls/${seg(id)}`, opts),
+    create: (body, opts) => send(scope, { method: 'POST', path: '/acls', body, schema: S.acl, ...opts }),
+    update: (id, body, opts) =>
+      send(scope, { method: 'PUT', path: `/acls/${seg(id)}`, body, schema: S.acl, ...opts }),
     batchDelete: (ids, opts) => deleteMany(scope, '/acls', 'acls', ids, S.aclBatchDelete, opts),
   };
 }

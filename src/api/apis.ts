@@ -27,8 +27,16 @@ import type {
   BatchPublishResult,
   PublishResult,
 } from './types/apis.ts';
+import { RomaError } from './errors.ts';
+import type { ApiCheck, ApiWrite } from './types/writes.ts';
 
 export interface ApisClient extends OptionalLister<ApiSummary, ApiListQuery> {
+  /** 4.3.1 (name taken in the group: 400 APIG.3202; method + path taken: 400 APIG.3301). */
+  create(body: ApiWrite, opts?: CallOptions): Promise<ApiDetail>;
+  /** 4.3.2: the definition only; what an environment runs changes when it is published again. */
+  update(apiId: string, body: ApiWrite, opts?: CallOptions): Promise<ApiDetail>;
+  /** 4.3.14: null when free (204), else the refusal (APIG.3202 name / APIG.3301 path) as a RomaError. */
+  check(body: ApiCheck, opts?: CallOptions): Promise<RomaError | null>;
   /** 4.3.5 */
   get(apiId: string, opts?: CallOptions): Promise<ApiDetail>;
   /** 4.3.3: refused while published in any environment (409 APIG.3416); take it offline first. */
@@ -58,6 +66,33 @@ export interface ApisClient extends OptionalLister<ApiSummary, ApiListQuery> {
 export function apisClient(scope: Scope): ApisClient {
   return {
     ...optionalLister<ApiSummary, ApiListQuery>(scope, '/apis', 'apis', S.apiSummary, normalizeApi),
+    create: (body, opts) =>
+      send(scope, { method: 'POST', path: '/apis', body, schema: S.apiDetail, norm: normalizeApi, ...opts }),
+    update: (id, body, opts) =>
+      send(scope, {
+        method: 'PUT',
+        path: `/apis/${seg(id)}`,
+        body,
+        schema: S.apiDetail,
+        norm: normalizeApi,
+        ...opts,
+      }),
+    async check(body, opts) {
+      // A check, not a change: allowed in read-only mode.
+      try {
+        await scope.t.request({
+          method: 'POST',
+          path: `${scope.base}/apis/check`,
+          body,
+          signal: opts?.signal,
+          allowInReadOnly: true,
+        });
+        return null;
+      } catch (e) {
+        if (e instanceof RomaError && e.status === 400) return e;
+        throw e;
+      }
+    },
     get: (id, opts) =>
       getObject(scope, { path: `/apis/${seg(id)}`, schema: S.apiDetail, norm: normalizeApi, ...opts }),
     remove: (id, opts) => deleteAt(scope, `/apis/${seg(id)}`, opts),

@@ -3,8 +3,14 @@ import { deleteAt, getObject, optionalLister, seg, type OptionalLister, type Sco
 import * as S from './schemas.ts';
 import type { CallOptions } from './types/common.ts';
 import type { ApiGroup, GroupListQuery, GroupNameCheck } from './types/groups.ts';
+import { send } from './resource.ts';
+import type { GroupCreate, GroupUpdate } from './types/writes.ts';
 
 export interface GroupsClient extends OptionalLister<ApiGroup, GroupListQuery> {
+  /** 4.2.1 (name taken: 400 APIG.3201). */
+  create(body: GroupCreate, opts?: CallOptions): Promise<ApiGroup>;
+  /** 4.2.2: name and remark. */
+  update(groupId: string, body: GroupUpdate, opts?: CallOptions): Promise<ApiGroup>;
   /** 4.2.4 */
   get(groupId: string, opts?: CallOptions): Promise<ApiGroup>;
   /** 4.2.6: true when the name is free (204), false when it exists (400 APIG.3201). */
@@ -18,6 +24,10 @@ export function groupsClient(scope: Scope): GroupsClient {
     ...optionalLister<ApiGroup, GroupListQuery>(scope, '/api-groups', 'groups', S.group),
     get: (id, opts) => getObject(scope, { path: `/api-groups/${seg(id)}`, schema: S.group, ...opts }),
     remove: (id, opts) => deleteAt(scope, `/api-groups/${seg(id)}`, opts),
+    create: (body, opts) =>
+      send(scope, { method: 'POST', path: '/api-groups', body, schema: S.group, ...opts }),
+    update: (id, body, opts) =>
+      send(scope, { method: 'PUT', path: `/api-groups/${seg(id)}`, body, schema: S.group, ...opts }),
     async isNameAvailable(check, opts) {
       // A check, not a change: allowed in read-only mode.
       try {

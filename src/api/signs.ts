@@ -20,9 +20,15 @@ import type {
   SignatureKey,
   SignListQuery,
 } from './types/signs.ts';
+import { send } from './resource.ts';
+import type { SignWrite } from './types/writes.ts';
 
 /** 4.10.4 */
 export interface SignsClient extends OptionalLister<SignatureKey, SignListQuery> {
+  /** 4.10.1 (name taken: 400 APIG.3207); key and secret generated when omitted. */
+  create(body: SignWrite, opts?: CallOptions): Promise<SignatureKey>;
+  /** 4.10.2 */
+  update(signId: string, body: SignWrite, opts?: CallOptions): Promise<SignatureKey>;
   /** 4.10.3: refused while bound to APIs (412 APIG.3480). */
   remove(signId: string, opts?: CallOptions): Promise<void>;
 }
@@ -41,6 +47,9 @@ export function signsClient(scope: Scope): SignsClient {
   return {
     ...optionalLister<SignatureKey, SignListQuery>(scope, '/signs', 'signs', S.sign),
     remove: (id, opts) => deleteAt(scope, `/signs/${seg(id)}`, opts),
+    create: (body, opts) => send(scope, { method: 'POST', path: '/signs', body, schema: S.sign, ...opts }),
+    update: (id, body, opts) =>
+      send(scope, { method: 'PUT', path: `/signs/${seg(id)}`, body, schema: S.sign, ...opts }),
   };
 }
 

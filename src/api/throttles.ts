@@ -26,8 +26,14 @@ import type {
   ThrottleSpecial,
   ThrottleSpecialListQuery,
 } from './types/throttles.ts';
+import { send } from './resource.ts';
+import type { ThrottleSpecialCreate, ThrottleSpecialUpdate, ThrottleWrite } from './types/writes.ts';
 
 export interface ThrottlesClient extends OptionalLister<ThrottlePolicy, ThrottleListQuery> {
+  /** 4.7.1 (name taken: 400 APIG.3204). */
+  create(body: ThrottleWrite, opts?: CallOptions): Promise<ThrottlePolicy>;
+  /** 4.7.2: the whole policy is sent again. */
+  update(throttleId: string, body: ThrottleWrite, opts?: CallOptions): Promise<ThrottlePolicy>;
   /** 4.7.5 */
   get(throttleId: string, opts?: CallOptions): Promise<ThrottlePolicy>;
   /** 4.7.3: refused while bound to APIs (412 APIG.3451). */
@@ -37,6 +43,17 @@ export interface ThrottlesClient extends OptionalLister<ThrottlePolicy, Throttle
 export interface ThrottleSpecialsClient {
   /** 4.9.4 special settings of one policy. */
   of(throttleId: string): Lister<ThrottleSpecial, ThrottleSpecialListQuery>;
+  /** 4.9.1 */
+  create(throttleId: string, body: ThrottleSpecialCreate, opts?: CallOptions): Promise<ThrottleSpecial>;
+  /** 4.9.2 */
+  update(
+    throttleId: string,
+    specialId: string,
+    body: ThrottleSpecialUpdate,
+    opts?: CallOptions,
+  ): Promise<ThrottleSpecial>;
+  /** 4.9.3 */
+  remove(throttleId: string, specialId: string, opts?: CallOptions): Promise<void>;
 }
 
 /** 4.8.1 binds publications (API × environment), not APIs; 4.8.2 unbinds one. */
@@ -68,8 +85,28 @@ export function throttlesClient(scope: Scope): ThrottlesClient {
         ...opts,
       }),
     remove: (id, opts) => deleteAt(scope, `/throttles/${seg(id)}`, opts),
+    create: (body, opts) =>
+      send(scope, {
+        method: 'POST',
+        path: '/throttles',
+        body,
+        schema: S.throttle,
+        norm: normalizeThrottle,
+        ...opts,
+      }),
+    update: (id, body, opts) =>
+      send(scope, {
+        method: 'PUT',
+        path: `/throttles/${seg(id)}`,
+        body,
+        schema: S.throttle,
+        norm: normalizeThrottle,
+        ...opts,
+      }),
   };
 }
+
+const specialsPath = (throttleId: string) => `/throttles/${seg(throttleId)}/throttle-specials`;
 
 export function throttleSpecialsClient(scope: Scope): ThrottleSpecialsClient {
   return {
@@ -80,6 +117,24 @@ export function throttleSpecialsClient(scope: Scope): ThrottleSpecialsClient {
         'throttle_specials',
         S.throttleSpecial,
       ),
+    create: (throttleId, body, opts) =>
+      send(scope, {
+        method: 'POST',
+        path: specialsPath(throttleId),
+        body,
+        schema: S.throttleSpecial,
+        ...opts,
+      }),
+    update: (throttleId, specialId, body, opts) =>
+      send(scope, {
+        method: 'PUT',
+        path: `${specialsPath(throttleId)}/${seg(specialId)}`,
+        body,
+        schema: S.throttleSpecial,
+        ...opts,
+      }),
+    remove: (throttleId, specialId, opts) =>
+      deleteAt(scope, `${specialsPath(throttleId)}/${seg(specialId)}`, opts),
   };
 }
 

@@ -3,6 +3,7 @@ import { createElement, useEffect, useMemo, type ComponentType } from 'react';
 import { MutationProvider, useMutations } from '../../screens/actions/context.tsx';
 import { registerActionModals } from '../../screens/actions/index.tsx';
 import { MutationPanel } from '../../screens/actions/MutationPanel.tsx';
+import { registerFormModals } from '../../screens/forms/index.tsx';
 import { resourceById } from '../../screens/registry.ts';
 import { keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
 import type { MutationPhase, MutationStore } from '../store/mutations.ts';
@@ -25,6 +26,7 @@ import { registerDebugAction } from './debug-action.ts';
 import { createShellMutations, debugStoreOf } from './side-stores.ts';
 
 registerActionModals();
+registerFormModals();
 registerDebugAction();
 
 const HELP_HINTS = [

@@ -11,7 +11,7 @@ import type { ResourceSlice } from '../store/slice.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { useTheme, type ColorValue, type Theme } from '../ui/theme.ts';
 import { lazyCellRequest, useInstanceRow, useList } from './data.ts';
-import { actionHandlers, bindCapabilities } from './actions.ts';
+import { actionHandlers, bindCapabilities, hasMarkableActions } from './actions.ts';
 import { useMutationStore } from '../../screens/actions/context.tsx';
 import { useSession } from './session.ts';
 import { useAppEnv, copyToClipboard } from './env.tsx';
@@ -72,7 +72,7 @@ export function ListView({
   const session = useSession();
   const mutations = useMutationStore();
   const bindings = useMemo(() => bindCapabilities(d, 'list', session), [d, session]);
-  const hasActions = bindings.bound.length > 0;
+  const hasActions = hasMarkableActions(bindings);
   const markedRows = () => {
     const ids = new Set(store.getState().stack.at(-1)?.list.marked ?? []);
     return rows.filter((r) => ids.has(d.idOf(r)));

@@ -49,13 +49,22 @@ export function isDangerous(a: Pick<ActionSpec<unknown>, 'dangerous' | 'mutating
   return a.dangerous ?? a.mutating ?? false;
 }
 
+/** Create, edit and open-items act on one item (or none): alone they do not make a list's rows markable. */
+const SINGLE_ITEM: ReadonlySet<string> = new Set(['create', 'edit', 'openItems']);
+
+/** Whether the list offers marks (Space/`*`): some bound capability works on the marked rows. */
+export function hasMarkableActions(b: ViewBindings): boolean {
+  return b.bound.some((c) => !SINGLE_ITEM.has(c.command));
+}
+
 function fromSpec(a: ActionSpec<unknown>): Capability | undefined {
   if (!isCommand(a.command)) return undefined;
   return {
     command: a.command,
     title: a.title,
     dangerous: isDangerous(a),
-    needsRow: true,
+    // creating needs no selected row (an empty list is where one starts)
+    needsRow: a.command !== 'create',
     ...(a.available ? { available: a.available } : {}),
     run: (ctx) => a.run(ctx as ActionContext<unknown>),
   };

@@ -2,7 +2,7 @@
 // (`only`), the `?` help and the README key table all come from here, so a listed key always works.
 import type { ResourceDescriptor, SessionGate } from '../../screens/types.ts';
 import { KEYMAP, type Command, type KeyScope } from '../keys/keymap.ts';
-import { bindCapabilities, type Unavailable, type ViewKind } from './actions.ts';
+import { bindCapabilities, hasMarkableActions, type Unavailable, type ViewKind } from './actions.ts';
 
 export const GLOBAL_COMMANDS: readonly Command[] = [
   'quit',
@@ -73,7 +73,8 @@ export function viewKeys(d: ResourceDescriptor | undefined, view: ViewName, sess
   const b = bindCapabilities(d, view, session);
   const base = (view === 'list' ? LIST_COMMANDS : DETAIL_COMMANDS).filter(
     (c) =>
-      (c !== 'reveal' || d?.hasSecret === true) && ((c !== 'mark' && c !== 'markAll') || b.bound.length > 0),
+      (c !== 'reveal' || d?.hasSecret === true) &&
+      ((c !== 'mark' && c !== 'markAll') || hasMarkableActions(b)),
   );
   const titles: Partial<Record<Command, string>> = {};
   for (const c of [...b.bound, ...b.unavailable]) titles[c.command] = c.title;

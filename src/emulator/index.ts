@@ -22,6 +22,7 @@ import { instanceRoutes } from './routes/instance.ts';
 import { aclRoutes, signRoutes } from './routes/signs-acls.ts';
 import { throttleRoutes } from './routes/throttles.ts';
 import { gatewayMoreRoutes } from './routes/gateway-more.ts';
+import { writeRoutes } from './routes/writes.ts';
 import { DEMO_PROJECT_ID } from './seed/build.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedHostile } from './seed/hostile.ts';
@@ -88,6 +89,7 @@ export const ALL_ROUTES: RouteDef[] = [
   ...appRoutes,
   ...deleteRoutes,
   ...gatewayMoreRoutes,
+  ...writeRoutes,
 ];
 
 function toSpec(f: string | FaultSpec | null | undefined): FaultSpec | null {

@@ -7,7 +7,7 @@
 // 'escape' 'tab' 'backspace' 'delete' 'space'; modifiers prefix them: 'ctrl+d', 'shift+tab'.
 
 /** Where a command applies. `list` navigation also scrolls detail, JSON and help views. */
-export type KeyScope = 'global' | 'list' | 'detail' | 'modal' | 'input' | 'actions' | 'debug';
+export type KeyScope = 'global' | 'list' | 'detail' | 'modal' | 'input' | 'actions' | 'debug' | 'form';
 
 export interface CommandSpec {
   readonly keys: readonly string[];
@@ -136,6 +136,41 @@ export const KEYMAP = {
   debugMark: spec('debug', ['m'], 'History: mark an answer to compare'),
   debugCompare: spec('debug', ['='], 'History: compare the two marked answers'),
   debugReveal: spec('debug', ['x'], 'Answer: reveal or hide the credentials it carries'),
+
+  // create / edit forms (screens/forms): typing goes into the focused field
+  editThrottle: spec(
+    'actions',
+    ['L'],
+    'Edit the throttling policy bound to the API (raise its limit)',
+    'limit',
+  ),
+  openItems: spec(
+    'actions',
+    ['O'],
+    "Open what the item holds: a group's environment variables, a policy's special settings",
+    'items',
+  ),
+  formNext: spec('form', ['tab', 'down'], 'Next field', 'next'),
+  formPrev: spec('form', ['shift+tab', 'up'], 'Previous field'),
+  formEnter: spec('form', ['return'], 'Next field; on the last field: review'),
+  formChoiceNext: spec('form', ['right', 'space'], 'Next choice / toggle yes-no', 'choice'),
+  formChoicePrev: spec('form', ['left'], 'Previous choice / toggle yes-no'),
+  formBackspace: spec('form', ['backspace'], 'Delete the last character of the field'),
+  formClear: spec('form', ['ctrl+u'], 'Clear the field', 'clear'),
+  formEditor: spec('form', ['ctrl+e'], 'Edit a long text or JSON field in $EDITOR'),
+  formAddRow: spec('form', ['ctrl+n'], 'Add a row to a list field', 'add row'),
+  formRemoveRow: spec('form', ['ctrl+k'], 'Remove the focused row of a list field'),
+  formReveal: spec('form', ['ctrl+r'], 'Reveal or hide secret fields'),
+  formCopy: spec('form', ['ctrl+o'], 'New item: fill the form with a copy of the selected one'),
+  formReview: spec('form', ['ctrl+s'], 'Check the form and review the changes', 'review'),
+  formSend: spec('form', ['y'], 'In the review: send the change', 'send'),
+  formBack: spec('form', ['n'], 'In the review: back to the form (nothing is sent)'),
+  formCancel: spec(
+    'form',
+    ['escape'],
+    'Close the form (in the review: back to it); nothing is sent',
+    'cancel',
+  ),
 } as const satisfies Record<string, CommandSpec>;
 
 export type Command = keyof typeof KEYMAP;
@@ -150,6 +185,7 @@ export const SCOPE_TITLES: Record<KeyScope, string> = {
   modal: 'Dialogs',
   input: 'Text fields',
   debug: 'Debug request',
+  form: 'Create / edit forms',
 };
 
 /** Scopes that are active together at the same time and so must not share a key. */
@@ -159,6 +195,7 @@ export const CONCURRENT_SCOPES: readonly (readonly KeyScope[])[] = [
   ['modal'],
   ['input'],
   ['global', 'debug'],
+  ['form'],
 ];
 
 /** Whether key `id` is one of the keys bound to `cmd` (for views that test a single command). */
@@ -220,7 +257,7 @@ export interface KeyHint {
  * view actually handles (e.g. a screen without a publish action).
  */
 export function footerHints(scopes: readonly KeyScope[], only?: readonly Command[]): KeyHint[] {
-  const order: KeyScope[] = ['input', 'modal', 'debug', 'list', 'detail', 'actions', 'global'];
+  const order: KeyScope[] = ['input', 'modal', 'form', 'debug', 'list', 'detail', 'actions', 'global'];
   const seen = new Set<Command>();
   const out: KeyHint[] = [];
   for (const scope of order) {

@@ -12,3 +12,4 @@ export type * from './authorizers.ts';
 export type * from './metrics.ts';
 export type * from './gateway-more.ts';
 export { RELEASE_ENV_ID } from './envs.ts';
+export type * from './writes.ts';

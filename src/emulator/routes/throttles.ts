@@ -39,7 +39,7 @@ function requireThrottle(store: InstanceStore, id: string): Throttle {
   return t;
 }
 
-function throttleView(store: InstanceStore, t: Throttle): Record<string, unknown> {
+export function throttleView(store: InstanceStore, t: Throttle): Record<string, unknown> {
   let bindNum = 0;
   for (const b of store.data.throttleBindings.values()) if (b.strategy_id === t.id) bindNum++;
   let specials = false;
