@@ -164,8 +164,9 @@ test('read-only: D is not bound, the help lists delete as unavailable with the r
     await waitForFrame(ro.ui, (f) => f.includes('read-only: delete disabled'));
     await press(ro, '?');
     await waitForFrame(ro.ui, (f) => f.includes('Keys'));
-    for (let i = 0; i < 60 && !(ro.ui.lastFrame() ?? '').includes('unavailable'); i++) await press(ro, 'j');
-    const help = await waitForFrame(ro.ui, (f) => f.includes('unavailable'));
+    const shown = () => /Delete throttling policy — unavailable/.test(ro.ui.lastFrame() ?? '');
+    for (let i = 0; i < 80 && !shown(); i++) await press(ro, 'j');
+    const help = await waitForFrame(ro.ui, (f) => f.includes('Delete throttling policy — unavailable'));
     assert.match(help, /Delete throttling policy — unavailable: read-only/);
     await ro.store.whenIdle();
     assert.equal(ro.emu.stats.byMethod.DELETE ?? 0, 0);

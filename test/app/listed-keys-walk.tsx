@@ -82,6 +82,15 @@ export async function walkViews(resources: ReadonlyArray<(typeof RESOURCES)[numb
       (KEYMAP[c].scopes as readonly string[]).includes('actions') || c === 'mark' || c === 'markAll';
     const seen = new Set<string>();
     for (const d of resources) {
+      // a list that needs parameters (a group's variables) or has no rows has no row to act on here
+      h.store.getState().actions.jump(d.id);
+      const settled = () => {
+        const st = h.store.getState();
+        const sl = st.resources[d.id]?.[listKey(st.instanceId, {})];
+        return sl !== undefined && !sl.loading;
+      };
+      await until(`${d.id} settled`, settled).catch(() => undefined);
+      if (rowsOf(h, d).length === 0) continue;
       for (const view of ['list', 'detail'] as const) {
         const keys = viewKeys(d, view, session);
         // the help lists the view's own commands plus dialog and text-field keys (reached from it)
