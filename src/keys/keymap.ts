@@ -57,7 +57,7 @@ export const KEYMAP = {
   filter: spec('list', ['/'], 'Filter the list (Esc clears)', 'filter'),
   sortNext: spec('list', ['s'], 'Sort by the next column', 'sort'),
   sortReverse: spec('list', ['S'], 'Reverse the sort order'),
-  mark: spec('list', ['space'], 'Mark or unmark the selected item (batch actions)', 'mark'),
+  mark: spec('list', ['space'], 'Mark or unmark the selected item (batch actions)'),
   markAll: spec('list', ['*'], 'Mark all visible items, or clear all marks'),
   json: spec(['list', 'detail'], ['y'], 'Show the selected item as raw JSON', 'json'),
   copyId: spec(['list', 'detail'], ['c'], 'Copy the selected id to the clipboard (OSC 52)', 'copy id'),
