@@ -17,18 +17,20 @@ export interface FooterProps {
 export function Footer({ scopes, only, width, hints: given }: FooterProps) {
   const theme = useTheme();
   const hints = given ? given.map((h, i) => ({ ...h, command: `given-${i}` })) : footerHints(scopes, only);
-  // `?` is how every other key is found: its room is kept first and it is always the last hint.
-  const help = hints.find((h) => h.command === 'help');
-  const others = hints.filter((h) => h !== help);
+  // `:` and `?` are how every other key is found: their room is kept first and they are the last hints.
+  const last = ['palette', 'help']
+    .map((c) => hints.find((h) => h.command === c))
+    .filter((h): h is (typeof hints)[number] => h !== undefined);
+  const others = hints.filter((h) => !last.includes(h));
   const shown: typeof hints = [];
-  let used = help ? displayWidth(`<${help.keys}> ${help.label}`) : 0;
+  let used = last.reduce((n, h, i) => n + displayWidth(`<${h.keys}> ${h.label}`) + (i > 0 ? 2 : 0), 0);
   for (const h of others) {
     const w = displayWidth(`<${h.keys}> ${h.label}`) + 2;
     if (used + w > width) continue;
     shown.push(h);
     used += w;
   }
-  if (help && used <= width) shown.push(help);
+  if (used <= width) shown.push(...last);
   return (
     <Text wrap="truncate">
       {shown.map((h, i) => (

@@ -1,7 +1,7 @@
 // The `?` help, generated from the key map; scrollable; swallows every key while open.
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import { commandsForKey, helpSections } from '../src/keys/keymap.ts';
+import { commandsForKey, helpSections, keyIs, type HelpSection } from '../src/keys/keymap.ts';
 import { useKeyHandler } from '../src/keys/router.tsx';
 import { fitToWidth, truncateToWidth } from '../src/ui/text.ts';
 import { useTheme } from '../src/ui/theme.ts';
@@ -11,26 +11,35 @@ export interface HelpOverlayProps {
   width: number;
   height: number;
   onClose: () => void;
+  /** The sections of the current view (what it binds); the whole key map when omitted. */
+  sections?: readonly HelpSection[];
 }
 
-type HelpLine = { kind: 'title'; text: string } | { kind: 'entry'; keys: string; text: string };
+type HelpLine =
+  { kind: 'title'; text: string } | { kind: 'entry'; keys: string; text: string; unavailable: boolean };
 
-export function helpLines(): HelpLine[] {
+export function helpLines(sections: readonly HelpSection[] = helpSections()): HelpLine[] {
   const out: HelpLine[] = [];
-  for (const s of helpSections()) {
+  for (const s of sections) {
     out.push({ kind: 'title', text: s.title });
-    for (const e of s.entries) out.push({ kind: 'entry', keys: e.keys, text: e.description });
+    for (const e of s.entries)
+      out.push({
+        kind: 'entry',
+        keys: e.keys,
+        text: e.unavailable ? `${e.description} — unavailable: ${e.unavailable}` : e.description,
+        unavailable: e.unavailable !== undefined,
+      });
   }
   return out;
 }
 
-export function HelpOverlay({ width, height, onClose }: HelpOverlayProps) {
+export function HelpOverlay({ width, height, onClose, sections }: HelpOverlayProps) {
   const theme = useTheme();
-  const lines = useMemo(() => helpLines(), []);
+  const lines = useMemo(() => helpLines(sections), [sections]);
   const body = Math.max(1, height - 2);
   const [offset, setOffset] = useState(0);
   useKeyHandler('modal', (k) => {
-    if (k.id === 'escape' || k.id === 'q' || k.id === '?') {
+    if (keyIs('back', k.id) || keyIs('quit', k.id) || keyIs('help', k.id)) {
       onClose();
       return true;
     }
@@ -59,8 +68,12 @@ export function HelpOverlay({ width, height, onClose }: HelpOverlayProps) {
           </Text>
         ) : (
           <Text key={i} wrap="truncate">
-            <Text color={theme.tokens.accent}>{fitToWidth(`  ${l.keys}`, keyWidth)}</Text>
-            <Text>{truncateToWidth(l.text, Math.max(0, width - keyWidth))}</Text>
+            <Text color={l.unavailable ? theme.tokens.muted : theme.tokens.accent}>
+              {fitToWidth(`  ${l.keys}`, keyWidth)}
+            </Text>
+            <Text {...(l.unavailable ? { color: theme.tokens.muted } : {})}>
+              {truncateToWidth(l.text, Math.max(0, width - keyWidth))}
+            </Text>
           </Text>
         ),
       )}

@@ -11,7 +11,7 @@ import { useMemo, useState } from 'react';
 // Ink does not export its stdin context; this is the very module Ink itself imports (same file,
 // same instance), used only to give ink-select-input the private stream described above.
 import StdinContext from '../node_modules/ink/build/components/StdinContext.js';
-import { commandsForKey } from '../src/keys/keymap.ts';
+import { commandsForKey, keyIs } from '../src/keys/keymap.ts';
 import { useKeyHandler, type KeyLayer } from '../src/keys/router.tsx';
 import type { KeyEvent } from '../src/keys/keys.ts';
 import { sanitizeText } from '../src/ui/sanitize.ts';
@@ -77,7 +77,7 @@ export function SelectList<V>(p: SelectListProps<V>) {
   useKeyHandler(
     p.layer ?? 'modal',
     (k) => {
-      if (k.id === 'escape') p.onCancel?.();
+      if (keyIs('back', k.id)) p.onCancel?.();
       else {
         const input = inputFor(k);
         if (input !== undefined) events.emit('input', input);

@@ -1,6 +1,7 @@
 import type { AclBoundApi, AclPolicy } from '../src/api/types/acls.ts';
 import { fields, splitList, str, table, ageColumn, countColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
+import { batchFailures, removable } from './remove.ts';
 
 export const aclsScreen = defineResource<AclPolicy>({
   id: 'acls',
@@ -56,4 +57,12 @@ export const aclsScreen = defineResource<AclPolicy>({
       ],
     }),
   ],
+  remove: removable<AclPolicy>({
+    noun: 'ACL policy',
+    name: (r) => r.acl_name,
+    id: (r) => r.id,
+    effect: (s) => `${s} is deleted (refused while bound to APIs)`,
+    family: (c) => c.acls,
+    batch: async (c, ids) => batchFailures((await c.acls.batchDelete(ids)).failure, 'acl_id'),
+  }),
 });

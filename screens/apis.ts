@@ -6,6 +6,7 @@ import type { AppAuth } from '../src/api/types/apps.ts';
 import type { StatisticsResult } from '../src/api/types/metrics.ts';
 import { fields, fmtTime, pulseBlock, splitList, str, table, yesNo } from './format.ts';
 import { definePart, defineResource, type DetailSection } from './types.ts';
+import { removable } from './remove.ts';
 
 /** "RELEASE, TEST" — published environments as the list shows them. */
 /** Where the API is live. Not the API's own `version` label: that is a definition field, not what
@@ -153,6 +154,13 @@ export const apisScreen = defineResource<ApiSummary>({
       render: (d) => [{ title: 'Pulse — last hour', blocks: [pulseBlock(d.list)] }],
     }),
   ],
+  remove: removable<ApiSummary>({
+    noun: 'API',
+    name: (r) => r.name,
+    id: (r) => r.id,
+    effect: (s) => `${s} is deleted with its versions and app authorizations (refused while published)`,
+    family: (c) => c.apis,
+  }),
 });
 
 type Policies = { throttles: ThrottleForApi[]; acls: ApiBoundAcl[]; signs: SignBinding[] };

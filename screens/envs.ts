@@ -1,6 +1,7 @@
 import type { Environment } from '../src/api/types/envs.ts';
 import { fields, str, ageColumn } from './format.ts';
 import { defineResource } from './types.ts';
+import { removable } from './remove.ts';
 
 export const envsScreen = defineResource<Environment>({
   id: 'envs',
@@ -23,4 +24,11 @@ export const envsScreen = defineResource<Environment>({
       blocks: [fields(['name', r.name], ['id', r.id], ['created', r.create_time], ['remark', r.remark])],
     },
   ],
+  remove: removable<Environment>({
+    noun: 'environment',
+    name: (r) => r.name,
+    id: (r) => r.id,
+    effect: (s) => `${s} is deleted (refused while APIs are published in it)`,
+    family: (c) => c.envs,
+  }),
 });

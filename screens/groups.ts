@@ -2,6 +2,7 @@ import type { ApiGroup } from '../src/api/types/groups.ts';
 import type { EnvVariable, Environment } from '../src/api/types/envs.ts';
 import { fields, str, table, ageColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
+import { removable } from './remove.ts';
 
 /**
  * The group list (4.2.x) has no API count, and counting from the whole API list costs every API at
@@ -106,4 +107,11 @@ export const groupsScreen = defineResource<GroupRow>({
       },
     }),
   ],
+  remove: removable<GroupRow>({
+    noun: 'API group',
+    name: (r) => r.name,
+    id: (r) => r.id,
+    effect: (s) => `${s} is deleted with its environment variables (refused while it contains APIs)`,
+    family: (c) => c.groups,
+  }),
 });

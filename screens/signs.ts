@@ -1,6 +1,7 @@
 import type { SignBinding, SignatureKey } from '../src/api/types/signs.ts';
 import { fields, mask, str, table, ageColumn, countColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
+import { removable } from './remove.ts';
 
 export const signsScreen = defineResource<SignatureKey>({
   id: 'signs',
@@ -55,4 +56,11 @@ export const signsScreen = defineResource<SignatureKey>({
       ],
     }),
   ],
+  remove: removable<SignatureKey>({
+    noun: 'signature key',
+    name: (r) => r.name,
+    id: (r) => r.id,
+    effect: (s) => `${s} is deleted (refused while bound to APIs)`,
+    family: (c) => c.signs,
+  }),
 });

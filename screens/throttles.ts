@@ -1,6 +1,7 @@
 import type { ApiForThrottle, ThrottlePolicy, ThrottleSpecial } from '../src/api/types/throttles.ts';
 import { fields, str, table, countColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
+import { removable } from './remove.ts';
 
 export const throttlesScreen = defineResource<ThrottlePolicy>({
   id: 'throttles',
@@ -93,4 +94,11 @@ export const throttlesScreen = defineResource<ThrottlePolicy>({
       ],
     }),
   ],
+  remove: removable<ThrottlePolicy>({
+    noun: 'throttling policy',
+    name: (r) => r.name,
+    id: (r) => r.id,
+    effect: (s) => `${s} is deleted with its special settings (refused while bound to APIs)`,
+    family: (c) => c.throttles,
+  }),
 });

@@ -3,6 +3,7 @@
 import type { RomaClient } from '../src/api/client.ts';
 import type { DashboardStore } from '../src/store/store.ts';
 import type { ColorValue, Theme } from '../src/ui/theme.ts';
+import type { MutationStore } from '../src/store/mutations.ts';
 
 export interface FetchContext {
   client: RomaClient;
@@ -87,21 +88,90 @@ export interface DetailViewState {
   parts?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * What the session allows, decided once at start (src/app/session.ts): read-only comes from the
+ * profile/flag and the client, never from one of them alone.
+ */
+export interface SessionGate {
+  readOnly: boolean;
+  /** Why dangerous capabilities are unavailable (shown in `?` and the status line). */
+  readOnlyReason: string;
+}
+
 export interface ActionContext<T> {
   store: DashboardStore;
   item: T;
   instanceId: string | null;
   /** Marked rows of the list (batch actions); empty in a detail view or when nothing is marked. */
   marked: T[];
+  /** The mutations store (confirmation, run, audit, outcome); set by the shell. */
+  mutations?: MutationStore;
+  session?: SessionGate;
 }
 
-/** An action on the selected item; the key is a key-map command id (issue 5 adds publish/bind/…). */
-export interface ResourceAction<T> {
+/**
+ * A capability bound to a key-map command of the `actions` scope. The shell binds the key only on
+ * resources that declare it; in a read-only session a dangerous one is not bound and the `?` help
+ * lists it as unavailable with the reason.
+ */
+export interface ActionSpec<T> {
   command: string;
   title: string;
-  /** Whether it changes server state (hidden or refused in read-only mode). */
-  mutating: boolean;
+  /** Changes server state: not bound in a read-only session. */
+  dangerous?: boolean;
+  /** @deprecated Older name of `dangerous` (either marks the action as changing server state). */
+  mutating?: boolean;
+  /** Views where the key is bound (default both). */
+  views?: ReadonlyArray<'list' | 'detail'>;
+  /** Checked at key time on the selected row: true, or the reason it cannot run (shown as status). */
+  available?: (row: T, session: SessionGate) => true | string;
   run: (ctx: ActionContext<T>) => void | Promise<void>;
+}
+
+/** Older name of ActionSpec. */
+export type ResourceAction<T> = ActionSpec<T>;
+
+/** Context of a create form: the row under the cursor may be absent (an empty list). */
+export interface CreateContext<T> extends Omit<ActionContext<T>, 'item'> {
+  item: T | undefined;
+  params: Readonly<Record<string, string>>;
+}
+
+/**
+ * A create (`n`) or edit (`e`) form. The form engine fills these in: `open` shows the form (e.g.
+ * pushes a modal) and submits through the mutations store. Create is bound in lists, edit in lists
+ * and details; both are dangerous (not bound read-only).
+ */
+export interface FormCapability<Ctx> {
+  title: string;
+  open: (ctx: Ctx) => void | Promise<void>;
+}
+
+/** What a batch delete answered: ids that failed, with the service's code and message. */
+export interface BatchRemoveResult {
+  failures: ReadonlyArray<{ id: string; code: string; message: string }>;
+}
+
+/** Where a delete is sent: the instance's client. */
+export interface RemoveContext {
+  client: RomaClient;
+  instanceId: string;
+}
+
+/**
+ * `D`: delete the selected (or marked) rows after a confirmation naming them and the effect. The
+ * shell runs it through the mutations store (audit line, outcome, refusals as the service sent them,
+ * refresh). Without `batch`, marked rows are deleted one request each (stopping at the first refusal).
+ */
+export interface RemoveCapability<T> {
+  /** "API group", "throttling policy": confirmation title and audit object. */
+  noun: string;
+  /** The effect sentence for these rows, e.g. "API group orders and its variables are deleted". */
+  describe: (rows: readonly T[]) => string;
+  single: (ctx: RemoveContext, row: T) => Promise<void>;
+  batch?: (ctx: RemoveContext, rows: readonly T[]) => Promise<BatchRemoveResult>;
+  /** Checked at key time per row: true, or why it cannot be deleted (e.g. the built-in RELEASE). */
+  available?: (row: T, session: SessionGate) => true | string;
 }
 
 export type EnterTarget = { screen: string; params: Record<string, string>; label: string } | 'detail';
@@ -135,7 +205,14 @@ export interface ResourceDescriptor<T = unknown> {
   onChoose?: (row: T, store: DashboardStore) => void;
   /** The item has a secret that `x` reveals. */
   hasSecret?: boolean;
-  actions?: ReadonlyArray<ResourceAction<T>>;
+  /** `n`: the create form (filled in by the form engine). */
+  create?: FormCapability<CreateContext<T>>;
+  /** `e`: the edit form of the selected row. */
+  edit?: FormCapability<ActionContext<T>>;
+  /** `D`: delete, where the reference has a delete. */
+  remove?: RemoveCapability<T>;
+  /** The other capabilities (publish, bind, authorize, debug…). */
+  actions?: ReadonlyArray<ActionSpec<T>>;
 }
 
 /** Helps TypeScript check a descriptor against its row type while storing it untyped. */

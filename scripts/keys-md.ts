@@ -3,14 +3,23 @@
 // test/docs/readme-keys.test.ts checks the README carries exactly this text.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format } from 'prettier';
+import { RESOURCES } from '../screens/registry.ts';
+import { registerActionModals } from '../screens/actions/index.tsx';
+import { registerFormModals } from '../screens/forms/index.tsx';
+import { registerDebugAction } from '../src/app/debug-action.ts';
+import { referenceHelpOptions } from '../src/app/view-keys.ts';
 import { helpSections } from '../src/keys/keymap.ts';
 
 const START = '<!-- keys:start -->';
 const END = '<!-- keys:end -->';
 
 export async function keysMarkdown(): Promise<string> {
+  // what the screens bind (their actions are registered by the shell at start)
+  registerActionModals();
+  registerFormModals();
+  registerDebugAction();
   const out: string[] = [];
-  for (const section of helpSections()) {
+  for (const section of helpSections(referenceHelpOptions(RESOURCES))) {
     out.push(`**${section.title}**`, '', '| keys | does |', '|---|---|');
     for (const e of section.entries) {
       out.push(`| \`${e.keys.replace(/\|/g, '\\|')}\` | ${e.description.replace(/\|/g, '\\|')} |`);

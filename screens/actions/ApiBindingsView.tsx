@@ -1,6 +1,7 @@
 // Bindings of one API in one environment (throttle, signature key, ACLs). `b` binds a policy (pick the
 // kind with t/s/a, then the policy): refused before sending when the API is unpublished there or the
 // slot is taken, with "replace" offered. `u` unbinds the selected binding (optimistically hidden).
+import { POLICY_KIND_LIST, POLICY_KINDS } from '../../src/actions/policy-kinds.ts';
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { checkBindCandidate } from '../../src/actions/preconditions.ts';
@@ -13,12 +14,13 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { apiBindingsRequest, policiesRequest } from './data.ts';
-import { PickList, moveCursor } from './PickList.tsx';
+import { PickList, isCursorKey, moveCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
-const KIND_KEYS: Record<string, PolicyKind> = { t: 'throttle', s: 'sign', a: 'acl' };
-const KIND_LABEL: Record<PolicyKind, string> = { throttle: 'throttle', sign: 'sign key', acl: 'ACL' };
+const kindForKey = (id: string): PolicyKind | undefined =>
+  POLICY_KIND_LIST.find((k) => k.pickKey === id)?.kind;
+const labelOf = (kind: PolicyKind): string => POLICY_KINDS[kind].short;
 
 export function ApiBindingsView({
   api,
@@ -50,22 +52,16 @@ export function ApiBindingsView({
     (key) => {
       const { actions } = mutations.getState();
       if (picking === 'kind') {
-        const kind = KIND_KEYS[key.id];
+        const kind = kindForKey(key.id);
         if (kind) setPicking(kind);
-        else if (key.id === 'escape') setPicking(null);
+        else if (keyIs('back', key.id)) setPicking(null);
         return true;
       }
       if (picking) return false; // the policy picker below handles its keys
       const b = bindings[cursor];
-      if (key.id === 'escape') onClose();
+      if (keyIs('back', key.id)) onClose();
       else if (choice.onKey(key.id)) return true;
-      else if (key.id === 'up' || key.id === 'down' || key.id === 'j' || key.id === 'k')
-        setCursor((c) =>
-          moveCursor(c, bindings.length, key.input, {
-            upArrow: key.id === 'up',
-            downArrow: key.id === 'down',
-          }),
-        );
+      else if (isCursorKey(key.id)) setCursor((c) => moveCursor(c, bindings.length, key.id));
       else if (keyIs('bind', key.id)) setPicking('kind');
       else if (keyIs('unbind', key.id) && b)
         actions.propose(
@@ -96,7 +92,7 @@ export function ApiBindingsView({
       <PickList
         rows={bindings.map((b) => ({
           id: b.bindingId,
-          text: `${KIND_LABEL[b.policy.kind].padEnd(8)} ${b.policy.name}${b.policy.aclType ? ` (${b.policy.aclType})` : ''}`,
+          text: `${labelOf(b.policy.kind).padEnd(8)} ${b.policy.name}${b.policy.aclType ? ` (${b.policy.aclType})` : ''}`,
           dim: optimistic[`binding:${b.bindingId}`] === false,
         }))}
         cursor={cursor}
@@ -158,14 +154,14 @@ function PolicyPicker({
   useKeyHandler(
     'modal',
     (k) => {
-      if (k.id === 'escape') onCancel();
+      if (keyIs('back', k.id)) onCancel();
       return true;
     },
     { active: rows.length === 0 },
   );
   return (
     <Box flexDirection="column">
-      <Text color={theme.accent}>Pick the {KIND_LABEL[kind]} (Enter) · Esc</Text>
+      <Text color={theme.accent}>Pick the {labelOf(kind)} (Enter) · Esc</Text>
       {rows.length === 0 ? (
         <Text color={theme.muted}>{slice.loading ? 'loading…' : 'None defined.'}</Text>
       ) : (

@@ -76,7 +76,7 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
       if (authorizing) return false; // the picker below has the keys
       const n = navOf(key.id);
       if (n === 'pass') return false;
-      if (key.id === 'escape') onClose();
+      if (keyIs('back', key.id)) onClose();
       else if (nav.step(n)) return true;
       else if (keyIs('authorize', key.id)) setAuthorizing('env');
       else if (keyIs('unbind', key.id)) {
@@ -134,7 +134,7 @@ function EnvPicker({
   useKeyHandler(
     'modal',
     (k) => {
-      if (k.id === 'escape') onCancel();
+      if (keyIs('back', k.id)) onCancel();
       return true;
     },
     { active: envs.length === 0 },
@@ -177,9 +177,9 @@ function UnboundApisPicker({
   useKeyHandler('modal', (key) => {
     const n = navOf(key.id);
     if (n === 'pass') return false;
-    if (key.id === 'escape') onDone();
+    if (keyIs('back', key.id)) onDone();
     else if (nav.step(n)) return true;
-    else if (key.id === 'return' || keyIs('authorize', key.id)) {
+    else if (keyIs('submit', key.id) || keyIs('authorize', key.id)) {
       proposeAuthorize(
         mutations,
         [app],
@@ -252,12 +252,12 @@ export function ApiAppsView({
     (key) => {
       const n = navOf(key.id);
       if (n === 'pass') return false;
-      if (key.id === 'escape') onClose();
+      if (keyIs('back', key.id)) onClose();
       else if (choice.onKey(key.id)) {
         nav.setMarked(new Set()); // marks are per environment
         return true;
       } else if (nav.step(n)) return true;
-      else if (key.id === 'return' || keyIs('authorize', key.id)) {
+      else if (keyIs('submit', key.id) || keyIs('authorize', key.id)) {
         const picked = pick(rows, (r) => r.app.id, nav.marked, nav.cursor);
         proposeAuthorize(
           mutations,

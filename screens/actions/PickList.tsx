@@ -1,5 +1,6 @@
 // A small cursor + marks list for the action flows (bound APIs, not-bound APIs, versions, apps).
 // Renders only a window around the cursor; the caller owns the rows and what keys do.
+import { keyIs } from '../../src/keys/keymap.ts';
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
@@ -55,15 +56,15 @@ export function PickList({
   );
 }
 
-/** Cursor movement shared by the flows: up/down/k/j, clamped. */
-export function moveCursor(
-  cursor: number,
-  length: number,
-  input: string,
-  key: { upArrow?: boolean; downArrow?: boolean },
-): number {
-  if (key.upArrow || input === 'k') return Math.max(0, cursor - 1);
-  if (key.downArrow || input === 'j') return Math.min(Math.max(0, length - 1), cursor + 1);
+/** Whether the key moves a cursor (the key map's up/down). */
+export function isCursorKey(keyId: string): boolean {
+  return keyIs('up', keyId) || keyIs('down', keyId);
+}
+
+/** Cursor movement shared by the flows: the key map's up/down (↑/k, ↓/j), clamped. */
+export function moveCursor(cursor: number, length: number, keyId: string): number {
+  if (keyIs('up', keyId)) return Math.max(0, cursor - 1);
+  if (keyIs('down', keyId)) return Math.min(Math.max(0, length - 1), cursor + 1);
   return cursor;
 }
 

@@ -5,9 +5,10 @@
 // bound APIs — in one batch call for throttles and ACLs (4.8.6 / 4.13.3), per binding for keys (4.11.2).
 import { Box, Text } from 'ink';
 import { useState } from 'react';
+import { POLICY_KINDS } from '../../src/actions/policy-kinds.ts';
 import { planBind } from '../../src/actions/preconditions.ts';
 import type { PolicyRef } from '../../src/actions/types.ts';
-import { commandsForKey } from '../../src/keys/keymap.ts';
+import { commandsForKey, keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
@@ -18,8 +19,6 @@ import { PickList, toggle, useAnchoredCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 
 export type PolicyTab = 'bound' | 'candidates';
-
-const NOUN = { throttle: 'throttling policy', sign: 'signature key', acl: 'ACL policy' } as const;
 
 export function PolicyBindingsView({
   policy,
@@ -79,8 +78,8 @@ export function PolicyBindingsView({
     'modal',
     (key) => {
       const cmds = commandsForKey(key.id, ['list', 'actions', 'global']);
-      if (key.id === 'escape') onClose();
-      else if (key.id === 'tab') {
+      if (keyIs('back', key.id)) onClose();
+      else if (keyIs('nextTab', key.id)) {
         setTab((t) => (t === 'bound' ? 'candidates' : 'bound'));
         reset();
         setMarked(new Set());
@@ -91,14 +90,14 @@ export function PolicyBindingsView({
         if (id) setMarked((m) => toggle(m, id));
         move(1);
       } else if (cmds.includes('refresh') || cmds.includes('help')) return false;
-      else if (tab === 'candidates' && (cmds.includes('bind') || key.id === 'return')) bind();
+      else if (tab === 'candidates' && (cmds.includes('bind') || keyIs('submit', key.id))) bind();
       else if (tab === 'bound' && cmds.includes('unbind')) unbind();
       return true;
     },
     { active: !busy },
   );
 
-  const heading = `${NOUN[policy.kind]} ${sanitizeText(policy.name)}${policy.aclType ? ` (${policy.aclType})` : ''}`;
+  const heading = `${POLICY_KINDS[policy.kind].noun} ${sanitizeText(policy.name)}${policy.aclType ? ` (${policy.aclType})` : ''}`;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
       <Text bold>

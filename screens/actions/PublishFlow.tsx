@@ -1,6 +1,7 @@
 // Publish / take offline one API or several marked APIs: pick the environment (ink-select-input), give
 // an optional remark when publishing, then hand the action to the mutations store for confirmation.
 // The environment picker is the shared SelectList (ink-select-input behind the key router).
+import { keyIs } from '../../src/keys/keymap.ts';
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
@@ -84,12 +85,13 @@ export function PublishFlow({ mode, apis, envs, publishedIn, onDone, width = 72 
   useKeyHandler('modal', (key) => {
     if (!env) {
       if (choices.length > 0) return false;
-      if (key.id === 'escape') onDone();
+      if (keyIs('back', key.id)) onDone();
       return true;
     }
-    if (key.id === 'escape') setEnv(null);
-    else if (key.id === 'return') propose(env, remark.trim());
-    else if (key.id === 'backspace' || key.id === 'delete') setRemark((r) => r.slice(0, -1));
+    if (keyIs('back', key.id)) setEnv(null);
+    else if (keyIs('submit', key.id)) propose(env, remark.trim());
+    else if (keyIs('inputDeleteBack', key.id) || keyIs('inputDeleteForward', key.id))
+      setRemark((r) => r.slice(0, -1));
     else if (key.input && !key.ctrl && !key.meta) setRemark((r) => (r + key.input).slice(0, REMARK_MAX));
     return true;
   });

@@ -11,7 +11,7 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { versionsRequest } from './data.ts';
-import { PickList, moveCursor } from './PickList.tsx';
+import { PickList, isCursorKey, moveCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
@@ -43,13 +43,10 @@ export function VersionsView({
     (key) => {
       const { actions } = mutations.getState();
       const v = rows[cursor];
-      if (key.id === 'escape') onClose();
+      if (keyIs('back', key.id)) onClose();
       else if (choice.onKey(key.id)) return true;
-      else if (key.id === 'up' || key.id === 'down' || key.id === 'j' || key.id === 'k')
-        setCursor((c) =>
-          moveCursor(c, rows.length, key.input, { upArrow: key.id === 'up', downArrow: key.id === 'down' }),
-        );
-      else if (v && (key.id === 'return' || keyIs('publish', key.id))) {
+      else if (isCursorKey(key.id)) setCursor((c) => moveCursor(c, rows.length, key.id));
+      else if (v && (keyIs('submit', key.id) || keyIs('publish', key.id))) {
         const refusal = checkSwitchVersion(api, env, v);
         const action: MutationAction = { kind: 'switch-version', api, env, version: v };
         if (refusal) actions.refuse(refusal, action);

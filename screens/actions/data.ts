@@ -14,7 +14,7 @@ import type {
 } from '../../src/actions/types.ts';
 import type { ApiDetail } from '../../src/api/types/apis.ts';
 import { publicationIn } from '../../src/actions/publications.ts';
-import type { BindCandidate } from '../../src/actions/preconditions.ts';
+import { POLICY_KIND_LIST, POLICY_KINDS, type PolicyBindingsData } from '../../src/actions/policy-kinds.ts';
 
 type Req<T> = ResourceRequest<T, RomaClient>;
 
@@ -64,46 +64,20 @@ export function apiBindingsRequest(
     channel: 'actions',
     async fetch(client, signal) {
       const c = client.instance(instanceId);
-      const [apis, throttles, signs, acls] = await Promise.all([
+      const q = { api_id: api.id, env_id: env.id };
+      const [apis, ...perKind] = await Promise.all([
         c.apis.list({ id: api.id, env_id: env.id }, { signal }),
-        c.throttleBindings.boundThrottles.listAll({ api_id: api.id, env_id: env.id }, { signal }),
-        c.signBindings.boundSigns.listAll({ api_id: api.id, env_id: env.id }, { signal }),
-        c.aclBindings.boundAcls.listAll({ api_id: api.id, env_id: env.id }, { signal }),
+        ...POLICY_KIND_LIST.map((k) => k.listApiBindings(c, q, signal)),
       ]);
       const row = apis.items.find((a) => a.id === api.id);
       const pub = row ? publicationIn(row, env.id) : undefined;
-      const bindings: BindingRef[] = [
-        // 4.8.5 rows have env_name but no env_id; the query filtered by env_id already.
-        ...throttles
-          .filter((t) => !t.env_name || t.env_name === env.name)
-          .map((t) => ({
-            bindingId: t.bind_id ?? '',
-            policy: { kind: 'throttle' as const, id: t.id, name: t.name },
-            api,
-            env,
-          })),
-        ...signs
-          .filter((s) => !s.env_id || s.env_id === env.id)
-          .map((s) => ({
-            bindingId: s.id,
-            policy: { kind: 'sign' as const, id: s.sign_id ?? '', name: s.sign_name ?? s.sign_id ?? '' },
-            api,
-            env,
-          })),
-        ...acls
-          .filter((a) => !a.env_id || a.env_id === env.id)
-          .map((a) => ({
-            bindingId: a.bind_id ?? '',
-            policy: {
-              kind: 'acl' as const,
-              id: a.acl_id,
-              name: a.acl_name ?? a.acl_id,
-              ...(a.acl_type ? { aclType: a.acl_type } : {}),
-            },
-            api,
-            env,
-          })),
-      ].filter((b) => b.bindingId !== '');
+      // the query filtered by environment already; rows that name another one are left out
+      const bindings: BindingRef[] = perKind
+        .flat()
+        .filter(
+          (b) => b.bindingId !== '' && (b.envId ?? env.id) === env.id && (b.envName ?? env.name) === env.name,
+        )
+        .map((b) => ({ bindingId: b.bindingId, policy: b.policy, api, env }));
       return pub ? { publishId: pub.publishId, bindings } : { bindings };
     },
   };
@@ -113,27 +87,11 @@ export function policiesRequest(instanceId: string, kind: PolicyKind): Req<Polic
   return {
     family: 'actions.policies',
     key: `${instanceId}|${kind}`,
-    async fetch(client, signal) {
-      const c = client.instance(instanceId);
-      if (kind === 'throttle')
-        return (await c.throttles.listAll({}, { signal })).map((t) => ({ kind, id: t.id, name: t.name }));
-      if (kind === 'sign')
-        return (await c.signs.listAll({}, { signal })).map((s) => ({ kind, id: s.id, name: s.name }));
-      return (await c.acls.listAll({}, { signal })).map((a) => ({
-        kind,
-        id: a.id,
-        name: a.acl_name,
-        ...(a.acl_type ? { aclType: a.acl_type } : {}),
-      }));
-    },
+    fetch: (client, signal) => POLICY_KINDS[kind].listPolicies(client.instance(instanceId), signal),
   };
 }
 
-/** A policy's bound APIs (to unbind) and its "not bound" published APIs (to bind), with what they have now. */
-export interface PolicyBindingsData {
-  bound: BindingRef[];
-  candidates: BindCandidate[];
-}
+export type { PolicyBindingsData };
 
 export function policyBindingsRequest(
   instanceId: string,
@@ -144,84 +102,13 @@ export function policyBindingsRequest(
     family: 'actions.policyBindings',
     key: `${instanceId}|${policy.kind}|${policy.id}|${envId ?? ''}`,
     channel: 'actions',
-    async fetch(client, signal) {
-      const c = client.instance(instanceId);
-      const q = envId ? { env_id: envId } : {};
-      const env = (id?: string, name?: string) => ({ id: id ?? '', name: name ?? id ?? '' });
-      if (policy.kind === 'throttle') {
-        const [bound, unbound] = await Promise.all([
-          c.throttleBindings.boundApis.listAll({ throttle_id: policy.id, ...q }, { signal }),
-          c.throttleBindings.unboundApis.listAll({ throttle_id: policy.id, ...q }, { signal }),
-        ]);
-        return {
-          bound: bound.map((a) => ({
-            bindingId: a.throttle_apply_id ?? '',
-            policy,
-            api: { id: a.id, name: a.name ?? a.id },
-            env: env(a.run_env_id, a.run_env_name),
-          })),
-          candidates: unbound.map((a) => {
-            const api = { id: a.id, name: a.name ?? a.id };
-            const e = env(a.run_env_id, a.run_env_name);
-            // 4.8.4 rows carry the API's current throttle binding, if any (another policy).
-            const current: BindingRef[] = a.throttle_apply_id
-              ? [
-                  {
-                    bindingId: a.throttle_apply_id,
-                    policy: { kind: 'throttle', id: '', name: a.throttle_name ?? 'another policy' },
-                    api,
-                    env: e,
-                  },
-                ]
-              : [];
-            return { api, env: e, ...(a.publish_id ? { publishId: a.publish_id } : {}), current };
-          }),
-        };
-      }
-      if (policy.kind === 'sign') {
-        const [bound, unbound] = await Promise.all([
-          c.signBindings.boundApis.listAll({ sign_id: policy.id, ...q }, { signal }),
-          c.signBindings.unboundApis.listAll({ sign_id: policy.id, ...q }, { signal }),
-        ]);
-        return {
-          bound: bound.map((b) => ({
-            bindingId: b.id,
-            policy,
-            api: { id: b.api_id ?? '', name: b.api_name ?? b.api_id ?? '' },
-            env: env(b.env_id, b.env_name),
-          })),
-          candidates: unbound.map((a) => {
-            const api = { id: a.id, name: a.name ?? a.id };
-            const e = env(a.run_env_id, a.run_env_name);
-            // 4.11.4 names the key already bound (signature_name) but not the binding id: replace
-            // then needs the API-side view, so the candidate is refused with that advice.
-            const current: BindingRef[] = a.signature_name
-              ? [{ bindingId: '', policy: { kind: 'sign', id: '', name: a.signature_name }, api, env: e }]
-              : [];
-            return { api, env: e, ...(a.publish_id ? { publishId: a.publish_id } : {}), current };
-          }),
-        };
-      }
-      const [bound, unbound] = await Promise.all([
-        c.aclBindings.boundApis.listAll({ acl_id: policy.id, ...q }, { signal }),
-        c.aclBindings.unboundApis.listAll({ acl_id: policy.id, ...q }, { signal }),
-      ]);
-      return {
-        bound: bound.map((b) => ({
-          bindingId: b.bind_id ?? '',
-          policy,
-          api: { id: b.api_id, name: b.api_name ?? b.api_id },
-          env: env(b.env_id, b.env_name),
-        })),
-        // 4.13.5 rows name at most one bound ACL without its type: the service decides; we don't guess.
-        candidates: unbound.map((a) => ({
-          api: { id: a.id, name: a.name ?? a.id },
-          env: env(a.run_env_id, a.run_env_name),
-          ...(a.publish_id ? { publishId: a.publish_id } : {}),
-          current: [],
-        })),
-      };
-    },
+    fetch: (client, signal) =>
+      POLICY_KINDS[policy.kind].listBindings(
+        client.instance(instanceId),
+        policy,
+        envId ? { env_id: envId } : {},
+        signal,
+      ),
   };
 }
 

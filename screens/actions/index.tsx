@@ -5,13 +5,11 @@ import type { ModalProps } from '../../src/app/modals.tsx';
 import { registerModal } from '../../src/app/modals.tsx';
 import { useActions } from '../../src/store/index.ts';
 import type { ApiSummary } from '../../src/api/types/apis.ts';
-import type { AclPolicy } from '../../src/api/types/acls.ts';
 import type { App } from '../../src/api/types/apps.ts';
-import type { SignatureKey } from '../../src/api/types/signs.ts';
-import type { ThrottlePolicy } from '../../src/api/types/throttles.ts';
 import { registerActions } from '../registry.ts';
 import type { DashboardStore } from '../../src/store/store.ts';
 import { selectSlice } from '../../src/store/selectors.ts';
+import { POLICY_KIND_LIST } from '../../src/actions/policy-kinds.ts';
 import { publicationsOf } from '../../src/actions/publications.ts';
 import type { ApiRef, AppRef, EnvRef, PolicyRef } from '../../src/actions/types.ts';
 import type { ResourceAction } from '../types.ts';
@@ -117,27 +115,11 @@ export function registerActionModals(): void {
   registerModal(ACTION_MODALS.appApis, AppApisModal);
   registerModal(ACTION_MODALS.apiApps, ApiAppsModal);
   registerActions('apis', apiActions() as ReadonlyArray<ResourceAction<unknown>>);
-  registerActions(
-    'throttles',
-    policyActions<ThrottlePolicy>((t) => ({ kind: 'throttle', id: t.id, name: t.name })) as ReadonlyArray<
-      ResourceAction<unknown>
-    >,
-  );
-  registerActions(
-    'signs',
-    policyActions<SignatureKey>((k) => ({ kind: 'sign', id: k.id, name: k.name })) as ReadonlyArray<
-      ResourceAction<unknown>
-    >,
-  );
-  registerActions(
-    'acls',
-    policyActions<AclPolicy>((a) => ({
-      kind: 'acl',
-      id: a.id,
-      name: a.acl_name,
-      ...(a.acl_type ? { aclType: a.acl_type } : {}),
-    })) as ReadonlyArray<ResourceAction<unknown>>,
-  );
+  for (const k of POLICY_KIND_LIST)
+    registerActions(
+      k.resource,
+      policyActions((row) => k.refOf(row)),
+    );
   registerActions('apps', appActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerMqsActions();
   registerLinkActions();
@@ -221,9 +203,9 @@ export function apiActions(): ReadonlyArray<ResourceAction<ApiSummary>> {
 }
 
 /** `b`: the published APIs not bound to the policy (to bind); `u`: its bound APIs (to unbind). */
-function policyActions<T>(refOf: (row: T) => PolicyRef): ReadonlyArray<ResourceAction<T>> {
+function policyActions(refOf: (row: unknown) => PolicyRef): ReadonlyArray<ResourceAction<unknown>> {
   const open =
-    (tab: PolicyTab): ResourceAction<T>['run'] =>
+    (tab: PolicyTab): ResourceAction<unknown>['run'] =>
     ({ store, item }) =>
       store
         .getState()

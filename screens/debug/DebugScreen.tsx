@@ -11,7 +11,7 @@ import { saveBody } from '../../src/debug/export.ts';
 import { osc52Copy } from '../../components/osc52.ts';
 import { headerValue, parseRawRequest, parseRawResponse } from '../../src/debug/raw.ts';
 import { dispatchCommand, useKeyHandler, type CommandHandlers } from '../../src/keys/router.tsx';
-import { isTextKey, type KeyEvent } from '../../src/keys/keys.ts';
+import { isTextKey, textOf, type KeyEvent } from '../../src/keys/keys.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { maskAnswer } from '../../src/debug/mask-answer.ts';
 import type { DebugAnswerWire } from '../../src/debug/types.ts';
@@ -396,15 +396,15 @@ export function DebugScreen({
     if (dispatchCommand(key, SCOPES, formHandlers)) return true;
     const f = focused();
     if (f && !f.choice && isTextKey(key)) {
-      writeField(f.ref, readField(now().form!, f.ref) + (key.id === 'space' ? ' ' : key.input));
+      writeField(f.ref, readField(now().form!, f.ref) + textOf(key));
       return true;
     }
     return false;
   };
 
   const onSaveKey = (key: KeyEvent): boolean => {
-    if (key.id === 'escape') setUi({ view: 'answer' });
-    else if (key.id === 'return' && uiRef.current.saveWhat === 'curl') {
+    if (keyIs('inputCancel', key.id)) setUi({ view: 'answer' });
+    else if (keyIs('inputSubmit', key.id) && uiRef.current.saveWhat === 'curl') {
       const text = curlText(true);
       if (!text) return true;
       saveBody(uiRef.current.saveName, `${text}\n`, cwd, { mode: 0o600 }).then(
@@ -420,7 +420,7 @@ export function DebugScreen({
             notice: { text: `Save failed: ${e instanceof Error ? e.message : String(e)}`, error: true },
           }),
       );
-    } else if (key.id === 'return') {
+    } else if (keyIs('inputSubmit', key.id)) {
       const a = now().answer;
       if (!a) return true;
       const body = parseRawResponse(a.response).body;
@@ -432,11 +432,10 @@ export function DebugScreen({
             notice: { text: `Save failed: ${e instanceof Error ? e.message : String(e)}`, error: true },
           }),
       );
-    } else if (key.id === 'backspace')
+    } else if (keyIs('inputDeleteBack', key.id))
       setUi((u) => ({ saveName: Array.from(u.saveName).slice(0, -1).join('') }));
-    else if (key.id === 'ctrl+u') setUi({ saveName: '' });
-    else if (isTextKey(key))
-      setUi((u) => ({ saveName: u.saveName + (key.id === 'space' ? ' ' : key.input) }));
+    else if (keyIs('inputClear', key.id)) setUi({ saveName: '' });
+    else if (isTextKey(key)) setUi((u) => ({ saveName: u.saveName + textOf(key) }));
     return true;
   };
 
@@ -445,7 +444,7 @@ export function DebugScreen({
     const handlers = v === 'answer' ? answerHandlers : v === 'history' ? historyHandlers : compareHandlers;
     if (dispatchCommand(key, SCOPES, handlers)) return true;
     // Esc in history/compare goes back to the answer, not out of the console.
-    if (key.id === 'escape' && (v === 'history' || v === 'compare')) {
+    if (keyIs('back', key.id) && (v === 'history' || v === 'compare')) {
       setUi({ view: v === 'compare' ? 'history' : 'answer' });
       return true;
     }

@@ -4,6 +4,7 @@
 import type { InstanceClient, LinkClient } from '../api/client.ts';
 import type { RequestEvent } from '../api/transport.ts';
 import { mqsPort, mqsReadPort } from './mqs.ts';
+import { POLICY_KINDS } from './policy-kinds.ts';
 import { runResourceCall } from './resource-calls.ts';
 import type { MutationPort, ReadBackPort, Sent } from './port.ts';
 import { publicationsOf } from './publications.ts';
@@ -50,30 +51,13 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: Li
       sent(client.apis.batchAction(action, { apis: apiIds, env_id: envId, ...(remark ? { remark } : {}) })),
     switchVersion: (apiId, versionId) => sent(client.apis.switchVersion(apiId, versionId)),
     offlineVersion: (versionId) => sent(client.apis.offlineVersion(versionId)),
-    bind(kind, policyId, publishIds) {
-      switch (kind) {
-        case 'throttle':
-          return sent(client.throttleBindings.bind({ strategy_id: policyId, publish_ids: publishIds }));
-        case 'sign':
-          return sent(client.signBindings.bind({ sign_id: policyId, publish_ids: publishIds }));
-        case 'acl':
-          return sent(client.aclBindings.bind({ acl_id: policyId, publish_ids: publishIds }));
-      }
+    bind: (kind, policyId, publishIds) => sent(POLICY_KINDS[kind].bind(client, policyId, publishIds)),
+    unbind: (kind, bindingId) => sent(POLICY_KINDS[kind].unbind(client, bindingId)),
+    batchUnbind(kind, ids) {
+      const batch = POLICY_KINDS[kind].batchUnbind;
+      if (!batch) throw new Error(`${POLICY_KINDS[kind].noun} bindings have no batch unbind`);
+      return sent(batch(client, ids));
     },
-    unbind(kind, bindingId) {
-      switch (kind) {
-        case 'throttle':
-          return sent(client.throttleBindings.unbind(bindingId));
-        case 'sign':
-          return sent(client.signBindings.unbind(bindingId));
-        case 'acl':
-          return sent(client.aclBindings.unbind(bindingId));
-      }
-    },
-    batchUnbind: (kind, ids) =>
-      sent(
-        kind === 'throttle' ? client.throttleBindings.batchUnbind(ids) : client.aclBindings.batchUnbind(ids),
-      ),
     authorize: (envId, appIds, apiIds) =>
       sent(client.appAuths.authorize({ env_id: envId, app_ids: appIds, api_ids: apiIds })),
     revoke: (authId) => sent(client.appAuths.revoke(authId)),
@@ -101,6 +85,7 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: Li
           },
         }
       : {}),
+    send: (call) => sent(Promise.resolve().then(call)),
     call: (call) => sent(runResourceCall(client, call)),
   };
 }
@@ -116,29 +101,14 @@ function readBackPort(client: InstanceClient): ReadBackPort {
         inEffect: v.status === 1,
       }));
     },
-    async boundPolicies(kind, apiId, envId) {
-      const q = { api_id: apiId, env_id: envId };
-      switch (kind) {
-        case 'throttle':
-          return (await client.throttleBindings.boundThrottles.listAll(q)).map((t) => ({
-            bindingId: t.bind_id ?? '',
-            policyId: t.id,
-            policyName: t.name,
-          }));
-        case 'sign':
-          return (await client.signBindings.boundSigns.listAll(q)).map((b) => ({
-            bindingId: b.id,
-            policyId: b.sign_id ?? '',
-            policyName: b.sign_name ?? b.sign_id ?? '',
-          }));
-        case 'acl':
-          return (await client.aclBindings.boundAcls.listAll(q)).map((a) => ({
-            bindingId: a.bind_id ?? '',
-            policyId: a.acl_id,
-            policyName: a.acl_name ?? a.acl_id,
-          }));
-      }
-    },
+    boundPolicies: async (kind, apiId, envId) =>
+      (
+        await POLICY_KINDS[kind].listApiBindings(
+          client,
+          { api_id: apiId, env_id: envId },
+          new AbortController().signal,
+        )
+      ).map((b) => ({ bindingId: b.bindingId, policyId: b.policy.id, policyName: b.policy.name })),
     async authorizations(appId, envId) {
       const rows = await client.appAuths.boundApis.listAll({ app_id: appId, env_id: envId });
       return rows.map((a) => ({ authId: a.id, apiId: a.api_id ?? '' }));

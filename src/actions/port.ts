@@ -103,14 +103,16 @@ export interface MutationPort {
   offlineVersion(versionId: string): Promise<Sent<void>>;
   bind(kind: PolicyKind, policyId: string, publishIds: string[]): Promise<Sent<CreatedBinding[]>>;
   unbind(kind: PolicyKind, bindingId: string): Promise<Sent<void>>;
-  /** 4.8.6 / 4.13.3; signature keys have no batch unbind. */
-  batchUnbind(kind: 'throttle' | 'acl', bindingIds: string[]): Promise<Sent<BatchDeleteResult>>;
+  /** 4.8.6 / 4.13.3: only kinds whose table entry has `batchUnbind` (signature keys have none). */
+  batchUnbind(kind: PolicyKind, bindingIds: string[]): Promise<Sent<BatchDeleteResult>>;
   authorize(envId: string, appIds: string[], apiIds: string[]): Promise<Sent<AuthRelation[]>>;
   revoke(authId: string): Promise<Sent<void>>;
   /** Message integration calls; absent on ports that have none (tests). */
   mqs?: MqsPort;
   /** Device integration of the same instance (absent where LINK is not wired). */
   link?: LinkPort;
+  /** Any other write (a descriptor's capability calls the client itself): sent once, its request id kept. */
+  send<T>(call: () => Promise<T>): Promise<Sent<T>>;
   /** The `call` action kind: one call of resource-calls.ts. */
   call(call: ResourceCall): Promise<Sent<CallResult>>;
 }

@@ -1,5 +1,6 @@
 // Say why before sending: the rules of C8 checked against what the dashboard already knows, so the
 // service's refusal is predicted and a sensible path is offered instead of a bare error.
+import { POLICY_KINDS } from './policy-kinds.ts';
 import type {
   ApiRef,
   BindingRef,
@@ -58,8 +59,6 @@ export interface BindPlan {
   refused: Array<{ candidate: BindCandidate; refusal: Refusal }>;
 }
 
-const NOUN = { throttle: 'throttling policy', sign: 'signature key', acl: 'ACL policy' } as const;
-
 /** One candidate against the rules of 4.8.1 / 4.11.1 / 4.13.1. */
 export function checkBindCandidate(policy: PolicyRef, c: BindCandidate): Refusal | null {
   const where = `API ${c.api.name} in ${c.env.name}`;
@@ -77,15 +76,13 @@ export function checkBindCandidate(policy: PolicyRef, c: BindCandidate): Refusal
   if (c.current.some((b) => b.policy.id === policy.id)) {
     return {
       code: 'ALREADY_BOUND',
-      reason: `${where}: ${NOUN[policy.kind]} ${policy.name} is already bound`,
+      reason: `${where}: ${POLICY_KINDS[policy.kind].noun} ${policy.name} is already bound`,
       hint: 'Nothing to do.',
     };
   }
   const target: PublicationRef = { publishId: c.publishId, api: c.api, env: c.env };
-  const conflicting =
-    policy.kind === 'acl'
-      ? c.current.filter((b) => sameAclType(b.policy, policy))
-      : c.current.filter((b) => b.policy.kind === policy.kind);
+  const spec = POLICY_KINDS[policy.kind];
+  const conflicting = c.current.filter((b) => spec.conflicts(policy, b.policy));
   if (conflicting.length === 0) return null;
   const names = conflicting.map((b) => b.policy.name).join(', ');
   // A replace needs the old binding ids; lists that only name the current policy cannot offer it.
@@ -95,37 +92,12 @@ export function checkBindCandidate(policy: PolicyRef, c: BindCandidate): Refusal
         action: { kind: 'replace', policy, target, current: conflicting } as const,
       }
     : undefined;
-  switch (policy.kind) {
-    case 'throttle':
-      return {
-        code: 'THROTTLE_TAKEN',
-        reason: `${where} already has throttling policy ${names}; one throttling policy per API per environment`,
-        hint: 'Replace the current policy, or unbind it first.',
-        ...(replace ? { alternative: replace } : {}),
-      };
-    case 'sign':
-      return {
-        code: 'SIGN_TAKEN',
-        reason: `${where} already has signature key ${names}; one signature key per API per environment`,
-        hint: 'Replace the current key, or unbind it first.',
-        ...(replace ? { alternative: replace } : {}),
-      };
-    case 'acl':
-      return {
-        code: 'ACL_TYPE_TAKEN',
-        reason: `${where} already has ${policy.aclType ?? ''} ACL policy ${names}; one ACL policy of each type per API per environment`,
-        hint: 'Replace the current ACL policy of that type, or unbind it first.',
-        ...(replace ? { alternative: replace } : {}),
-      };
-  }
-}
-
-// An ACL whose type is unknown is treated as conflicting: tolerant as a client means not promising a
-// bind the service may refuse.
-function sameAclType(a: PolicyRef, b: PolicyRef): boolean {
-  if (a.kind !== 'acl') return false;
-  if (!a.aclType || !b.aclType) return true;
-  return a.aclType.toUpperCase() === b.aclType.toUpperCase();
+  return {
+    code: spec.taken.code,
+    reason: `${where} already has ${spec.taken.what(policy)} ${names}; ${spec.taken.rule}`,
+    hint: spec.taken.hint,
+    ...(replace ? { alternative: replace } : {}),
+  };
 }
 
 export function planBind(policy: PolicyRef, candidates: BindCandidate[]): BindPlan {

@@ -2,16 +2,12 @@
 // object saying what is true now, for the result pane and the audit log. A read that fails says so;
 // nothing here writes.
 import { toActionError } from './errors.ts';
-import { isMqsAction, mqsReadBack } from './mqs.ts';
-import { describeLinkAction } from './link.ts';
+import { mutationKind } from './mutation-kinds.ts';
+import { POLICY_KINDS } from './policy-kinds.ts';
 import type { ReadBackPort } from './port.ts';
 import type { ApiRef, EnvRef, MutationAction, PolicyKind, PolicyRef } from './types.ts';
 
-const NOUN: Record<PolicyKind, string> = {
-  throttle: 'throttling policy',
-  sign: 'signature key',
-  acl: 'ACL policy',
-};
+const nounOf = (kind: PolicyKind): string => POLICY_KINDS[kind].noun;
 
 async function line(what: string, read: () => Promise<string>): Promise<string> {
   try {
@@ -22,7 +18,7 @@ async function line(what: string, read: () => Promise<string>): Promise<string> 
   }
 }
 
-function publication(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<string> {
+export function publication(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<string> {
   return line(`${api.name} in ${env.name}`, async () => {
     const pub = (await port.publications(api.id)).find((p) => p.env.id === env.id);
     return pub
@@ -31,7 +27,7 @@ function publication(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<stri
   });
 }
 
-function versionInEffect(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<string> {
+export function versionInEffect(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<string> {
   return line(`${api.name} in ${env.name}`, async () => {
     const v = (await port.versions(api.id, env.id)).find((x) => x.inEffect);
     return v
@@ -40,18 +36,18 @@ function versionInEffect(port: ReadBackPort, api: ApiRef, env: EnvRef): Promise<
   });
 }
 
-function binding(port: ReadBackPort, policy: PolicyRef, api: ApiRef, env: EnvRef): Promise<string> {
+export function binding(port: ReadBackPort, policy: PolicyRef, api: ApiRef, env: EnvRef): Promise<string> {
   const where = `${api.name} in ${env.name}`;
   return line(where, async () => {
     const bound = await port.boundPolicies(policy.kind, api.id, env.id);
     const mine = bound.find((b) => b.policyId === policy.id);
-    if (mine) return `${where} is bound to ${NOUN[policy.kind]} ${policy.name} (binding ${mine.bindingId})`;
+    if (mine) return `${where} is bound to ${nounOf(policy.kind)} ${policy.name} (binding ${mine.bindingId})`;
     const others = bound.map((b) => b.policyName).join(', ');
     return `${where} is not bound to ${policy.name}${others ? ` (bound: ${others})` : ''}`;
   });
 }
 
-function authorization(
+export function authorization(
   port: ReadBackPort,
   app: { id: string; name: string },
   api: ApiRef,
@@ -77,41 +73,5 @@ export function readBack(reads: ReadBackPort, action: MutationAction): Promise<s
       return p;
     },
   };
-  if (isMqsAction(action)) return mqsReadBack(port.mqs, action);
-  switch (action.kind) {
-    case 'publish':
-    case 'offline':
-      return Promise.all([publication(port, action.api, action.env)]);
-    case 'batch-publish':
-    case 'batch-offline':
-      return Promise.all(action.apis.map((a) => publication(port, a, action.env)));
-    case 'switch-version':
-    case 'offline-version':
-      return Promise.all([versionInEffect(port, action.api, action.env)]);
-    case 'bind':
-      return Promise.all(action.targets.map((t) => binding(port, action.policy, t.api, t.env)));
-    case 'unbind':
-      return Promise.all(action.bindings.map((b) => binding(port, b.policy, b.api, b.env)));
-    case 'replace':
-      return Promise.all([
-        ...action.current.map((b) => binding(port, b.policy, b.api, b.env)),
-        binding(port, action.policy, action.target.api, action.target.env),
-      ]);
-    case 'authorize':
-      return Promise.all(
-        action.apps.flatMap((app) => action.apis.map((api) => authorization(port, app, api, action.env))),
-      );
-    case 'revoke':
-      return Promise.all(action.auths.map((a) => authorization(port, a.app, a.api, a.env)));
-    case 'link':
-      // Device integration has no read-back yet: say where the truth is instead of guessing it.
-      return Promise.resolve([
-        `${describeLinkAction(action).title}: outcome unknown; refresh the list with r`,
-      ]);
-    case 'call':
-      // One-call actions of other families have no read-back here: say so rather than guess.
-      return Promise.resolve([
-        `${action.object}: not re-read; refresh the view with r to see what is true now`,
-      ]);
-  }
+  return mutationKind(action).reread(port, action);
 }

@@ -66,6 +66,8 @@ export type MutationAction =
   | { kind: 'revoke'; auths: AuthRef[] }
   /** Device integration (LINK): force offline, delete devices, send a command, reset a secret (link.ts). */
   | LinkAction
+  /** `D` on any resource with a remove capability: `via` sends the deletes (bound to the instance's client). */
+  | { kind: 'delete'; resource: string; noun: string; items: Ref[]; effect: string; via: RemoveCalls }
   /** One call on another family (resource-calls.ts): domains, certificates, custom backends, quotas, secrets… */
   | {
       kind: 'call';
@@ -78,6 +80,12 @@ export type MutationAction =
     }
   /** Message integration (resend, topic access, delete/import topics): src/actions/mqs.ts. */
   | MqsAction;
+
+/** The deletes of one resource, bound to the client: one DELETE each, or the batch call when it has one. */
+export interface RemoveCalls {
+  single(id: string): Promise<void>;
+  batch?(ids: string[]): Promise<{ failures: ReadonlyArray<{ id: string; code: string; message: string }> }>;
+}
 
 export type MutationKind = MutationAction['kind'];
 

@@ -11,7 +11,8 @@ import { linkClient, type LinkClient } from './link/index.ts';
 import { instanceScope, instancesClient, type InstancesClient } from './instances.ts';
 import { metricsClient, type MetricsClient } from './metrics.ts';
 import { mqsProjectClient, type MqsClient, type MqsProjectClient } from './mqs/client.ts';
-import { seg, type OptionalLister, type Scope } from './resource.ts';
+import { seg, serviceScope, type OptionalLister, type Scope } from './resource.ts';
+import type { ServiceFamily } from './services.ts';
 import { signBindingsClient, signsClient, type SignBindingsClient, type SignsClient } from './signs.ts';
 import {
   throttleBindingsClient,
@@ -79,6 +80,8 @@ export interface RomaClient {
   mqs: MqsProjectClient;
   /** Device integration (LINK, section 6) of one instance; cached per id. */
   link(instanceId: string): LinkClient;
+  /** The scope of one instance of a service family, for that family's client modules (MQS, LINK, …). */
+  serviceScope(service: ServiceFamily, instanceId: string): Scope;
   /** 3.4: the service's API versions (served without credentials). */
   versions: VersionsClient;
 }
@@ -98,6 +101,7 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
     authMethod: cfg.auth.method,
     instances,
     mqs,
+    serviceScope: (service, instanceId) => serviceScope(projectScope, service, instanceId),
     versions: versionsClient(t),
     instance(instanceId) {
       let c = cache.get(instanceId);
@@ -140,6 +144,7 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
 export { RomaError, isRomaError, type RomaErrorKind } from './errors.ts';
 export type { RequestEvent, RetryPolicy } from './transport.ts';
 export type { Lister, OptionalLister } from './resource.ts';
+export { SERVICE_SEGMENTS, servicePrefix, type ServiceFamily } from './services.ts';
 export type * from './types/index.ts';
 export type * from './types/mqs.ts';
 export type * from './types/link.ts';

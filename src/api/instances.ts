@@ -1,5 +1,12 @@
 import { RomaError } from './errors.ts';
-import { getObject, getPage, optionalLister, seg, type OptionalLister, type Scope } from './resource.ts';
+import {
+  getObject,
+  getPage,
+  optionalLister,
+  serviceScope,
+  type OptionalLister,
+  type Scope,
+} from './resource.ts';
 import { normalizeInstance } from './normalize.ts';
 import * as S from './schemas.ts';
 import type { CallOptions, Page, PageQuery } from './types/common.ts';
@@ -27,8 +34,9 @@ export interface InstancesClient {
   features(instanceId: string): OptionalLister<Feature, PageQuery>;
 }
 
+/** The APIC scope of an instance (`serviceScope(projectScope, 'apic', id)`). */
 export function instanceScope(projectScope: Scope, instanceId: string): Scope {
-  return { t: projectScope.t, base: `${projectScope.base}/apic/instances/${seg(instanceId)}` };
+  return serviceScope(projectScope, 'apic', instanceId);
 }
 
 /** Statuses meaning "this deployment has no list call (or we may not use it)": fall back to named ids. */

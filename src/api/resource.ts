@@ -12,6 +12,7 @@ import {
 } from './validate.ts';
 import { normalizeGeneric } from './normalize.ts';
 import { RomaError, withUnknownOutcome } from './errors.ts';
+import { servicePrefix, type ServiceFamily } from './services.ts';
 
 type Obj = Record<string, unknown>;
 export type Normalizer = (o: Obj) => Obj;
@@ -29,12 +30,20 @@ export interface OptionalLister<T, Q extends PageQuery> {
 
 export interface Scope {
   t: Transport;
-  /** `/v2/{project_id}/apic/instances/{instance_id}` (or `/v2/{project_id}` for instance lists). */
+  /** `/v2/{project_id}/{service}/instances/{instance_id}` (serviceScope), or `/v2/{project_id}` for project-wide calls. */
   base: string;
 }
 
 export function seg(id: string): string {
   return encodeURIComponent(id);
+}
+
+/**
+ * The scope of one instance of one service family (src/api/services.ts): a family's client module is
+ * built on it, e.g. `throttlesClient(serviceScope(project, 'apic', id))`, an MQS one on `'mqs'`.
+ */
+export function serviceScope(projectScope: Scope, service: ServiceFamily, instanceId: string): Scope {
+  return { t: projectScope.t, base: `${projectScope.base}${servicePrefix(service)}/${seg(instanceId)}` };
 }
 
 function shape<T>(schema: ObjectSchema, norm: Normalizer, raw: unknown): T {

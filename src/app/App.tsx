@@ -5,7 +5,7 @@ import { registerActionModals } from '../../screens/actions/index.tsx';
 import { MutationPanel } from '../../screens/actions/MutationPanel.tsx';
 import { registerFormModals } from '../../screens/forms/index.tsx';
 import { resourceById } from '../../screens/registry.ts';
-import { KEYMAP, keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
+import { keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
 import type { MutationPhase, MutationStore } from '../store/mutations.ts';
 import { KeyRouterProvider, useCommands, type KeyRouter } from '../keys/router.tsx';
 import { useStore as useZustand } from 'zustand';
@@ -15,11 +15,12 @@ import { selectTop, selectTopModal } from '../store/selectors.ts';
 import { ThemeProvider, type Theme } from '../ui/theme.ts';
 import { Breadcrumbs, Footer, Header, StatusLine } from './Chrome.tsx';
 import { listKey } from './data.ts';
-import { DetailView, DETAIL_COMMANDS } from './DetailView.tsx';
+import { DetailView } from './DetailView.tsx';
 import { AppEnvProvider, useAppEnv, type AppEnv } from './env.tsx';
-import { ListView, LIST_COMMANDS } from './ListView.tsx';
+import { ListView } from './ListView.tsx';
 import { modalComponent, type ModalProps } from './modals.tsx';
-import { actionCommands, hasMarkableActions } from './actions.ts';
+import { decideSession, SessionProvider, useSession } from './session.ts';
+import { viewKeys } from './view-keys.ts';
 import { DebugView } from './DebugView.tsx';
 import { registerDebugAction } from './debug-action.ts';
 import { createShellMutations, debugStoreOf } from './side-stores.ts';
@@ -27,10 +28,6 @@ import { createShellMutations, debugStoreOf } from './side-stores.ts';
 registerActionModals();
 registerFormModals();
 registerDebugAction();
-
-const DEBUG_COMMANDS = (Object.keys(KEYMAP) as Command[]).filter((c) =>
-  (KEYMAP[c].scopes as readonly KeyScope[]).includes('debug'),
-);
 
 const HELP_HINTS = [
   { keys: keyLabel('escape'), label: 'close help' },
@@ -67,8 +64,6 @@ const PALETTE_HINTS = [
   { keys: keyLabel('escape'), label: 'close' },
 ];
 
-const GLOBAL_COMMANDS: readonly Command[] = ['quit', 'help', 'palette', 'back', 'refresh', 'autoRefresh'];
-
 export interface AppProps {
   store: DashboardStore;
   env: AppEnv;
@@ -82,9 +77,11 @@ export interface AppProps {
 
 export function App({ store, env, theme, router, onQuit, mutations }: AppProps) {
   const instanceId = useZustand(store, (s) => s.instanceId);
+  // Read-only is decided once per dashboard (a profile switch brings a new store and client).
+  const session = useMemo(() => decideSession(env.header, store.client), [env.header, store.client]);
   const own = useMemo(
-    () => mutations ?? createShellMutations(store, env, instanceId),
-    [mutations, store, env, instanceId],
+    () => mutations ?? createShellMutations(store, env, instanceId, session),
+    [mutations, store, env, instanceId, session],
   );
   // On a signal, a change in flight is audited (outcome unknown) before the process exits.
   useEffect(
@@ -96,13 +93,15 @@ export function App({ store, env, theme, router, onQuit, mutations }: AppProps) 
   return (
     <StoreProvider store={store}>
       <AppEnvProvider env={env}>
-        <MutationProvider store={own}>
-          <ThemeProvider {...(theme ? { theme } : {})}>
-            <KeyRouterProvider {...(router ? { router } : {})}>
-              <Shell {...(onQuit ? { onQuit } : {})} />
-            </KeyRouterProvider>
-          </ThemeProvider>
-        </MutationProvider>
+        <SessionProvider gate={session}>
+          <MutationProvider store={own}>
+            <ThemeProvider {...(theme ? { theme } : {})}>
+              <KeyRouterProvider {...(router ? { router } : {})}>
+                <Shell {...(onQuit ? { onQuit } : {})} />
+              </KeyRouterProvider>
+            </ThemeProvider>
+          </MutationProvider>
+        </SessionProvider>
       </AppEnvProvider>
     </StoreProvider>
   );
@@ -119,8 +118,8 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const modal = useStore(selectTopModal);
   const instanceId = useStore((s) => s.instanceId);
   const autoMs = useStore((s) => s.autoRefreshMs);
-  const { defaultRefreshMs, header } = useAppEnv();
-  const readOnly = header.readOnly === true;
+  const { defaultRefreshMs } = useAppEnv();
+  const session = useSession();
   const phase = useMutations((m) => m.phase);
   const destructive = useMutations((m) => m.confirmation?.destructive === true);
   const mutating = phase !== 'idle';
@@ -178,18 +177,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
       : top.list.filtering
         ? ['input']
         : [top.view, 'actions', 'global'];
-  const only =
-    top.view === 'debug'
-      ? [...GLOBAL_COMMANDS, ...DEBUG_COMMANDS]
-      : [
-          ...GLOBAL_COMMANDS,
-          ...(top.view === 'list' ? LIST_COMMANDS : DETAIL_COMMANDS),
-          ...actionCommands(d, readOnly),
-        ].filter(
-          (c) =>
-            (c !== 'reveal' || d?.hasSecret === true) &&
-            ((c !== 'mark' && c !== 'markAll') || hasMarkableActions(d, readOnly)),
-        );
+  const only = viewKeys(d, top.view, session).commands;
 
   return (
     // overflow hidden: whatever a line does, the frame never grows past the terminal's rows (a taller

@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import { Tabs } from '../../components/Tabs.tsx';
 import type { DetailSection, ResourceDescriptor } from '../../screens/types.ts';
 import { useCommands } from '../keys/router.tsx';
-import type { Command } from '../keys/keymap.ts';
 import { useActions, useDashboardStore, useStore } from '../store/react.tsx';
 import type { NavEntry } from '../store/navigation.ts';
 import { selectSlice } from '../store/selectors.ts';
@@ -12,25 +11,13 @@ import { truncateToWidth } from '../ui/text.ts';
 import { useTheme } from '../ui/theme.ts';
 import { listKey, useOverviewParts, usePart } from './data.ts';
 import { sectionsToLines, type LineStyle } from './detail-lines.ts';
-import { actionHandlers } from './actions.ts';
+import { actionHandlers, bindCapabilities } from './actions.ts';
+import { useMutationStore } from '../../screens/actions/context.tsx';
+import { useSession } from './session.ts';
 import { copyToClipboard, useAppEnv } from './env.tsx';
 import { warningNote } from './warnings.ts';
 
-export const DETAIL_COMMANDS: readonly Command[] = [
-  'up',
-  'down',
-  'top',
-  'bottom',
-  'pageUp',
-  'pageDown',
-  'halfPageUp',
-  'halfPageDown',
-  'nextTab',
-  'prevTab',
-  'json',
-  'copyId',
-  'reveal',
-];
+export { DETAIL_COMMANDS } from './view-keys.ts';
 
 /** Finds the item of a detail view in any loaded list of its resource (the list it was opened from). */
 function useItem(d: ResourceDescriptor, entry: NavEntry): unknown {
@@ -99,6 +86,9 @@ export function DetailView({
     actions.setDetailScroll(next);
   };
   const half = Math.max(1, Math.floor(bodyHeight / 2));
+  const session = useSession();
+  const mutations = useMutationStore();
+  const bindings = useMemo(() => bindCapabilities(d, 'detail', session), [d, session]);
   const curTab = () => Math.min(store.getState().stack.at(-1)?.tab ?? 0, tabs.length - 1);
 
   useCommands('list', ['detail', 'actions'], {
@@ -110,9 +100,11 @@ export function DetailView({
     pageDown: () => scrollBy(bodyHeight),
     halfPageUp: () => scrollBy(-half),
     halfPageDown: () => scrollBy(half),
-    ...actionHandlers(d, {
+    ...actionHandlers(bindings, {
       store,
-      readOnly: env.header.readOnly === true || store.client.readOnly,
+      mutations,
+      session,
+      params: entry.params,
       item: () => item,
       marked: () => [],
     }),

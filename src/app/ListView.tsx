@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { WindowedTable, type TableColumn } from '../../components/WindowedTable.tsx';
 import type { CellTone, Column, ResourceDescriptor } from '../../screens/types.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
-import { commandsForKey, type Command } from '../keys/keymap.ts';
+import { commandsForKey } from '../keys/keymap.ts';
 import { editLine, insertText } from '../../components/TextInput.tsx';
 import { useActions, useDashboardStore, useStore, useStoreShallow } from '../store/react.tsx';
 import type { NavEntry } from '../store/navigation.ts';
@@ -11,7 +11,9 @@ import type { ResourceSlice } from '../store/slice.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { useTheme, type ColorValue, type Theme } from '../ui/theme.ts';
 import { lazyCellRequest, useInstanceRow, useList } from './data.ts';
-import { actionHandlers, hasMarkableActions } from './actions.ts';
+import { actionHandlers, bindCapabilities, hasMarkableActions } from './actions.ts';
+import { useMutationStore } from '../../screens/actions/context.tsx';
+import { useSession } from './session.ts';
 import { useAppEnv, copyToClipboard } from './env.tsx';
 import {
   clampScroll,
@@ -25,26 +27,7 @@ import {
 
 const FLEX_COLUMN_MAX = 48;
 
-export const LIST_COMMANDS: readonly Command[] = [
-  'up',
-  'down',
-  'top',
-  'bottom',
-  'pageUp',
-  'pageDown',
-  'halfPageUp',
-  'halfPageDown',
-  'enter',
-  'describe',
-  'filter',
-  'sortNext',
-  'sortReverse',
-  'json',
-  'copyId',
-  'reveal',
-  'mark',
-  'markAll',
-];
+export { LIST_COMMANDS } from './view-keys.ts';
 
 /** Title line + column header line of the table. */
 const TABLE_CHROME = 2;
@@ -86,7 +69,10 @@ export function ListView({
   };
   const half = Math.max(1, Math.floor(bodyHeight / 2));
   const markedIds = entry.list.marked;
-  const hasActions = hasMarkableActions(d);
+  const session = useSession();
+  const mutations = useMutationStore();
+  const bindings = useMemo(() => bindCapabilities(d, 'list', session), [d, session]);
+  const hasActions = hasMarkableActions(bindings);
   const markedRows = () => {
     const ids = new Set(store.getState().stack.at(-1)?.list.marked ?? []);
     return rows.filter((r) => ids.has(d.idOf(r)));
@@ -116,9 +102,11 @@ export function ListView({
         const row = rowAtState();
         if (row !== undefined) actions.push(d.id, 'detail', { itemId: d.idOf(row), label: d.nameOf(row) });
       },
-      ...actionHandlers(d, {
+      ...actionHandlers(bindings, {
         store,
-        readOnly: env.header.readOnly === true || store.client.readOnly,
+        mutations,
+        session,
+        params: entry.params,
         item: () => rowAtState(),
         marked: markedRows,
       }),

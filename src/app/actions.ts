@@ -1,67 +1,171 @@
-// Resource actions as key handlers: each action's command (a key-map command of the `actions` scope)
-// runs it on the selected item (and the marked rows). In read-only mode a mutating action never opens
-// its flow: the status line says it is disabled.
+// Capabilities as key handlers. A descriptor declares what its resource can do (create, edit, remove,
+// actions); this module turns that into the commands bound in one view for one session. The footer,
+// the `?` help and the handlers all come from the same `bindCapabilities` answer, so a key that is
+// shown always does something, and a key bound to nothing is never shown.
+//
+// Read-only (k9s `ClearDanger`): dangerous capabilities are not bound; they are listed as unavailable
+// with the reason, and their key only explains that reason on the status line.
 import { actionsOf } from '../../screens/registry.ts';
-import type { ResourceDescriptor } from '../../screens/types.ts';
+import type {
+  ActionContext,
+  ActionSpec,
+  CreateContext,
+  ResourceDescriptor,
+  SessionGate,
+} from '../../screens/types.ts';
 import { KEYMAP, type Command } from '../keys/keymap.ts';
 import type { CommandHandlers } from '../keys/router.tsx';
+import type { MutationStore } from '../store/mutations.ts';
 import type { DashboardStore } from '../store/store.ts';
+import { removeRunner } from './remove.ts';
+
+export type ViewKind = 'list' | 'detail';
+
+/** One capability as the shell binds it. */
+export interface Capability {
+  command: Command;
+  title: string;
+  dangerous: boolean;
+  /** Runs without a selected row (create on an empty list). */
+  needsRow: boolean;
+  available?: (row: unknown, session: SessionGate) => true | string;
+  run: (ctx: CreateContext<unknown>) => void | Promise<void>;
+}
+
+export interface Unavailable {
+  command: Command;
+  title: string;
+  reason: string;
+}
+
+export interface ViewBindings {
+  bound: Capability[];
+  unavailable: Unavailable[];
+}
+
+const isCommand = (c: string): c is Command => c in KEYMAP;
+
+export function isDangerous(a: Pick<ActionSpec<unknown>, 'dangerous' | 'mutating'>): boolean {
+  return a.dangerous ?? a.mutating ?? false;
+}
+
+/** Create, edit and open-items act on one item (or none): alone they do not make a list's rows markable. */
+const SINGLE_ITEM: ReadonlySet<string> = new Set(['create', 'edit', 'openItems']);
+
+/** Whether the list offers marks (Space/`*`): some bound capability works on the marked rows. */
+export function hasMarkableActions(b: ViewBindings): boolean {
+  return b.bound.some((c) => !SINGLE_ITEM.has(c.command));
+}
+
+function fromSpec(a: ActionSpec<unknown>): Capability | undefined {
+  if (!isCommand(a.command)) return undefined;
+  return {
+    command: a.command,
+    title: a.title,
+    dangerous: isDangerous(a),
+    // creating needs no selected row (an empty list is where one starts)
+    needsRow: a.command !== 'create',
+    ...(a.available ? { available: a.available } : {}),
+    run: (ctx) => a.run(ctx as ActionContext<unknown>),
+  };
+}
+
+/** Every capability the descriptor declares for `view`, before the session is asked. */
+export function capabilitiesOf(d: ResourceDescriptor, view: ViewKind): Capability[] {
+  const out: Capability[] = [];
+  if (d.create && view === 'list') {
+    const create = d.create;
+    out.push({
+      command: 'create',
+      title: create.title,
+      dangerous: true,
+      needsRow: false,
+      run: (c) => create.open(c),
+    });
+  }
+  if (d.edit) {
+    const edit = d.edit;
+    out.push({
+      command: 'edit',
+      title: edit.title,
+      dangerous: true,
+      needsRow: true,
+      run: (c) => edit.open(c as ActionContext<unknown>),
+    });
+  }
+  if (d.remove && view === 'list') out.push(removeRunner(d, d.remove));
+  for (const a of actionsOf(d)) {
+    if (a.views && !a.views.includes(view)) continue;
+    const c = fromSpec(a);
+    if (c && !out.some((x) => x.command === c.command)) out.push(c);
+  }
+  return out;
+}
+
+/** What is bound in this view for this session, and what is not (with the reason, for `?`). */
+export function bindCapabilities(
+  d: ResourceDescriptor | undefined,
+  view: ViewKind,
+  session: SessionGate,
+): ViewBindings {
+  const bound: Capability[] = [];
+  const unavailable: Unavailable[] = [];
+  for (const c of d ? capabilitiesOf(d, view) : []) {
+    if (c.dangerous && session.readOnly)
+      unavailable.push({ command: c.command, title: c.title, reason: session.readOnlyReason });
+    else bound.push(c);
+  }
+  return { bound, unavailable };
+}
 
 export interface ActionTarget {
   store: DashboardStore;
-  readOnly: boolean;
+  mutations?: MutationStore;
+  session: SessionGate;
+  params: Readonly<Record<string, string>>;
   /** The selected item now (read at key time, not render time). */
   item(): unknown;
   marked(): unknown[];
 }
 
-const isCommand = (c: string): c is Command => c in KEYMAP;
-
-/**
- * The commands the descriptor's actions answer to (for the footer's `only`). In read-only mode the
- * mutating ones are left out: the footer offers only what can happen (their keys still explain why not).
- */
-export function actionCommands(d: ResourceDescriptor | undefined, readOnly = false): Command[] {
-  return d
-    ? actionsOf(d)
-        .filter((a) => !(readOnly && a.mutating))
-        .map((a) => a.command)
-        .filter(isCommand)
-    : [];
-}
-
-/** Create, edit and open-items act on one item (or none): alone they do not make a list's rows markable. */
-const SINGLE_ITEM = new Set(['create', 'edit', 'openItems']);
-
-/** Whether the list offers marks (Space/`*`): some action of it works on the marked rows. */
-export function hasMarkableActions(d: ResourceDescriptor | undefined, readOnly = false): boolean {
-  return d ? actionCommands(d, readOnly).some((c) => !SINGLE_ITEM.has(c)) : false;
-}
-
-export function actionHandlers(d: ResourceDescriptor, t: ActionTarget): CommandHandlers {
+/** Handlers of the bound capabilities, and an explanation for the unavailable ones. */
+export function actionHandlers(b: ViewBindings, t: ActionTarget): CommandHandlers {
   const handlers: CommandHandlers = {};
-  for (const a of actionsOf(d)) {
-    if (!isCommand(a.command)) continue;
-    handlers[a.command] = () => {
+  for (const u of b.unavailable) {
+    handlers[u.command] = () => {
+      t.store.getState().actions.setStatus({
+        level: 'error',
+        code: 'read-only',
+        text: `read-only: ${KEYMAP[u.command].hint ?? u.command} disabled`,
+        hint: u.reason,
+      });
+    };
+  }
+  for (const c of b.bound) {
+    handlers[c.command] = () => {
       const { actions, instanceId } = t.store.getState();
-      if (a.mutating && t.readOnly) {
-        actions.setStatus({
-          level: 'error',
-          code: 'read-only',
-          text: `read-only: ${KEYMAP[a.command as Command].hint ?? a.command} disabled`,
-          hint: 'Started with --read-only (or a read-only profile): nothing is sent that changes the gateway.',
-        });
+      const item = t.item();
+      if (item === undefined && c.needsRow) return;
+      const why = item === undefined ? true : (c.available?.(item, t.session) ?? true);
+      if (why !== true) {
+        actions.setStatus({ level: 'error', code: 'unavailable', text: `${c.title}: ${why}` });
         return;
       }
-      const item = t.item();
-      // Creating needs no selected row (an empty list is where one starts).
-      if (item === undefined && a.command !== 'create') return;
       actions.setStatus(null);
+      const ctx: CreateContext<unknown> = {
+        store: t.store,
+        item,
+        instanceId,
+        marked: t.marked(),
+        params: t.params,
+        session: t.session,
+        ...(t.mutations ? { mutations: t.mutations } : {}),
+      };
       try {
-        const r = a.run({ store: t.store, item, instanceId, marked: t.marked() });
-        if (r instanceof Promise) r.catch((e: unknown) => actions.showError(e, a.title));
+        const r = c.run(ctx);
+        if (r instanceof Promise) r.catch((e: unknown) => actions.showError(e, c.title));
       } catch (e) {
-        actions.showError(e, a.title);
+        actions.showError(e, c.title);
       }
     };
   }

@@ -7,15 +7,17 @@ import { HelpOverlay } from '../../components/HelpOverlay.tsx';
 import { JsonView } from '../../components/JsonView.tsx';
 import { redactObject } from '../api/redact.ts';
 import { paletteEntries, resourceById } from '../../screens/registry.ts';
-import { commandKeysLabel, commandsForKey, keyIs } from '../keys/keymap.ts';
+import { commandKeysLabel, commandsForKey, helpSections, keyIs } from '../keys/keymap.ts';
 import { useKeyHandler } from '../keys/router.tsx';
 import { useActions, useDashboardStore, useStore } from '../store/react.tsx';
-import { selectSlice } from '../store/selectors.ts';
+import { selectSlice, selectTop } from '../store/selectors.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { truncateToWidth } from '../ui/text.ts';
 import { useTheme } from '../ui/theme.ts';
 import { listKey, listRequest } from './data.ts';
 import { useAppEnv } from './env.tsx';
+import { useSession } from './session.ts';
+import { helpCommands, viewKeys } from './view-keys.ts';
 
 export interface ModalProps {
   props: Readonly<Record<string, unknown>>;
@@ -33,7 +35,8 @@ export function modalComponent(kind: string): ComponentType<ModalProps> | undefi
   return registry.get(kind);
 }
 
-const CLOSE_KEYS = new Set(['escape', 'q', 'y']);
+/** Esc, q, or the key that opened it (json, y) closes the JSON view. */
+const closesJson = (id: string): boolean => keyIs('back', id) || keyIs('quit', id) || keyIs('json', id);
 
 /**
  * JSON of the selected item. JsonView scrolls with the navigation keys; this layer closes it.
@@ -49,7 +52,7 @@ function JsonModal({ props, width, height }: ModalProps) {
     [masked, props.value],
   );
   useKeyHandler('modal', (k) => {
-    if (CLOSE_KEYS.has(k.id)) actions.popModal();
+    if (closesJson(k.id)) actions.popModal();
     else if (keyIs('reveal', k.id) && hasSecret && revealId !== undefined) actions.toggleReveal(revealId);
     // navigation keys go on to JsonView's scroll handler; nothing else reaches the views beneath
     else if (commandsForKey(k.id, ['detail']).length > 0) return false;
@@ -70,12 +73,19 @@ function JsonModal({ props, width, height }: ModalProps) {
 function HelpModal({ width, height }: ModalProps) {
   const theme = useTheme();
   const actions = useActions();
+  const session = useSession();
+  const top = useStore(selectTop);
+  // the view under the help: only what it binds, and its unavailable capabilities with the reason
+  const sections = useMemo(() => {
+    const keys = viewKeys(resourceById(top.screen), top.view, session);
+    return helpSections({ only: helpCommands(keys), unavailable: keys.unavailable, titles: keys.titles });
+  }, [top.screen, top.view, session]);
   const names = paletteEntries()
     .map((e) => `:${e.name}`)
     .join(' ');
   return (
     <Box flexDirection="column" height={height}>
-      <HelpOverlay width={width} height={height - 2} onClose={() => actions.popModal()} />
+      <HelpOverlay width={width} height={height - 2} sections={sections} onClose={() => actions.popModal()} />
       <Text bold color={theme.tokens.accent}>
         {truncateToWidth(`Palette (${commandKeysLabel('palette')} then a name; Tab completes)`, width)}
       </Text>

@@ -7,6 +7,8 @@ import { appListerFrom, createDebugStore, debugCallerFrom, type DebugStore } fro
 import { createMutationStore, type MutationStore } from '../store/mutations.ts';
 import type { DashboardStore } from '../store/store.ts';
 import type { AppEnv } from './env.tsx';
+import type { SessionGate } from '../../screens/types.ts';
+import { decideSession } from './session.ts';
 
 const debugStores = new WeakMap<DashboardStore, DebugStore>();
 
@@ -43,6 +45,7 @@ export function createShellMutations(
   dash: DashboardStore,
   env: AppEnv,
   instanceId: string | null,
+  session: SessionGate = decideSession(env.header, dash.client),
 ): MutationStore {
   return createMutationStore({
     port: clientPort(
@@ -50,7 +53,7 @@ export function createShellMutations(
       env.requestIds,
       dash.client.link(instanceId ?? ''),
     ),
-    readOnly: env.header.readOnly === true || dash.client.readOnly,
+    readOnly: session.readOnly,
     identity: auditIdentity(env, instanceId),
     audit: createAuditLog({
       ...(env.auditPath ? { path: env.auditPath } : {}),

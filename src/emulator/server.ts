@@ -1,5 +1,6 @@
 // The emulator's HTTP server: node:http, a small router (literal segments win over `{id}` patterns),
 // raw body kept for signature checks, JSON parsing, the ROMA error envelope, auth and fault hooks.
+import { SERVICE_SEGMENTS, type ServiceFamily } from '../api/services.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { answerClientError } from './client-error.ts';
 import { ApiError, type InstanceCtx, type RouteDef, type RouteResult } from './routes/common.ts';
@@ -55,16 +56,27 @@ export interface ServerDeps {
 }
 
 const LOG_KEEP = 200;
-const INSTANCE_PREFIX = ['v2', '{project_id}', 'apic', 'instances', '{instance_id}'];
+/** `/v2/{project_id}/<service>/instances/{instance_id}` for every service family (src/api/services.ts). */
+const instancePrefix = (service: ServiceFamily = 'apic'): string[] => [
+  'v2',
+  '{project_id}',
+  ...SERVICE_SEGMENTS[service],
+  '{instance_id}',
+];
 
 interface CompiledRoute {
   def: RouteDef;
   segments: string[];
 }
 
-function compile(def: RouteDef): CompiledRoute {
+/** The path segments a route answers (`{…}` = parameter). */
+export function routeSegments(def: RouteDef): string[] {
   const rel = def.path.split('/').filter(Boolean);
-  return { def, segments: def.scope === 'instance' ? [...INSTANCE_PREFIX, ...rel] : rel };
+  return def.scope === 'instance' ? [...instancePrefix(def.service), ...rel] : rel;
+}
+
+function compile(def: RouteDef): CompiledRoute {
+  return { def, segments: routeSegments(def) };
 }
 
 const isParam = (s: string): boolean => s.startsWith('{') && s.endsWith('}');

@@ -57,7 +57,7 @@ export const KEYMAP = {
   filter: spec('list', ['/'], 'Filter the list (Esc clears)', 'filter'),
   sortNext: spec('list', ['s'], 'Sort by the next column', 'sort'),
   sortReverse: spec('list', ['S'], 'Reverse the sort order'),
-  mark: spec('list', ['space'], 'Mark or unmark the selected item (batch actions)', 'mark'),
+  mark: spec('list', ['space'], 'Mark or unmark the selected item (batch actions)'),
   markAll: spec('list', ['*'], 'Mark all visible items, or clear all marks'),
   json: spec(['list', 'detail'], ['y'], 'Show the selected item as raw JSON', 'json'),
   copyId: spec(['list', 'detail'], ['c'], 'Copy the selected id to the clipboard (OSC 52)', 'copy id'),
@@ -319,24 +319,48 @@ export function footerHints(scopes: readonly KeyScope[], only?: readonly Command
   return out;
 }
 
+export interface HelpEntry {
+  command: Command;
+  keys: string;
+  description: string;
+  /** Set when the command exists in this view but cannot run in this session: the reason. */
+  unavailable?: string;
+}
+
 export interface HelpSection {
   scope: KeyScope;
   title: string;
-  entries: { command: Command; keys: string; description: string }[];
+  entries: HelpEntry[];
 }
 
-/** The `?` help: every command grouped by its first scope, in table order. */
-export function helpSections(): HelpSection[] {
+export interface HelpOptions {
+  /** Only these commands (those the current view binds); every command when omitted. */
+  only?: readonly Command[];
+  /** Commands of the view that the session does not allow, with the reason (listed, marked unavailable). */
+  unavailable?: ReadonlyArray<{ command: Command; reason: string }>;
+  /** Per-view descriptions replacing the key map's (e.g. `D` → "Delete API group"). */
+  titles?: Partial<Record<Command, string>>;
+}
+
+/** The `?` help: commands grouped by their first scope, in table order. */
+export function helpSections(opts: HelpOptions = {}): HelpSection[] {
   const sections = new Map<KeyScope, HelpSection>();
   for (const cmd of COMMANDS) {
     const s: CommandSpec = KEYMAP[cmd];
+    const off = opts.unavailable?.find((u) => u.command === cmd);
+    if (opts.only !== undefined && !opts.only.includes(cmd) && off === undefined) continue;
     const scope = s.scopes[0] ?? 'global';
     let section = sections.get(scope);
     if (section === undefined) {
       section = { scope, title: SCOPE_TITLES[scope], entries: [] };
       sections.set(scope, section);
     }
-    section.entries.push({ command: cmd, keys: commandKeysLabel(cmd), description: s.description });
+    section.entries.push({
+      command: cmd,
+      keys: commandKeysLabel(cmd),
+      description: opts.titles?.[cmd] ?? s.description,
+      ...(off ? { unavailable: off.reason } : {}),
+    });
   }
   return [...sections.values()];
 }

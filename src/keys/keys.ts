@@ -92,3 +92,8 @@ export function splitKeys(input: string, key: Key): KeyEvent[] {
 export function isTextKey(k: KeyEvent): boolean {
   return !k.ctrl && !k.meta && (k.id === 'space' || (k.input.length > 0 && k.id === k.input));
 }
+
+/** The text a text key types (Space types a blank). */
+export function textOf(k: KeyEvent): string {
+  return k.id === 'space' ? ' ' : k.input;
+}

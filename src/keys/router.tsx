@@ -38,7 +38,15 @@ export interface KeyRouter {
 }
 
 /** The router without React: a handler stack and a burst queue. */
-export function createKeyRouter(schedule: (fn: () => void) => () => void = defaultSchedule): KeyRouter {
+export interface KeyRouterOptions {
+  /** Called with a key that no handler consumed (tests: a listed key must be handled). */
+  onUnhandled?: (key: KeyEvent) => void;
+}
+
+export function createKeyRouter(
+  schedule: (fn: () => void) => () => void = defaultSchedule,
+  opts: KeyRouterOptions = {},
+): KeyRouter {
   const regs: Registration[] = [];
   // Pastes share the queue with keys so a paste never overtakes keys typed before it.
   const queue: Array<KeyEvent | { paste: string }> = [];
@@ -52,6 +60,7 @@ export function createKeyRouter(schedule: (fn: () => void) => () => void = defau
     for (const r of ordered()) {
       if (r.handler.current(key) === true) return;
     }
+    opts.onUnhandled?.(key);
   };
 
   const deliverPaste = (text: string): void => {

@@ -9,6 +9,7 @@ import { createRomaClient, type RequestEvent } from '../../src/api/client.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle, type StartEmulatorOptions } from '../../src/emulator/index.ts';
 import { App } from '../../src/app/App.tsx';
+import type { KeyRouter } from '../../src/keys/router.tsx';
 import type { AppEnv } from '../../src/app/env.tsx';
 import '../../src/app/modals.tsx';
 import { createDashboardStore, type DashboardStore } from '../../src/store/index.ts';
@@ -37,6 +38,8 @@ export interface HarnessOptions {
   readOnly?: boolean;
   /** Audit log of mutations (default: a file in a fresh temp directory). */
   auditPath?: string;
+  /** The key router (tests that watch for unhandled keys). */
+  router?: KeyRouter;
 }
 
 async function connect(opts: HarnessOptions) {
@@ -81,7 +84,9 @@ async function connect(opts: HarnessOptions) {
     secrets: () => [emu.ak, emu.sk],
     debugHistoryFile: null,
   };
-  const app = <App store={store} theme={THEMES.none} env={env} />;
+  const app = (
+    <App store={store} theme={THEMES.none} env={env} {...(opts.router ? { router: opts.router } : {})} />
+  );
   const removeTemp = () => {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };

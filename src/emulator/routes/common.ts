@@ -1,4 +1,5 @@
 // Shared pieces of the emulator's routes: the error type, the route table shape, paging and filters.
+import type { ServiceFamily } from '../../api/services.ts';
 import type { EmulatorState, InstanceStore } from '../state.ts';
 
 export class ApiError extends Error {
@@ -44,6 +45,8 @@ export interface RouteDef {
   /** Path relative to the instance (`/apis/{api_id}`) or absolute when `scope` is 'root'. */
   path: string;
   scope: 'instance' | 'root';
+  /** Service family of an instance route (default APIC): its path prefix, see src/api/services.ts. */
+  service?: ServiceFamily;
   /** Served without credentials (3.4 API versions). */
   noAuth?: boolean;
   handler: (ctx: InstanceCtx) => RouteResult | Promise<RouteResult>;
@@ -55,6 +58,16 @@ export function route(
   handler: (ctx: InstanceCtx) => RouteResult | Promise<RouteResult>,
 ): RouteDef {
   return { method, path, scope: 'instance', handler };
+}
+
+/** An instance route of another service family: `serviceRoute('mqs', 'GET', '/topics', …)`. */
+export function serviceRoute(
+  service: ServiceFamily,
+  method: string,
+  path: string,
+  handler: (ctx: InstanceCtx) => RouteResult | Promise<RouteResult>,
+): RouteDef {
+  return { method, path, scope: 'instance', service, handler };
 }
 
 export const ok = (body: unknown, status = 200): RouteResult => ({ status, body });

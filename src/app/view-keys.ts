@@ -1,0 +1,122 @@
+// The commands one view handles, derived from the same bindings its key handlers use: the footer
+// (`only`), the `?` help and the README key table all come from here, so a listed key always works.
+import type { ResourceDescriptor, SessionGate } from '../../screens/types.ts';
+import { KEYMAP, type Command, type KeyScope } from '../keys/keymap.ts';
+import { bindCapabilities, hasMarkableActions, type Unavailable, type ViewKind } from './actions.ts';
+
+export const GLOBAL_COMMANDS: readonly Command[] = [
+  'quit',
+  'help',
+  'palette',
+  'back',
+  'refresh',
+  'autoRefresh',
+  'dismissError',
+];
+
+const NAVIGATION: readonly Command[] = [
+  'up',
+  'down',
+  'top',
+  'bottom',
+  'pageUp',
+  'pageDown',
+  'halfPageUp',
+  'halfPageDown',
+];
+
+/** What a list view always handles (reveal and marks only where they mean something, see viewKeys). */
+export const LIST_COMMANDS: readonly Command[] = [
+  ...NAVIGATION,
+  'enter',
+  'describe',
+  'filter',
+  'sortNext',
+  'sortReverse',
+  'json',
+  'copyId',
+  'reveal',
+  'mark',
+  'markAll',
+];
+
+export const DETAIL_COMMANDS: readonly Command[] = [
+  ...NAVIGATION,
+  'nextTab',
+  'prevTab',
+  'json',
+  'copyId',
+  'reveal',
+];
+
+export const DEBUG_COMMANDS: readonly Command[] = (Object.keys(KEYMAP) as Command[]).filter((c) =>
+  (KEYMAP[c].scopes as readonly KeyScope[]).includes('debug'),
+);
+
+/** Dialogs and text fields open from any view (confirmations, `/`, `:`): their keys are always listed. */
+const REACHABLE_SCOPES: readonly KeyScope[] = ['modal', 'input'];
+
+export type ViewName = ViewKind | 'debug';
+
+export interface ViewKeys {
+  /** Every command bound in the view (global ones included). */
+  commands: Command[];
+  /** Capabilities of the resource that this session does not bind, with the reason. */
+  unavailable: Unavailable[];
+  /** Descriptions of the bound capabilities for this resource (`D` → "Delete API group"). */
+  titles: Partial<Record<Command, string>>;
+}
+
+export function viewKeys(d: ResourceDescriptor | undefined, view: ViewName, session: SessionGate): ViewKeys {
+  if (view === 'debug')
+    return { commands: [...GLOBAL_COMMANDS, ...DEBUG_COMMANDS], unavailable: [], titles: {} };
+  const b = bindCapabilities(d, view, session);
+  const base = (view === 'list' ? LIST_COMMANDS : DETAIL_COMMANDS).filter(
+    (c) =>
+      (c !== 'reveal' || d?.hasSecret === true) &&
+      ((c !== 'mark' && c !== 'markAll') || hasMarkableActions(b)),
+  );
+  const titles: Partial<Record<Command, string>> = {};
+  for (const c of [...b.bound, ...b.unavailable]) titles[c.command] = c.title;
+  return {
+    commands: [...GLOBAL_COMMANDS, ...base, ...b.bound.map((c) => c.command)],
+    unavailable: b.unavailable,
+    titles,
+  };
+}
+
+/** Commands listed in `?` for the view: its own, plus dialog and text-field keys. */
+export function helpCommands(keys: ViewKeys): Command[] {
+  const reachable = (Object.keys(KEYMAP) as Command[]).filter((c) =>
+    (KEYMAP[c].scopes as readonly KeyScope[]).some((s) => REACHABLE_SCOPES.includes(s)),
+  );
+  return [...keys.commands, ...reachable];
+}
+
+const READ_WRITE: SessionGate = { readOnly: false, readOnlyReason: '' };
+
+/**
+ * The README's key reference: every command bound in at least one view of a read-write session; an
+ * action names the screens that bind it. A command bound nowhere is left out.
+ */
+export function referenceHelpOptions(resources: readonly ResourceDescriptor[]): {
+  only: Command[];
+  titles: Partial<Record<Command, string>>;
+} {
+  const bound = new Set<Command>(viewKeys(undefined, 'debug', READ_WRITE).commands);
+  const where = new Map<Command, string[]>();
+  for (const d of resources) {
+    for (const view of ['list', 'detail'] as const) {
+      for (const c of viewKeys(d, view, READ_WRITE).commands) {
+        bound.add(c);
+        if (!(KEYMAP[c].scopes as readonly KeyScope[]).includes('actions')) continue;
+        const list = where.get(c) ?? [];
+        if (!list.includes(d.id)) list.push(d.id);
+        where.set(c, list);
+      }
+    }
+  }
+  const titles: Partial<Record<Command, string>> = {};
+  for (const [c, ids] of where) titles[c] = `${KEYMAP[c].description} (${ids.map((i) => `:${i}`).join(' ')})`;
+  return { only: helpCommands({ commands: [...bound], unavailable: [], titles: {} }), titles };
+}
