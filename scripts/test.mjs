@@ -38,7 +38,8 @@ env.NODE_ENV = 'test';
 // Reporters: TAP on stdout (whatever stdout is, so the log always ends with `# pass N` / `# fail N`),
 // and a recap of the failed tests on stderr once the run is over.
 const recap = pathToFileURL(resolve('test/helpers/recap-reporter.mjs')).href;
-// A file that leaves a handle open is cancelled (and fails) after --test-timeout; the watchdog is the
+// A file that leaves a handle open is cancelled (and fails) after --test-timeout (5 min: the 2,000-key
+// soak and the walks over every screen take 1–2 min on a loaded 2-core machine); the watchdog is the
 // backstop should the runner itself hang: CI must fail, not wait forever.
 const WATCHDOG_MS = 15 * 60_000;
 
@@ -49,7 +50,7 @@ const res = spawnSync(
     'tsx',
     '--test',
     '--test-concurrency=2',
-    '--test-timeout=120000',
+    '--test-timeout=300000',
     '--test-reporter=tap',
     '--test-reporter-destination=stdout',
     `--test-reporter=${recap}`,
