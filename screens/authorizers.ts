@@ -1,5 +1,6 @@
 import type { Authorizer } from '../src/api/types/authorizers.ts';
 import { fields, str, table, ageColumn, countColumn } from './format.ts';
+import { removable } from './remove.ts';
 import { defineResource } from './types.ts';
 
 export const authorizersScreen = defineResource<Authorizer>({
@@ -42,4 +43,11 @@ export const authorizersScreen = defineResource<Authorizer>({
       ],
     },
   ],
+  remove: removable<Authorizer>({
+    noun: 'custom authorizer',
+    name: (r) => r.name,
+    id: (r) => r.id,
+    effect: (s) => `${s} is deleted (refused while APIs use it)`,
+    family: (c) => c.authorizers,
+  }),
 });

@@ -11,7 +11,8 @@ export interface RemovableSpec<T> {
   id: (row: T) => string;
   /** What happens besides the deletion, e.g. "with its environment variables". */
   effect: (subject: string, count: number) => string;
-  family: (c: InstanceClient) => { remove(id: string): Promise<void> };
+  /** The family holding the row; the row is passed for nested resources (a special setting's policy). */
+  family: (c: InstanceClient, row: T) => { remove(id: string): Promise<void> };
   batch?: (c: InstanceClient, ids: string[]) => Promise<BatchRemoveResult>;
 }
 
@@ -28,7 +29,7 @@ export function removable<T>(spec: RemovableSpec<T>): RemoveCapability<T> {
           : `${rows.length} ${pluralNoun(spec.noun)}`,
         rows.length,
       ),
-    single: (ctx, row) => spec.family(on(ctx)).remove(spec.id(row)),
+    single: (ctx, row) => spec.family(on(ctx), row).remove(spec.id(row)),
     ...(batch
       ? { batch: (ctx: RemoveContext, rows: readonly T[]) => batch(on(ctx), rows.map(spec.id)) }
       : {}),

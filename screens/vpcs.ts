@@ -1,5 +1,6 @@
 import type { VpcChannel, VpcChannelDetail } from '../src/api/types/vpc.ts';
 import { fields, str, table, ageColumn, countColumn } from './format.ts';
+import { removable } from './remove.ts';
 import { definePart, defineResource } from './types.ts';
 
 const health = (s: number | undefined) => (s === 1 ? 'normal' : s === 2 ? 'abnormal' : '—');
@@ -82,4 +83,11 @@ export const vpcsScreen = defineResource<VpcChannel>({
       },
     }),
   ],
+  remove: removable<VpcChannel>({
+    noun: 'VPC channel',
+    name: (r) => r.name,
+    id: (r) => r.id,
+    effect: (s) => `${s} is deleted with its members (refused while APIs use it as their backend)`,
+    family: (c) => c.vpcChannels,
+  }),
 });

@@ -4,6 +4,7 @@
 import type { EnvVariable } from '../../src/api/types/envs.ts';
 import type { ThrottleSpecial } from '../../src/api/types/throttles.ts';
 import { fields, str } from '../format.ts';
+import { removable } from '../remove.ts';
 import type { ResourceAction } from '../types.ts';
 import { defineResource } from '../types.ts';
 
@@ -56,6 +57,13 @@ export const variablesScreen = defineResource<VariableRow>({
       ],
     },
   ],
+  remove: removable<VariableRow>({
+    noun: 'environment variable',
+    name: (r) => `${r.variable_name} (${r.env_name ?? str(r.env_id)})`,
+    id: (r) => r.id,
+    effect: (s) => `${s} is deleted from its group in that environment`,
+    family: (c) => c.envVariables,
+  }),
 });
 
 export const specialsScreen = defineResource<ThrottleSpecial>({
@@ -82,13 +90,22 @@ export const specialsScreen = defineResource<ThrottleSpecial>({
   async list({ client, instanceId, params, signal, warn }) {
     const throttleId = params['throttleId'];
     const inst = client.instance(instanceId as string);
-    if (throttleId) return inst.throttleSpecials.of(throttleId).listAll({}, { signal, onWarnings: warn });
+    // 4.9.3 needs the policy id; 4.9.4 names it (`throttle_id`), the policy asked for fills it if absent.
+    const withPolicy = (id: string) => (rows: ThrottleSpecial[]) =>
+      rows.map((r) => ({ ...r, throttle_id: r.throttle_id || id }));
+    if (throttleId)
+      return inst.throttleSpecials
+        .of(throttleId)
+        .listAll({}, { signal, onWarnings: warn })
+        .then(withPolicy(throttleId));
     // Opened from the palette: the special settings of every policy that has some.
     const policies = (await inst.throttles.listAll({}, { signal, onWarnings: warn })).filter(
       (t) => t.is_inclu_special_throttle === 1,
     );
     const lists = await Promise.all(
-      policies.map((t) => inst.throttleSpecials.of(t.id).listAll({}, { signal, onWarnings: warn })),
+      policies.map((t) =>
+        inst.throttleSpecials.of(t.id).listAll({}, { signal, onWarnings: warn }).then(withPolicy(t.id)),
+      ),
     );
     return lists.flat();
   },
@@ -106,6 +123,15 @@ export const specialsScreen = defineResource<ThrottleSpecial>({
       ],
     },
   ],
+  remove: removable<ThrottleSpecial>({
+    noun: 'special throttling setting',
+    name: (r) => str(r.object_name || r.object_id || r.id),
+    id: (r) => r.id,
+    effect: (s) => `${s} is deleted; the policy's general limit applies to it again`,
+    family: (c, r) => ({
+      remove: (id: string) => c.throttleSpecials.remove(r.throttle_id ?? '', id),
+    }),
+  }),
 });
 
 /** `O` on a group or a throttling policy: the list of what it holds. */
