@@ -44,3 +44,14 @@ test('an API that is published nowhere shows no traffic', async () => {
   assert.equal((await inst.metrics.latest({ api_id: unpublished.id, duration: '1h' })).list.length, 0);
   assert.ok((await inst.metrics.latest({ api_id: published.id, duration: '1h' })).list.length > 0);
 });
+
+test("an online device was last active minutes before the emulator's clock, not years", () => {
+  const link = em.state.link?.get(em.instances[0] as string);
+  assert.ok(link, 'the demo has device integration');
+  const online = [...link.devices.values()].filter((d) => d.online_status === 1);
+  assert.ok(online.length > 0);
+  for (const d of online) {
+    const age = Date.now() - (d.last_active ?? 0);
+    assert.ok(age >= 0 && age < 3600_000, `${d.device_name} last active ${age} ms ago`);
+  }
+});

@@ -507,7 +507,7 @@ export function seedDemo(state: EmulatorState, o: SeedOptions, seed = 20240506):
       fillInstance(rng, addInstance(state, prof), prof.id, o, 8, false);
       fillInstance(rng, addInstance(state, ent), ent.id, o, 3, true);
       addInstance(state, frozen);
-      seedLink(state, prof.id, { devices: 320 });
+      seedLink(state, prof.id, { devices: 320, nowMs: o.nowMs ?? SEED_EPOCH_MS });
       // Issue 14's families, with their own PRNG so the ids above stay as they were.
       for (const [i, id] of [prof.id, ent.id].entries())
         seedGatewayMore(state.stores.get(id)!, id, { nowMs: o.nowMs ?? SEED_EPOCH_MS, seed: seed + 14 + i });

@@ -220,6 +220,8 @@ export interface LinkSeedOptions {
   seed?: number;
   /** Seed device shadows (off for large scale seeds: 100,000 devices only need to list fast). */
   rich?: boolean;
+  /** The emulator's clock: an online device was last seen minutes before it, not years. */
+  nowMs?: number;
 }
 
 export function seedLink(state: EmulatorState, instanceId: string, o: LinkSeedOptions): LinkStore {
@@ -342,7 +344,7 @@ export function seedLink(state: EmulatorState, instanceId: string, o: LinkSeedOp
     const active =
       online === 0
         ? null
-        : SEED_EPOCH_MS - (online === 1 ? rng.int(5, 300) * 1000 : rng.int(1, 240) * 3600_000);
+        : (o.nowMs ?? SEED_EPOCH_MS) - (online === 1 ? rng.int(5, 300) * 1000 : rng.int(1, 240) * 3600_000);
     const d: DeviceRec = {
       id,
       device_name: `${spec.deviceType.toLowerCase()}-${site}-${String(i).padStart(4, '0')}`,
