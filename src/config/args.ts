@@ -28,7 +28,8 @@ export const USAGE = `Usage: roma-dash [--demo] [--profile NAME] [--region R] [-
        roma-dash emulator [options]      run the ROMA Connect emulator alone (see roma-dash emulator --help)
        roma-dash --help | --version
 
-Keyboard-driven terminal dashboard for Huawei Cloud ROMA Connect's API gateway (APIC).
+Keyboard-driven terminal dashboard for Huawei Cloud ROMA Connect: API gateway (APIC), message integration
+(MQS topics and messages), device integration (LINK devices, products, rules) and public resources.
 
 Options:
   --demo              start the built-in emulator with demo data and connect to it (no account needed)
