@@ -109,7 +109,12 @@ function PaletteModal({ width }: ModalProps) {
       onRun={(entry, args) => {
         actions.popModal();
         if (entry.name === 'ctx') actions.pushModal({ kind: 'ctx', props: { query: args } });
-        else if (resourceById(entry.name)) actions.jump(entry.name);
+        else if (resourceById(entry.name)) {
+          actions.jump(entry.name);
+          // `:apis refund` opens the list filtered (Esc clears the filter as usual)
+          const filter = (args ?? '').trim();
+          if (filter) actions.updateList({ filter });
+        }
       }}
     />
   );
