@@ -21,6 +21,7 @@ import { envForm, envVariableForm, groupForm } from './core.ts';
 import { FormView } from './FormView.tsx';
 import { aclForm, signForm, throttleForm, throttleSpecialForm } from './policies.ts';
 import { editBoundThrottleAction } from './throttle-shortcut.ts';
+import { topicForm } from './topics.ts';
 
 /** The form of each resource (by descriptor id). */
 export const FORM_SPECS: Readonly<Record<string, AnyFormSpec>> = {
@@ -138,4 +139,19 @@ export function registerFormModals(): void {
   ]);
   for (const [resourceId, spec] of Object.entries(FORM_SPECS)) registerActions(resourceId, formActions(spec));
   registerActions('apis', [editBoundThrottleAction() as ResourceAction<unknown>]);
+  registerActions('topics', topicFormActions());
+}
+
+/** `n`/`e` on :topics; `e` only where the tenant holds `modify` on the topic (5.2.1 `permissions`). */
+function topicFormActions(): ReadonlyArray<ResourceAction<unknown>> {
+  return formActions(topicForm).map((a) =>
+    a.command !== 'edit'
+      ? a
+      : {
+          ...a,
+          available: (row: unknown) =>
+            ((row as { permissions?: string[] }).permissions ?? []).includes('modify') ||
+            'no modify permission on this topic (PERM without m)',
+        },
+  );
 }

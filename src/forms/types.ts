@@ -126,6 +126,11 @@ export interface FormSpec<T = unknown> {
   idOf: (item: T) => string;
   /** What an edit touches beyond the object itself ("bound to 12 APIs"), shown in the review. */
   touches?: (ctx: FormContext, item: T) => Promise<string | undefined>;
+  /**
+   * The field a 400 refusal names when the service's message carries no `parameterName:` (the MQS codes
+   * of 7.4.3 name it by code or as "Invalid <key> in the request."); null falls back to the message.
+   */
+  fieldOfError?: (errorCode: string | undefined, errorMsg: string | undefined) => string | null;
   /** A name check as you type (4.2.6): resolves to an error text when taken. */
   nameCheck?: {
     field: string;

@@ -12,6 +12,7 @@ import {
   rowsOf,
   textOf,
   validateForm,
+  visibleFields,
   type Change,
 } from '../forms/engine.ts';
 import { slotOfField, slotsOf, type Slot } from '../forms/slots.ts';
@@ -261,7 +262,7 @@ export function createFormStore(o: FormStoreOptions): FormStore {
               const requestId = o.takeRequestId?.();
               const err = isRomaError(e) ? e : null;
               await audit(action, name, 'failed', requestId, err);
-              const field = err?.status === 400 ? fieldOfServerError(spec, err.errorMsg, values) : null;
+              const field = err?.status === 400 ? serverErrorField(spec, err, values) : null;
               if (err && field) {
                 const slots = slotsOf(spec, get().values);
                 set({
@@ -330,4 +331,11 @@ export function createFormStore(o: FormStoreOptions): FormStore {
 /** The review's changes (only changed fields, old → new). */
 export function changesOf(s: Pick<FormState, 'spec' | 'initial' | 'values'>): Change[] {
   return diffValues(s.spec, s.initial, s.values);
+}
+
+/** The shown field a 400 refusal names: the spec's own reading of the code first, then `parameterName:`. */
+function serverErrorField(spec: AnyFormSpec, err: RomaError, values: FormValues): string | null {
+  const own = spec.fieldOfError?.(err.errorCode, err.errorMsg);
+  if (own && visibleFields(spec, values).some((f) => f.key === own)) return own;
+  return fieldOfServerError(spec, err.errorMsg, values);
 }
