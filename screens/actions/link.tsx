@@ -1,5 +1,5 @@
 // LINK actions: on :devices force offline (O), delete (D), command (C), secret (K), group (M), enable or
-// disable (e), create (n); on :products export/import (X/I); on :rules test (T). Changes end in the one
+// disable (e), create (n); on :products export/import (E/I) and secret reset (X); on :rules test (T). Changes end in the one
 // mutation machinery (confirmation naming the devices and the effect, audit line, refresh); refusals the
 // dashboard can predict (offline or disabled device, online device to delete) are shown before sending.
 import { useEffect } from 'react';
@@ -152,7 +152,10 @@ function ProductFileModal({ props }: ModalProps) {
   return <ProductFileView target={props.target as ProductFileTarget} onClose={() => actions.popModal()} />;
 }
 
-/** `X` exports the selected or marked products to a CSV file (6.4.14), `I` imports one (6.4.13). */
+/**
+ * `E` exports the selected or marked products to a CSV file (6.4.14), `I` imports one (6.4.13), `X`
+ * resets the selected product's secret (6.4.11; the Authentication tab shows it masked until `x`).
+ */
 export function productActions(): ReadonlyArray<ResourceAction<Product>> {
   const open =
     (mode: ProductFileTarget['mode']): ResourceAction<Product>['run'] =>
@@ -168,6 +171,19 @@ export function productActions(): ReadonlyArray<ResourceAction<Product>> {
   return [
     { command: 'exportFile', title: 'Export products to a CSV file', mutating: false, run: open('export') },
     { command: 'importFile', title: 'Import products from a CSV file', mutating: true, run: open('import') },
+    {
+      command: 'resetSecret',
+      title: 'Reset the product secret',
+      mutating: true,
+      run({ store, item }) {
+        store.getState().actions.pushModal({
+          kind: LINK_MODALS.propose,
+          props: {
+            action: { kind: 'link', op: 'reset-product-auth', product: { id: item.id, name: item.name } },
+          },
+        });
+      },
+    },
   ];
 }
 

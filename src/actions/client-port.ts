@@ -69,6 +69,7 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: Li
             deleteDevice: (id) => sent(link.devices.remove(id)),
             sendCommand: (id, req) => sent(link.devices.sendCommand(id, req)),
             resetDeviceAuth: (id) => sent(link.devices.resetAuthentication(id)),
+            resetProductAuth: (id) => sent(link.products.resetAuthentication(id)),
             addToGroup: (gid, ids) => sent(link.deviceGroups.addDevices(gid, ids)),
             removeFromGroup: (gid, id) => sent(link.deviceGroups.removeDevice(gid, id)),
             importProducts: (csv, name) => sent(link.products.importCsv(csv, name)),

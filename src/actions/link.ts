@@ -1,5 +1,5 @@
 // Device-integration (LINK) mutations: force offline (6.2.3), delete devices (6.2.4), send a command
-// (6.2.13), reset a device's secret (6.2.11). Their confirmation texts, preconditions (the 7.4.4 rules
+// (6.2.13), reset a device's secret (6.2.11) or a product's (6.4.11). Their confirmation texts, preconditions (the 7.4.4 rules
 // the dashboard can already see) and steps, plugged into the one mutation machinery (kind 'link').
 import type {
   CommandParameter,
@@ -40,6 +40,8 @@ export type LinkAction =
       isSync: boolean;
     }
   | { kind: 'link'; op: 'reset-device-auth'; device: DeviceRef }
+  /** 6.4.11: the product's "one secret per product type". */
+  | { kind: 'link'; op: 'reset-product-auth'; product: NamedId }
   /** 6.1.6 (one batch) or 6.1.7 (one call per device). */
   | { kind: 'link'; op: 'group-members'; mode: 'add' | 'remove'; group: NamedId; devices: DeviceRef[] }
   /** 6.4.13: the CSV text of a file, uploaded as form data. */
@@ -58,6 +60,7 @@ export interface LinkPort {
     req: { service_id: number; command_id: number; is_sync: boolean; requests: CommandParameter[] },
   ): Promise<Sent<SendCommandResult>>;
   resetDeviceAuth(deviceId: number): Promise<Sent<LinkAuthentication>>;
+  resetProductAuth(productId: number): Promise<Sent<LinkAuthentication>>;
   addToGroup(groupId: number, deviceIds: number[]): Promise<Sent<void>>;
   removeFromGroup(groupId: number, deviceId: number): Promise<Sent<void>>;
   importProducts(csv: string, fileName: string): Promise<Sent<ProductImportResult>>;
@@ -169,6 +172,15 @@ export function describeLinkAction(a: LinkAction): Confirmation {
         details: [],
         destructive: true,
       };
+    case 'reset-product-auth':
+      // 6.4.11 states no effect on connected devices; only what the reset certainly does is claimed.
+      return {
+        title: `Reset the secret of product ${a.product.name}`,
+        effect:
+          'A new product secret (one secret per product type) replaces the old one; devices that authenticate with the product secret need the new one (6.4.11 does not say whether connected devices are dropped)',
+        details: [`• ${a.product.name} (${a.product.id})`],
+        destructive: true,
+      };
   }
 }
 
@@ -184,6 +196,8 @@ export function linkSubject(a: LinkAction): { object: string; env: string } {
       };
     case 'reset-device-auth':
       return { object: `device:${a.device.name}(${a.device.id}) authentication`, env: '-' };
+    case 'reset-product-auth':
+      return { object: `product:${a.product.name}(${a.product.id}) authentication`, env: '-' };
     case 'group-members':
       return {
         object: `group:${a.group.name}(${a.group.id}) ${a.mode} devices:${a.devices.map((d) => d.id).join(',')}`,
@@ -430,6 +444,24 @@ export function linkSteps(port: LinkPort | undefined, a: LinkAction): Step[] {
                 id: String(a.device.id),
                 ok: true,
                 detail: 'new secret issued (x reveals it in the detail)',
+              },
+            ]);
+          },
+        },
+      ];
+    case 'reset-product-auth':
+      return [
+        {
+          label: `reset the secret of ${a.product.name}`,
+          async run() {
+            const sent = await p().resetProductAuth(a.product.id);
+            // As for devices: the secret stays out of the outcome and so out of the audit log.
+            return withId(sent, [
+              {
+                label: a.product.name,
+                id: String(a.product.id),
+                ok: true,
+                detail: 'new secret issued (x reveals it in the Authentication tab)',
               },
             ]);
           },

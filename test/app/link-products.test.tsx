@@ -1,7 +1,9 @@
 // :products through the shell against the emulator: device counts, Enter lists the product's devices,
-// export to a CSV file (X) and import from one (I) with confirmation.
+// export to a CSV file (E) and import from one (I) with confirmation, the product secret reset (X) with
+// confirmation, audit line (without the secret) and the new secret masked until x.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -52,7 +54,7 @@ test('the product list counts devices per row; Enter lists only that product’s
   await waitForFrame(h.ui, (f) => f.includes('MANUFACTURER'));
 });
 
-test('X exports the product to a CSV file; I imports an edited copy after confirmation', async () => {
+test('E exports the product to a CSV file; I imports an edited copy after confirmation', async () => {
   const path = join(dir, 'meter.csv');
   await press('E');
   await waitForFrame(h.ui, (f) => f.includes('Export product SmartMeter_S3 to a CSV file'));
@@ -81,4 +83,52 @@ test('X exports the product to a CSV file; I imports an edited copy after confir
   await waitForFrame(h.ui, (f) => f.includes('1 product imported'));
   assert.ok([...(link?.products.values() ?? [])].some((p) => p.name === 'SmartMeter_S4'));
   await press('\r');
+});
+
+test('X resets the product secret after a confirmation naming it; the new secret is masked until x, never audited', async () => {
+  const meter = rows().find((p) => p.name === 'SmartMeter_S3') as Product;
+  const link = h.emu.state.link?.get(h.emu.instances[0] as string);
+  const stored = () => [...(link?.products.values() ?? [])].find((p) => p.id === meter.id)?.auth.password;
+  const old = stored() as string;
+  await waitForFrame(h.ui, (f) => f.includes('MANUFACTURER') && !f.includes('Esc/Enter: close'));
+  await h.store.whenIdle();
+  h.store.getState().actions.updateList({ selectedId: String(meter.id) });
+  await settle();
+  await press('i');
+  await waitForFrame(h.ui, (f) => f.includes('serial') && f.includes('SmartMeter_S3'));
+  for (let i = 0; i < 3; i++) await press('\t');
+  const before = await waitForFrame(h.ui, (f) => f.includes('one secret per product type'));
+  assert.ok(!before.includes(old), 'the secret is masked');
+
+  await press('X');
+  const confirm = await waitForFrame(h.ui, (f) => f.includes('Reset the secret of product SmartMeter_S3'));
+  assert.match(confirm, /replaces the old one/);
+  assert.equal(stored(), old, 'nothing sent before y');
+  await press('y');
+  const deadline = Date.now() + 15_000;
+  while (stored() === old && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  const fresh = stored() as string;
+  assert.notEqual(fresh, old);
+  const outcome = await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  assert.ok(!outcome.includes(fresh), 'the outcome does not show the secret');
+  await press('\r');
+  await h.store.whenIdle();
+  const masked = await waitForFrame(
+    h.ui,
+    (f) => f.includes('one secret per product type') && !f.includes('Esc/Enter: close'),
+  );
+  assert.ok(!masked.includes(fresh), 'the new secret is masked');
+  await press('x');
+  await waitForFrame(h.ui, (f) => f.includes(fresh));
+  await press('x');
+
+  let audit = '';
+  while (!audit.includes('link.reset-product-auth') && Date.now() < deadline + 15_000) {
+    audit = await readFile(h.auditPath, 'utf8').catch(() => '');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  assert.match(audit, /"link\.reset-product-auth"/);
+  assert.match(audit, new RegExp(`product:SmartMeter_S3\\(${meter.id}\\) authentication`));
+  assert.ok(!audit.includes(fresh) && !audit.includes(old), 'no secret in the audit log');
+  await press('\x1b');
 });

@@ -1,13 +1,8 @@
-// Building blocks of the LINK client: the instance scope, the tolerant key normaliser and readers
-// for the answers the shared helpers do not cover (bare arrays, files).
-import { seg, send, type Normalizer, type Scope } from '../resource.ts';
+// Building blocks of the LINK client: the tolerant key normaliser and readers for the answers the
+// shared helpers do not cover (bare arrays, files). The instance scope is `serviceScope(…, 'link', id)`.
+import { send, type Normalizer, type Scope } from '../resource.ts';
 import type { CallOptions } from '../types/common.ts';
 import { ShapeError, atBoundary, validateRecord, type ObjectSchema } from '../validate.ts';
-
-/** `/v2/{project_id}/link/instances/{instance_id}` (C1; the examples that drop `/v2` are not followed). */
-export function linkScope(projectScope: Scope, instanceId: string): Scope {
-  return { t: projectScope.t, base: `${projectScope.base}/link/instances/${seg(instanceId)}` };
-}
 
 /** Misspellings seen in the reference's examples, mapped to the table names (C13 items 5 and 7). */
 const ALIASES: Readonly<Record<string, string>> = {

@@ -1,6 +1,5 @@
 // The LINK client of one instance: `client.link(instanceId)` on the RomaClient facade.
-import type { Scope } from '../resource.ts';
-import { linkScope } from './base.ts';
+import { serviceScope, type Scope } from '../resource.ts';
 import { devicesClient, type DevicesClient } from './devices.ts';
 import { deviceGroupsClient, type DeviceGroupsClient } from './groups.ts';
 import {
@@ -23,7 +22,8 @@ export interface LinkClient {
 }
 
 export function linkClient(projectScope: Scope, instanceId: string): LinkClient {
-  const scope = linkScope(projectScope, instanceId);
+  // `/v2/{project_id}/link/instances/{instance_id}` (C1; the examples that drop `/v2` are not followed).
+  const scope = serviceScope(projectScope, 'link', instanceId);
   return {
     instanceId,
     deviceGroups: deviceGroupsClient(scope),
