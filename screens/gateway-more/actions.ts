@@ -1,8 +1,9 @@
 // The actions of issue 14's screens, registered with the resource registry (so the footer, the `?` help
 // and the read-only guard see them). One-call changes are `call` actions (src/actions/resource-calls.ts)
 // proposed to the mutations store: confirmation naming object and effect, audit line, refresh.
+import { readFileSync } from 'node:fs';
 import type { MutationAction } from '../../src/actions/types.ts';
-import type { ResourceCall } from '../../src/actions/resource-calls.ts';
+import { isZip, type ResourceCall } from '../../src/actions/resource-calls.ts';
 import type { ApiGroup } from '../../src/api/types/groups.ts';
 import type { Feature } from '../../src/api/types/instances.ts';
 import type { AppQuota, Dictionary, IntegrationApp, LdApi } from '../../src/api/types/gateway-more.ts';
@@ -567,6 +568,56 @@ function assetActions(): ReadonlyArray<ResourceAction<AssetOwnerRow>> {
           kind: GM_MODALS.assetExport,
           props: { app: { id: item.app.id, name: item.app.name } },
         }),
+    },
+    {
+      command: 'importFile',
+      title: 'Import an asset package (zip file) into the application',
+      mutating: true,
+      run: ({ store, item }) =>
+        form(
+          store,
+          'Import an asset package',
+          [{ label: 'zip file' }, { label: 'application', initial: item.app.name }],
+          async ([file = '', appName = '']) => {
+            const path = file.trim();
+            const name = appName.trim();
+            if (!path) return 'a zip file is required';
+            let bytes: Buffer;
+            try {
+              bytes = readFileSync(path);
+            } catch {
+              return `${path} does not exist or cannot be read`;
+            }
+            if (!isZip(bytes)) return `${path} is not a zip package`;
+            return call(
+              { op: 'assets.import', path, ...(name ? { appName: name } : {}) },
+              {
+                title: 'Import assets',
+                effect: `an import job brings the assets of ${path} into ${name || 'the applications the package names'}; existing assets of the same name may be replaced`,
+                object: `integration-app:${name || '(from the package)'} ← ${path}`,
+                destructive: true,
+              },
+            );
+          },
+        ),
+    },
+    {
+      command: 'remove',
+      title: "Delete the application's assets",
+      mutating: true,
+      run: ({ store, item }) =>
+        propose(
+          store,
+          call(
+            { op: 'assets.delete', appId: item.app.id, appName: item.app.name },
+            {
+              title: 'Delete assets',
+              effect: `a delete job removes every API group (with its APIs and publications) and custom backend of ${item.app.name}; the application itself stays`,
+              object: `integration-app:${item.app.name}(${item.app.id})`,
+              destructive: true,
+            },
+          ),
+        ),
     },
   ];
 }
