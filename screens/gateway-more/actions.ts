@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { MutationAction } from '../../src/actions/types.ts';
 import { isZip, type ResourceCall } from '../../src/actions/resource-calls.ts';
+import type { App } from '../../src/api/types/apps.ts';
 import type { ApiGroup } from '../../src/api/types/groups.ts';
 import type { Feature } from '../../src/api/types/instances.ts';
 import type { AppQuota, Dictionary, IntegrationApp, LdApi } from '../../src/api/types/gateway-more.ts';
@@ -622,6 +623,79 @@ function assetActions(): ReadonlyArray<ResourceAction<AssetOwnerRow>> {
   ];
 }
 
+/** 4.16.3: letters and `+!@#$%/=`, starting with a letter, `+` or `/`, 64–180 characters. */
+const APP_CODE_RE = /^[A-Za-z+/][A-Za-z0-9+!@#$%/=]{63,179}$/;
+
+/** On an APP's detail (its App Codes tab): n adds an App Code, D deletes one picked from the list. */
+function appCodeActions(): ReadonlyArray<ResourceAction<App>> {
+  return [
+    {
+      command: 'create',
+      title: 'Add an App Code to the APP (generated, or a typed value)',
+      mutating: true,
+      views: ['detail'],
+      run: ({ store, item }) =>
+        form(
+          store,
+          `New App Code for ${item.name}`,
+          [{ label: 'App Code (empty: the service generates one)' }],
+          async ([value = '']) => {
+            const code = value.trim();
+            if (code && !APP_CODE_RE.test(code))
+              return 'an App Code is 64–180 letters, digits or +!@#$%/=, starting with a letter, + or /';
+            return call(
+              { op: 'appCode.create', appId: item.id, ...(code ? { appCode: code } : {}) },
+              {
+                title: 'Add App Code',
+                effect: `${code ? 'the typed' : 'a generated'} App Code lets callers of ${item.name} authenticate with it (simple authentication)`,
+                object: `app:${item.name}(${item.id})`,
+                destructive: false,
+              },
+            );
+          },
+        ),
+    },
+    {
+      command: 'remove',
+      title: "Delete one of the APP's App Codes",
+      mutating: true,
+      views: ['detail'],
+      async run({ store, item, instanceId }) {
+        const codes = await fetchVia(store, 'gm.appCodes', `${instanceId}|${item.id}`, (client, signal) =>
+          client
+            .instance(instanceId ?? '')
+            .appCodes.of(item.id)
+            .listAll({}, { signal }),
+        );
+        // The value is a credential: rows name the code by its id and when it was made, never its value.
+        const rows = codes.map((c) => ({ id: c.id, text: `${c.id}  created ${c.create_time ?? '?'}` }));
+        store.getState().actions.pushModal({
+          kind: GM_MODALS.choose,
+          props: {
+            title: `Delete an App Code of ${item.name}`,
+            verb: 'delete',
+            multi: false,
+            empty: 'The APP has no App Code.',
+            rows,
+            action: (ids: string[]): MutationAction => {
+              const id = ids[0] ?? '';
+              return call(
+                { op: 'appCode.delete', appId: item.id, appCodeId: id },
+                {
+                  title: 'Delete App Code',
+                  effect: `callers of ${item.name} using App Code ${id} are refused from now on`,
+                  object: `app:${item.name}(${item.id}) app-code:${id}`,
+                  destructive: true,
+                },
+              );
+            },
+          },
+        });
+      },
+    },
+  ];
+}
+
 let registered = false;
 /** Registers the dialogs and the actions of issue 14's screens (idempotent). */
 export function registerGatewayMoreActions(): void {
@@ -642,4 +716,5 @@ export function registerGatewayMoreActions(): void {
   registerActions('dictionaries', as(dictionaryActions()));
   registerActions('groups', as(groupActions()));
   registerActions('assets', as(assetActions()));
+  registerActions('apps', as(appCodeActions()));
 }

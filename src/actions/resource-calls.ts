@@ -43,7 +43,10 @@ export type ResourceCall =
   /** 3.2.3 job (into the application named, or as the package says) polled until it ends; `path` is the zip. */
   | { op: 'assets.import'; path: string; appName?: string }
   /** 3.2.5 job polled until it ends: the application's groups (with APIs) and custom backends go. */
-  | { op: 'assets.delete'; appId: string; appName: string };
+  | { op: 'assets.delete'; appId: string; appName: string }
+  /** 4.16.3 with `appCode`, 4.16.4 (the service generates the value) without. */
+  | { op: 'appCode.create'; appId: string; appCode?: string }
+  | { op: 'appCode.delete'; appId: string; appCodeId: string };
 
 export type ResourceOp = ResourceCall['op'];
 
@@ -151,6 +154,15 @@ export async function runResourceCall(c: InstanceClient, call: ResourceCall): Pr
       await jobEnd(c, jobId, 'delete');
       return { detail: `the assets of ${call.appName} are deleted (job ${jobId})` };
     }
+    case 'appCode.create': {
+      const codes = c.appCodes.of(call.appId);
+      const made = call.appCode === undefined ? await codes.generate() : await codes.create(call.appCode);
+      // The value is a credential: the result names the code's id only (x in the APP's view reveals it).
+      return { detail: `App Code ${made.id} (x in the APP's App Codes tab reveals it)` };
+    }
+    case 'appCode.delete':
+      await c.appCodes.of(call.appId).remove(call.appCodeId);
+      return {};
     case 'openapi.import': {
       const r = await c.openapi.importApis({ name: call.fileName, text: call.text }, call.options);
       return {
