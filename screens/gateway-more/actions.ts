@@ -12,6 +12,7 @@ import { registerModal } from '../../src/app/modals.tsx';
 import type { DashboardStore } from '../../src/store/store.ts';
 import { registerActions } from '../registry.ts';
 import type { ResourceAction } from '../types.ts';
+import { appsScreen } from '../apps.ts';
 import type { AssetOwnerRow } from './assets.ts';
 import type { DomainRow } from './domains.ts';
 import {
@@ -626,41 +627,123 @@ function assetActions(): ReadonlyArray<ResourceAction<AssetOwnerRow>> {
 /** 4.16.3: letters and `+!@#$%/=`, starting with a letter, `+` or `/`, 64–180 characters. */
 const APP_CODE_RE = /^[A-Za-z+/][A-Za-z0-9+!@#$%/=]{63,179}$/;
 
-/** On an APP's detail (its App Codes tab): n adds an App Code, D deletes one picked from the list. */
+/** The APP detail's active tab is its Configurations tab (4.25): there n and D act on configurations. */
+function onConfigsTab(store: DashboardStore): boolean {
+  const tab = store.getState().stack.at(-1)?.tab ?? 0;
+  return tab > 0 && appsScreen.parts?.[tab - 1]?.id === 'app-configs';
+}
+
+const CONFIG_TYPES = ['variable', 'password', 'certificate'] as const;
+
+function addConfig(store: DashboardStore, item: App): void {
+  form(
+    store,
+    `New configuration of ${item.name}`,
+    [
+      { label: 'type (variable/password/certificate)', initial: 'variable' },
+      { label: 'name' },
+      { label: 'value' },
+      { label: 'description' },
+    ],
+    async ([type = '', name = '', value = '', description = '']) => {
+      const t = CONFIG_TYPES.find((x) => x === type.trim());
+      if (!t) return 'type is variable, password or certificate';
+      if (!name.trim()) return 'a name is required';
+      return call(
+        {
+          op: 'appConfig.create',
+          appId: item.id,
+          request: {
+            config_type: t,
+            config_name: name.trim(),
+            config_value: value,
+            ...(description.trim() ? { description: description.trim() } : {}),
+          },
+        },
+        {
+          title: 'Add configuration',
+          // A password or certificate value is a secret: the confirmation and the audit never carry it.
+          effect: `${item.name} gets the ${t} configuration ${name.trim()}`,
+          object: `app:${item.name}(${item.id}) config:${name.trim()}`,
+          destructive: false,
+        },
+      );
+    },
+  );
+}
+
+async function removeConfig(store: DashboardStore, item: App, instanceId: string | null): Promise<void> {
+  const configs = await fetchVia(store, 'gm.appConfigs', `${instanceId}|${item.id}`, (client, signal) =>
+    client.instance(instanceId ?? '').appConfigs.listAll({ app_id: item.id }, { signal }),
+  );
+  const rows = configs.map((c) => ({ id: c.id, text: `${c.config_name ?? c.id}  ${c.config_type ?? ''}` }));
+  store.getState().actions.pushModal({
+    kind: GM_MODALS.choose,
+    props: {
+      title: `Delete a configuration of ${item.name}`,
+      verb: 'delete',
+      multi: false,
+      empty: 'The APP has no configuration.',
+      rows,
+      action: (ids: string[]): MutationAction => {
+        const id = ids[0] ?? '';
+        const name = configs.find((c) => c.id === id)?.config_name ?? id;
+        return call(
+          { op: 'appConfig.delete', appId: item.id, configId: id },
+          {
+            title: 'Delete configuration',
+            effect: `configuration ${name} of ${item.name} is deleted; whatever reads it no longer finds it`,
+            object: `app:${item.name}(${item.id}) config:${name}(${id})`,
+            destructive: true,
+          },
+        );
+      },
+    },
+  });
+}
+
+/**
+ * On an APP's detail: n adds an App Code, D deletes one picked from the list; on its Configurations tab
+ * the same keys add and delete configurations (4.25).
+ */
 function appCodeActions(): ReadonlyArray<ResourceAction<App>> {
   return [
     {
       command: 'create',
-      title: 'Add an App Code to the APP (generated, or a typed value)',
+      title:
+        'Add an App Code to the APP (generated, or a typed value); a configuration on its Configurations tab',
       mutating: true,
       views: ['detail'],
       run: ({ store, item }) =>
-        form(
-          store,
-          `New App Code for ${item.name}`,
-          [{ label: 'App Code (empty: the service generates one)' }],
-          async ([value = '']) => {
-            const code = value.trim();
-            if (code && !APP_CODE_RE.test(code))
-              return 'an App Code is 64–180 letters, digits or +!@#$%/=, starting with a letter, + or /';
-            return call(
-              { op: 'appCode.create', appId: item.id, ...(code ? { appCode: code } : {}) },
-              {
-                title: 'Add App Code',
-                effect: `${code ? 'the typed' : 'a generated'} App Code lets callers of ${item.name} authenticate with it (simple authentication)`,
-                object: `app:${item.name}(${item.id})`,
-                destructive: false,
+        onConfigsTab(store)
+          ? addConfig(store, item)
+          : form(
+              store,
+              `New App Code for ${item.name}`,
+              [{ label: 'App Code (empty: the service generates one)' }],
+              async ([value = '']) => {
+                const code = value.trim();
+                if (code && !APP_CODE_RE.test(code))
+                  return 'an App Code is 64–180 letters, digits or +!@#$%/=, starting with a letter, + or /';
+                return call(
+                  { op: 'appCode.create', appId: item.id, ...(code ? { appCode: code } : {}) },
+                  {
+                    title: 'Add App Code',
+                    effect: `${code ? 'the typed' : 'a generated'} App Code lets callers of ${item.name} authenticate with it (simple authentication)`,
+                    object: `app:${item.name}(${item.id})`,
+                    destructive: false,
+                  },
+                );
               },
-            );
-          },
-        ),
+            ),
     },
     {
       command: 'remove',
-      title: "Delete one of the APP's App Codes",
+      title: "Delete one of the APP's App Codes; a configuration on its Configurations tab",
       mutating: true,
       views: ['detail'],
       async run({ store, item, instanceId }) {
+        if (onConfigsTab(store)) return removeConfig(store, item, instanceId);
         const codes = await fetchVia(store, 'gm.appCodes', `${instanceId}|${item.id}`, (client, signal) =>
           client
             .instance(instanceId ?? '')

@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { InstanceClient } from '../api/client.ts';
 import type {
+  AppConfigRequest,
   AppQuotaRequest,
   DictionaryRequest,
   FeatureConfigRequest,
@@ -46,7 +47,9 @@ export type ResourceCall =
   | { op: 'assets.delete'; appId: string; appName: string }
   /** 4.16.3 with `appCode`, 4.16.4 (the service generates the value) without. */
   | { op: 'appCode.create'; appId: string; appCode?: string }
-  | { op: 'appCode.delete'; appId: string; appCodeId: string };
+  | { op: 'appCode.delete'; appId: string; appCodeId: string }
+  | { op: 'appConfig.create'; appId: string; request: AppConfigRequest }
+  | { op: 'appConfig.delete'; appId: string; configId: string };
 
 export type ResourceOp = ResourceCall['op'];
 
@@ -162,6 +165,13 @@ export async function runResourceCall(c: InstanceClient, call: ResourceCall): Pr
     }
     case 'appCode.delete':
       await c.appCodes.of(call.appId).remove(call.appCodeId);
+      return {};
+    case 'appConfig.create': {
+      const made = await c.appConfigs.create(call.appId, call.request);
+      return { detail: `configuration ${made.config_name ?? ''} (${made.id})` };
+    }
+    case 'appConfig.delete':
+      await c.appConfigs.remove(call.appId, call.configId);
       return {};
     case 'openapi.import': {
       const r = await c.openapi.importApis({ name: call.fileName, text: call.text }, call.options);

@@ -108,4 +108,62 @@ test("n in an APP's detail adds a generated or a typed App Code; D deletes one; 
   const line = await audited('appCode.delete');
   assert.equal(line.result, 'ok');
   assert.match(String(line.object), new RegExp(victim.id));
+  await type('\x1b', (f) => !f.includes('[Overview]'));
+  await type('\x1b', (f) => !f.includes('filter: mobile_app_ios'));
+});
+
+test("on the APP's Configurations tab n adds a configuration and D deletes one; nothing sent after n/Esc", async () => {
+  await type('/mobile_app_ios\r', (f) => f.includes('filter: mobile_app_ios'));
+  await type('i', (f) => f.includes('[Overview]'));
+  await type(']]]]]', (f) => f.includes('Configurations ('));
+  const app = [...db.data.apps.values()].find((a) => a.name === 'mobile_app_ios')!;
+  const configs = () => [...db.data.appConfigs.values()].filter((c) => c.app_id === app.id);
+  const start = configs().length;
+  const before = writes();
+
+  let f = await type('n', (f) => f.includes('New configuration of mobile_app_ios'));
+  f = await type('\rapi_token\rT0ken-Value-42\rtoken for partners\r', (f) => f.includes('Add configuration'));
+  assert.match(f, /mobile_app_ios/);
+  assert.match(f, /api_token/);
+  await type('n', (f) => !f.includes('Add configuration'));
+  assert.equal(writes(), before, 'nothing sent after n');
+  assert.equal(configs().length, start);
+  await type('n', (f) => f.includes('New configuration of mobile_app_ios'));
+  await type('\x15password\rapi_token\rT0ken-Value-42\r\r', (f) => f.includes('Add configuration'));
+  f = await type('y', (f) => /Add configuration: done|Add configuration failed/.test(f));
+  assert.match(f, /Add configuration: done/);
+  const made = configs().find((c) => c.config_name === 'api_token');
+  assert.equal(made?.config_type, 'password');
+  assert.equal(made?.config_value, 'T0ken-Value-42');
+  await type('\x1b', (f) => !f.includes('Add configuration: done'));
+  const created = await audited('appConfig.create');
+  assert.equal(created.result, 'ok');
+  assert.equal(
+    JSON.stringify(created).includes('T0ken-Value-42'),
+    false,
+    'the audit never carries the value',
+  );
+
+  f = await type(
+    'D',
+    (f) => f.includes('Delete a configuration of mobile_app_ios') && f.includes('api_token'),
+  );
+  // the new configuration is the last row (the list keeps creation order)
+  const down = 'j'.repeat(start);
+  await type(down + '\r', (f) => f.includes('Delete configuration'));
+  const beforeDelete = writes();
+  await type('\x1b', (f) => !f.includes('Delete configuration'));
+  assert.equal(writes(), beforeDelete, 'nothing sent after Esc');
+  await type('D', (f) => f.includes('Delete a configuration of mobile_app_ios'));
+  f = await type(down + '\r', (f) => f.includes('Delete configuration'));
+  assert.match(f, /api_token/);
+  f = await type('y', (f) => /Delete configuration: done|Delete configuration failed/.test(f));
+  assert.match(f, /Delete configuration: done/);
+  assert.equal(
+    configs().some((c) => c.config_name === 'api_token'),
+    false,
+  );
+  assert.equal(configs().length, start);
+  await type('\x1b', (f) => !f.includes('Delete configuration: done'));
+  assert.equal((await audited('appConfig.delete')).result, 'ok');
 });
