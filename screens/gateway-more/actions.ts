@@ -1,8 +1,10 @@
 // The actions of issue 14's screens, registered with the resource registry (so the footer, the `?` help
 // and the read-only guard see them). One-call changes are `call` actions (src/actions/resource-calls.ts)
 // proposed to the mutations store: confirmation naming object and effect, audit line, refresh.
+import { readFileSync } from 'node:fs';
 import type { MutationAction } from '../../src/actions/types.ts';
-import type { ResourceCall } from '../../src/actions/resource-calls.ts';
+import { isZip, type ResourceCall } from '../../src/actions/resource-calls.ts';
+import type { App } from '../../src/api/types/apps.ts';
 import type { ApiGroup } from '../../src/api/types/groups.ts';
 import type { Feature } from '../../src/api/types/instances.ts';
 import type { AppQuota, Dictionary, IntegrationApp, LdApi } from '../../src/api/types/gateway-more.ts';
@@ -10,6 +12,7 @@ import { registerModal } from '../../src/app/modals.tsx';
 import type { DashboardStore } from '../../src/store/store.ts';
 import { registerActions } from '../registry.ts';
 import type { ResourceAction } from '../types.ts';
+import { appsScreen } from '../apps.ts';
 import type { AssetOwnerRow } from './assets.ts';
 import type { DomainRow } from './domains.ts';
 import {
@@ -568,6 +571,211 @@ function assetActions(): ReadonlyArray<ResourceAction<AssetOwnerRow>> {
           props: { app: { id: item.app.id, name: item.app.name } },
         }),
     },
+    {
+      command: 'importFile',
+      title: 'Import an asset package (zip file) into the application',
+      mutating: true,
+      run: ({ store, item }) =>
+        form(
+          store,
+          'Import an asset package',
+          [{ label: 'zip file' }, { label: 'application', initial: item.app.name }],
+          async ([file = '', appName = '']) => {
+            const path = file.trim();
+            const name = appName.trim();
+            if (!path) return 'a zip file is required';
+            let bytes: Buffer;
+            try {
+              bytes = readFileSync(path);
+            } catch {
+              return `${path} does not exist or cannot be read`;
+            }
+            if (!isZip(bytes)) return `${path} is not a zip package`;
+            return call(
+              { op: 'assets.import', path, ...(name ? { appName: name } : {}) },
+              {
+                title: 'Import assets',
+                effect: `an import job brings the assets of ${path} into ${name || 'the applications the package names'}; existing assets of the same name may be replaced`,
+                object: `integration-app:${name || '(from the package)'} ← ${path}`,
+                destructive: true,
+              },
+            );
+          },
+        ),
+    },
+    {
+      command: 'remove',
+      title: "Delete the application's assets",
+      mutating: true,
+      run: ({ store, item }) =>
+        propose(
+          store,
+          call(
+            { op: 'assets.delete', appId: item.app.id, appName: item.app.name },
+            {
+              title: 'Delete assets',
+              effect: `a delete job removes every API group (with its APIs and publications) and custom backend of ${item.app.name}; the application itself stays`,
+              object: `integration-app:${item.app.name}(${item.app.id})`,
+              destructive: true,
+            },
+          ),
+        ),
+    },
+  ];
+}
+
+/** 4.16.3: letters and `+!@#$%/=`, starting with a letter, `+` or `/`, 64–180 characters. */
+const APP_CODE_RE = /^[A-Za-z+/][A-Za-z0-9+!@#$%/=]{63,179}$/;
+
+/** The APP detail's active tab is its Configurations tab (4.25): there n and D act on configurations. */
+function onConfigsTab(store: DashboardStore): boolean {
+  const tab = store.getState().stack.at(-1)?.tab ?? 0;
+  return tab > 0 && appsScreen.parts?.[tab - 1]?.id === 'app-configs';
+}
+
+const CONFIG_TYPES = ['variable', 'password', 'certificate'] as const;
+
+function addConfig(store: DashboardStore, item: App): void {
+  form(
+    store,
+    `New configuration of ${item.name}`,
+    [
+      { label: 'type (variable/password/certificate)', initial: 'variable' },
+      { label: 'name' },
+      { label: 'value' },
+      { label: 'description' },
+    ],
+    async ([type = '', name = '', value = '', description = '']) => {
+      const t = CONFIG_TYPES.find((x) => x === type.trim());
+      if (!t) return 'type is variable, password or certificate';
+      if (!name.trim()) return 'a name is required';
+      return call(
+        {
+          op: 'appConfig.create',
+          appId: item.id,
+          request: {
+            config_type: t,
+            config_name: name.trim(),
+            config_value: value,
+            ...(description.trim() ? { description: description.trim() } : {}),
+          },
+        },
+        {
+          title: 'Add configuration',
+          // A password or certificate value is a secret: the confirmation and the audit never carry it.
+          effect: `${item.name} gets the ${t} configuration ${name.trim()}`,
+          object: `app:${item.name}(${item.id}) config:${name.trim()}`,
+          destructive: false,
+        },
+      );
+    },
+  );
+}
+
+async function removeConfig(store: DashboardStore, item: App, instanceId: string | null): Promise<void> {
+  const configs = await fetchVia(store, 'gm.appConfigs', `${instanceId}|${item.id}`, (client, signal) =>
+    client.instance(instanceId ?? '').appConfigs.listAll({ app_id: item.id }, { signal }),
+  );
+  const rows = configs.map((c) => ({ id: c.id, text: `${c.config_name ?? c.id}  ${c.config_type ?? ''}` }));
+  store.getState().actions.pushModal({
+    kind: GM_MODALS.choose,
+    props: {
+      title: `Delete a configuration of ${item.name}`,
+      verb: 'delete',
+      multi: false,
+      empty: 'The APP has no configuration.',
+      rows,
+      action: (ids: string[]): MutationAction => {
+        const id = ids[0] ?? '';
+        const name = configs.find((c) => c.id === id)?.config_name ?? id;
+        return call(
+          { op: 'appConfig.delete', appId: item.id, configId: id },
+          {
+            title: 'Delete configuration',
+            effect: `configuration ${name} of ${item.name} is deleted; whatever reads it no longer finds it`,
+            object: `app:${item.name}(${item.id}) config:${name}(${id})`,
+            destructive: true,
+          },
+        );
+      },
+    },
+  });
+}
+
+/**
+ * On an APP's detail: n adds an App Code, D deletes one picked from the list; on its Configurations tab
+ * the same keys add and delete configurations (4.25).
+ */
+function appCodeActions(): ReadonlyArray<ResourceAction<App>> {
+  return [
+    {
+      command: 'create',
+      title:
+        'Add an App Code to the APP (generated, or a typed value); a configuration on its Configurations tab',
+      mutating: true,
+      views: ['detail'],
+      run: ({ store, item }) =>
+        onConfigsTab(store)
+          ? addConfig(store, item)
+          : form(
+              store,
+              `New App Code for ${item.name}`,
+              [{ label: 'App Code (empty: the service generates one)' }],
+              async ([value = '']) => {
+                const code = value.trim();
+                if (code && !APP_CODE_RE.test(code))
+                  return 'an App Code is 64–180 letters, digits or +!@#$%/=, starting with a letter, + or /';
+                return call(
+                  { op: 'appCode.create', appId: item.id, ...(code ? { appCode: code } : {}) },
+                  {
+                    title: 'Add App Code',
+                    effect: `${code ? 'the typed' : 'a generated'} App Code lets callers of ${item.name} authenticate with it (simple authentication)`,
+                    object: `app:${item.name}(${item.id})`,
+                    destructive: false,
+                  },
+                );
+              },
+            ),
+    },
+    {
+      command: 'remove',
+      title: "Delete one of the APP's App Codes; a configuration on its Configurations tab",
+      mutating: true,
+      views: ['detail'],
+      async run({ store, item, instanceId }) {
+        if (onConfigsTab(store)) return removeConfig(store, item, instanceId);
+        const codes = await fetchVia(store, 'gm.appCodes', `${instanceId}|${item.id}`, (client, signal) =>
+          client
+            .instance(instanceId ?? '')
+            .appCodes.of(item.id)
+            .listAll({}, { signal }),
+        );
+        // The value is a credential: rows name the code by its id and when it was made, never its value.
+        const rows = codes.map((c) => ({ id: c.id, text: `${c.id}  created ${c.create_time ?? '?'}` }));
+        store.getState().actions.pushModal({
+          kind: GM_MODALS.choose,
+          props: {
+            title: `Delete an App Code of ${item.name}`,
+            verb: 'delete',
+            multi: false,
+            empty: 'The APP has no App Code.',
+            rows,
+            action: (ids: string[]): MutationAction => {
+              const id = ids[0] ?? '';
+              return call(
+                { op: 'appCode.delete', appId: item.id, appCodeId: id },
+                {
+                  title: 'Delete App Code',
+                  effect: `callers of ${item.name} using App Code ${id} are refused from now on`,
+                  object: `app:${item.name}(${item.id}) app-code:${id}`,
+                  destructive: true,
+                },
+              );
+            },
+          },
+        });
+      },
+    },
   ];
 }
 
@@ -591,4 +799,5 @@ export function registerGatewayMoreActions(): void {
   registerActions('dictionaries', as(dictionaryActions()));
   registerActions('groups', as(groupActions()));
   registerActions('assets', as(assetActions()));
+  registerActions('apps', as(appCodeActions()));
 }

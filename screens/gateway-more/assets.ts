@@ -1,5 +1,6 @@
 // Assets (section 3.2): there is no asset list in the API; the assets of an integration application are
-// what it owns. This view lists the applications with what they own; E exports one as a package.
+// what it owns. This view lists the applications with what they own; E exports one as a package, I imports
+// a package (zip) into one, D deletes what one owns.
 import type { IntegrationApp } from '../../src/api/types/gateway-more.ts';
 import { fields, str } from '../format.ts';
 import { defineResource } from '../types.ts';
@@ -42,7 +43,10 @@ export const assetsScreen = defineResource<AssetOwnerRow>({
       title: 'Assets',
       blocks: [
         fields(['application', r.app.name], ['id', r.app.id], ['custom backends', r.backends]),
-        { kind: 'text', text: 'E exports the application as an asset package (a zip) to a file.' },
+        {
+          kind: 'text',
+          text: 'E exports the application as an asset package (a zip) to a file; I imports a package into it; D deletes its assets (groups with their APIs, custom backends).',
+        },
       ],
     },
   ],

@@ -108,7 +108,7 @@ export const KEYMAP = {
   importFile: spec(
     'actions',
     ['I'],
-    'Import a file: OpenAPI into the group (with a preview), topics (AddNew or Merge), products from CSV',
+    'Import a file: OpenAPI into the group (with a preview), an asset package (zip), topics (AddNew or Merge), products from CSV',
     'import',
   ),
   resetSecret: spec('actions', ['X'], 'Reset the secret (the old one stops working)', 'reset secret'),
