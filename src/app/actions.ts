@@ -18,6 +18,7 @@ import type { CommandHandlers } from '../keys/router.tsx';
 import type { MutationStore } from '../store/mutations.ts';
 import type { DashboardStore } from '../store/store.ts';
 import { removeRunner } from './remove.ts';
+import { aimMutations } from './marks-after-batch.ts';
 
 export type ViewKind = 'list' | 'detail';
 
@@ -152,11 +153,13 @@ export function actionHandlers(b: ViewBindings, t: ActionTarget): CommandHandler
         return;
       }
       actions.setStatus(null);
+      const marked = t.marked();
+      if (t.mutations) aimMutations(t.mutations, t.store, marked.length);
       const ctx: CreateContext<unknown> = {
         store: t.store,
         item,
         instanceId,
-        marked: t.marked(),
+        marked,
         params: t.params,
         session: t.session,
         ...(t.mutations ? { mutations: t.mutations } : {}),
