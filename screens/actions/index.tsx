@@ -14,6 +14,7 @@ import { publicationsOf } from '../../src/actions/publications.ts';
 import type { ApiRef, AppRef, EnvRef, PolicyRef } from '../../src/actions/types.ts';
 import type { ResourceAction } from '../types.ts';
 import { ApiAppsView, AppApisView } from './AppAuthViews.tsx';
+import { ApiAppsBatchView } from './ApiAppsBatchView.tsx';
 import { envsRequest } from './data.ts';
 import { PolicyBindingsView, type PolicyTab } from './PolicyBindingsView.tsx';
 import { ApiBindingsView } from './ApiBindingsView.tsx';
@@ -93,6 +94,16 @@ function AppApisModal({ props }: ModalProps) {
 
 function ApiAppsModal({ props }: ModalProps) {
   const pop = usePop();
+  const marked = props.apis as ApiRef[] | undefined;
+  if (marked && marked.length > 0)
+    return (
+      <ApiAppsBatchView
+        apis={marked}
+        env={props.env as EnvRef}
+        envs={(props.envs as EnvRef[] | undefined) ?? []}
+        onClose={pop}
+      />
+    );
   return (
     <ApiAppsView
       api={props.api as ApiRef}
@@ -179,11 +190,13 @@ export function apiActions(): ReadonlyArray<ResourceAction<ApiSummary>> {
     command,
     title,
     mutating,
-    async run({ store, item, instanceId }) {
+    async run({ store, item, instanceId, marked }) {
       const all = await loadEnvs(store, instanceId);
       const env = mainEnv(item, all);
       const envs = choices === 'all' ? all : publishedEnvs(item, all);
-      if (env) store.getState().actions.pushModal({ kind, props: { api: refOf(item), env, envs } });
+      // authorizing takes several api_ids (4.18.1): `A` acts on the marked APIs when there are some
+      const batch = kind === ACTION_MODALS.apiApps && marked.length > 0 ? { apis: marked.map(refOf) } : {};
+      if (env) store.getState().actions.pushModal({ kind, props: { api: refOf(item), env, envs, ...batch } });
     },
   });
   return [

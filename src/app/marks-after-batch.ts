@@ -37,3 +37,10 @@ export function aimMutations(mutations: MutationStore, store: DashboardStore, ma
   });
   watching.set(mutations, stop);
 }
+
+/** The scope line of a dialog that picks among its own rows (bindings, authorizations). */
+export function dialogScope(marked: number): string {
+  return marked > 0
+    ? `Acts on the ${marked} marked ${marked === 1 ? 'row' : 'rows'} of this dialog`
+    : 'Acts on the row under the cursor of this dialog';
+}

@@ -103,3 +103,45 @@ test('without marks the confirmation says it acts on the cursor row', async () =
   assert.match(confirm.replace(/[│\s]+/g, ' '), /Acts on the row under the cursor/);
   await press(h, 'n');
 });
+
+test('A on the APIs list with marked APIs authorizes an app for all of them in one call', async () => {
+  const db = dbOf(h);
+  const release = [...db.data.envs.values()].find((e) => e.name === 'RELEASE');
+  assert.ok(release);
+  const pair = apisOf(h)
+    .filter((a) => db.publicationOf(a.id, release.id))
+    .slice(0, 2);
+  assert.equal(pair.length, 2, 'two APIs published in RELEASE');
+  h.store.getState().actions.updateList({ selectedId: pair[0]?.id ?? null, marked: pair.map((a) => a.id) });
+  await settle();
+  await press(h, 'A');
+  await waitForFrame(h.ui, (f) => f.includes('Authorize apps for the 2 marked APIs in RELEASE'));
+  type Batch = { rows: Array<{ app: { id: string; name: string }; authorized: number }> };
+  let rows: Batch['rows'] = [];
+  await until('apps', () => {
+    const slices = h.store.getState().resources['actions.appAuthsBatch'] ?? {};
+    rows = (Object.values(slices)[0]?.data as Batch | undefined)?.rows ?? [];
+    return rows.length > 0;
+  });
+  await settle();
+  const at = rows.findIndex((r) => r.authorized === 0);
+  assert.ok(at >= 0, 'an app authorized for neither');
+  const app = rows[at]?.app;
+  assert.ok(app);
+  await press(h, 'j', at);
+  const posts = h.emu.stats.byMethod.POST ?? 0;
+  await press(h, '\r');
+  const confirm = await waitForFrame(h.ui, (f) => /y yes|type y/.test(f));
+  assert.match(confirm.replace(/[│\s]+/g, ' '), /Acts on the row under the cursor of this dialog/);
+  await press(h, 'y');
+  const authorized = () =>
+    [...db.data.appAuths.values()].filter(
+      (a) => a.app_id === app.id && a.env_id === release.id && pair.some((p) => p.id === a.api_id),
+    ).length;
+  await until('authorized for both', () => authorized() === 2);
+  assert.equal((h.emu.stats.byMethod.POST ?? 0) - posts, 1, 'one call with both api_ids');
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press(h, '\r');
+  await press(h, '\x1b');
+  await until('list marks cleared', () => marked(h).length === 0);
+});
