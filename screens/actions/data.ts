@@ -14,6 +14,7 @@ import type {
 } from '../../src/actions/types.ts';
 import type { ApiDetail } from '../../src/api/types/apis.ts';
 import { publicationIn } from '../../src/actions/publications.ts';
+import type { BindCandidate } from '../../src/actions/preconditions.ts';
 import { POLICY_KIND_LIST, POLICY_KINDS, type PolicyBindingsData } from '../../src/actions/policy-kinds.ts';
 
 type Req<T> = ResourceRequest<T, RomaClient>;
@@ -229,6 +230,33 @@ export function appAuthsForApisRequest(
         })),
         existing,
       };
+    },
+  };
+}
+
+/** Each of several (marked) APIs as a bind candidate in one environment: its publication and bindings. */
+export function bindCandidatesRequest(
+  instanceId: string,
+  apis: readonly ApiRef[],
+  env: EnvRef,
+): Req<BindCandidate[]> {
+  return {
+    family: 'actions.bindCandidates',
+    key: `${instanceId}|${apis.map((a) => a.id).join(',')}|${env.id}`,
+    channel: 'actions',
+    async fetch(client, signal) {
+      const each = await Promise.all(
+        apis.map((api) => apiBindingsRequest(instanceId, api, env).fetch(client, signal, () => undefined)),
+      );
+      return apis.map((api, i) => {
+        const d = each[i];
+        return {
+          api,
+          env,
+          ...(d?.publishId ? { publishId: d.publishId } : {}),
+          current: d?.bindings ?? [],
+        };
+      });
     },
   };
 }

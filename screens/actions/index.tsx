@@ -15,6 +15,7 @@ import type { ApiRef, AppRef, EnvRef, PolicyRef } from '../../src/actions/types.
 import type { ResourceAction } from '../types.ts';
 import { ApiAppsView, AppApisView } from './AppAuthViews.tsx';
 import { ApiAppsBatchView } from './ApiAppsBatchView.tsx';
+import { ApiBindBatchView } from './ApiBindBatchView.tsx';
 import { envsRequest } from './data.ts';
 import { PolicyBindingsView, type PolicyTab } from './PolicyBindingsView.tsx';
 import { ApiBindingsView } from './ApiBindingsView.tsx';
@@ -66,6 +67,16 @@ function VersionsModal({ props }: ModalProps) {
 
 function ApiBindingsModal({ props }: ModalProps) {
   const pop = usePop();
+  const marked = props.apis as ApiRef[] | undefined;
+  if (marked && marked.length > 0)
+    return (
+      <ApiBindBatchView
+        apis={marked}
+        env={props.env as EnvRef}
+        envs={(props.envs as EnvRef[] | undefined) ?? []}
+        onClose={pop}
+      />
+    );
   return (
     <ApiBindingsView
       api={props.api as ApiRef}
@@ -194,8 +205,10 @@ export function apiActions(): ReadonlyArray<ResourceAction<ApiSummary>> {
       const all = await loadEnvs(store, instanceId);
       const env = mainEnv(item, all);
       const envs = choices === 'all' ? all : publishedEnvs(item, all);
-      // authorizing takes several api_ids (4.18.1): `A` acts on the marked APIs when there are some
-      const batch = kind === ACTION_MODALS.apiApps && marked.length > 0 ? { apis: marked.map(refOf) } : {};
+      // authorizing takes several api_ids (4.18.1), binding several publish_ids (4.8.1…): `A` and `b`
+      // act on the marked APIs when there are some (then every environment is offered)
+      const takesMarks = command === 'authorize' || command === 'bind';
+      const batch = takesMarks && marked.length > 0 ? { apis: marked.map(refOf), envs: all } : {};
       if (env) store.getState().actions.pushModal({ kind, props: { api: refOf(item), env, envs, ...batch } });
     },
   });

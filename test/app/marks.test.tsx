@@ -145,3 +145,39 @@ test('A on the APIs list with marked APIs authorizes an app for all of them in o
   await press(h, '\x1b');
   await until('list marks cleared', () => marked(h).length === 0);
 });
+
+test('b on the APIs list with marked APIs binds a throttle to all of them in one call', async () => {
+  const db = dbOf(h);
+  const release = [...db.data.envs.values()].find((e) => e.name === 'RELEASE');
+  assert.ok(release);
+  const throttled = (pubId: string) =>
+    [...db.data.throttleBindings.values()].some((b) => b.publish_id === pubId);
+  const pair = apisOf(h)
+    .filter((a) => {
+      const pub = db.publicationOf(a.id, release.id);
+      return pub && !throttled(pub.publish_id);
+    })
+    .slice(0, 2);
+  assert.equal(pair.length, 2, 'two APIs published in RELEASE without a throttle');
+  h.store.getState().actions.updateList({ selectedId: pair[0]?.id ?? null, marked: pair.map((a) => a.id) });
+  await settle();
+  await press(h, 'b');
+  await waitForFrame(h.ui, (f) => f.includes('Bind a policy to the 2 marked APIs in RELEASE'));
+  await waitForFrame(h.ui, (f) => f.includes('2 of 2 published here'));
+  await press(h, 't');
+  await waitForFrame(h.ui, (f) => f.includes('Pick the'));
+  await settle();
+  const posts = h.emu.stats.byMethod.POST ?? 0;
+  await press(h, '\r');
+  const confirm = await waitForFrame(h.ui, (f) => /y yes|type y/.test(f));
+  assert.match(confirm.replace(/[│\s]+/g, ' '), /Acts on the 2 marked rows of the list/);
+  await press(h, 'y');
+  await until('bound to both', () =>
+    pair.every((a) => throttled(db.publicationOf(a.id, release.id)?.publish_id ?? '')),
+  );
+  assert.equal((h.emu.stats.byMethod.POST ?? 0) - posts, 1, 'one call with both publish_ids');
+  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
+  await press(h, '\r');
+  await press(h, '\x1b');
+  await until('list marks cleared', () => marked(h).length === 0);
+});
