@@ -134,11 +134,10 @@ export function actionHandlers(b: ViewBindings, t: ActionTarget): CommandHandler
   const handlers: CommandHandlers = {};
   for (const u of b.unavailable) {
     handlers[u.command] = () => {
+      // said once, in words, short enough for 80 columns (the reason is in `?`)
       t.store.getState().actions.setStatus({
-        level: 'error',
-        code: 'read-only',
-        text: `read-only: ${KEYMAP[u.command].hint ?? u.command} disabled`,
-        hint: u.reason,
+        level: 'warning',
+        text: `read-only: ${KEYMAP[u.command].hint ?? u.command} disabled · nothing that changes the gateway is sent`,
       });
     };
   }
