@@ -88,7 +88,7 @@ const VIEW_HINTS: Record<DebugView, string> = {
   creds:
     'y copy to the clipboard · s save to a file (mode 600) · Esc cancel: the credentials are never shown',
   history:
-    '↑↓ choose · Enter edit and resend · m mark · = compare · Ctrl-R re-run last · Ctrl-T form · Esc back',
+    '↑↓/jk choose · Enter edit and resend · m mark · = compare · Ctrl-R re-run last · Ctrl-T form · Esc back',
   compare: '↑↓ scroll · Esc back to history · Ctrl-O history · Ctrl-T form',
 };
 
@@ -382,7 +382,7 @@ export function DebugScreen({
         setUi({ notice: { text: 'Mark two answers with m first', error: true } });
         return;
       }
-      setUi({ view: 'compare', scroll: 0 });
+      setUi({ view: 'compare', scroll: 0, notice: null });
     },
   };
 
@@ -443,6 +443,12 @@ export function DebugScreen({
     const v = uiRef.current.view;
     const handlers = v === 'answer' ? answerHandlers : v === 'history' ? historyHandlers : compareHandlers;
     if (dispatchCommand(key, SCOPES, handlers)) return true;
+    // j/k move in the history and scroll the comparison like in every list (no text is typed there)
+    if (v !== 'answer') {
+      const { debugDown, debugUp } = handlers;
+      if (debugDown && debugUp && dispatchCommand(key, ['list'], { down: debugDown, up: debugUp }))
+        return true;
+    }
     // Esc in history/compare goes back to the answer, not out of the console.
     if (keyIs('back', key.id) && (v === 'history' || v === 'compare')) {
       setUi({ view: v === 'compare' ? 'history' : 'answer' });
