@@ -8,6 +8,7 @@ import { toCurl } from '../../src/debug/curl.ts';
 import { editText } from '../../src/debug/editor.ts';
 import type { Shutdown } from '../../src/app/shutdown.ts';
 import { saveBody } from '../../src/debug/export.ts';
+import { stageChoices } from '../../src/debug/form.ts';
 import { osc52Copy } from '../../components/osc52.ts';
 import { headerValue, parseRawRequest, parseRawResponse } from '../../src/debug/raw.ts';
 import { dispatchCommand, useKeyHandler, type CommandHandlers } from '../../src/keys/router.tsx';
@@ -155,6 +156,10 @@ export function DebugScreen({
     const a = now().actions;
     if (f.ref.kind === 'mode' || f.ref.kind === 'scheme' || f.ref.kind === 'method') {
       a.setField(f.ref.kind, nextChoice(form, f.ref.kind, dir) as never);
+    } else if (f.ref.kind === 'stage') {
+      const envs = stageChoices(now().api?.run_env_name, form.stage);
+      const i = envs.indexOf(form.stage);
+      a.setField('stage', envs[(i + dir + envs.length) % envs.length] ?? form.stage);
     } else if (f.ref.kind === 'app') {
       const apps = now().apps;
       if (apps.length === 0) {
