@@ -250,6 +250,6 @@ function appActions(): ReadonlyArray<ResourceAction<App>> {
       .actions.pushModal({ kind: ACTION_MODALS.appApis, props: { app: { id: item.id, name: item.name } } });
   return [
     { command: 'authorize', title: 'Authorize the app for APIs', mutating: true, run },
-    { command: 'unbind', title: 'Revoke API authorizations', mutating: true, run },
+    { command: 'unbind', title: 'Revoke API authorizations', hint: 'revoke', mutating: true, run },
   ];
 }

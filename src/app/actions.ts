@@ -30,6 +30,8 @@ export interface Capability {
   /** Runs without a selected row (create on an empty list). */
   needsRow: boolean;
   available?: (row: unknown, session: SessionGate) => true | string;
+  /** Footer label of this view, when not the key map's. */
+  hint?: string;
   run: (ctx: CreateContext<unknown>) => void | Promise<void>;
 }
 
@@ -67,6 +69,7 @@ function fromSpec(a: ActionSpec<unknown>): Capability | undefined {
     // creating needs no selected row (an empty list is where one starts)
     needsRow: a.command !== 'create',
     ...(a.available ? { available: a.available } : {}),
+    ...(a.hint ? { hint: a.hint } : {}),
     run: (ctx) => a.run(ctx as ActionContext<unknown>),
   };
 }
