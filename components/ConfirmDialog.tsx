@@ -17,6 +17,8 @@ export interface ConfirmDialogProps {
   environment?: string;
   /** What will happen: "Callers in RELEASE will get version 3". */
   effect: string;
+  /** Whether it acts on the marked rows or the cursor row ("Acts on the 3 marked rows of the list"). */
+  scope?: string;
   destructive?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -56,6 +58,7 @@ export function ConfirmDialog(p: ConfirmDialogProps) {
       <Text wrap="wrap" color={p.destructive === true ? theme.tokens.danger : undefined}>
         {sanitizeText(p.effect)}
       </Text>
+      {p.scope ? <Text color={theme.tokens.muted}>{p.scope}</Text> : null}
       {p.destructive === true ? (
         nudge ? (
           <Text color={theme.tokens.warning}>Enter does not confirm a destructive action: type y</Text>

@@ -12,11 +12,15 @@ export interface FooterProps {
   width: number;
   /** Hints to show instead of the key map's (a view that owns its keys, e.g. the help overlay). */
   hints?: ReadonlyArray<{ keys: string; label: string }>;
+  /** Labels of this view that differ from the key map's. */
+  labels?: Partial<Record<Command, string>>;
 }
 
-export function Footer({ scopes, only, width, hints: given }: FooterProps) {
+export function Footer({ scopes, only, width, hints: given, labels }: FooterProps) {
   const theme = useTheme();
-  const hints = given ? given.map((h, i) => ({ ...h, command: `given-${i}` })) : footerHints(scopes, only);
+  const hints = given
+    ? given.map((h, i) => ({ ...h, command: `given-${i}` }))
+    : footerHints(scopes, only).map((h) => ({ ...h, label: labels?.[h.command] ?? h.label }));
   // `:` and `?` are how every other key is found: their room is kept first and they are the last hints.
   const last = ['palette', 'help']
     .map((c) => hints.find((h) => h.command === c))

@@ -125,6 +125,8 @@ export interface ActionSpec<T> {
   views?: ReadonlyArray<'list' | 'detail'>;
   /** Checked at key time on the selected row: true, or the reason it cannot run (shown as status). */
   available?: (row: T, session: SessionGate) => true | string;
+  /** Footer label where the key map's word would mislead here (`u` on apps revokes, not unbinds). */
+  hint?: string;
   run: (ctx: ActionContext<T>) => void | Promise<void>;
 }
 

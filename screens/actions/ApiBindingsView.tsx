@@ -136,7 +136,7 @@ export function ApiBindingsView({
   );
 }
 
-function PolicyPicker({
+export function PolicyPicker({
   kind,
   instanceId,
   onPick,

@@ -13,6 +13,7 @@ import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
+import { dialogScope } from '../../src/app/marks-after-batch.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { appApisRequest, appAuthsRequest, appUnboundApisRequest, envsRequest } from './data.ts';
 import { PickList, toggle, useAnchoredCursor } from './PickList.tsx';
@@ -22,7 +23,7 @@ import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 type Nav = 'up' | 'down' | 'mark' | 'pass' | null;
 
 /** List navigation shared by the views: j/k/arrows, Space; global r and ? pass through. */
-function navOf(id: string): Nav {
+export function navOf(id: string): Nav {
   const cmds = commandsForKey(id, ['list', 'actions', 'global']);
   if (cmds.includes('up')) return 'up';
   if (cmds.includes('down')) return 'down';
@@ -31,7 +32,7 @@ function navOf(id: string): Nav {
   return null;
 }
 
-function useCursor(ids: readonly string[]) {
+export function useCursor(ids: readonly string[]) {
   const { cursor, move } = useAnchoredCursor(ids);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
   const step = (nav: Nav): boolean => {
@@ -48,7 +49,7 @@ function useCursor(ids: readonly string[]) {
 }
 
 /** Marked rows, else the selected one. */
-function pick<T>(
+export function pick<T>(
   rows: readonly T[],
   idOf: (r: T) => string,
   marked: ReadonlySet<string>,
@@ -82,7 +83,9 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
       else if (keyIs('unbind', key.id)) {
         const picked = pick(auths, (a) => a.authId, nav.marked, nav.cursor);
         if (picked.length === 0) return true;
-        mutations.getState().actions.propose({ kind: 'revoke', auths: picked });
+        mutations
+          .getState()
+          .actions.propose({ kind: 'revoke', auths: picked }, { scope: dialogScope(nav.marked.size) });
         nav.setMarked(new Set());
       }
       return true;
@@ -186,6 +189,7 @@ function UnboundApisPicker({
         pick(apis, (a) => a.id, nav.marked, nav.cursor),
         env,
         existing.filter((e) => e.envId === env.id),
+        dialogScope(nav.marked.size),
       );
       onDone();
     }
@@ -206,12 +210,13 @@ function UnboundApisPicker({
   );
 }
 
-function proposeAuthorize(
+export function proposeAuthorize(
   mutations: ReturnType<typeof useMutationStore>,
   apps: AppRef[],
   apis: ApiRef[],
   env: EnvRef,
   existing: Array<{ appId: string; apiId: string }>,
+  scope?: string,
 ): void {
   const { actions } = mutations.getState();
   const empty = checkNonEmpty(apps.length * apis.length, apps.length === 0 ? 'app' : 'API');
@@ -222,7 +227,7 @@ function proposeAuthorize(
   if (fresh.length === 0 && first) return actions.refuse(first, { kind: 'authorize', apps, apis, env });
   const freshApps = apps.filter((a) => fresh.some((p) => p.app.id === a.id));
   const freshApis = apis.filter((a) => fresh.some((p) => p.api.id === a.id));
-  actions.propose({ kind: 'authorize', apps: freshApps, apis: freshApis, env });
+  actions.propose({ kind: 'authorize', apps: freshApps, apis: freshApis, env }, scope ? { scope } : {});
 }
 
 export function ApiAppsView({
@@ -265,6 +270,7 @@ export function ApiAppsView({
           [api],
           env,
           rows.flatMap((r) => (r.authId ? [{ appId: r.app.id, apiId: api.id }] : [])),
+          dialogScope(nav.marked.size),
         );
         nav.setMarked(new Set());
       } else if (keyIs('unbind', key.id)) {
@@ -273,7 +279,10 @@ export function ApiAppsView({
         );
         const empty = checkNonEmpty(picked.length, 'authorized app');
         if (empty) mutations.getState().actions.refuse(empty);
-        else mutations.getState().actions.propose({ kind: 'revoke', auths: picked });
+        else
+          mutations
+            .getState()
+            .actions.propose({ kind: 'revoke', auths: picked }, { scope: dialogScope(nav.marked.size) });
         nav.setMarked(new Set());
       }
       return true;

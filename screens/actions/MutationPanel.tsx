@@ -24,6 +24,7 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
   const store = useMutationStore();
   const phase = useMutations((s) => s.phase);
   const confirmation = useMutations((s) => s.confirmation);
+  const scope = useMutations((s) => s.scope);
   const refusal = useMutations((s) => s.refusal);
   const steps = useMutations((s) => s.steps);
   const outcome = useMutations((s) => s.outcome);
@@ -62,6 +63,7 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
               : ''
         }
         destructive={confirmation.destructive}
+        {...(scope ? { scope } : {})}
         onConfirm={() => void actions.confirm()}
         onCancel={() => actions.cancel()}
         width={width}

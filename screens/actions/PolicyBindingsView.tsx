@@ -13,6 +13,7 @@ import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
+import { dialogScope } from '../../src/app/marks-after-batch.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { policyBindingsRequest } from './data.ts';
 import { PickList, toggle, useAnchoredCursor } from './PickList.tsx';
@@ -55,7 +56,7 @@ export function PolicyBindingsView({
       actions.refuse(first.refusal, { kind: 'bind', policy, targets: [] });
       return;
     }
-    actions.propose({ kind: 'bind', policy, targets: plan.allowed });
+    actions.propose({ kind: 'bind', policy, targets: plan.allowed }, { scope: dialogScope(chosen.length) });
     if (first) {
       // the others are bound; say which were left out and why
       setNotice(`${plan.refused.length} not sent: ${plan.refused.map((r) => r.refusal.reason).join(' · ')}`);
@@ -70,7 +71,10 @@ export function PolicyBindingsView({
     if (picked.length === 0) return;
     actions.propose(
       { kind: 'unbind', bindings: picked },
-      { optimistic: Object.fromEntries(picked.map((b) => [`binding:${b.bindingId}`, false])) },
+      {
+        optimistic: Object.fromEntries(picked.map((b) => [`binding:${b.bindingId}`, false])),
+        scope: dialogScope(chosen.length),
+      },
     );
     setMarked(new Set());
   };

@@ -87,8 +87,10 @@ export function VersionsView({
         empty={slice.data ? 'No versions in this environment (never published here).' : ''}
       />
       <Text color={theme.muted}>
-        Enter/p: switch to this version (rollback) · o: take the version in effect offline
-        {choice.choices.length > 1 ? ` · ${ENV_SWITCH_HINT}` : ''} · Esc: close
+        {readOnly
+          ? ''
+          : 'Enter/p: switch to this version (rollback) · o: take the version in effect offline · '}
+        {choice.choices.length > 1 ? `${ENV_SWITCH_HINT} · ` : ''}Esc: close
       </Text>
     </Box>
   );

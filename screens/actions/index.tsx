@@ -14,6 +14,8 @@ import { publicationsOf } from '../../src/actions/publications.ts';
 import type { ApiRef, AppRef, EnvRef, PolicyRef } from '../../src/actions/types.ts';
 import type { ResourceAction } from '../types.ts';
 import { ApiAppsView, AppApisView } from './AppAuthViews.tsx';
+import { ApiAppsBatchView } from './ApiAppsBatchView.tsx';
+import { ApiBindBatchView } from './ApiBindBatchView.tsx';
 import { envsRequest } from './data.ts';
 import { PolicyBindingsView, type PolicyTab } from './PolicyBindingsView.tsx';
 import { ApiBindingsView } from './ApiBindingsView.tsx';
@@ -65,6 +67,16 @@ function VersionsModal({ props }: ModalProps) {
 
 function ApiBindingsModal({ props }: ModalProps) {
   const pop = usePop();
+  const marked = props.apis as ApiRef[] | undefined;
+  if (marked && marked.length > 0)
+    return (
+      <ApiBindBatchView
+        apis={marked}
+        env={props.env as EnvRef}
+        envs={(props.envs as EnvRef[] | undefined) ?? []}
+        onClose={pop}
+      />
+    );
   return (
     <ApiBindingsView
       api={props.api as ApiRef}
@@ -93,6 +105,16 @@ function AppApisModal({ props }: ModalProps) {
 
 function ApiAppsModal({ props }: ModalProps) {
   const pop = usePop();
+  const marked = props.apis as ApiRef[] | undefined;
+  if (marked && marked.length > 0)
+    return (
+      <ApiAppsBatchView
+        apis={marked}
+        env={props.env as EnvRef}
+        envs={(props.envs as EnvRef[] | undefined) ?? []}
+        onClose={pop}
+      />
+    );
   return (
     <ApiAppsView
       api={props.api as ApiRef}
@@ -179,11 +201,15 @@ export function apiActions(): ReadonlyArray<ResourceAction<ApiSummary>> {
     command,
     title,
     mutating,
-    async run({ store, item, instanceId }) {
+    async run({ store, item, instanceId, marked }) {
       const all = await loadEnvs(store, instanceId);
       const env = mainEnv(item, all);
       const envs = choices === 'all' ? all : publishedEnvs(item, all);
-      if (env) store.getState().actions.pushModal({ kind, props: { api: refOf(item), env, envs } });
+      // authorizing takes several api_ids (4.18.1), binding several publish_ids (4.8.1…): `A` and `b`
+      // act on the marked APIs when there are some (then every environment is offered)
+      const takesMarks = command === 'authorize' || command === 'bind';
+      const batch = takesMarks && marked.length > 0 ? { apis: marked.map(refOf), envs: all } : {};
+      if (env) store.getState().actions.pushModal({ kind, props: { api: refOf(item), env, envs, ...batch } });
     },
   });
   return [
@@ -224,6 +250,6 @@ function appActions(): ReadonlyArray<ResourceAction<App>> {
       .actions.pushModal({ kind: ACTION_MODALS.appApis, props: { app: { id: item.id, name: item.name } } });
   return [
     { command: 'authorize', title: 'Authorize the app for APIs', mutating: true, run },
-    { command: 'unbind', title: 'Revoke API authorizations', mutating: true, run },
+    { command: 'unbind', title: 'Revoke API authorizations', hint: 'revoke', mutating: true, run },
   ];
 }

@@ -8,6 +8,7 @@ import { toCurl } from '../../src/debug/curl.ts';
 import { editText } from '../../src/debug/editor.ts';
 import type { Shutdown } from '../../src/app/shutdown.ts';
 import { saveBody } from '../../src/debug/export.ts';
+import { stageChoices } from '../../src/debug/form.ts';
 import { osc52Copy } from '../../components/osc52.ts';
 import { headerValue, parseRawRequest, parseRawResponse } from '../../src/debug/raw.ts';
 import { dispatchCommand, useKeyHandler, type CommandHandlers } from '../../src/keys/router.tsx';
@@ -88,7 +89,7 @@ const VIEW_HINTS: Record<DebugView, string> = {
   creds:
     'y copy to the clipboard · s save to a file (mode 600) · Esc cancel: the credentials are never shown',
   history:
-    '↑↓ choose · Enter edit and resend · m mark · = compare · Ctrl-R re-run last · Ctrl-T form · Esc back',
+    '↑↓/jk choose · Enter edit and resend · m mark · = compare · Ctrl-R re-run last · Ctrl-T form · Esc back',
   compare: '↑↓ scroll · Esc back to history · Ctrl-O history · Ctrl-T form',
 };
 
@@ -155,6 +156,10 @@ export function DebugScreen({
     const a = now().actions;
     if (f.ref.kind === 'mode' || f.ref.kind === 'scheme' || f.ref.kind === 'method') {
       a.setField(f.ref.kind, nextChoice(form, f.ref.kind, dir) as never);
+    } else if (f.ref.kind === 'stage') {
+      const envs = stageChoices(now().api?.run_env_name, form.stage);
+      const i = envs.indexOf(form.stage);
+      a.setField('stage', envs[(i + dir + envs.length) % envs.length] ?? form.stage);
     } else if (f.ref.kind === 'app') {
       const apps = now().apps;
       if (apps.length === 0) {
@@ -382,7 +387,7 @@ export function DebugScreen({
         setUi({ notice: { text: 'Mark two answers with m first', error: true } });
         return;
       }
-      setUi({ view: 'compare', scroll: 0 });
+      setUi({ view: 'compare', scroll: 0, notice: null });
     },
   };
 
@@ -443,6 +448,12 @@ export function DebugScreen({
     const v = uiRef.current.view;
     const handlers = v === 'answer' ? answerHandlers : v === 'history' ? historyHandlers : compareHandlers;
     if (dispatchCommand(key, SCOPES, handlers)) return true;
+    // j/k move in the history and scroll the comparison like in every list (no text is typed there)
+    if (v !== 'answer') {
+      const { debugDown, debugUp } = handlers;
+      if (debugDown && debugUp && dispatchCommand(key, ['list'], { down: debugDown, up: debugUp }))
+        return true;
+    }
     // Esc in history/compare goes back to the answer, not out of the console.
     if (keyIs('back', key.id) && (v === 'history' || v === 'compare')) {
       setUi({ view: v === 'compare' ? 'history' : 'answer' });

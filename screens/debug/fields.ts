@@ -51,7 +51,8 @@ export function formFields(form: DebugForm, opts: { appName?: string } = {}): Fi
       ...more,
     });
   add({ kind: 'mode' }, 'Request', 'mode', form.mode, { choice: true });
-  if (form.mode === 'CONSUMER') add({ kind: 'stage' }, 'Request', 'stage', form.stage);
+  // chosen among the environments the API is published in, never typed (issue 11 point 7)
+  if (form.mode === 'CONSUMER') add({ kind: 'stage' }, 'Request', 'stage', form.stage, { choice: true });
   add({ kind: 'scheme' }, 'Request', 'scheme', form.scheme, { choice: true });
   add({ kind: 'method' }, 'Request', 'method', form.method, { choice: true });
   form.pathParams.forEach((p, index) =>

@@ -177,7 +177,8 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
       : top.list.filtering
         ? ['input']
         : [top.view, 'actions', 'global'];
-  const only = viewKeys(d, top.view, session).commands;
+  const keys = viewKeys(d, top.view, session);
+  const only = keys.commands;
 
   return (
     // overflow hidden: whatever a line does, the frame never grows past the terminal's rows (a taller
@@ -217,7 +218,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
         width={width}
         scopes={scopes}
         only={overlay ? overlayCommands(phase, destructive) : only}
-        {...(overlay ? overlayHints(phase, modal?.kind) : {})}
+        {...(overlay ? overlayHints(phase, modal?.kind) : { labels: keys.labels })}
       />
     </Box>
   );

@@ -87,13 +87,23 @@ export function Footer({
   scopes,
   only,
   hints,
+  labels,
 }: {
   width: number;
   scopes: readonly KeyScope[];
   only: readonly Command[];
   hints?: ReadonlyArray<{ keys: string; label: string }>;
+  labels?: Partial<Record<Command, string>>;
 }) {
-  return <Hints width={width} scopes={scopes} only={only} {...(hints ? { hints } : {})} />;
+  return (
+    <Hints
+      width={width}
+      scopes={scopes}
+      only={only}
+      {...(hints ? { hints } : {})}
+      {...(labels ? { labels } : {})}
+    />
+  );
 }
 
 /** Status: an explicit message, else the current view's load error (stale data kept) or progress. */

@@ -18,6 +18,7 @@ import type { CommandHandlers } from '../keys/router.tsx';
 import type { MutationStore } from '../store/mutations.ts';
 import type { DashboardStore } from '../store/store.ts';
 import { removeRunner } from './remove.ts';
+import { aimMutations } from './marks-after-batch.ts';
 
 export type ViewKind = 'list' | 'detail';
 
@@ -29,6 +30,8 @@ export interface Capability {
   /** Runs without a selected row (create on an empty list). */
   needsRow: boolean;
   available?: (row: unknown, session: SessionGate) => true | string;
+  /** Footer label of this view, when not the key map's. */
+  hint?: string;
   run: (ctx: CreateContext<unknown>) => void | Promise<void>;
 }
 
@@ -66,6 +69,7 @@ function fromSpec(a: ActionSpec<unknown>): Capability | undefined {
     // creating needs no selected row (an empty list is where one starts)
     needsRow: a.command !== 'create',
     ...(a.available ? { available: a.available } : {}),
+    ...(a.hint ? { hint: a.hint } : {}),
     run: (ctx) => a.run(ctx as ActionContext<unknown>),
   };
 }
@@ -133,11 +137,10 @@ export function actionHandlers(b: ViewBindings, t: ActionTarget): CommandHandler
   const handlers: CommandHandlers = {};
   for (const u of b.unavailable) {
     handlers[u.command] = () => {
+      // said once, in words, short enough for 80 columns (the reason is in `?`)
       t.store.getState().actions.setStatus({
-        level: 'error',
-        code: 'read-only',
-        text: `read-only: ${KEYMAP[u.command].hint ?? u.command} disabled`,
-        hint: u.reason,
+        level: 'warning',
+        text: `read-only: ${KEYMAP[u.command].hint ?? u.command} disabled · nothing that changes the gateway is sent`,
       });
     };
   }
@@ -152,11 +155,13 @@ export function actionHandlers(b: ViewBindings, t: ActionTarget): CommandHandler
         return;
       }
       actions.setStatus(null);
+      const marked = t.marked();
+      if (t.mutations) aimMutations(t.mutations, t.store, marked.length);
       const ctx: CreateContext<unknown> = {
         store: t.store,
         item,
         instanceId,
-        marked: t.marked(),
+        marked,
         params: t.params,
         session: t.session,
         ...(t.mutations ? { mutations: t.mutations } : {}),

@@ -10,9 +10,10 @@ import { debugStoreOf } from './side-stores.ts';
 const debugAction: ResourceAction<ApiSummary> = {
   command: 'debug',
   title: 'Debug the API',
-  // 4.3.8 is a POST but changes nothing on the gateway: allowed in read-only mode only if the
-  // client lets it through (the transport refuses writes there, which the console then shows).
-  mutating: false,
+  // 4.3.8 changes nothing on the gateway but calls the API's backend (a POST there may create
+  // something), and the read-only client refuses it: not offered in a read-only session, where `d`
+  // only says why (issue 11 point 4: the form opened and failed on send with a raw URL).
+  mutating: true,
   async run({ store, item, instanceId }) {
     if (!instanceId) return;
     const { actions } = store.getState();

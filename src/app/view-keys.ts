@@ -65,11 +65,13 @@ export interface ViewKeys {
   unavailable: Unavailable[];
   /** Descriptions of the bound capabilities for this resource (`D` → "Delete API group"). */
   titles: Partial<Record<Command, string>>;
+  /** Footer labels of this view that differ from the key map's (`u` → "revoke" on apps). */
+  labels: Partial<Record<Command, string>>;
 }
 
 export function viewKeys(d: ResourceDescriptor | undefined, view: ViewName, session: SessionGate): ViewKeys {
   if (view === 'debug')
-    return { commands: [...GLOBAL_COMMANDS, ...DEBUG_COMMANDS], unavailable: [], titles: {} };
+    return { commands: [...GLOBAL_COMMANDS, ...DEBUG_COMMANDS], unavailable: [], titles: {}, labels: {} };
   const b = bindCapabilities(d, view, session);
   const base = (view === 'list' ? LIST_COMMANDS : DETAIL_COMMANDS).filter(
     (c) =>
@@ -78,10 +80,13 @@ export function viewKeys(d: ResourceDescriptor | undefined, view: ViewName, sess
   );
   const titles: Partial<Record<Command, string>> = {};
   for (const c of [...b.bound, ...b.unavailable]) titles[c.command] = c.title;
+  const labels: Partial<Record<Command, string>> = {};
+  for (const c of b.bound) if (c.hint) labels[c.command] = c.hint;
   return {
     commands: [...GLOBAL_COMMANDS, ...base, ...b.bound.map((c) => c.command)],
     unavailable: b.unavailable,
     titles,
+    labels,
   };
 }
 
@@ -118,5 +123,5 @@ export function referenceHelpOptions(resources: readonly ResourceDescriptor[]): 
   }
   const titles: Partial<Record<Command, string>> = {};
   for (const [c, ids] of where) titles[c] = `${KEYMAP[c].description} (${ids.map((i) => `:${i}`).join(' ')})`;
-  return { only: helpCommands({ commands: [...bound], unavailable: [], titles: {} }), titles };
+  return { only: helpCommands({ commands: [...bound], unavailable: [], titles: {}, labels: {} }), titles };
 }

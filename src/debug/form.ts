@@ -67,6 +67,12 @@ export function firstEnvName(runEnvName: string | undefined): string | undefined
   return first;
 }
 
+/** The environments CONSUMER mode can debug in: those the API is published in (else the current one). */
+export function stageChoices(runEnvName: string | undefined, current: string): string[] {
+  const names = (runEnvName ?? '').split(/[^A-Za-z0-9_]+/).filter((n) => n !== '');
+  return names.length > 0 ? names : [current];
+}
+
 export function schemeFor(reqProtocol: string | undefined): DebugScheme {
   return (reqProtocol ?? '').toUpperCase() === 'HTTP' ? 'HTTP' : 'HTTPS';
 }

@@ -96,6 +96,11 @@ export function createDebugStore(deps: DebugStoreDeps): DebugStore {
   const store = createStore<DebugState>()((set, get) => {
     const patchForm = (fn: (f: DebugForm) => DebugForm): void =>
       set((s) => (s.form ? { form: fn(s.form) } : {}));
+    const keptForms = new Map<string, DebugForm>();
+    const keepForm = (): void => {
+      const { instanceId, api, form } = get();
+      if (instanceId && api && form) keptForms.set(`${instanceId}|${api.id}`, form);
+    };
 
     async function sendBody(body: DebugRequestBody): Promise<void> {
       const { instanceId, api } = get();
@@ -151,10 +156,14 @@ export function createDebugStore(deps: DebugStoreDeps): DebugStore {
         async open(instanceId, api, opts) {
           controller?.abort();
           controller = null;
+          keepForm();
+          // Leaving the console keeps the form per API for the session (issue 11 point 7): reopening
+          // the same API brings back its app and header values; explicit options start afresh.
+          const kept = opts ? undefined : keptForms.get(`${instanceId}|${api.id}`);
           set({
             instanceId,
             api,
-            form: formFromApi(api, opts),
+            form: kept ?? formFromApi(api, opts),
             errors: {},
             sending: false,
             sent: null,
@@ -175,6 +184,7 @@ export function createDebugStore(deps: DebugStoreDeps): DebugStore {
           await track(Promise.all(loads));
         },
         close() {
+          keepForm();
           controller?.abort();
           controller = null;
           appsController?.abort();

@@ -25,17 +25,23 @@ export interface MutationState {
    * `optimistic[key] ?? real`; failure removes the keys (the rollback) and shows the error.
    */
   optimistic: Readonly<Record<string, boolean>>;
+  /** What the confirmation acts on, in words: the marked rows or the cursor row (marks-after-batch.ts). */
+  scope: string | null;
   actions: MutationActions;
 }
 
 export interface ProposeOptions {
   /** Keys to flip while the action runs; cleared after success (the refresh shows the truth) or failure. */
   optimistic?: Record<string, boolean>;
+  /** Overrides the scope set by `aim` (a dialog acting on its own marked rows). */
+  scope?: string;
 }
 
 export interface MutationActions {
   /** Asks for confirmation of an action; in read-only mode it is refused at once and nothing is sent. */
   propose(action: MutationAction, opts?: ProposeOptions): void;
+  /** The scope line of the next confirmations (set when a capability runs). */
+  aim(scope: string | null): void;
   /** A client-side precondition failed: show why (and maybe the alternative); audited as "refused". */
   refuse(refusal: Refusal, action?: MutationAction): void;
   /** Runs the proposed action (after the user confirmed). Resolves with the outcome. */
@@ -78,6 +84,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
   let running: Promise<unknown> = Promise.resolve();
   let auditChain: Promise<void> = Promise.resolve();
   let pendingOptimistic: Record<string, boolean> = {};
+  let aimed: string | null = null;
   /** Set when the running change was audited by interrupt(): its own line is then not written. */
   let interrupted = false;
 
@@ -142,7 +149,11 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
     steps: [],
     outcome: null,
     optimistic: {},
+    scope: null,
     actions: {
+      aim(scope) {
+        aimed = scope;
+      },
       propose(action, opts) {
         if (get().phase === 'running') return;
         if (deps.readOnly) {
@@ -160,6 +171,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
         pendingOptimistic = opts?.optimistic ?? {};
         set({
           phase: 'confirming',
+          scope: opts?.scope ?? aimed,
           action,
           confirmation: describeAction(action),
           refusal: null,

@@ -209,6 +209,12 @@ test('M adds the marked devices to a chosen group and removes them again', async
   await until('members in the emulator', () => targets.every((d) => warehouse.devices.has(d.id)));
   await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
   await press('\r');
+  // a batch that succeeded clears the marks (issue 11 point 6): mark them again to remove them
+  await until(
+    'marks cleared after success',
+    () => (h.store.getState().stack.at(-1)?.list.marked ?? []).length === 0,
+  );
+  await mark(targets);
   await press('J');
   await waitForFrame(h.ui, (f) => f.includes('Group membership of 2 devices'));
   await press('j', paths.indexOf('warehouse'));

@@ -62,9 +62,10 @@ test('a confirmation over the list is drawn whole and the list under it keeps co
   assert.ok(title >= 0, `the dialog title is drawn:\n${frame}`);
   assert.match(lines[title + 1] ?? '', new RegExp(`API ${api.name} stops serving in `));
   assert.match(lines[title + 2] ?? '', /This is not undone automatically\.\s*│$/);
-  assert.match(lines[title + 3] ?? '', /type y to confirm · n\/Esc cancel\s*│$/);
+  assert.match(lines[title + 3] ?? '', /Acts on the row under the cursor\s*│$/);
+  assert.match(lines[title + 4] ?? '', /type y to confirm · n\/Esc cancel\s*│$/);
   // the API acted on and its neighbour are both still visible, one under the other
-  const row = lines.findIndex((l, i) => i > title + 3 && l.includes(` ${api.name} `));
+  const row = lines.findIndex((l, i) => i > title + 4 && l.includes(` ${api.name} `));
   assert.ok(row > title, `the selected API stays visible under the dialog:\n${frame}`);
   assert.ok(lines[row + 1]?.includes(` ${next} `), `no row vanishes under the dialog:\n${frame}`);
   await press(h, '\x1b');
