@@ -41,7 +41,7 @@ const recap = pathToFileURL(resolve('test/helpers/recap-reporter.mjs')).href;
 // A file that leaves a handle open is cancelled (and fails) after --test-timeout (5 min: the 2,000-key
 // soak and the walks over every screen take 1–2 min on a loaded 2-core machine); the watchdog is the
 // backstop should the runner itself hang: CI must fail, not wait forever.
-const WATCHDOG_MS = 15 * 60_000;
+const WATCHDOG_MS = 40 * 60_000;
 
 const res = spawnSync(
   process.execPath,
