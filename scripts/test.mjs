@@ -32,9 +32,8 @@ if (files.length === 0) {
 }
 
 // Three files run at a time (many wait on a terminal more than they compute); a long file started
-// last would run alone at the end. These take a
-// minute or more each (the soak, the walks over every screen, the hostile seed in a terminal), so
-// they start first and the many short files fill the other slot.
+// last would run alone at the end. These take a minute or more each (the soak, the walks over every
+// screen, the hostile seed in a terminal), so they start first and the short files fill the slots.
 const COSTLY_FIRST = [
   'test/soak/',
   'test/hostile/pty',
