@@ -3,7 +3,8 @@
 // test files to .test-build/ (scripts/build-tests.mjs), then run them all, the costliest first.
 // `npm test -- unit` (or any path fragments) runs only test files whose path contains one of them.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildTests } from './build-tests.mjs';
@@ -57,6 +58,10 @@ const env = { ...process.env };
 delete env.CI;
 delete env.CONTINUOUS_INTEGRATION;
 env.NODE_ENV = 'test';
+// Every temp file of the run (audit logs, debug histories, fake homes, sockets) goes under one
+// directory that is removed afterwards, also when a test fails before its own clean-up.
+const runTmp = mkdtempSync(join(tmpdir(), 'roma-dash-test-'));
+env.TMPDIR = runTmp;
 
 // Reporters: TAP on stdout (whatever stdout is, so the log always ends with `# pass N` / `# fail N`),
 // and a recap of the failed tests on stderr once the run is over.
@@ -80,6 +85,7 @@ const res = spawnSync(
   ],
   { stdio: 'inherit', env, timeout: WATCHDOG_MS, killSignal: 'SIGKILL' },
 );
+rmSync(runTmp, { recursive: true, force: true });
 if (res.error || res.signal) {
   console.error(
     `test run aborted: ${res.signal === 'SIGKILL' ? `still running after ${WATCHDOG_MS / 60_000} min` : (res.error?.message ?? res.signal)}`,
