@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { listKey } from '../../src/app/data.ts';
-import type { InstanceStore } from '../../src/emulator/model.ts';
+import type { InstanceStore } from '../../src/emulator/state.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 
