@@ -88,7 +88,9 @@ export async function walkViews(resources: ReadonlyArray<(typeof RESOURCES)[numb
       const settled = () => {
         const st = h.store.getState();
         const sl = st.resources[d.id]?.[listKey(st.instanceId, {})];
-        return sl !== undefined && !sl.loading;
+        // an answer, not just "not loading": a load aborted earlier (superseded on the list channel)
+        // leaves an empty slice that is not loading, and the resource would be skipped as empty
+        return sl !== undefined && !sl.loading && (sl.data != null || sl.error != null);
       };
       await until(`${d.id} settled`, settled).catch(() => undefined);
       if (rowsOf(h, d).length === 0) continue;
