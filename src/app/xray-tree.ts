@@ -10,6 +10,7 @@ import type { Feature } from '../api/types/instances.ts';
 import type { ResourceRequest, ResourceSlice } from '../store/slice.ts';
 import { publicationsOf } from '../actions/publications.ts';
 import { daysLeft, daysText, expiryTone } from '../../screens/gateway-more/domains.ts';
+import { periodText } from '../../screens/gateway-more/quotas.ts';
 import { DASH, fmtTime, str } from '../../screens/format.ts';
 import * as R from './xray-requests.ts';
 
@@ -354,7 +355,7 @@ function appNodes(
         id: `${id}/quota`,
         depth: 4,
         kind: 'quota',
-        text: `${q.name}  ${limit(q.call_limits)} calls per ${per(q.time_interval, q.time_unit)}`,
+        text: `${q.name}  ${limit(q.call_limits)} calls per ${periodText(q)}`,
         open: { screen: 'quotas', itemId: q.app_quota_id, label: q.name },
       });
     }
@@ -383,7 +384,9 @@ function backendNodes(t: Tree, need: Need, inst: string, api: ApiDetail): void {
   const b = api.backend_api;
   const vpc = b?.vpc_channel_info?.vpc_channel_id;
   const where = b
-    ? `${str(b.req_method)} ${str(b.req_protocol).toLowerCase()}://${vpc ? `vpc channel` : str(b.url_domain)}${b.req_uri ?? ''}`
+    ? vpc
+      ? `${str(b.req_method)} ${str(b.req_protocol).toLowerCase()} ${b.req_uri ?? ''} through the VPC channel`
+      : `${str(b.req_method)} ${str(b.req_protocol).toLowerCase()}://${str(b.url_domain)}${b.req_uri ?? ''}`
     : api.func_info
       ? str(api.func_info.function_urn)
       : api.mock_info
