@@ -151,3 +151,17 @@ test('a failed sub-request shows its code on its node; the rest of the x-ray is 
     db.data.groups.set(group.id, group);
   }
 });
+
+test("Z from the API's detail: the x-ray over it, Esc back to the detail", async () => {
+  const api = apisOf(h)[0];
+  assert.ok(api);
+  h.store.getState().actions.jump('apis');
+  await until('apis loaded', () => apisOf(h).length > 0);
+  h.store.getState().actions.push('apis', 'detail', { itemId: api.id, label: api.name });
+  await settle();
+  await press(h, 'Z');
+  await until('the x-ray is open', () => top(h)?.view === 'xray' && top(h)?.itemId === api.id);
+  await waitForFrame(h.ui, (f) => f.includes(`${api.name} › xray`) && f.includes('group'));
+  await press(h, '\x1b');
+  await until('back on the detail', () => top(h)?.view === 'detail' && top(h)?.itemId === api.id);
+});
