@@ -7,6 +7,7 @@ import type { StatisticsResult } from '../src/api/types/metrics.ts';
 import { fields, fmtTime, pulseBlock, splitList, str, table, yesNo } from './format.ts';
 import { definePart, defineResource, type DetailSection } from './types.ts';
 import { removable } from './remove.ts';
+import { xrayAction } from './xray/action.ts';
 
 /** "RELEASE, TEST" — published environments as the list shows them. */
 /** Where the API is live. Not the API's own `version` label: that is a definition field, not what
@@ -161,6 +162,7 @@ export const apisScreen = defineResource<ApiSummary>({
     effect: (s) => `${s} is deleted with its versions and app authorizations (refused while published)`,
     family: (c) => c.apis,
   }),
+  actions: [xrayAction],
 });
 
 type Policies = { throttles: ThrottleForApi[]; acls: ApiBoundAcl[]; signs: SignBinding[] };

@@ -22,6 +22,7 @@ import { modalComponent, type ModalProps } from './modals.tsx';
 import { decideSession, SessionProvider, useSession } from './session.ts';
 import { viewKeys } from './view-keys.ts';
 import { DebugView } from './DebugView.tsx';
+import { XrayView } from '../../screens/xray/XrayView.tsx';
 import { registerDebugAction } from './debug-action.ts';
 import { createShellMutations, debugStoreOf } from './side-stores.ts';
 
@@ -174,9 +175,11 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
     ? ['modal']
     : top.view === 'debug'
       ? ['debug', 'global']
-      : top.list.filtering
-        ? ['input']
-        : [top.view, 'actions', 'global'];
+      : top.view === 'xray'
+        ? ['list', 'global']
+        : top.list.filtering
+          ? ['input']
+          : [top.view, 'actions', 'global'];
   const keys = viewKeys(d, top.view, session);
   const only = keys.commands;
 
@@ -205,6 +208,8 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
               <Text>Unknown screen {top.screen}</Text>
             ) : top.view === 'debug' ? (
               <DebugView key={top.seq} width={width} height={mainHeight} />
+            ) : top.view === 'xray' ? (
+              <XrayView key={top.seq} entry={top} width={width} height={mainHeight} />
             ) : top.view === 'list' ? (
               <ListView key={top.seq} descriptor={d} entry={top} width={width} height={mainHeight} />
             ) : (
