@@ -215,6 +215,8 @@ export interface ResourceDescriptor<T = unknown> {
   remove?: RemoveCapability<T>;
   /** The other capabilities (publish, bind, authorize, debug…). */
   actions?: ReadonlyArray<ActionSpec<T>>;
+  /** What an empty list says instead of "nothing here" (the audit log before the first change). */
+  emptyText?: (client: RomaClient) => string;
 }
 
 /** Helps TypeScript check a descriptor against its row type while storing it untyped. */

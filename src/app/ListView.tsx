@@ -238,7 +238,9 @@ export function ListView({
               ? '  failed to load (see the status line)'
               : instanceStatus !== undefined && instanceStatus !== 'RUNNING'
                 ? `  nothing here — the instance is ${sanitizeText(instanceStatus)}, not RUNNING`
-                : '  nothing here'
+                : d.emptyText
+                  ? `  ${sanitizeText(d.emptyText(store.client))}`
+                  : '  nothing here'
       }
     />
   );
