@@ -21,6 +21,7 @@ import { rulesScreen } from './rules.ts';
 import { servicesScreen } from './services.ts';
 import { GATEWAY_MORE_SCREENS } from './gateway-more/index.ts';
 import { auditScreen } from './audit.ts';
+import { pulseScreen } from './pulse.ts';
 
 export const RESOURCES: readonly ResourceDescriptor[] = [
   instancesScreen,
@@ -44,6 +45,7 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   servicesScreen,
   ...GATEWAY_MORE_SCREENS,
   auditScreen,
+  pulseScreen,
 ];
 
 const byId = new Map(RESOURCES.map((r) => [r.id, r]));

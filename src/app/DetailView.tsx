@@ -159,7 +159,7 @@ export function DetailView({
   );
 }
 
-function styleOf(style: LineStyle, theme: ReturnType<typeof useTheme>) {
+export function styleOf(style: LineStyle, theme: ReturnType<typeof useTheme>) {
   switch (style) {
     case 'title':
       return { bold: true, color: theme.tokens.header };
