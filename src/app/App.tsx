@@ -169,7 +169,8 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const d = resourceById(top.screen);
   const mainHeight = height - 4;
   const family = top.view === 'list' ? top.screen : '';
-  const sliceKey = listKey(d?.instanceScoped === false ? null : instanceId, top.params);
+  // the key useList loads under (every list, instance-scoped or not, is keyed by the current instance)
+  const sliceKey = listKey(instanceId, top.params);
   const overlay = modal !== null || mutating;
   const scopes: KeyScope[] = overlay
     ? ['modal']

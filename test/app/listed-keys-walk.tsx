@@ -3,6 +3,7 @@
 // listed key through the app's real key router, and fails on a key no handler consumed. A capability
 // key (the `actions` scope: n, e, D, p, b, …) must also visibly do something (a dialog, a view, a status).
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
 import { actionsOf, RESOURCES } from '../../screens/registry.ts';
 import { listKey } from '../../src/app/data.ts';
 import { decideSession } from '../../src/app/session.ts';
@@ -48,6 +49,21 @@ export async function walkViews(resources: ReadonlyArray<(typeof RESOURCES)[numb
   const unhandled: string[] = [];
   const router = createKeyRouter(undefined, { onUnhandled: (k) => void unhandled.push(k.id) });
   const h = await startHarness({ rootScreen: 'apis', router });
+  // the audit view lists the log: give it a line to act on
+  await writeFile(
+    h.auditPath,
+    JSON.stringify({
+      ts: new Date().toISOString(),
+      who: 'walk',
+      profile: 'demo',
+      instance: '-',
+      action: 'publish',
+      object: 'api:walk(1)',
+      env: 'RELEASE',
+      result: 'ok',
+      requestIds: [],
+    }) + '\n',
+  );
   const session = decideSession(h.env.header, h.store.client);
   const instanceId = h.store.getState().instanceId;
   const problems: string[] = [];
