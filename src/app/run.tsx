@@ -3,6 +3,7 @@
 // signals, a change in flight is audited (outcome unknown) and an open $EDITOR ended first; the exit
 // status is then 128 + the signal number (130, 143, 129), as a shell reports it.
 import { render, useInput } from 'ink';
+import { watchFocus } from './auto-refresh.ts';
 import type { ReactNode } from 'react';
 import type { RequestIdTap } from '../actions/client-port.ts';
 import type { RomaClient } from '../api/client.ts';
@@ -83,6 +84,8 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
     old.dispose();
   }
   let failure: unknown;
+  // focus reports (asked for while auto-refresh is on) go to the current store, not to the keys
+  const unwatchFocus = watchFocus(opts.stdin ?? process.stdin, (f) => store.getState().actions.setFocused(f));
   const instance = render(view(opts), {
     stdout,
     ...(opts.stdin ? { stdin: opts.stdin } : {}),
@@ -118,6 +121,7 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
   } catch (err) {
     failure ??= err;
   } finally {
+    unwatchFocus();
     store.dispose();
     for (const off of signalHandlers) off();
     process.off('uncaughtException', onError);
