@@ -4,6 +4,7 @@
 // status is then 128 + the signal number (130, 143, 129), as a shell reports it.
 import { render, useInput } from 'ink';
 import { watchFocus } from './auto-refresh.ts';
+import { prefetchFirstScreen } from './data.ts';
 import type { ReactNode } from 'react';
 import type { RequestIdTap } from '../actions/client-port.ts';
 import type { RomaClient } from '../api/client.ts';
@@ -45,6 +46,7 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
       autoRefreshMs: opts.autoRefreshMs ?? null,
     });
   let store = newStore(opts);
+  prefetchFirstScreen(store);
   // Printed on stderr before the alternate screen hides them: the status line says them again.
   const showWarnings = (s: Session, st: DashboardStore) => {
     if (s.warnings && s.warnings.length > 0)
