@@ -91,6 +91,15 @@ export async function measureStartup(
     (Object.keys(ids) as Array<keyof typeof ids>).map((k) =>
       notAvailable(ids[k][0], ids[k][1], 'ms', why, TARGET),
     );
+  // A subject that fails one run (a loaded machine) leaves the others and its other runs standing.
+  const failures: Partial<Record<keyof typeof app, string>> = {};
+  const attempt = async (k: keyof typeof app, f: () => Promise<number>) => {
+    try {
+      app[k].push(await f());
+    } catch (e) {
+      failures[k] = errorMessage(e);
+    }
+  };
   try {
     for (let i = 0; i < runs; i++) {
       // `-e 0` passed where the script path goes: the child is `node -e 0`.
@@ -108,13 +117,17 @@ export async function measureStartup(
         );
       }
       if (!built) continue;
-      app.demo.push(await timeTo(CLI, ['--demo'], (c) => c.waitForText(INSTANCE_READY, 30_000), {}, 'demo'));
+      await attempt('demo', () =>
+        timeTo(CLI, ['--demo'], (c) => c.waitForText(INSTANCE_READY, 30_000), {}, 'demo'),
+      );
       if (emu) {
         const apis = dashboardAgainst(emu);
-        app.apis.push(await timeTo(CLI, apis.args, (c) => c.waitForText(API_ROW, 60_000), apis.env, 'apis'));
+        await attempt('apis', () =>
+          timeTo(CLI, apis.args, (c) => c.waitForText(API_ROW, 60_000), apis.env, 'apis'),
+        );
         const bare = dashboardAgainst(emu, { instance: false });
-        app.devices.push(
-          await timeTo(
+        await attempt('devices', () =>
+          timeTo(
             CLI,
             bare.args,
             async (c) => {
@@ -150,9 +163,11 @@ export async function measureStartup(
     return `; CPU to the frame ${round(v, 0)} ms${b ? ` (bare list ${round(b, 0)} ms, ${(v / b).toFixed(2)}x)` : ''}`;
   };
   const one = (k: keyof typeof ids, xs: number[], note: string): Measure => {
-    if (xs.length === 0) return notAvailable(ids[k][0], ids[k][1], 'ms', 'no emulator process', TARGET);
+    if (xs.length === 0)
+      return notAvailable(ids[k][0], ids[k][1], 'ms', failures[k] ?? 'no emulator process', TARGET);
     const value = round(median(xs));
-    note += cpuNote(k);
+    note +=
+      cpuNote(k) + (xs.length < runs ? `; ${runs - xs.length} of ${runs} runs failed: ${failures[k]}` : '');
     return {
       id: ids[k][0],
       label: ids[k][1],
