@@ -67,8 +67,10 @@ const plugins = [
   {
     name: 'builtins-via-require',
     setup(b) {
+      // A dynamic import() stays a native import: it runs after start-up, and through a split
+      // chunk a CommonJS wrapper would arrive as a default export only (no named exports).
       b.onResolve({ filter: BUILTIN }, (args) =>
-        args.namespace === 'builtin-cjs'
+        args.namespace === 'builtin-cjs' || args.kind === 'dynamic-import'
           ? { path: args.path, external: true }
           : { path: args.path, namespace: 'builtin-cjs' },
       );
