@@ -1,14 +1,25 @@
-// Bundles bench/minimal-ink.mjs like scripts/build.mjs bundles the CLI (same target, minify,
-// production React, no devtools), into bench/results/ (gitignored).
+// Bundles the baselines bench/minimal-ink.mjs and bench/bare-list.mjs like scripts/build.mjs bundles
+// the CLI (same target, minify, production React, no devtools), into bench/results/ (gitignored).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 export const MINIMAL_INK_BUNDLE = fileURLToPath(new URL('./results/minimal-ink.js', import.meta.url));
+export const BARE_LIST_BUNDLE = fileURLToPath(new URL('./results/bare-list.js', import.meta.url));
 
 export async function buildMinimalInk() {
+  await bundle('./minimal-ink.mjs', MINIMAL_INK_BUNDLE);
+  return MINIMAL_INK_BUNDLE;
+}
+
+export async function buildBareList() {
+  await bundle('./bare-list.mjs', BARE_LIST_BUNDLE);
+  return BARE_LIST_BUNDLE;
+}
+
+async function bundle(entry, outfile) {
   await build({
-    entryPoints: [fileURLToPath(new URL('./minimal-ink.mjs', import.meta.url))],
-    outfile: MINIMAL_INK_BUNDLE,
+    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node22',
@@ -36,7 +47,9 @@ export async function buildMinimalInk() {
     },
     logLevel: 'warning',
   });
-  return MINIMAL_INK_BUNDLE;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildMinimalInk();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildMinimalInk();
+  await buildBareList();
+}

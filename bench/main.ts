@@ -7,6 +7,10 @@ import type { Measure } from './lib/result.ts';
 import { measureStartup } from './measures/startup.ts';
 import { measureDashboard } from './measures/dashboard.ts';
 import { measureLoad } from './measures/load.ts';
+import { measureFamilies } from './measures/families.ts';
+import { writeBareRows } from './lib/bare.ts';
+import { dashboardBuilt, startEmulatorProcess, type BenchEmulator } from './lib/app.ts';
+import { errorMessage } from './lib/result.ts';
 
 function intEnv(name: string, fallback: number): number {
   const v = Number(process.env[name]);
@@ -41,7 +45,7 @@ export function formatTable(measures: Measure[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
 }
 
-export async function runBenchmark(minimalInk: string): Promise<void> {
+export async function runBenchmark(minimalInk: string, bareListBundle: string): Promise<void> {
   const scale = intEnv('BENCH_SCALE', 10_000);
   const opts = {
     runs: intEnv('BENCH_RUNS', 5),
@@ -49,6 +53,7 @@ export async function runBenchmark(minimalInk: string): Promise<void> {
     moves: intEnv('BENCH_MOVES', 100),
     pages: intEnv('BENCH_PAGES', 30),
     idleSeconds: intEnv('BENCH_IDLE_SECONDS', 10),
+    devices: intEnv('BENCH_DEVICES', 100_000),
     latencyMs: 50,
   };
   const started = new Date();
@@ -58,8 +63,30 @@ export async function runBenchmark(minimalInk: string): Promise<void> {
     const r = await f();
     measures.push(...(Array.isArray(r) ? r : [r]));
   };
-  await step('start-up', () => measureStartup(opts.runs, minimalInk));
-  await step('dashboard on the APIs list', () => measureDashboard({ ...opts, minimalInk }));
+  // One emulator process for the start-up figures and for the bare list's rows (the same APIs).
+  let emu: BenchEmulator | null = null;
+  let bareList: { bundle: string; count: number } | null = null;
+  if (dashboardBuilt()) {
+    try {
+      emu = await startEmulatorProcess({ seed: `scale:${scale}` });
+      const count = await writeBareRows(emu);
+      if (typeof count === 'number') bareList = { bundle: bareListBundle, count };
+      else process.stderr.write(`bench: no bare list: ${count}\n`);
+    } catch (e) {
+      process.stderr.write(`bench: no emulator process: ${errorMessage(e)}\n`);
+    }
+  }
+  try {
+    await step('start-up', () => measureStartup(opts.runs, minimalInk, bareList, emu));
+  } finally {
+    await emu?.close();
+  }
+  await step('dashboard on the APIs list', () => measureDashboard({ ...opts, minimalInk, bareList }));
+  if (process.env.BENCH_FAMILIES !== '0') {
+    await step('devices and messages lists', () =>
+      measureFamilies({ devices: opts.devices, messagesScale: scale, moves: opts.moves, bareList }),
+    );
+  }
   await step('load with injected latency', () => measureLoad(scale, opts.latencyMs));
 
   const table = formatTable(measures);

@@ -38,6 +38,10 @@ export const apisScreen = defineResource<ApiSummary>({
     client
       .instance(instanceId as string)
       .apis.listAll(params.groupId ? { group_id: params.groupId } : {}, { signal, onWarnings: warn }),
+  listPage: ({ client, instanceId, params, signal }, offset, limit) =>
+    client
+      .instance(instanceId as string)
+      .apis.list({ ...(params.groupId ? { group_id: params.groupId } : {}), offset, limit }, { signal }),
   scopeLabel: (p) => (p.groupName ? `group: ${p.groupName}` : undefined),
   summary: (r, view) => overviewSections(r, view.parts ?? {}),
   overviewParts: ['definition', 'versions', 'policies', 'apps'],

@@ -46,6 +46,11 @@ export const devicesScreen = defineResource<Device>({
       signal: ctx.signal,
       onWarnings: ctx.warn,
     }),
+  listPage: (ctx, offset, limit) =>
+    linkOf(ctx).devices.list(
+      { ...(ctx.params.productId ? { product_id: Number(ctx.params.productId) } : {}), offset, limit },
+      { signal: ctx.signal },
+    ),
   scopeLabel: (params) => (params.productName ? `product: ${params.productName}` : undefined),
   hasSecret: true,
   summary: (r) => [

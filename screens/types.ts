@@ -212,6 +212,11 @@ export interface ResourceDescriptor<T = unknown> {
   idOf: (row: T) => string;
   nameOf: (row: T) => string;
   list: (ctx: FetchContext) => Promise<T[]>;
+  /**
+   * One page of the same list, in the same order (`offset`/`limit` of the list call): auto-refresh
+   * re-reads only the rows on screen through it. Without it a tick reloads the whole list.
+   */
+  listPage?: (ctx: FetchContext, offset: number, limit: number) => Promise<{ items: T[]; total: number }>;
   /** Heading suffix for a parameterised list, e.g. `group: orders`. */
   scopeLabel?: (params: Readonly<Record<string, string>>) => string | undefined;
   /** Sections built from the list row alone (shown at once, before parts load). */

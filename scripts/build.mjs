@@ -1,7 +1,7 @@
 // Production bundle: dist/main.js (one ESM file, React in production mode) behind the small launcher
 // dist/cli.js (see LAUNCHER below), so `roma-dash` starts fast.
 import { build } from 'esbuild';
-import { readFileSync, chmodSync } from 'node:fs';
+import { readFileSync, chmodSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { writeNotices } from './notices.mjs';
 
@@ -67,8 +67,10 @@ const plugins = [
   {
     name: 'builtins-via-require',
     setup(b) {
+      // A dynamic import() stays a native import: it runs after start-up, and through a split
+      // chunk a CommonJS wrapper would arrive as a default export only (no named exports).
       b.onResolve({ filter: BUILTIN }, (args) =>
-        args.namespace === 'builtin-cjs'
+        args.namespace === 'builtin-cjs' || args.kind === 'dynamic-import'
           ? { path: args.path, external: true }
           : { path: args.path, namespace: 'builtin-cjs' },
       );
@@ -138,10 +140,17 @@ const common = {
   },
   logLevel: 'warning',
 };
+// Code splitting (ESM only): what is reached through a dynamic import() goes to dist/chunks/ and is
+// read only when first used — the emulator (--demo, `emulator`), undici (--insecure) and the
+// message and device families' code — so a start evaluates the eager part, dist/main.js, alone.
+rmSync(`${outdir}/chunks`, { recursive: true, force: true });
 const main = await build({
   ...common,
-  entryPoints: ['src/cli.tsx'],
-  outfile: `${outdir}/main.js`,
+  entryPoints: { main: 'src/cli.tsx' },
+  outdir,
+  splitting: true,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
   plugins,
   metafile: true,
 });

@@ -16,7 +16,8 @@ import { createRequestIdTap } from './actions/client-port.ts';
 import { checkLogFile, wireClient } from './config/client-from-config.ts';
 import type { DashboardContext } from './config/context.ts';
 import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resolve.ts';
-import { runEmulatorCommand, startEmulator, type EmulatorHandle } from './emulator/index.ts';
+// The emulator (a quarter of the bundle) is loaded only by --demo and `emulator`: a separate chunk.
+import type { EmulatorHandle } from './emulator/index.ts';
 
 declare const __ROMA_DASH_VERSION__: string | undefined;
 const VERSION = typeof __ROMA_DASH_VERSION__ === 'string' ? __ROMA_DASH_VERSION__ : '0.0.0-dev';
@@ -30,6 +31,7 @@ async function demoContext(
   cfgArgs: ReturnType<typeof parseArgs> & { command: 'dashboard' },
 ): Promise<DashboardContext> {
   const a = cfgArgs.args;
+  const { startEmulator } = await import('./emulator/index.ts');
   const emulator: EmulatorHandle = await startEmulator({ seed: 'demo' });
   const config: ResolvedConfig = {
     endpoint: emulator.endpoint,
@@ -110,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       const { help: _help, ...rest } = e;
+      const { runEmulatorCommand } = await import('./emulator/index.ts');
       return await runEmulatorCommand(rest);
     }
   } catch (e) {

@@ -117,13 +117,17 @@ export function dashboardBuilt(): boolean {
   return existsSync(CLI) && !readFileSync(CLI, 'utf8').includes('roma-dash skeleton');
 }
 
-/** A screen showing instance data: a row with an instance id (maybe truncated) and its RUNNING status. */
-export const INSTANCE_READY = /[0-9a-f]{8}-[0-9a-f]{4}\S*\s+RUNNING/;
+/** A screen showing instance data: a row with an instance id (maybe truncated) and its RUNNING status, in either order. */
+export const INSTANCE_READY = /[0-9a-f]{8}-[0-9a-f]{4}\S*\s+RUNNING|RUNNING\s.*[0-9a-f]{8}-[0-9a-f]{4}/;
 
 /** Command line and environment that point the dashboard at an emulator with AK/SK. */
-export function dashboardAgainst(emu: BenchEmulator): { args: string[]; env: Record<string, string> } {
+export function dashboardAgainst(
+  emu: BenchEmulator,
+  opts: { instance?: boolean } = {},
+): { args: string[]; env: Record<string, string> } {
+  const instance = opts.instance === false ? [] : ['--instance', emu.instances[0] ?? ''];
   return {
-    args: ['--endpoint', emu.endpoint, '--project-id', emu.projectId, '--instance', emu.instances[0] ?? ''],
+    args: ['--endpoint', emu.endpoint, '--project-id', emu.projectId, ...instance],
     env: { HUAWEICLOUD_SDK_AK: emu.ak, HUAWEICLOUD_SDK_SK: emu.sk },
   };
 }
@@ -147,3 +151,18 @@ export async function openApisList(cli: CliSession, total: number): Promise<void
 export const FILTER_KEY = '/';
 /** Key that toggles auto-refresh (off at start). */
 export const AUTO_REFRESH_KEY = 'R';
+
+/** Opens a screen through the command palette (`:name`, Enter) and waits until `loaded` shows. */
+export async function openByPalette(cli: CliSession, name: string, loaded: RegExp): Promise<void> {
+  cli.type(`:${name}`);
+  cli.press('enter');
+  await cli.waitForText(loaded, 120_000);
+  await cli.waitForQuiet(200, 30_000);
+}
+
+/** A list that has loaded `n` (any count when omitted) items, as the status line says. */
+export function itemsLoaded(n?: number): RegExp {
+  return n === undefined
+    ? /\b[1-9][\d,]* items\b/
+    : new RegExp(`\\b(${n}|${n.toLocaleString('en-US')}) items\\b`);
+}

@@ -1,10 +1,13 @@
 // (2) key-to-frame latency, (3) peak RSS, (5) bytes per selection move and (6) idle CPU, all on
-// the APIs list of a dashboard pointed at an emulator holding `scale` APIs.
+// the APIs list of a dashboard pointed at an emulator holding `scale` APIs; moves, pages and memory
+// against the bare list (bench/bare-list.mjs) holding the same rows, driven in the same run.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startCli, type CliSession, type KeyName } from '../../test/helpers/pty.ts';
+import { startCli, type CliSession } from '../../test/helpers/pty.ts';
 import { cpuSeconds, peakRssKiB } from '../lib/proc.ts';
 import { percentile, round } from '../lib/stats.ts';
 import { keyToFrame } from '../lib/frames.ts';
+import { startBareList } from '../lib/bare.ts';
+import { RATIO_TARGET, interleaved, ratioMeasures } from '../lib/latency.ts';
 import { errorMessage, notAvailable, type Measure } from '../lib/result.ts';
 import {
   AUTO_REFRESH_KEY,
@@ -23,24 +26,11 @@ export interface DashboardOptions {
   pages: number;
   idleSeconds: number;
   minimalInk: string;
+  /** The bare-list bundle and the number of rows it draws; null when its rows could not be written. */
+  bareList: { bundle: string; count: number } | null;
 }
 
 const LATENCY_TARGET = 'p95 < 16 ms';
-
-async function samples(cli: CliSession, key: KeyName | { text: string }, n: number) {
-  const ms: number[] = [];
-  const bytes: number[] = [];
-  let silent = 0;
-  for (let i = 0; i < n; i++) {
-    const t = await keyToFrame(cli, key);
-    if (t.ms === null) silent++;
-    else {
-      ms.push(t.ms);
-      bytes.push(t.bytes);
-    }
-  }
-  return { ms, bytes, silent };
-}
 
 function latencyMeasure(id: string, label: string, s: { ms: number[]; silent: number }): Measure {
   if (s.ms.length === 0) return notAvailable(id, label, 'ms', 'no key produced a frame', LATENCY_TARGET);
@@ -53,13 +43,6 @@ function latencyMeasure(id: string, label: string, s: { ms: number[]; silent: nu
     target: LATENCY_TARGET,
     met: p95 < 16,
     note: `p50 ${round(percentile(s.ms, 50))} / p95 ${p95} / p99 ${round(percentile(s.ms, 99))} ms over ${s.ms.length} keys${s.silent ? `, ${s.silent} without a frame` : ''}`,
-    detail: {
-      p50: percentile(s.ms, 50),
-      p95: percentile(s.ms, 95),
-      p99: percentile(s.ms, 99),
-      samples: s.ms.length,
-      silent: s.silent,
-    },
   };
 }
 
@@ -83,12 +66,13 @@ async function idleCpuPercent(cli: CliSession, seconds: number): Promise<number 
   return c0 === null || c1 === null ? null : round(((c1 - c0) / seconds) * 100, 2);
 }
 
-function launch(emu: BenchEmulator): CliSession {
-  const { args, env } = dashboardAgainst(emu);
+/** The dashboard against `emu`; with `instance: false` it starts on the instance list. */
+export function launch(emu: BenchEmulator, opts: { instance?: boolean } = {}): CliSession {
+  const { args, env } = dashboardAgainst(emu, opts);
   return startCli(args, { script: CLI, env, cols: 120, rows: 40, sttyProbe: false });
 }
 
-async function quit(cli: CliSession): Promise<void> {
+export async function quit(cli: CliSession): Promise<void> {
   cli.type('q');
   await Promise.race([cli.exitCode, sleep(3000)]);
   cli.kill();
@@ -97,27 +81,31 @@ async function quit(cli: CliSession): Promise<void> {
 
 export async function measureDashboard(o: DashboardOptions): Promise<Measure[]> {
   const ids = {
-    move: ['latency-move', `key-to-frame: move selection (${o.scale} APIs)`],
-    page: ['latency-page', `key-to-frame: page down (${o.scale} APIs)`],
     filter: ['latency-filter', `key-to-frame: filter keystroke (${o.scale} APIs)`],
     rss: ['peak-rss', `peak RSS with ${o.scale} APIs loaded`],
     bytes: ['bytes-per-move', 'bytes written per selection move'],
     idleOff: ['idle-cpu-off', `idle CPU over ${o.idleSeconds} s, auto-refresh off`],
     idleOn: ['idle-cpu-on', `idle CPU over ${o.idleSeconds} s, auto-refresh on`],
   } as const;
-  const units = { move: 'ms', page: 'ms', filter: 'ms', rss: 'MiB', bytes: 'B', idleOff: '%', idleOn: '%' };
+  const units = { filter: 'ms', rss: 'MiB', bytes: 'B', idleOff: '%', idleOn: '%' };
   const targets: Partial<Record<keyof typeof ids, string>> = {
-    move: LATENCY_TARGET,
-    page: LATENCY_TARGET,
     filter: LATENCY_TARGET,
-    rss: '< 150 MiB',
+    rss: '≤ 1.2x bare list',
     bytes: '< 1024 B',
     idleOff: '< 1 %',
+    idleOn: '< 2 %',
   };
-  const allNa = (why: string): Measure[] =>
-    (Object.keys(ids) as Array<keyof typeof ids>).map((k) =>
+  const moveLabel = `key-to-frame: move selection (${o.scale} APIs)`;
+  const pageLabel = `key-to-frame: page down (${o.scale} APIs)`;
+  const allNa = (why: string): Measure[] => [
+    ...['p50', 'p95'].flatMap((p) => [
+      notAvailable(`latency-move-${p}`, `${moveLabel} ${p}`, 'ms', why, RATIO_TARGET),
+      notAvailable(`latency-page-${p}`, `${pageLabel} ${p}`, 'ms', why, RATIO_TARGET),
+    ]),
+    ...(Object.keys(ids) as Array<keyof typeof ids>).map((k) =>
       notAvailable(ids[k][0], ids[k][1], units[k], why, targets[k]),
-    );
+    ),
+  ];
 
   if (!dashboardBuilt()) return allNa('dist/cli.js is still the skeleton');
   const start = await loadStartEmulator();
@@ -126,6 +114,7 @@ export async function measureDashboard(o: DashboardOptions): Promise<Measure[]> 
   const out: Measure[] = [];
   const emu = await start({ seed: { scale: o.scale } });
   let cli: CliSession | undefined;
+  let bare: CliSession | undefined;
   try {
     cli = launch(emu);
     try {
@@ -133,10 +122,13 @@ export async function measureDashboard(o: DashboardOptions): Promise<Measure[]> 
     } catch (e) {
       return allNa(`could not open the APIs list: ${errorMessage(e)}`);
     }
-    const moves = await samples(cli, 'down', o.moves);
-    out.push(latencyMeasure(ids.move[0], ids.move[1], moves));
-    const pages = await samples(cli, 'pgdn', o.pages);
-    out.push(latencyMeasure(ids.page[0], ids.page[1], pages));
+    bare = o.bareList ? await startBareList(o.bareList.bundle, o.bareList.count) : undefined;
+    const [moves, bareMoves] = await interleaved(cli, bare, 'down', o.moves);
+    out.push(...ratioMeasures('latency-move', moveLabel, moves, bareMoves));
+    const [pages, barePages] = await interleaved(cli, bare, 'pgdn', o.pages);
+    out.push(...ratioMeasures('latency-page', pageLabel, pages, barePages));
+    const bareRss = bare ? peakRssKiB(bare.pid) : null;
+    if (bare) await quit(bare);
 
     await keyToFrame(cli, { text: FILTER_KEY });
     const filterMs: number[] = [];
@@ -174,9 +166,12 @@ export async function measureDashboard(o: DashboardOptions): Promise<Measure[]> 
             label: ids.rss[1],
             unit: 'MiB',
             value: round(rss / 1024),
-            baselines: inkRss === null ? [] : [{ name: 'minimal Ink app', value: round(inkRss / 1024) }],
+            baselines: [
+              ...(bareRss === null ? [] : [{ name: 'bare list', value: round(bareRss / 1024) }]),
+              ...(inkRss === null ? [] : [{ name: 'minimal Ink app', value: round(inkRss / 1024) }]),
+            ],
             target: targets.rss,
-            met: rss / 1024 < 150,
+            ...(bareRss === null ? {} : { met: rss <= 1.2 * bareRss }),
           },
     );
 
@@ -202,17 +197,19 @@ export async function measureDashboard(o: DashboardOptions): Promise<Measure[]> 
       const idleOn = await idleCpuPercent(cli, o.idleSeconds);
       out.push(
         idleOn === null
-          ? notAvailable(ids.idleOn[0], ids.idleOn[1], '%', 'could not read /proc')
+          ? notAvailable(ids.idleOn[0], ids.idleOn[1], '%', 'could not read /proc', targets.idleOn)
           : {
               id: ids.idleOn[0],
               label: ids.idleOn[1],
               unit: '%',
               value: idleOn,
+              target: targets.idleOn,
+              met: idleOn < 2,
               note: `toggled with ${AUTO_REFRESH_KEY}`,
             },
       );
     } catch (e) {
-      out.push(notAvailable(ids.idleOn[0], ids.idleOn[1], '%', errorMessage(e)));
+      out.push(notAvailable(ids.idleOn[0], ids.idleOn[1], '%', errorMessage(e), targets.idleOn));
     }
     await quit(cli);
   } catch (e) {
@@ -220,6 +217,7 @@ export async function measureDashboard(o: DashboardOptions): Promise<Measure[]> 
     for (const m of allNa(errorMessage(e))) if (!have.has(m.id)) out.push(m);
   } finally {
     cli?.kill();
+    bare?.kill();
     await emu.close();
   }
   return out;

@@ -48,7 +48,7 @@ async function timeListAll(client: ClientModules, emu: BenchEmulator): Promise<L
 export async function measureLoad(scale: number, latencyMs: number): Promise<Measure> {
   const id = 'load-all';
   const label = `listAll of ${scale} APIs, ${latencyMs} ms per request`;
-  const target = '≤ 1.5x floor';
+  const target = '≤ 1.3x floor';
   const start = await loadStartEmulator();
   if (typeof start === 'string') return notAvailable(id, label, 'ms', start, target);
   const client = await loadClient();
@@ -97,7 +97,7 @@ export async function measureLoad(scale: number, latencyMs: number): Promise<Mea
       },
     ],
     target,
-    met: run.ms <= 1.5 * floor,
+    met: run.ms <= 1.3 * floor,
     note: `${where}; round trip ${round(run.rtt)} ms, a full page costs ${round(run.pageCostMs)} ms more${other}`,
     detail: {
       rtts: run.rtts,

@@ -354,7 +354,9 @@ function causeMessage(e: unknown): string {
 
 /** `--insecure`: undici's own fetch with an Agent that skips certificate checks, for this client only. */
 async function insecureFetch(): Promise<typeof fetch> {
-  const undici = await import('undici');
+  const mod = await import('undici');
+  // undici is CommonJS: from a split bundle's chunk (dist/chunks) it arrives as the default export only.
+  const undici = 'Agent' in mod ? mod : (mod as unknown as { default: typeof mod }).default;
   const dispatcher = new undici.Agent({ connect: { rejectUnauthorized: false } });
   const f = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const req = input instanceof Request ? input : new Request(input, init);

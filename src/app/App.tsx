@@ -23,6 +23,7 @@ import { decideSession, SessionProvider, useSession } from './session.ts';
 import { viewKeys } from './view-keys.ts';
 import { DebugView } from './DebugView.tsx';
 import { XrayView } from '../../screens/xray/XrayView.tsx';
+import { useAutoRefresh } from './auto-refresh.ts';
 import { registerDebugAction } from './debug-action.ts';
 import { createShellMutations, debugStoreOf } from './side-stores.ts';
 
@@ -119,7 +120,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const modal = useStore(selectTopModal);
   const instanceId = useStore((s) => s.instanceId);
   const autoMs = useStore((s) => s.autoRefreshMs);
-  const { defaultRefreshMs } = useAppEnv();
+  const { defaultRefreshMs, writeRaw } = useAppEnv();
   const session = useSession();
   const phase = useMutations((m) => m.phase);
   const destructive = useMutations((m) => m.confirmation?.destructive === true);
@@ -136,16 +137,8 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
     if (onlyInstance && store.getState().instanceId === null) actions.setInstance(onlyInstance);
   }, [onlyInstance, store, actions]);
 
-  // Auto-refresh: the only timer, and only while it is on.
-  useEffect(() => {
-    if (!autoMs) return;
-    // A tick while the previous refresh is still loading is skipped: a refresh replaces the requests
-    // in flight, so against a gateway slower than the interval nothing would ever land.
-    const t = setInterval(() => {
-      if (store.getState().inFlight === 0) actions.refreshAll();
-    }, autoMs);
-    return () => clearInterval(t);
-  }, [autoMs, actions, store]);
+  // Auto-refresh: the only timer, and only while it is on; it refreshes what is on screen.
+  useAutoRefresh(store, autoMs, writeRaw);
 
   useCommands('global', ['global'], {
     quit: () => {

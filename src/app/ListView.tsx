@@ -11,6 +11,7 @@ import type { ResourceSlice } from '../store/slice.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { useTheme, type ColorValue, type Theme } from '../ui/theme.ts';
 import { lazyCellRequest, useInstanceRow, useList } from './data.ts';
+import { useVisibleRefresh } from './visible-refresh.ts';
 import { actionHandlers, bindCapabilities, hasMarkableActions } from './actions.ts';
 import { useMutationStore } from '../../screens/actions/context.tsx';
 import { BannerLines, useBannerLines, useLiveWhileShown } from './list-banner.tsx';
@@ -63,6 +64,7 @@ export function ListView({
   const bodyHeight = Math.max(1, tableHeight - TABLE_CHROME);
   const selected = resolveSelected(rows, d.idOf, entry.list);
   const scroll = clampScroll(entry.list.scroll, selected, bodyHeight, rows.length);
+  useVisibleRefresh(d, entry.params, slice.data, rows.slice(scroll, scroll + bodyHeight), blocked);
 
   const move = (to: (i: number) => number) => {
     const top = store.getState().stack.at(-1);

@@ -1,5 +1,5 @@
 // Hooks that connect descriptors to the store: request on mount / refresh, read through selectors.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { DetailPart, FetchContext, LazyCell, ResourceDescriptor } from '../../screens/types.ts';
 import type { ResourceSlice } from '../store/slice.ts';
 import { useActions, useStore, useStoreShallow } from '../store/react.tsx';
@@ -7,6 +7,8 @@ import { selectSlice } from '../store/selectors.ts';
 import type { ResourceRequest } from '../store/slice.ts';
 import type { RomaClient } from '../api/client.ts';
 import { instancesScreen } from '../../screens/instances.ts';
+import { resourceById } from '../../screens/registry.ts';
+import type { DashboardStore } from '../store/store.ts';
 
 export function listKey(instanceId: string | null, params: Readonly<Record<string, string>>): string {
   const p = Object.keys(params)
@@ -80,6 +82,17 @@ export function useList(
   return { slice, blocked };
 }
 
+/** A function telling whether an auto-refresh tick came since it was last asked (since mount at first). */
+function useAutoTicked(): () => boolean {
+  const auto = useStore((s) => s.autoTick);
+  const seen = useRef(auto);
+  return () => {
+    const ticked = seen.current !== auto;
+    seen.current = auto;
+    return ticked;
+  };
+}
+
 /** Loads one detail part for an item; `live` parts follow auto-refresh ticks. */
 export function usePart(
   d: ResourceDescriptor,
@@ -92,12 +105,15 @@ export function usePart(
   const id = item === undefined ? '' : d.idOf(item);
   const family = part ? `${d.id}.${part.id}` : '';
   const slice = useStore(selectSlice<unknown>(family, `${instanceId ?? '-'}|${id}`));
+  // an open detail is on screen: auto-refresh ticks after it opened reload it too
+  const autoTicked = useAutoTicked();
+  const auto = useStore((s) => s.autoTick);
   useEffect(() => {
     if (!part || item === undefined) return;
     const req = partRequest(d, part, instanceId, item);
-    void (tick === 0 ? actions.ensure(req) : actions.load(req));
+    void (tick === 0 && !autoTicked() ? actions.ensure(req) : actions.load(req));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [d, part, id, instanceId, tick]);
+  }, [d, part, id, instanceId, tick, auto]);
   return part ? slice : null;
 }
 
@@ -117,16 +133,20 @@ export function useOverviewParts(
   const parts = (d.parts ?? []).filter((p) => d.overviewParts?.includes(p.id));
   const key = `${instanceId ?? '-'}|${id}`;
   const datas = useStoreShallow((s) => parts.map((p) => s.resources[`${d.id}.${p.id}`]?.[key]?.data ?? null));
+  const autoTicked = useAutoTicked();
+  const auto = useStore((s) => s.autoTick);
   useEffect(() => {
     if (!active || item === undefined) return;
-    // like usePart: after a refresh (`r`, or a change made by an action) the parts are reloaded
+    // like usePart: after a refresh (`r`, an auto-refresh tick, or a change made by an action) the
+    // parts are reloaded
+    const reload = tick !== 0 || autoTicked();
     for (const p of parts) {
       const req = partRequest(d, p, instanceId, item);
-      void (tick === 0 ? actions.ensure(req) : actions.load(req));
+      void (reload ? actions.load(req) : actions.ensure(req));
     }
     // parts follow d; the item is identified by id
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, d, id, instanceId, tick]);
+  }, [active, d, id, instanceId, tick, auto]);
   return useMemo(() => {
     const out: Record<string, unknown> = {};
     parts.forEach((p, i) => {
@@ -157,4 +177,22 @@ export function useInstanceRow(): { id: string; name?: string; status?: unknown 
     if (instanceId !== null) void actions.ensure(req);
   }, [instanceId, actions]);
   return row;
+}
+
+/**
+ * Starts the requests of the first screen before the first render (start-up overlaps the first
+ * round trip with loading and drawing): the top list, and the instance row the header names. The
+ * views' `ensure` on mount then joins these requests instead of starting their own.
+ */
+export function prefetchFirstScreen(store: DashboardStore): void {
+  const s = store.getState();
+  const top = s.stack.at(-1);
+  const d = top ? resourceById(top.screen) : undefined;
+  if (!top || !d || top.view !== 'list') return;
+  if (!(d.instanceScoped && s.instanceId === null))
+    void s.actions.ensure(listRequest(d, s.instanceId, top.params));
+  if (s.instanceId !== null) {
+    const { channel: _list, ...req } = listRequest(instancesScreen, null, {});
+    void s.actions.ensure(req);
+  }
 }

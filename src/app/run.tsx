@@ -3,6 +3,8 @@
 // signals, a change in flight is audited (outcome unknown) and an open $EDITOR ended first; the exit
 // status is then 128 + the signal number (130, 143, 129), as a shell reports it.
 import { render, useInput } from 'ink';
+import { watchFocus } from './auto-refresh.ts';
+import { prefetchFirstScreen } from './data.ts';
 import type { ReactNode } from 'react';
 import type { RequestIdTap } from '../actions/client-port.ts';
 import type { RomaClient } from '../api/client.ts';
@@ -44,6 +46,7 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
       autoRefreshMs: opts.autoRefreshMs ?? null,
     });
   let store = newStore(opts);
+  prefetchFirstScreen(store);
   // Printed on stderr before the alternate screen hides them: the status line says them again.
   const showWarnings = (s: Session, st: DashboardStore) => {
     if (s.warnings && s.warnings.length > 0)
@@ -83,6 +86,8 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
     old.dispose();
   }
   let failure: unknown;
+  // focus reports (asked for while auto-refresh is on) go to the current store, not to the keys
+  const unwatchFocus = watchFocus(opts.stdin ?? process.stdin, (f) => store.getState().actions.setFocused(f));
   const instance = render(view(opts), {
     stdout,
     ...(opts.stdin ? { stdin: opts.stdin } : {}),
@@ -118,6 +123,7 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
   } catch (err) {
     failure ??= err;
   } finally {
+    unwatchFocus();
     store.dispose();
     for (const off of signalHandlers) off();
     process.off('uncaughtException', onError);

@@ -22,6 +22,10 @@ export interface DashboardState {
   inFlight: number;
   /** Bumped on every `refreshAll`, so views re-request their data. */
   refreshTick: number;
+  /** Bumped on every auto-refresh tick: views refresh what they show (a list its rows on screen). */
+  autoTick: number;
+  /** False while the terminal reports it has lost focus (focus reporting): auto-refresh waits. */
+  focused: boolean;
   actions: DashboardActions;
 }
 
@@ -36,6 +40,9 @@ export interface DashboardActions {
   abortChannel(channel: string): void;
   /** Marks a refresh request: visible views reload their data. */
   refreshAll(): void;
+  /** An auto-refresh tick: unlike `refreshAll`, cached data off screen stays current. */
+  autoRefresh(): void;
+  setFocused(focused: boolean): void;
 
   setInstance(id: string | null): void;
   /** Pushes a view; the view under it keeps its list state for Back. */
@@ -169,6 +176,8 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
       revealed: NONE_REVEALED,
       inFlight: 0,
       refreshTick: 0,
+      autoTick: 0,
+      focused: true,
       actions: {
         ensure(req) {
           // An aborted request still "loading" (the user moved away and came back before it settled)
@@ -187,6 +196,10 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
         load,
         abortChannel: (channel) => inflight.abortChannel(channel),
         refreshAll: () => set((s) => ({ refreshTick: s.refreshTick + 1 })),
+        autoRefresh: () => set((s) => ({ autoTick: s.autoTick + 1 })),
+        setFocused: (focused) => {
+          if (get().focused !== focused) set({ focused });
+        },
 
         // Leaving a view (navigation, a modal opened or closed) masks every revealed secret again.
         setInstance: (id) => set({ instanceId: id, revealed: NONE_REVEALED }),

@@ -34,11 +34,13 @@ export function publishApi(
   envId: string,
   remark: string,
   nowMs: number,
+  /** The API has never had a version in this environment (scale seeds): skips the scan of all versions. */
+  firstVersion = false,
 ): PublishResult {
   const api = requireApi(store, apiId);
   requireEnv(store, envId);
   const time = new Date(nowMs).toISOString();
-  const old = versionsOf(store, apiId, envId);
+  const old = firstVersion ? [] : versionsOf(store, apiId, envId);
   for (const v of old) v.status = 2;
   const version: ApiVersion = {
     version_id: newId(),

@@ -298,6 +298,7 @@ export function seedPublish(
   envId: string,
   remark: string,
   atMs: number,
+  firstVersion = false,
 ): string {
-  return publishApi(store, apiId, envId, remark, atMs).publish_id;
+  return publishApi(store, apiId, envId, remark, atMs, firstVersion).publish_id;
 }

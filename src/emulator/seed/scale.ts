@@ -55,7 +55,8 @@ export function seedScale(state: EmulatorState, n: number, backendHost: string, 
         });
         store.data.apis.set(api.id, api);
         if (i % 3 === 0)
-          seedPublish(store, api.id, RELEASE_ENV_ID, 'scale', SEED_EPOCH_MS - (i % 20) * 60_000);
+          // a new API has no versions yet: without the flag each publication scans all of them
+          seedPublish(store, api.id, RELEASE_ENV_ID, 'scale', SEED_EPOCH_MS - (i % 20) * 60_000, true);
       }
       seedLink(state, inst.id, { devices: n, rich: n <= 5000 });
       return [inst.id];
