@@ -2,9 +2,9 @@
 // (the same relative path, .mjs), with our own sources bundled in and packages left to node_modules.
 // Node then loads plain JavaScript: under `--import tsx` every one of ~200 test processes spent about
 // a second resolving and transforming the same few hundred modules through loader hooks.
-import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { build, transformSync } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const TEST_BUILD_DIR = '.test-build';
@@ -41,6 +41,26 @@ const packageFilesExternal = {
 };
 
 /**
+ * Modules that set up the process before any package is evaluated (force-color.ts: chalk reads
+ * FORCE_COLOR when Ink is first imported). A bundle evaluates its package imports before its own
+ * code, so these stay separate files, imported in source order with the packages.
+ */
+const PRELUDE = /[/\\]test[/\\]helpers[/\\]force-color\.ts$/;
+const preludesApart = {
+  name: 'preludes-apart',
+  setup(b) {
+    b.onResolve({ filter: /force-color\.ts$/ }, (args) => {
+      const source = resolve(args.resolveDir, args.path);
+      if (!PRELUDE.test(source)) return undefined;
+      const out = resolve(TEST_BUILD_DIR, relative('.', source).replace(/\.ts$/, '.mjs'));
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, transformSync(readFileSync(source, 'utf8'), { loader: 'ts' }).code);
+      return { path: out, external: true };
+    });
+  },
+};
+
+/**
  * @param {string[]} files test files (paths relative to the repository root)
  * @returns {Promise<Map<string, string>>} source file → compiled file
  */
@@ -61,7 +81,7 @@ export async function buildTests(files) {
     jsx: 'automatic',
     sourcemap: false,
     logLevel: 'warning',
-    plugins: [importMetaOfSource, packageFilesExternal],
+    plugins: [preludesApart, importMetaOfSource, packageFilesExternal],
   });
   return new Map(files.map((f) => [f, resolve(TEST_BUILD_DIR, f.replace(/\.tsx?$/, '.mjs'))]));
 }
