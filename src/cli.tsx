@@ -17,6 +17,7 @@ import { checkLogFile, wireClient } from './config/client-from-config.ts';
 import type { DashboardContext } from './config/context.ts';
 import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resolve.ts';
 import { runEmulatorCommand, startEmulator, type EmulatorHandle } from './emulator/index.ts';
+import { defaultStatePath, resumeDisabledByEnv } from './app/resume.ts';
 
 declare const __ROMA_DASH_VERSION__: string | undefined;
 const VERSION = typeof __ROMA_DASH_VERSION__ === 'string' ? __ROMA_DASH_VERSION__ : '0.0.0-dev';
@@ -151,6 +152,7 @@ export async function main(argv: string[]): Promise<number> {
     return await runDashboard({
       ...sessionOf(ctx),
       autoRefreshMs: args.refresh ? args.refresh * 1000 : null,
+      ...(args.noResume || resumeDisabledByEnv() ? {} : { statePath: defaultStatePath() }),
       ...(profiles.length > 0
         ? {
             profiles: {

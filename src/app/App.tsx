@@ -24,6 +24,8 @@ import { viewKeys } from './view-keys.ts';
 import { DebugView } from './DebugView.tsx';
 import { registerDebugAction } from './debug-action.ts';
 import { createShellMutations, debugStoreOf } from './side-stores.ts';
+import { openResume } from './resume.ts';
+import { useResume } from './resume-view.ts';
 
 registerActionModals();
 registerFormModals();
@@ -75,7 +77,12 @@ export interface AppProps {
   mutations?: MutationStore;
 }
 
-export function App({ store, env, theme, router, onQuit, mutations }: AppProps) {
+export function App({ store, env: given, theme, router, onQuit, mutations }: AppProps) {
+  // without a saved state (tests, --no-resume) the palette history lives for this mount
+  const env = useMemo(
+    () => (given.resume ? given : { ...given, resume: openResume({ key: 'memory' }) }),
+    [given],
+  );
   const instanceId = useZustand(store, (s) => s.instanceId);
   // Read-only is decided once per dashboard (a profile switch brings a new store and client).
   const session = useMemo(() => decideSession(env.header, store.client), [env.header, store.client]);
@@ -123,6 +130,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const phase = useMutations((m) => m.phase);
   const destructive = useMutations((m) => m.confirmation?.destructive === true);
   const mutating = phase !== 'idle';
+  useResume(store, useAppEnv().resume);
 
   // A project with a single instance: choose it, so no screen asks for a detour through :instances.
   const onlyInstance = useStore((s) => {
@@ -163,6 +171,10 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
     },
     autoRefresh: () => actions.setAutoRefresh(store.getState().autoRefreshMs ? null : defaultRefreshMs),
     dismissError: () => actions.setStatus(null),
+    lastView: () => {
+      if (!actions.lastView())
+        actions.setStatus({ level: 'info', text: 'no previous view yet (switch instance or jump with :)' });
+    },
   });
 
   const d = resourceById(top.screen);

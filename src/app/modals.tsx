@@ -96,6 +96,7 @@ function HelpModal({ width, height }: ModalProps) {
 
 function PaletteModal({ width }: ModalProps) {
   const actions = useActions();
+  const { resume } = useAppEnv();
   const entries: PaletteItem[] = paletteEntries().map((e) => ({
     name: e.name,
     aliases: e.aliases,
@@ -105,9 +106,11 @@ function PaletteModal({ width }: ModalProps) {
     <CommandPalette
       entries={entries}
       width={width}
+      history={resume?.history() ?? []}
       onClose={() => actions.popModal()}
       onRun={(entry, args) => {
         actions.popModal();
+        resume?.addHistory(args.trim() ? `${entry.name} ${args.trim()}` : entry.name);
         if (entry.name === 'ctx') actions.pushModal({ kind: 'ctx', props: { query: args } });
         else if (resourceById(entry.name)) {
           actions.jump(entry.name);

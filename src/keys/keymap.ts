@@ -40,6 +40,12 @@ export const KEYMAP = {
   refresh: spec('global', ['r'], 'Refresh the current view', 'refresh'),
   autoRefresh: spec('global', ['R'], 'Toggle auto-refresh', 'auto'),
   dismissError: spec('global', ['ctrl+l'], 'Dismiss the error in the status line'),
+  lastView: spec(
+    'global',
+    ['-'],
+    'Return to the previous context (instance and view before the last switch or jump)',
+    'last',
+  ),
 
   // navigation in lists and scrollable views
   up: spec(NAV, ['up', 'k'], 'Move up'),
