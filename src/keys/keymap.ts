@@ -158,8 +158,8 @@ export const KEYMAP = {
   inputRight: spec('input', ['right', 'ctrl+f'], 'Cursor right'),
   inputHome: spec('input', ['home', 'ctrl+a'], 'Cursor to the start'),
   inputEnd: spec('input', ['end', 'ctrl+e'], 'Cursor to the end'),
-  inputPrev: spec('input', ['up'], 'Previous suggestion'),
-  inputNext: spec('input', ['down'], 'Next suggestion'),
+  inputPrev: spec('input', ['up'], 'Previous suggestion; palette, empty line: the history'),
+  inputNext: spec('input', ['down'], 'Next suggestion (or newer history line)'),
 
   // the debug screen
   debugSend: spec('debug', ['ctrl+x'], 'Send the debug request', 'send'),
