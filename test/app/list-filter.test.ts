@@ -79,3 +79,29 @@ test('an alias naming no column is ignored', () => {
   const fields = filterFields(columns, { zone: 'nope' });
   assert.equal(fields.has('zone'), false);
 });
+
+test('field terms read the cached cells: a second filter reads no cell again', () => {
+  let reads = 0;
+  const counted: Column<Api>[] = columns.map((c) => ({
+    ...c,
+    get: (r: Api) => {
+      reads++;
+      return c.get(r);
+    },
+  }));
+  const data = Array.from({ length: 10_000 }, (_, i) => ({
+    id: String(i),
+    name: `api_${i}`,
+    method: i % 2 ? 'GET' : 'POST',
+    path: `/v${i % 3}/x`,
+    envs: i % 5 ? 'RELEASE' : 'TEST',
+  }));
+  assert.equal(filterRows(data, counted, 'method:GET', aliases).length, 5_000);
+  assert.equal(reads, 40_000, 'each cell read once');
+  const narrowed = filterRows(data, counted, 'method:GET env:!RELEASE path:/v1/ api_', aliases);
+  assert.equal(reads, 40_000, 'the second filter reads only the cache');
+  assert.deepEqual(
+    narrowed.map((r) => r.id),
+    data.filter((r) => r.method === 'GET' && r.envs === 'TEST' && r.path === '/v1/x').map((r) => r.id),
+  );
+});
