@@ -25,7 +25,7 @@ import { DebugView } from './DebugView.tsx';
 import { registerDebugAction } from './debug-action.ts';
 import { createShellMutations, debugStoreOf } from './side-stores.ts';
 import { openResume } from './resume.ts';
-import { useResume } from './resume-view.ts';
+import { ResumeProvider, useResume, useResumeStore } from './resume-view.tsx';
 
 registerActionModals();
 registerFormModals();
@@ -77,12 +77,9 @@ export interface AppProps {
   mutations?: MutationStore;
 }
 
-export function App({ store, env: given, theme, router, onQuit, mutations }: AppProps) {
-  // without a saved state (tests, --no-resume) the palette history lives for this mount
-  const env = useMemo(
-    () => (given.resume ? given : { ...given, resume: openResume({ key: 'memory' }) }),
-    [given],
-  );
+export function App({ store, env, theme, router, onQuit, mutations }: AppProps) {
+  // without a saved state (tests) the palette history lives for this mount
+  const resume = useMemo(() => env.resume ?? openResume({ key: 'memory' }), [env.resume]);
   const instanceId = useZustand(store, (s) => s.instanceId);
   // Read-only is decided once per dashboard (a profile switch brings a new store and client).
   const session = useMemo(() => decideSession(env.header, store.client), [env.header, store.client]);
@@ -100,15 +97,17 @@ export function App({ store, env: given, theme, router, onQuit, mutations }: App
   return (
     <StoreProvider store={store}>
       <AppEnvProvider env={env}>
-        <SessionProvider gate={session}>
-          <MutationProvider store={own}>
-            <ThemeProvider {...(theme ? { theme } : {})}>
-              <KeyRouterProvider {...(router ? { router } : {})}>
-                <Shell {...(onQuit ? { onQuit } : {})} />
-              </KeyRouterProvider>
-            </ThemeProvider>
-          </MutationProvider>
-        </SessionProvider>
+        <ResumeProvider resume={resume}>
+          <SessionProvider gate={session}>
+            <MutationProvider store={own}>
+              <ThemeProvider {...(theme ? { theme } : {})}>
+                <KeyRouterProvider {...(router ? { router } : {})}>
+                  <Shell {...(onQuit ? { onQuit } : {})} />
+                </KeyRouterProvider>
+              </ThemeProvider>
+            </MutationProvider>
+          </SessionProvider>
+        </ResumeProvider>
       </AppEnvProvider>
     </StoreProvider>
   );
@@ -130,7 +129,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const phase = useMutations((m) => m.phase);
   const destructive = useMutations((m) => m.confirmation?.destructive === true);
   const mutating = phase !== 'idle';
-  useResume(store, useAppEnv().resume);
+  useResume(store, useResumeStore());
 
   // A project with a single instance: choose it, so no screen asks for a detour through :instances.
   const onlyInstance = useStore((s) => {

@@ -2,7 +2,7 @@
 // date as the user moves. The saved instance must still exist (the instance list is asked); when it
 // is gone the instance list opens with a note. An instance pinned at start (`--instance`, a profile
 // with one instance) wins over a different saved one.
-import { useEffect } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { resourceById } from '../../screens/registry.ts';
 import type { DashboardState, DashboardStore } from '../store/store.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
@@ -106,4 +106,17 @@ export function useResume(store: DashboardStore, resume: ResumeStore | undefined
       resume.flush();
     };
   }, [store, resume]);
+}
+
+const ResumeContext = createContext<ResumeStore | null>(null);
+
+/** The session's resume store (AppEnv.resume, or a memory-only one the App makes). */
+export function ResumeProvider({ resume, children }: { resume: ResumeStore; children: ReactNode }) {
+  return <ResumeContext.Provider value={resume}>{children}</ResumeContext.Provider>;
+}
+
+export function useResumeStore(): ResumeStore {
+  const r = useContext(ResumeContext);
+  if (!r) throw new Error('useResumeStore outside <ResumeProvider>');
+  return r;
 }
