@@ -1,5 +1,6 @@
 // `:` palette: type a resource name or alias, Tab completes, Up/Down pick, Enter runs, Esc closes.
-// Arguments after the first word are passed through (`:ctx prod`).
+// Arguments after the first word are passed through (`:ctx prod`). With a history, Up on an empty
+// line recalls the last line run (like a shell); Up/Down then walk the history until a key edits it.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { sanitizeText } from '../src/ui/sanitize.ts';
@@ -22,6 +23,29 @@ export interface CommandPaletteProps {
   maxSuggestions?: number;
   /** What to type, shown while the line is empty (default: a resource name). */
   placeholder?: string;
+  /** Lines run before, oldest first (↑ on an empty line recalls them). */
+  history?: readonly string[];
+}
+
+/**
+ * Where ↑/↓ go in the history: `at` is the recalled index (null = not recalling). Returns the new
+ * index and line, or null when the key is not a history move (it picks a suggestion then).
+ */
+export function historyStep(
+  history: readonly string[],
+  at: number | null,
+  value: string,
+  direction: -1 | 1,
+): { at: number | null; value: string } | null {
+  if (history.length === 0) return null;
+  if (at === null) {
+    if (direction > 0 || value !== '') return null;
+    return { at: history.length - 1, value: history[history.length - 1] ?? '' };
+  }
+  const next = at + direction;
+  if (next < 0) return { at: 0, value: history[0] ?? '' };
+  if (next >= history.length) return { at: null, value: '' };
+  return { at: next, value: history[next] ?? '' };
 }
 
 /** Entries matching the first word: exact name/alias, then prefix, then substring. */
@@ -44,12 +68,14 @@ export function CommandPalette({
   width,
   maxSuggestions = 6,
   placeholder = ' resource (Tab completes)',
+  history = [],
 }: CommandPaletteProps) {
   const theme = useTheme();
   const [value, setValue] = useState('');
   const [pick, setPick] = useState(0);
   const [notFound, setNotFound] = useState<string | null>(null);
   const [moved, setMoved] = useState(false);
+  const [recalled, setRecalled] = useState<number | null>(null);
   const matches = matchEntries(entries, value);
   const selected = Math.min(pick, Math.max(0, matches.length - 1));
 
@@ -73,6 +99,7 @@ export function CommandPalette({
           setPick(0);
           setMoved(false);
           setNotFound(null);
+          setRecalled(null);
         }}
         onSubmit={run}
         onCancel={onClose}
@@ -85,8 +112,18 @@ export function CommandPalette({
             return;
           }
           setValue(e.name);
+          setRecalled(null);
         }}
         onMove={(d) => {
+          const h = historyStep(history, recalled, value, d);
+          if (h !== null) {
+            setRecalled(h.at);
+            setValue(h.value);
+            setPick(0);
+            setMoved(false);
+            setNotFound(null);
+            return;
+          }
           setMoved(true);
           setPick((p) => Math.max(0, Math.min(matches.length - 1, p + d)));
         }}

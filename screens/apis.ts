@@ -32,6 +32,8 @@ export const apisScreen = defineResource<ApiSummary>({
     { id: 'backend', title: 'BACKEND', width: 8, priority: 7, get: (r) => str(r.backend_type) },
     { id: 'published', title: 'PUBLISHED', minWidth: 12, priority: 3, get: published },
   ],
+  // `env:!RELEASE`: where the API is published
+  filterFields: { env: 'published' },
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
   list: ({ client, instanceId, params, signal, warn }) =>

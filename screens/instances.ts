@@ -45,8 +45,10 @@ export const instancesScreen = defineResource<InstanceSummary>({
       ],
     },
   ],
-  // Choosing an instance makes it current for every other screen.
+  // Choosing an instance makes it current for every other screen and opens its APIs (`i`: its detail).
   onChoose: (r, store) => store.getState().actions.setInstance(r.id),
+  // no label: the breadcrumbs already start with the current instance
+  enter: () => ({ screen: 'apis', params: {}, label: '' }),
   parts: [
     definePart<InstanceSummary, Instance>({
       id: 'detail',

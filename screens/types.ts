@@ -229,6 +229,11 @@ export interface ResourceDescriptor<T = unknown> {
   // Each part has its own data type; `any` lets one list hold them (parts are built with definePart).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   parts?: ReadonlyArray<DetailPart<T, any>>;
+  /**
+   * Extra field names of the `/` filter (`field:value`), name → column id, beside the column ids
+   * themselves (src/app/list-filter.ts), e.g. `{ env: 'published' }`.
+   */
+  filterFields?: Readonly<Record<string, string>>;
   /** What Enter on a row does; default opens the detail. */
   enter?: (row: T) => EnterTarget;
   /** Called when a row is chosen with Enter (instances set the current instance). */

@@ -18,6 +18,7 @@ import type { DashboardContext } from './config/context.ts';
 import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resolve.ts';
 // The emulator (a quarter of the bundle) is loaded only by --demo and `emulator`: a separate chunk.
 import type { EmulatorHandle } from './emulator/index.ts';
+import { defaultStatePath, resumeDisabledByEnv } from './app/resume.ts';
 
 declare const __ROMA_DASH_VERSION__: string | undefined;
 const VERSION = typeof __ROMA_DASH_VERSION__ === 'string' ? __ROMA_DASH_VERSION__ : '0.0.0-dev';
@@ -154,6 +155,7 @@ export async function main(argv: string[]): Promise<number> {
     return await runDashboard({
       ...sessionOf(ctx),
       autoRefreshMs: args.refresh ? args.refresh * 1000 : null,
+      ...(args.noResume || resumeDisabledByEnv() ? {} : { statePath: defaultStatePath() }),
       ...(profiles.length > 0
         ? {
             profiles: {

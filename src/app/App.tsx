@@ -26,6 +26,8 @@ import { XrayView } from '../../screens/xray/XrayView.tsx';
 import { useAutoRefresh } from './auto-refresh.ts';
 import { registerDebugAction } from './debug-action.ts';
 import { createShellMutations, debugStoreOf } from './side-stores.ts';
+import { openResume } from './resume.ts';
+import { ResumeProvider, useResume, useResumeStore } from './resume-view.tsx';
 
 registerActionModals();
 registerFormModals();
@@ -78,6 +80,8 @@ export interface AppProps {
 }
 
 export function App({ store, env, theme, router, onQuit, mutations }: AppProps) {
+  // without a saved state (tests) the palette history lives for this mount
+  const resume = useMemo(() => env.resume ?? openResume({ key: 'memory' }), [env.resume]);
   const instanceId = useZustand(store, (s) => s.instanceId);
   // Read-only is decided once per dashboard (a profile switch brings a new store and client).
   const session = useMemo(() => decideSession(env.header, store.client), [env.header, store.client]);
@@ -95,15 +99,17 @@ export function App({ store, env, theme, router, onQuit, mutations }: AppProps) 
   return (
     <StoreProvider store={store}>
       <AppEnvProvider env={env}>
-        <SessionProvider gate={session}>
-          <MutationProvider store={own}>
-            <ThemeProvider {...(theme ? { theme } : {})}>
-              <KeyRouterProvider {...(router ? { router } : {})}>
-                <Shell {...(onQuit ? { onQuit } : {})} />
-              </KeyRouterProvider>
-            </ThemeProvider>
-          </MutationProvider>
-        </SessionProvider>
+        <ResumeProvider resume={resume}>
+          <SessionProvider gate={session}>
+            <MutationProvider store={own}>
+              <ThemeProvider {...(theme ? { theme } : {})}>
+                <KeyRouterProvider {...(router ? { router } : {})}>
+                  <Shell {...(onQuit ? { onQuit } : {})} />
+                </KeyRouterProvider>
+              </ThemeProvider>
+            </MutationProvider>
+          </SessionProvider>
+        </ResumeProvider>
       </AppEnvProvider>
     </StoreProvider>
   );
@@ -125,6 +131,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const phase = useMutations((m) => m.phase);
   const destructive = useMutations((m) => m.confirmation?.destructive === true);
   const mutating = phase !== 'idle';
+  useResume(store, useResumeStore());
 
   // A project with a single instance: choose it, so no screen asks for a detour through :instances.
   const onlyInstance = useStore((s) => {
@@ -157,6 +164,10 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
     },
     autoRefresh: () => actions.setAutoRefresh(store.getState().autoRefreshMs ? null : defaultRefreshMs),
     dismissError: () => actions.setStatus(null),
+    lastView: () => {
+      if (!actions.lastView())
+        actions.setStatus({ level: 'info', text: 'no previous view yet (switch instance or jump with :)' });
+    },
   });
 
   const d = resourceById(top.screen);

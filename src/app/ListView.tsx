@@ -17,6 +17,7 @@ import { useMutationStore } from '../../screens/actions/context.tsx';
 import { BannerLines, useBannerLines, useLiveWhileShown } from './list-banner.tsx';
 import { useSession } from './session.ts';
 import { useAppEnv, copyToClipboard } from './env.tsx';
+import { filterFields, parseListFilter, UNKNOWN_FIELD_PREFIX, unknownFieldsHint } from './list-filter.ts';
 import {
   clampScroll,
   filterRows,
@@ -55,7 +56,11 @@ export function ListView({
   const instanceRow = useInstanceRow();
   const instanceStatus = d.instanceScoped ? instanceRow?.status : undefined;
 
-  const filtered = useMemo(() => filterRows(slice.data ?? [], d.columns, filter), [slice.data, d, filter]);
+  const filtered = useMemo(
+    () => filterRows(slice.data ?? [], d.columns, filter, d.filterFields),
+    [slice.data, d, filter],
+  );
+  useUnknownFieldsHint(d, filter);
   useEffect(() => warmHaystacks(slice.data ?? [], d.columns), [slice.data, d]);
   const rows = useMemo(() => sortRows(filtered, d.columns, sort), [filtered, d, sort]);
   useLiveWhileShown(d);
@@ -326,4 +331,18 @@ function toneColor<T>(tone: (row: T) => CellTone | undefined) {
     const t = tone(row);
     return t === undefined ? undefined : theme.tokens[t];
   };
+}
+
+/** `/stauts:x`: the status line names the fields this list has; fixing the filter clears it. */
+function useUnknownFieldsHint(d: ResourceDescriptor, filter: string): void {
+  const store = useDashboardStore();
+  const hint = useMemo(() => {
+    const fields = filterFields(d.columns, d.filterFields);
+    return unknownFieldsHint(parseListFilter(filter, fields), fields, d.title);
+  }, [d, filter]);
+  useEffect(() => {
+    const { status, actions } = store.getState();
+    if (hint !== null) actions.setStatus({ level: 'warning', text: hint });
+    else if (status?.text.startsWith(UNKNOWN_FIELD_PREFIX)) actions.setStatus(null);
+  }, [hint, store]);
 }

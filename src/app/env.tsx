@@ -1,5 +1,6 @@
 // What the shell knows about where it runs: header facts, how to write raw escape sequences (OSC 52).
 import type { RequestIdTap } from '../actions/client-port.ts';
+import type { ResumeStore } from './resume.ts';
 import type { Shutdown } from './shutdown.ts';
 import { createContext, useContext, type ReactNode } from 'react';
 
@@ -40,6 +41,8 @@ export interface AppEnv {
   profiles?: ProfileSwitcher;
   /** What runDashboard does on a signal before exiting (audit a change in flight, end $EDITOR). */
   shutdown?: Shutdown;
+  /** The saved view and palette history of this profile (src/app/resume.ts); default: memory only. */
+  resume?: ResumeStore;
 }
 
 export interface ProfileSwitcher {

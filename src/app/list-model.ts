@@ -3,6 +3,7 @@
 import type { Column } from '../../screens/types.ts';
 import type { ListState, SortState } from '../store/navigation.ts';
 import { scrollWindow } from '../../components/table-layout.ts';
+import { filterFields, matchesFilter, parseListFilter } from './list-filter.ts';
 
 export interface ListModel<T> {
   rows: readonly T[];
@@ -10,16 +11,21 @@ export interface ListModel<T> {
   selected: number;
 }
 
-const haystacks = new WeakMap<object, string>();
+interface Haystack {
+  /** Each column's text, lower-cased (`field:value` terms). */
+  cells: string[];
+  /** The cells joined (bare words). */
+  whole: string;
+}
 
-function haystack<T>(row: T, columns: ReadonlyArray<Column<T>>): string {
+const haystacks = new WeakMap<object, Haystack>();
+
+function haystack<T>(row: T, columns: ReadonlyArray<Column<T>>): Haystack {
   const key = row as unknown as object;
   let h = haystacks.get(key);
   if (h === undefined) {
-    h = columns
-      .map((c) => c.get(row))
-      .join('\u0000')
-      .toLowerCase();
+    const cells = columns.map((c) => c.get(row).toLowerCase());
+    h = { cells, whole: cells.join('\u0000') };
     haystacks.set(key, h);
   }
   return h;
@@ -48,14 +54,23 @@ export function warmHaystacks<T>(
   };
 }
 
+/**
+ * The rows matching `filter` (src/app/list-filter.ts: `field:value`, `field:!value`, bare words, all
+ * ANDed). `fieldAliases`: the descriptor's extra field names. Parsed once, then one pass over the
+ * cached cells.
+ */
 export function filterRows<T>(
   rows: readonly T[],
   columns: ReadonlyArray<Column<T>>,
   filter: string,
+  fieldAliases?: Readonly<Record<string, string>>,
 ): readonly T[] {
-  const q = filter.trim().toLowerCase();
-  if (!q) return rows;
-  return rows.filter((r) => haystack(r, columns).includes(q));
+  const parsed = parseListFilter(filter, filterFields(columns, fieldAliases));
+  if (parsed.terms.length === 0) return rows;
+  return rows.filter((r) => {
+    const h = haystack(r, columns);
+    return matchesFilter(h.cells, h.whole, parsed);
+  });
 }
 
 export function sortRows<T>(

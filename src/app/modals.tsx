@@ -17,6 +17,7 @@ import { useTheme } from '../ui/theme.ts';
 import { listKey, listRequest } from './data.ts';
 import { useAppEnv } from './env.tsx';
 import { useSession } from './session.ts';
+import { useResumeStore } from './resume-view.tsx';
 import { helpCommands, viewKeys } from './view-keys.ts';
 
 export interface ModalProps {
@@ -96,6 +97,7 @@ function HelpModal({ width, height }: ModalProps) {
 
 function PaletteModal({ width }: ModalProps) {
   const actions = useActions();
+  const resume = useResumeStore();
   const entries: PaletteItem[] = paletteEntries().map((e) => ({
     name: e.name,
     aliases: e.aliases,
@@ -105,9 +107,11 @@ function PaletteModal({ width }: ModalProps) {
     <CommandPalette
       entries={entries}
       width={width}
+      history={resume.history()}
       onClose={() => actions.popModal()}
       onRun={(entry, args) => {
         actions.popModal();
+        resume.addHistory(args.trim() ? `${entry.name} ${args.trim()}` : entry.name);
         if (entry.name === 'ctx') actions.pushModal({ kind: 'ctx', props: { query: args } });
         else if (resourceById(entry.name)) {
           actions.jump(entry.name);

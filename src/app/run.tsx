@@ -14,6 +14,7 @@ import type { DashboardStore } from '../store/store.ts';
 import type { AppEnv, HeaderInfo } from './env.tsx';
 import { createShutdown, SIGNAL_EXIT_CODE, type ExitSignal } from './shutdown.ts';
 import './modals.tsx';
+import { openResume, resumeKey, type ResumeStore } from './resume.ts';
 
 /** What one profile gives the dashboard: a client and the header facts. */
 export interface Session {
@@ -35,6 +36,8 @@ export interface RunOptions extends Session {
   profiles?: { names: readonly string[]; open(name: string): Promise<Session> };
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
+  /** Where the last view and the palette history are kept (src/app/resume.ts); absent = memory only. */
+  statePath?: string;
 }
 
 export async function runDashboard(opts: RunOptions): Promise<number> {
@@ -56,8 +59,18 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
   let generation = 0;
   const shutdown = createShutdown();
   let exitCode = 0;
+  let resume: ResumeStore | undefined;
   const view = (session: Session) => {
+    resume?.flush();
+    const st = store;
+    resume = openResume({
+      ...(opts.statePath !== undefined ? { path: opts.statePath } : {}),
+      key: resumeKey(session.header),
+      ...(session.secrets ? { secrets: session.secrets } : {}),
+      onProblem: (text) => st.getState().actions.setStatus({ level: 'warning', text }),
+    });
     const env: AppEnv = {
+      resume,
       shutdown,
       header: session.header,
       writeRaw: (s) => void stdout.write(s),
@@ -124,6 +137,7 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
     failure ??= err;
   } finally {
     unwatchFocus();
+    resume?.flush();
     store.dispose();
     for (const off of signalHandlers) off();
     process.off('uncaughtException', onError);

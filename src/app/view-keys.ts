@@ -12,6 +12,7 @@ export const GLOBAL_COMMANDS: readonly Command[] = [
   'refresh',
   'autoRefresh',
   'dismissError',
+  'lastView',
 ];
 
 const NAVIGATION: readonly Command[] = [

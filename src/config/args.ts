@@ -14,6 +14,8 @@ export interface CliArgs {
   logFile?: string;
   /** Auto-refresh period in seconds; 0 or absent = off. */
   refresh?: number;
+  /** Do not return to the last instance and view (also ROMA_DASH_NO_RESUME=1). */
+  noResume: boolean;
   help: boolean;
   version: boolean;
 }
@@ -24,7 +26,7 @@ export class ArgsError extends Error {}
 
 export const USAGE = `Usage: roma-dash [--demo] [--profile NAME] [--region R] [--endpoint URL] [--project-id ID]
                  [--instance ID]... [--read-only] [--insecure] [--timeout SECONDS] [--log-file PATH]
-                 [--refresh SECONDS]
+                 [--refresh SECONDS] [--no-resume]
        roma-dash emulator [options]      run the ROMA Connect emulator alone (see roma-dash emulator --help)
        roma-dash --help | --version
 
@@ -43,6 +45,9 @@ Options:
   --timeout SECONDS   per-request timeout (default 15)
   --log-file PATH     append one line per HTTP request (secrets redacted)
   --refresh SECONDS   auto-refresh the view every SECONDS (0 = off, the default; R toggles it)
+  --no-resume         start at the instance list instead of the last instance and view (also
+                      ROMA_DASH_NO_RESUME=1); they are kept per profile, with the palette history, in
+                      $XDG_STATE_HOME/roma-dash/state.json (~/.local/state/roma-dash/state.json)
   --help, --version
 
 Credentials (first match wins): command-line flags, the roma-dash profile, HUAWEICLOUD_SDK_AK/_SK/
@@ -77,6 +82,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     instances: [],
     readOnly: false,
     insecure: false,
+    noResume: false,
     help: false,
     version: false,
   };
@@ -100,6 +106,9 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
         break;
       case '--insecure':
         a.insecure = true;
+        break;
+      case '--no-resume':
+        a.noResume = true;
         break;
       case '--help':
       case '-h':

@@ -40,6 +40,12 @@ export const KEYMAP = {
   refresh: spec('global', ['r'], 'Refresh the current view', 'refresh'),
   autoRefresh: spec('global', ['R'], 'Toggle auto-refresh', 'auto'),
   dismissError: spec('global', ['ctrl+l'], 'Dismiss the error in the status line'),
+  lastView: spec(
+    'global',
+    ['-'],
+    'Return to the previous context (instance and view before the last switch or jump)',
+    'last',
+  ),
 
   // navigation in lists and scrollable views
   up: spec(NAV, ['up', 'k'], 'Move up'),
@@ -159,8 +165,8 @@ export const KEYMAP = {
   inputRight: spec('input', ['right', 'ctrl+f'], 'Cursor right'),
   inputHome: spec('input', ['home', 'ctrl+a'], 'Cursor to the start'),
   inputEnd: spec('input', ['end', 'ctrl+e'], 'Cursor to the end'),
-  inputPrev: spec('input', ['up'], 'Previous suggestion'),
-  inputNext: spec('input', ['down'], 'Next suggestion'),
+  inputPrev: spec('input', ['up'], 'Previous suggestion; palette, empty line: the history'),
+  inputNext: spec('input', ['down'], 'Next suggestion (or newer history line)'),
 
   // the debug screen
   debugSend: spec('debug', ['ctrl+x'], 'Send the debug request', 'send'),

@@ -26,7 +26,15 @@ export interface DashboardState {
   autoTick: number;
   /** False while the terminal reports it has lost focus (focus reporting): auto-refresh waits. */
   focused: boolean;
+  /** The context before the last instance switch or palette jump (`-` returns to it). */
+  previous: SavedContext | null;
   actions: DashboardActions;
+}
+
+/** An instance and its whole view stack (selection, filters, tabs), as `-` restores it. */
+export interface SavedContext {
+  instanceId: string | null;
+  stack: readonly NavEntry[];
 }
 
 export interface DashboardActions {
@@ -53,6 +61,8 @@ export interface DashboardActions {
   ): void;
   /** Replaces the whole stack with one list view (palette jumps). */
   jump(screen: string, params?: Record<string, string>): void;
+  /** Swaps the current context with `previous` (k9s "last view"); false when there is none. */
+  lastView(): boolean;
   /** Pops the top view; returns false at the root. */
   back(): boolean;
   updateList(patch: Partial<ListState>): void;
@@ -166,6 +176,18 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
       return promise;
     }
 
+    // setInstance + jump in one turn (`:ctx`) are one change of context: the first saves it.
+    let saving = false;
+    const saveContext = (): void => {
+      if (saving) return;
+      saving = true;
+      queueMicrotask(() => {
+        saving = false;
+      });
+      const s = get();
+      set({ previous: { instanceId: s.instanceId, stack: s.stack } });
+    };
+
     return {
       resources: {},
       instanceId: opts.instanceId ?? null,
@@ -178,6 +200,7 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
       refreshTick: 0,
       autoTick: 0,
       focused: true,
+      previous: null,
       actions: {
         ensure(req) {
           // An aborted request still "loading" (the user moved away and came back before it settled)
@@ -202,11 +225,27 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
         },
 
         // Leaving a view (navigation, a modal opened or closed) masks every revealed secret again.
-        setInstance: (id) => set({ instanceId: id, revealed: NONE_REVEALED }),
+        setInstance(id) {
+          if (id !== get().instanceId) saveContext();
+          set({ instanceId: id, revealed: NONE_REVEALED });
+        },
         push: (screen, view, o) =>
           set((s) => ({ stack: [...s.stack, makeEntry(screen, view, o)], revealed: NONE_REVEALED })),
-        jump: (screen, params) =>
-          set({ stack: [makeEntry(screen, 'list', params ? { params } : {})], revealed: NONE_REVEALED }),
+        jump(screen, params) {
+          saveContext();
+          set({ stack: [makeEntry(screen, 'list', params ? { params } : {})], revealed: NONE_REVEALED });
+        },
+        lastView() {
+          const { previous, instanceId, stack } = get();
+          if (!previous) return false;
+          set({
+            instanceId: previous.instanceId,
+            stack: previous.stack,
+            previous: { instanceId, stack },
+            revealed: NONE_REVEALED,
+          });
+          return true;
+        },
         back() {
           const { stack } = get();
           if (stack.length <= 1) return false;

@@ -15,6 +15,7 @@ import '../../src/app/modals.tsx';
 import { createDashboardStore, type DashboardStore } from '../../src/store/index.ts';
 import { THEMES } from '../../src/ui/theme.ts';
 import { FakeStdin, FakeStdout } from './fake-tty.ts';
+import { openResume, resumeKey } from '../../src/app/resume.ts';
 
 export interface Harness {
   emu: EmulatorHandle;
@@ -40,6 +41,8 @@ export interface HarnessOptions {
   auditPath?: string;
   /** The key router (tests that watch for unhandled keys). */
   router?: KeyRouter;
+  /** Keep the last view and palette history in this state file, as `roma-dash` does (src/app/resume.ts). */
+  statePath?: string;
 }
 
 async function connect(opts: HarnessOptions) {
@@ -84,6 +87,8 @@ async function connect(opts: HarnessOptions) {
     secrets: () => [emu.ak, emu.sk],
     debugHistoryFile: null,
   };
+  if (opts.statePath !== undefined)
+    env.resume = openResume({ path: opts.statePath, key: resumeKey(env.header), secrets: env.secrets });
   const app = (
     <App store={store} theme={THEMES.none} env={env} {...(opts.router ? { router: opts.router } : {})} />
   );
