@@ -4,7 +4,7 @@
 // a second resolving and transforming the same few hundred modules through loader hooks.
 import { build, transformSync } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const TEST_BUILD_DIR = '.test-build';
@@ -42,23 +42,29 @@ const packageFilesExternal = {
 
 /**
  * Modules that set up the process before any package is evaluated (force-color.ts: chalk reads
- * FORCE_COLOR when Ink is first imported). A bundle evaluates its package imports before its own
- * code, so these stay separate files, imported in source order with the packages.
+ * FORCE_COLOR when Ink is first imported). In a bundle, shared chunks and packages are imported
+ * before the file's own code, so such a module stays a separate file, and a test file importing it
+ * becomes a small entry that runs it, then imports the compiled test (`*.test.body.mjs`).
  */
 const PRELUDE = /[/\\]test[/\\]helpers[/\\]force-color\.ts$/;
+const preludeOut = (source) => resolve(TEST_BUILD_DIR, relative('.', source).replace(/\.ts$/, '.mjs'));
 const preludesApart = {
   name: 'preludes-apart',
   setup(b) {
     b.onResolve({ filter: /force-color\.ts$/ }, (args) => {
       const source = resolve(args.resolveDir, args.path);
-      if (!PRELUDE.test(source)) return undefined;
-      const out = resolve(TEST_BUILD_DIR, relative('.', source).replace(/\.ts$/, '.mjs'));
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, transformSync(readFileSync(source, 'utf8'), { loader: 'ts' }).code);
-      return { path: out, external: true };
+      return PRELUDE.test(source) ? { path: preludeOut(source), external: true } : undefined;
     });
   },
 };
+
+/** The prelude modules a test file imports (by the file's own import lines). */
+function preludesOf(file) {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^import ['"]([^'"]+)['"];/gm)]
+    .map((m) => resolve(dirname(file), m[1]))
+    .filter((p) => PRELUDE.test(p));
+}
 
 /**
  * @param {string[]} files test files (paths relative to the repository root)
@@ -66,8 +72,12 @@ const preludesApart = {
  */
 export async function buildTests(files) {
   rmSync(TEST_BUILD_DIR, { recursive: true, force: true });
+  const preludes = new Map(files.map((f) => [f, preludesOf(f)]));
+  const hasPrelude = (f) => (preludes.get(f) ?? []).length > 0;
+  // x.test.tsx → x.test.mjs, or x.test-body.mjs behind an x.test.mjs that runs the preludes first
+  const outName = (f) => f.replace(/\.tsx?$/, hasPrelude(f) ? '-body' : '');
   await build({
-    entryPoints: files,
+    entryPoints: files.map((f) => ({ in: f, out: outName(f) })),
     outdir: TEST_BUILD_DIR,
     outbase: '.',
     outExtension: { '.js': '.mjs' },
@@ -83,5 +93,18 @@ export async function buildTests(files) {
     logLevel: 'warning',
     plugins: [preludesApart, importMetaOfSource, packageFilesExternal],
   });
+  for (const [file, list] of preludes) {
+    if (list.length === 0) continue;
+    for (const p of list) {
+      mkdirSync(dirname(preludeOut(p)), { recursive: true });
+      writeFileSync(preludeOut(p), transformSync(readFileSync(p, 'utf8'), { loader: 'ts' }).code);
+    }
+    const body = `./${basename(outName(file))}.mjs`;
+    const entry = [
+      ...list.map((p) => `import ${JSON.stringify(preludeOut(p))};`),
+      `await import(${JSON.stringify(body)});`,
+    ];
+    writeFileSync(resolve(TEST_BUILD_DIR, file.replace(/\.tsx?$/, '.mjs')), `${entry.join('\n')}\n`);
+  }
   return new Map(files.map((f) => [f, resolve(TEST_BUILD_DIR, f.replace(/\.tsx?$/, '.mjs'))]));
 }
