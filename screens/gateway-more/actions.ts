@@ -27,6 +27,7 @@ import {
   type FormField,
 } from './modals.tsx';
 import { AssetExportModal } from './asset-export.tsx';
+import { memberActions } from './members.ts';
 
 function call(
   c: ResourceCall,
@@ -800,4 +801,5 @@ export function registerGatewayMoreActions(): void {
   registerActions('groups', as(groupActions()));
   registerActions('assets', as(assetActions()));
   registerActions('apps', as(appCodeActions()));
+  registerActions('integration-apps', as(memberActions()));
 }

@@ -113,6 +113,12 @@ export const KEYMAP = {
   ),
   resetSecret: spec('actions', ['X'], 'Reset the secret (the old one stops working)', 'reset secret'),
   toggle: spec('actions', ['t'], 'Enable or disable the selected feature', 'toggle'),
+  members: spec(
+    'actions',
+    ['m'],
+    'Integration application members: add from the candidates, remove members',
+    'members',
+  ),
   // message integration (screens/mqs-actions.tsx); export/import of topics use exportFile/importFile
   window: spec(
     'actions',
