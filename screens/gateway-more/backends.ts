@@ -2,6 +2,8 @@
 import type { LdApi, LdApiDeployment, LdApiTest } from '../../src/api/types/gateway-more.ts';
 import { ageColumn, fields, str, table } from '../format.ts';
 import { definePart, defineResource, type DetailSection } from '../types.ts';
+import { ldApiForm } from '../forms/backends.ts';
+import { formCapabilities } from '../forms/capabilities.ts';
 
 const STATUS: Record<number, string> = { 1: 'to develop', 3: 'developing', 4: 'deployed' };
 export const ldStatusText = (s: number | undefined): string =>
@@ -54,6 +56,8 @@ export const backendsScreen = defineResource<LdApi>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
+  // n / e: the form of screens/forms/backends.ts (definition, parameters, the script in $EDITOR)
+  ...formCapabilities<LdApi>(ldApiForm),
   list: ({ client, instanceId, signal, warn }) =>
     client
       .instance(instanceId as string)
