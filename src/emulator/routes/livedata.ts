@@ -25,6 +25,7 @@ import {
 export const LD_API_QUOTA = 10000;
 export const LD_SCRIPT_QUOTA = 5;
 export const LD_DATASOURCE_QUOTA = 3;
+// Pattern refusals are APIG.2011 ("does not match the rule"), as the 4.19.1 example.
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE'];
 const PARAM_IN = ['Headers', 'Parameters', 'Body'];
 /** 4.19.1: letters, digits, Chinese, `- _ . / ( ) :` (half- or full-width) and `、`; 3–100. */
@@ -50,9 +51,9 @@ function parameters(v: unknown): LdApiParameter[] {
     const where = reqString(p, 'in', { enum: PARAM_IN });
     const name = reqString(p, 'name', { max: 32 });
     if (where === 'Body' ? !BODY_PARAM_NAMES.includes(name) : !PARAM_NAME_RE.test(name))
-      throw invalidParam(`parameters[${i}]`);
+      throw invalidParam(`parameters[${i}]`, 'APIG.2011');
     const description = optString(p, 'description', 255) ?? '';
-    if (/[<>]/.test(description)) throw invalidParam(`parameters[${i}]`);
+    if (/[<>]/.test(description)) throw invalidParam(`parameters[${i}]`, 'APIG.2011');
     return {
       name,
       in: where,
@@ -71,17 +72,17 @@ function definition(
 ): Omit<LdApi, 'id' | 'instance' | 'type' | 'status' | 'created_time' | 'modified_time' | 'scripts'> {
   const b = asObject(body);
   const name = reqString(b, 'name');
-  if (!NAME_RE.test(name)) throw invalidParam('name');
+  if (!NAME_RE.test(name)) throw invalidParam('name', 'APIG.2011');
   const path = reqString(b, 'path');
-  if (!PATH_RE.test(path)) throw invalidParam('path');
+  if (!PATH_RE.test(path)) throw invalidParam('path', 'APIG.2011');
   const method = reqString(b, 'method', { enum: METHODS });
   const version = reqString(b, 'version');
-  if (!VERSION_RE.test(version)) throw invalidParam('version');
+  if (!VERSION_RE.test(version)) throw invalidParam('version', 'APIG.2011');
   const roma_app_id = reqString(b, 'roma_app_id', { max: 65 });
   const app = store.data.romaApps.get(roma_app_id);
   if (!app) throw new ApiError(404, 'APIG.3004', `App ${roma_app_id} does not exist`);
   const description = optString(b, 'description', 1000) ?? '';
-  if (/[<>]/.test(description)) throw invalidParam('description');
+  if (/[<>]/.test(description)) throw invalidParam('description', 'APIG.2011');
   for (const other of store.data.ldApis.values()) {
     if (other.id === selfId || other.roma_app_id !== roma_app_id) continue;
     if (other.name === name) throw new ApiError(400, 'APIG.3215', 'The backend API name already exists.');
