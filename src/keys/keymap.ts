@@ -91,12 +91,17 @@ export const KEYMAP = {
     'Join the selected or marked devices to a group, or take them out',
     'group',
   ),
-  deploy: spec('actions', ['P'], 'Custom backend: deploy it', 'deploy'),
+  deploy: spec(
+    'actions',
+    ['P'],
+    'Custom backend: deploy it (with its frontend API when a group is given)',
+    'deploy',
+  ),
   undeploy: spec('actions', ['U'], 'Custom backend: undeploy it', 'undeploy'),
   runTest: spec(
     'actions',
     ['T'],
-    'Test it: a custom backend with its default parameters, a rule on sample device data',
+    'Test it: a custom backend (parameter values asked, defaults filled in), a rule on sample device data',
     'test',
   ),
   exportFile: spec(
