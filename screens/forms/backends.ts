@@ -2,6 +2,7 @@
 // parameters as rows, and one script edited in $EDITOR (Ctrl-E) as plain text — the form encodes it in
 // Base64 as 4.19.6 asks. A save is the definition call, then the script call when the script changed
 // (4.19.6 replaces the scripts). Rules from APIC-MORE.md 4.19.1/4.19.6, the emulator's too.
+import type { InstanceClient } from '../../src/api/client.ts';
 import { RomaError } from '../../src/api/errors.ts';
 import type {
   LdApi,
@@ -106,10 +107,10 @@ export const ldApiForm: FormSpec<LdApi> = {
     {
       kind: 'text',
       key: 'roma_app_id',
-      label: 'integration app id',
+      label: 'integration app',
       required: true,
       maxLength: 65,
-      help: 'the application it belongs to (:integration-apps, c copies an id)',
+      help: 'name or id of the application it belongs to (:integration-apps)',
     },
     {
       kind: 'choice',
@@ -200,10 +201,10 @@ export const ldApiForm: FormSpec<LdApi> = {
     {
       kind: 'text',
       key: 'ds_id',
-      label: 'data source id',
+      label: 'data source',
       required: true,
       maxLength: 64,
-      help: "one of the application's data sources (4.19.14)",
+      help: "name or id of one of the application's data sources (4.19.14)",
       when: isData,
     },
     {
@@ -268,13 +269,13 @@ export const ldApiForm: FormSpec<LdApi> = {
     return { definition: definitionOf(v), ...(touched ? { scripts: scriptRequest(v) } : {}) };
   },
   async create({ client }, body) {
-    const b = body as LdApiWrite;
+    const b = await resolveRefs(client, body as LdApiWrite);
     const made = await client.livedata.create(b.definition);
     if (b.scripts) await withScriptNote(client.livedata.setScripts(made.id, b.scripts), made.name);
     return { id: made.id, name: made.name };
   },
   async update({ client }, item, body) {
-    const b = body as LdApiWrite;
+    const b = await resolveRefs(client, body as LdApiWrite);
     const saved = await client.livedata.update(item.id, b.definition);
     if (b.scripts) await withScriptNote(client.livedata.setScripts(item.id, b.scripts), saved.name);
     return { id: saved.id, name: saved.name };
@@ -291,7 +292,11 @@ export const ldApiForm: FormSpec<LdApi> = {
   nameCheck: {
     field: 'name',
     async check({ client }, value, values) {
-      const appId = textOf(values['roma_app_id']).trim();
+      const typed = textOf(values['roma_app_id']).trim();
+      const appId =
+        typed && !UUID.test(typed)
+          ? ((await client.integrationApps.find({ name: typed }))?.id ?? typed)
+          : typed;
       const free = await client.livedata.check({
         type: 'name',
         ld_api_name: value,
@@ -301,6 +306,30 @@ export const ldApiForm: FormSpec<LdApi> = {
     },
   },
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX32 = /^[0-9a-f]{32}$/i;
+
+/**
+ * The application and the data source may be typed by name: an application name is looked up with 3.1.1
+ * (exact), a data source name among the application's (4.19.14). What is not found is sent as typed, and
+ * the service refuses it with its own code (404 APIG.3004 / APIG.3083).
+ */
+export async function resolveRefs(client: InstanceClient, b: LdApiWrite): Promise<LdApiWrite> {
+  let appId = b.definition.roma_app_id;
+  if (!UUID.test(appId)) appId = (await client.integrationApps.find({ name: appId }))?.id ?? appId;
+  const script = b.scripts?.scripts[0];
+  let scripts = b.scripts;
+  if (b.scripts && script?.ds_id && !HEX32.test(script.ds_id)) {
+    const sources = await client.livedata.dataSources.listAll({ app_id: appId });
+    const ds = sources.find((d) => d.name === script.ds_id);
+    if (ds) scripts = { ...b.scripts, scripts: [{ ...script, ds_id: ds.id }] };
+  }
+  return {
+    definition: { ...b.definition, roma_app_id: appId },
+    ...(scripts ? { scripts } : {}),
+  };
+}
 
 /**
  * The definition was saved when the script call is refused: the hint says so, so that nobody sends the

@@ -122,11 +122,13 @@ describe('custom backends: form spec over HTTP and the 4.19 rules', () => {
     const ds = (await inst.livedata.dataSources.listAll({ app_id: app.id }))[0]!;
     const values = completeValues(ldApiForm, {
       ...ldApiForm.blank({ client: inst, params: { romaAppId: app.id } }),
+      // the application and the data source typed by name: resolved before anything is sent
+      roma_app_id: app.name,
       name: 'orders_by_day',
       path: '/orders/by-day',
       api_type: 'data',
       script: 'SELECT day, count(*) FROM orders GROUP BY day',
-      ds_id: ds.id,
+      ds_id: ds.name,
       object_name: 'days',
       parameters: [
         { name: 'day', in: 'Parameters', required: 'yes', default: '2024-01-01', description: '' },
@@ -136,6 +138,7 @@ describe('custom backends: form spec over HTTP and the 4.19 rules', () => {
     assert.equal(body.scripts?.api_type, 'data');
     const saved = await ldApiForm.create(ctx(), body);
     const got = await inst.livedata.get(saved.id);
+    assert.equal(got.roma_app_id, app.id);
     assert.equal(got.type, 'data');
     assert.equal(got.scripts?.[0]?.ds_id, ds.id);
     assert.equal(Buffer.from(got.scripts?.[0]?.content ?? '', 'base64').toString(), values['script']);

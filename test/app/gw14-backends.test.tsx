@@ -60,7 +60,7 @@ test("n: a new function backend from the form, its script from $EDITOR, in the s
   select('hello_function');
   await settle();
   await press('n');
-  await waitForFrame(h.ui, (f) => f.includes('New custom backend') && f.includes('integration app id*'));
+  await waitForFrame(h.ui, (f) => f.includes('New custom backend') && f.includes('integration app*'));
   await type('twice_it');
   await press(DOWN, 3); // app id (from the row), method, → request path
   await type('/twice');
