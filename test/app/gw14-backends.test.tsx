@@ -165,4 +165,18 @@ test('T sends the values typed; P deploys with a frontend API published in the g
   assert.equal(front.auth_type, 'NONE');
   assert.ok(db.publicationOf(front.id, RELEASE), 'published in RELEASE');
   await press(ESC);
+  await waitForFrame(h.ui, (f) => !f.includes(': done'));
+  // the deployment history names the group, the environment and the frontend API
+  await press('\r');
+  await waitForFrame(h.ui, (f) => f.includes('Custom backend') && f.includes('Deployments'));
+  await press(']]');
+  await waitForFrame(
+    h.ui,
+    (f) =>
+      f.includes('Deployments (1)') &&
+      f.includes(group.name) &&
+      f.includes('RELEASE') &&
+      f.includes(front.name),
+  );
+  await press(ESC);
 });
