@@ -51,7 +51,8 @@ test(':backends, n, the script from $EDITOR, Ctrl-S y creates it', async () => {
     await cli.waitForText('Review');
     assert.equal(made(), undefined, 'nothing sent before y');
     cli.type('y');
-    await cli.waitFor(() => made() !== undefined, 'the backend created', 10_000);
+    // the definition (4.19.1) comes first, then its script (4.19.6)
+    await cli.waitFor(() => (made()?.scripts.length ?? 0) > 0, 'the backend created with its script', 10_000);
     const api = made()!;
     assert.equal(api.path, '/pty');
     assert.equal(
