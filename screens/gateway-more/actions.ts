@@ -27,6 +27,9 @@ import {
   type FormField,
 } from './modals.tsx';
 import { AssetExportModal } from './asset-export.tsx';
+import { memberActions } from './members.ts';
+import { backendDeployAction } from './backend-deploy.ts';
+import { backendTestAction } from './backend-test.ts';
 
 function call(
   c: ResourceCall,
@@ -176,24 +179,7 @@ function certificateActions(): ReadonlyArray<ResourceAction<DomainRow>> {
 function backendActions(): ReadonlyArray<ResourceAction<LdApi>> {
   const obj = (r: LdApi) => `backend:${r.name}(${r.id})`;
   return [
-    {
-      command: 'deploy',
-      title: 'Deploy (backend only; no frontend API is created)',
-      mutating: true,
-      run: ({ store, item }) =>
-        propose(
-          store,
-          call(
-            { op: 'livedata.deploy', id: item.id, request: { deploy_front_api: false } },
-            {
-              title: 'Deploy custom backend',
-              effect: `${item.name} (${item.method ?? ''} ${item.path ?? ''}) becomes deployed`,
-              object: obj(item),
-              destructive: false,
-            },
-          ),
-        ),
-    },
+    backendDeployAction(),
     {
       command: 'undeploy',
       title: 'Undeploy',
@@ -212,24 +198,7 @@ function backendActions(): ReadonlyArray<ResourceAction<LdApi>> {
           ),
         ),
     },
-    {
-      command: 'runTest',
-      title: 'Test with the default parameters',
-      mutating: true,
-      run: ({ store, item }) =>
-        propose(
-          store,
-          call(
-            { op: 'livedata.test', id: item.id, parameters: (item.parameters ?? []).map((p) => ({ ...p })) },
-            {
-              title: 'Test custom backend',
-              effect: `${item.name} runs once with ${(item.parameters ?? []).map((p) => `${p.name}=${p.default ?? ''}`).join(', ') || 'no parameters'} (recorded in its test runs)`,
-              object: obj(item),
-              destructive: false,
-            },
-          ),
-        ),
-    },
+    backendTestAction(),
   ];
 }
 
@@ -800,4 +769,5 @@ export function registerGatewayMoreActions(): void {
   registerActions('groups', as(groupActions()));
   registerActions('assets', as(assetActions()));
   registerActions('apps', as(appCodeActions()));
+  registerActions('integration-apps', as(memberActions()));
 }

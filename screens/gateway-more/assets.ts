@@ -36,7 +36,11 @@ export const assetsScreen = defineResource<AssetOwnerRow>({
       inst.integrationApps.listAll({}, { signal }),
       inst.livedata.listAll({}, { signal }),
     ]);
-    return apps.map((app) => ({ app, backends: backends.filter((b) => b.roma_app_id === app.id).length }));
+    // counted in one pass: thousands of applications × thousands of backends under the scale seed
+    const owned = new Map<string, number>();
+    for (const b of backends)
+      if (b.roma_app_id) owned.set(b.roma_app_id, (owned.get(b.roma_app_id) ?? 0) + 1);
+    return apps.map((app) => ({ app, backends: owned.get(app.id) ?? 0 }));
   },
   summary: (r) => [
     {

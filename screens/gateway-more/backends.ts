@@ -1,11 +1,48 @@
 // Custom backends ("livedata" APIs, 4.19): state, the script (decoded), deployments and test runs.
+import type { InstanceClient } from '../../src/api/client.ts';
 import type { LdApi, LdApiDeployment, LdApiTest } from '../../src/api/types/gateway-more.ts';
 import { ageColumn, fields, str, table } from '../format.ts';
 import { definePart, defineResource, type DetailSection } from '../types.ts';
+import { ldApiForm } from '../forms/backends.ts';
+import { formCapabilities } from '../forms/capabilities.ts';
 
 const STATUS: Record<number, string> = { 1: 'to develop', 3: 'developing', 4: 'deployed' };
 export const ldStatusText = (s: number | undefined): string =>
   s === undefined ? '—' : (STATUS[s] ?? String(s));
+
+type NamedDeployment = LdApiDeployment & { groupName: string; envName: string; apiName: string };
+
+/** 4.19.10 with the ids named: group and environment from their lists, the frontend API by 4.3.5. */
+async function namedDeployments(
+  inst: InstanceClient,
+  id: string,
+  signal: AbortSignal,
+): Promise<NamedDeployment[]> {
+  const list = await inst.livedata.deployments(id, { signal });
+  const front = list.some((d) => d.group_id || d.env_id);
+  const [groups, envs] = front
+    ? await Promise.all([inst.groups.listAll({}, { signal }), inst.envs.listAll({}, { signal })])
+    : [[], []];
+  const apiNames = new Map<string, string>();
+  for (const apiId of new Set(list.map((d) => d.api_id).filter((x): x is string => Boolean(x)))) {
+    // a frontend API deleted since is named by its id
+    apiNames.set(
+      apiId,
+      await inst.apis.get(apiId, { signal }).then(
+        (a) => a.name,
+        () => apiId,
+      ),
+    );
+  }
+  const named = (rows: ReadonlyArray<{ id: string; name: string }>, x: string | undefined) =>
+    !x ? '—' : (rows.find((r) => r.id === x)?.name ?? x);
+  return list.map((d) => ({
+    ...d,
+    groupName: named(groups, d.group_id),
+    envName: named(envs, d.env_id),
+    apiName: d.api_id ? (apiNames.get(d.api_id) ?? d.api_id) : '— (backend only)',
+  }));
+}
 
 export function decodeScript(content: string | undefined): string {
   if (!content) return '';
@@ -54,6 +91,8 @@ export const backendsScreen = defineResource<LdApi>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
+  // n / e: the form of screens/forms/backends.ts (definition, parameters, the script in $EDITOR)
+  ...formCapabilities<LdApi>(ldApiForm),
   list: ({ client, instanceId, signal, warn }) =>
     client
       .instance(instanceId as string)
@@ -101,18 +140,18 @@ export const backendsScreen = defineResource<LdApi>({
       fetch: async (_ctx, r) => r,
       render: (r) => scriptSections(r),
     }),
-    definePart<LdApi, LdApiDeployment[]>({
+    definePart<LdApi, NamedDeployment[]>({
       id: 'deployments',
       title: 'Deployments',
       fetch: ({ client, instanceId, signal }, r) =>
-        client.instance(instanceId as string).livedata.deployments(r.id, { signal }),
+        namedDeployments(client.instance(instanceId as string), r.id, signal),
       render: (list) => [
         {
           title: `Deployments (${list.length})`,
           blocks: [
             table(
               ['DEPLOYED', 'GROUP', 'ENVIRONMENT', 'FRONTEND API'],
-              list.map((d) => [d.deploy_time, d.group_id, d.env_id, d.api_id]),
+              list.map((d) => [d.deploy_time, d.groupName, d.envName, d.apiName]),
             ),
           ],
         },

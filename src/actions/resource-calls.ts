@@ -49,7 +49,9 @@ export type ResourceCall =
   | { op: 'appCode.create'; appId: string; appCode?: string }
   | { op: 'appCode.delete'; appId: string; appCodeId: string }
   | { op: 'appConfig.create'; appId: string; request: AppConfigRequest }
-  | { op: 'appConfig.delete'; appId: string; configId: string };
+  | { op: 'appConfig.delete'; appId: string; configId: string }
+  /** 3.1.9 read, then 3.1.10 with the whole list (it replaces the members): `add` joined, `remove` left out. */
+  | { op: 'integrationApp.members'; id: string; add: string[]; remove: string[] };
 
 export type ResourceOp = ResourceCall['op'];
 
@@ -173,6 +175,17 @@ export async function runResourceCall(c: InstanceClient, call: ResourceCall): Pr
     case 'appConfig.delete':
       await c.appConfigs.remove(call.appId, call.configId);
       return {};
+    case 'integrationApp.members': {
+      // 3.1.10 replaces the list (PUBLIC-RESOURCES P8): read it just before, so a member added
+      // elsewhere in the meantime is kept.
+      const now = await c.integrationApps.members(call.id);
+      const gone = new Set(call.remove);
+      const ids = [...new Set([...now.users.map((u) => u.id).filter((id) => !gone.has(id)), ...call.add])];
+      const after = await c.integrationApps.setMembers(call.id, ids);
+      return {
+        detail: `${after.users.length} members: ${after.users.map((u) => u.name || u.id).join(', ')}`,
+      };
+    }
     case 'openapi.import': {
       const r = await c.openapi.importApis({ name: call.fileName, text: call.text }, call.options);
       return {

@@ -146,7 +146,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     const seed = opts.seed ?? 'demo';
     if (seed === 'demo') instances = seedDemo(state, { backendHost: echo.host, nowMs: now() });
     else if (seed === 'hostile') instances = seedHostile(state, { backendHost: echo.host });
-    else if (seed !== 'empty') instances = seedScale(state, seed.scale, echo.host);
+    else if (seed !== 'empty') instances = seedScale(state, seed.scale, echo.host, undefined, now());
     seedMqs(state, seed, now());
   }
   const st = state;

@@ -97,12 +97,17 @@ export const KEYMAP = {
     'Join the selected or marked devices to a group, or take them out',
     'group',
   ),
-  deploy: spec('actions', ['P'], 'Custom backend: deploy it', 'deploy'),
+  deploy: spec(
+    'actions',
+    ['P'],
+    'Custom backend: deploy it (with its frontend API when a group is given)',
+    'deploy',
+  ),
   undeploy: spec('actions', ['U'], 'Custom backend: undeploy it', 'undeploy'),
   runTest: spec(
     'actions',
     ['T'],
-    'Test it: a custom backend with its default parameters, a rule on sample device data',
+    'Test it: a custom backend (parameter values asked, defaults filled in), a rule on sample device data',
     'test',
   ),
   exportFile: spec(
@@ -118,7 +123,13 @@ export const KEYMAP = {
     'import',
   ),
   resetSecret: spec('actions', ['X'], 'Reset the secret (the old one stops working)', 'reset secret'),
-  toggle: spec('actions', ['t'], 'Enable or disable the selected feature', 'toggle'),
+  toggle: spec('actions', ['t'], 'Enable or disable the selected (or marked) items', 'toggle'),
+  members: spec(
+    'actions',
+    ['m'],
+    'Integration application members: add from the candidates, remove members',
+    'members',
+  ),
   // message integration (screens/mqs-actions.tsx); export/import of topics use exportFile/importFile
   window: spec(
     'actions',

@@ -87,12 +87,16 @@ test('T tests a custom backend; P/U deploy and undeploy it', async () => {
   await goto('backends', (f) => f.includes('Custom backends') && f.includes('sum_numbers'));
   await type('/sum_n\r', (f) => f.includes('filter: sum_n'));
   const api = [...db.data.ldApis.values()].find((a) => a.name === 'sum_numbers')!;
-  let f = await type('T', (f) => f.includes('Test custom backend'));
+  // T asks the parameter values (defaults filled in); Enter through them keeps the defaults
+  await type('T', (f) => f.includes('Test sum_numbers'));
+  let f = await type('\r\r', (f) => f.includes('Test custom backend'));
   assert.match(f, /a=2, b=40/);
   f = await type('y', (f) => /Test custom backend: done/.test(f));
   assert.match(f, /"sum":42/);
   await type('\x1b', (f) => !f.includes('Test custom backend: done'));
-  await type('P', (f) => f.includes('Deploy custom backend'));
+  // P asks for a frontend API's group: left empty, the backend only is deployed
+  await type('P', (f) => f.includes('Deploy sum_numbers'));
+  await type('\r\r\r\r\r', (f) => f.includes('Deploy custom backend'));
   await type('y', (f) => /Deploy custom backend: done/.test(f));
   assert.equal(api.status, 4);
   await type('\x1b', (f) => !f.includes('Deploy custom backend: done'));

@@ -25,9 +25,14 @@ import {
 export const LD_API_QUOTA = 10000;
 export const LD_SCRIPT_QUOTA = 5;
 export const LD_DATASOURCE_QUOTA = 3;
+// Pattern refusals are APIG.2011 ("does not match the rule"), as the 4.19.1 example.
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE'];
 const PARAM_IN = ['Headers', 'Parameters', 'Body'];
-const NAME_RE = /^[A-Za-z0-9\u4e00-\u9fa5][^<>]{2,63}$/;
+/** 4.19.1: letters, digits, Chinese, `- _ . / ( ) :` (half- or full-width) and `、`; 3–100. */
+const NAME_RE = /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5\-_./()（）:：、]{2,99}$/;
+/** LdApiParameter `name`: Headers/Parameters names; a Body parameter is named by its media type. */
+const PARAM_NAME_RE = /^[A-Za-z][A-Za-z0-9._-]{0,31}$/;
+const BODY_PARAM_NAMES = ['application/json', 'application/xml', 'application/text'];
 const PATH_RE = /^\/[A-Za-z0-9\-_./{}]{1,255}$/;
 const VERSION_RE = /^[A-Za-z0-9_.-]{2,64}$/;
 const AUTH_TYPES = ['NONE', 'APP', 'IAM', 'AUTHORIZER'];
@@ -41,13 +46,19 @@ export function requireLdApi(store: InstanceStore, id: string): LdApi {
 function parameters(v: unknown): LdApiParameter[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) throw invalidParam('parameters', 'APIG.2011');
-  return v.map((raw) => {
+  return v.map((raw, i) => {
     const p = asObject(raw);
+    const where = reqString(p, 'in', { enum: PARAM_IN });
+    const name = reqString(p, 'name', { max: 32 });
+    if (where === 'Body' ? !BODY_PARAM_NAMES.includes(name) : !PARAM_NAME_RE.test(name))
+      throw invalidParam(`parameters[${i}]`, 'APIG.2011');
+    const description = optString(p, 'description', 255) ?? '';
+    if (/[<>]/.test(description)) throw invalidParam(`parameters[${i}]`, 'APIG.2011');
     return {
-      name: reqString(p, 'name', { max: 64 }),
-      in: reqString(p, 'in', { enum: PARAM_IN }),
+      name,
+      in: where,
       default: optString(p, 'default', 4000) ?? '',
-      description: optString(p, 'description', 255) ?? '',
+      description,
       required: p['required'] === true,
     };
   });
@@ -61,17 +72,17 @@ function definition(
 ): Omit<LdApi, 'id' | 'instance' | 'type' | 'status' | 'created_time' | 'modified_time' | 'scripts'> {
   const b = asObject(body);
   const name = reqString(b, 'name');
-  if (!NAME_RE.test(name)) throw invalidParam('name');
+  if (!NAME_RE.test(name)) throw invalidParam('name', 'APIG.2011');
   const path = reqString(b, 'path');
-  if (!PATH_RE.test(path)) throw invalidParam('path');
+  if (!PATH_RE.test(path)) throw invalidParam('path', 'APIG.2011');
   const method = reqString(b, 'method', { enum: METHODS });
   const version = reqString(b, 'version');
-  if (!VERSION_RE.test(version)) throw invalidParam('version');
+  if (!VERSION_RE.test(version)) throw invalidParam('version', 'APIG.2011');
   const roma_app_id = reqString(b, 'roma_app_id', { max: 65 });
   const app = store.data.romaApps.get(roma_app_id);
   if (!app) throw new ApiError(404, 'APIG.3004', `App ${roma_app_id} does not exist`);
   const description = optString(b, 'description', 1000) ?? '';
-  if (/[<>]/.test(description)) throw invalidParam('description');
+  if (/[<>]/.test(description)) throw invalidParam('description', 'APIG.2011');
   for (const other of store.data.ldApis.values()) {
     if (other.id === selfId || other.roma_app_id !== roma_app_id) continue;
     if (other.name === name) throw new ApiError(400, 'APIG.3215', 'The backend API name already exists.');
@@ -172,14 +183,30 @@ function frontendApi(store: InstanceStore, ld: LdApi, b: Record<string, unknown>
     throw new ApiError(404, 'APIG.3003', `Environment ${envId} does not exist`);
   const authorizerId = optString(b, 'authorizer_id');
   if (auth === 'AUTHORIZER' && !authorizerId) throw invalidParam('authorizer_id', 'APIG.2001');
+  if (auth === 'AUTHORIZER' && !store.data.authorizers.has(authorizerId ?? ''))
+    throw new ApiError(404, 'APIG.3081', `The custom authorizer does not exist, id: ${authorizerId}`);
+  const protocol = optString(b, 'protocol') ?? 'HTTPS';
+  if (!['HTTP', 'HTTPS', 'BOTH'].includes(protocol)) throw invalidParam('protocol');
+  const method = optString(b, 'method') ?? ld.method;
+  if (!METHODS.includes(method)) throw invalidParam('method');
+  const uri = optString(b, 'path') ?? ld.path;
+  const name = ld.name.replace(/[^A-Za-z0-9_\u4e00-\u9fa5]/g, '_').slice(0, 64);
+  // The frontend API is an ordinary API of the group: its name and its method + path are unique there.
+  for (const a of store.data.apis.values()) {
+    if (a.group_id !== groupId) continue;
+    if (a.name === name)
+      throw new ApiError(400, 'APIG.3202', `The API name already exists, api_name:${name}`);
+    if (a.req_method === method && a.req_uri.toLowerCase() === uri.toLowerCase() && a.match_mode === 'NORMAL')
+      throw new ApiError(400, 'APIG.3301', 'The API already exists.');
+  }
   const t = isoSeconds(nowMs);
   const api: ApiDef = {
     id: newId(),
-    name: ld.name.replace(/[^A-Za-z0-9_\u4e00-\u9fa5]/g, '_').slice(0, 64),
+    name,
     type: 1,
-    req_protocol: optString(b, 'protocol') ?? 'HTTPS',
-    req_method: optString(b, 'method') ?? ld.method,
-    req_uri: optString(b, 'path') ?? ld.path,
+    req_protocol: protocol,
+    req_method: method,
+    req_uri: uri,
     auth_type: auth,
     cors: b['cors'] === true,
     match_mode: 'NORMAL',

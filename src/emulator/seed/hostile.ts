@@ -15,6 +15,7 @@ import type { BackendParam } from '../model.ts';
 import type { EmulatorState, InstanceStore } from '../state.ts';
 import { seedDemo, type SeedOptions } from './demo.ts';
 import { hostileLink } from './link.ts';
+import { wrongTypesGatewayMore } from './hostile-more.ts';
 
 const ESC = '\u001b';
 
@@ -96,6 +97,7 @@ export function seedHostile(state: EmulatorState, o: SeedOptions): string[] {
     for (const t of d.ldApiTests.values()) t.test_response = next();
     hostileDebugAnswers(store);
     wrongTypes(store);
+    wrongTypesGatewayMore(store);
   }
   hostileLink(state, next);
   return ids;

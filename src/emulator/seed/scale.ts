@@ -13,12 +13,19 @@ import {
   SEED_EPOCH_MS,
 } from './build.ts';
 import { seedLink } from './link.ts';
+import { seedGatewayMoreScale } from './gateway-more-scale.ts';
 
 const AUTHS: AuthType[] = ['APP', 'IAM', 'NONE', 'AUTHORIZER'];
 const BACKENDS: BackendType[] = ['HTTP', 'HTTP', 'MOCK', 'FUNCTION'];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
 
-export function seedScale(state: EmulatorState, n: number, backendHost: string, seed = 10_000): string[] {
+export function seedScale(
+  state: EmulatorState,
+  n: number,
+  backendHost: string,
+  seed = 10_000,
+  nowMs = SEED_EPOCH_MS,
+): string[] {
   const rng = new Rng(seed);
   return withIdSource(
     () => rng.hex(32),
@@ -59,6 +66,8 @@ export function seedScale(state: EmulatorState, n: number, backendHost: string, 
           seedPublish(store, api.id, RELEASE_ENV_ID, 'scale', SEED_EPOCH_MS - (i % 20) * 60_000, true);
       }
       seedLink(state, inst.id, { devices: n, rich: n <= 5000 });
+      // Issue 14's families last, from a PRNG of their own: the ids above stay as they were.
+      seedGatewayMoreScale(new Rng(seed + 14), store, inst.id, n, nowMs);
       return [inst.id];
     },
   );
