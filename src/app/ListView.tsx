@@ -146,11 +146,6 @@ export function ListView({
         const { where } = copyToClipboard(env, d.idOf(row));
         actions.setStatus({ level: 'info', text: `copied id ${d.idOf(row)} ${where}` });
       },
-      reveal: () => {
-        const row = rowAtState();
-        if (!d.hasSecret || row === undefined) return false;
-        actions.toggleReveal(d.idOf(row));
-      },
       back: () => {
         // Esc on a filtered list clears the filter before going back.
         if (!store.getState().stack.at(-1)?.list.filter) return false;
