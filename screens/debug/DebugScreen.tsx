@@ -9,6 +9,7 @@ import { editText } from '../../src/debug/editor.ts';
 import type { Shutdown } from '../../src/app/shutdown.ts';
 import { saveBody } from '../../src/debug/export.ts';
 import { stageChoices } from '../../src/debug/form.ts';
+import { orderAppsForStage, pickerLabel } from '../../src/debug/app-picker.ts';
 import { osc52Copy } from '../../components/osc52.ts';
 import { headerValue, parseRawRequest, parseRawResponse } from '../../src/debug/raw.ts';
 import { dispatchCommand, useKeyHandler, type CommandHandlers } from '../../src/keys/router.tsx';
@@ -120,9 +121,11 @@ export function DebugScreen({
   const bodyHeight = Math.max(3, height - 5);
 
   const now = () => store.getState();
+  const pickerApps = () => orderAppsForStage(now().apps, now().authorizations ?? [], now().form?.stage ?? '');
   const appName = (): string | undefined => {
     const f = now().form;
-    return f ? now().apps.find((a) => a.app_key === f.appKey && f.appKey !== '')?.name : undefined;
+    const app = f ? pickerApps().find((a) => a.app_key === f.appKey && f.appKey !== '') : undefined;
+    return app && f ? pickerLabel(app, f.stage, now().authorizations !== null) : undefined;
   };
   const fields = () => {
     const f = now().form;
@@ -161,7 +164,7 @@ export function DebugScreen({
       const i = envs.indexOf(form.stage);
       a.setField('stage', envs[(i + dir + envs.length) % envs.length] ?? form.stage);
     } else if (f.ref.kind === 'app') {
-      const apps = now().apps;
+      const apps = pickerApps();
       if (apps.length === 0) {
         setUi({
           notice: {

@@ -49,14 +49,19 @@ function overlayCommands(phase: MutationPhase, destructive: boolean): Command[] 
 function overlayHints(
   phase: MutationPhase,
   modalKind: string | undefined,
-): { hints?: ReadonlyArray<{ keys: string; label: string }> } {
-  if (phase === 'confirming') return {};
+  confirmYes = false,
+): { hints?: ReadonlyArray<{ keys: string; label: string }>; labels?: Partial<Record<Command, string>> } {
+  // Enter picks the dialog's highlighted choice: the footer says which one (issue 11)
+  if (phase === 'confirming') return { labels: { submit: confirmYes ? 'yes' : 'no' } };
   if (phase === 'running') return { hints: [] };
   if (phase === 'done' || phase === 'refused') return { hints: CLOSE_HINTS };
   if (modalKind === 'help') return { hints: HELP_HINTS };
   if (modalKind === 'palette') return { hints: PALETTE_HINTS };
   return { hints: PICKER_HINTS };
 }
+
+/** How long a successful result stays on screen before it closes by itself (any key closes it sooner). */
+const RESULT_CLOSE_MS = 4000;
 
 const PALETTE_HINTS = [
   { keys: keyLabel('return'), label: 'go' },
@@ -118,10 +123,12 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const modal = useStore(selectTopModal);
   const instanceId = useStore((s) => s.instanceId);
   const autoMs = useStore((s) => s.autoRefreshMs);
-  const { defaultRefreshMs } = useAppEnv();
+  const env = useAppEnv();
+  const { defaultRefreshMs } = env;
   const session = useSession();
   const phase = useMutations((m) => m.phase);
   const destructive = useMutations((m) => m.confirmation?.destructive === true);
+  const confirmYes = useMutations((m) => m.confirmYes);
   const mutating = phase !== 'idle';
 
   // A project with a single instance: choose it, so no screen asks for a detour through :instances.
@@ -189,7 +196,11 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
       <Box height={mainHeight} flexDirection="column" overflow="hidden">
         {/* never shrunk: a squeezed dialog draws its lines over each other (the list below gives way) */}
         <Box flexShrink={0} flexDirection="column">
-          <MutationPanel width={width} />
+          <MutationPanel
+            width={width}
+            {...(env.resultCloseMs !== null ? { autoCloseMs: env.resultCloseMs ?? RESULT_CLOSE_MS } : {})}
+            onSuccessClosed={(summary) => actions.setStatus({ level: 'info', text: summary })}
+          />
         </Box>
         {/* The view keeps its full height and is clipped under the dialog: shrunk, its rows would
             collapse one by one (rows vanish from the middle of the list, the selected one too). */}
@@ -218,7 +229,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
         width={width}
         scopes={scopes}
         only={overlay ? overlayCommands(phase, destructive) : only}
-        {...(overlay ? overlayHints(phase, modal?.kind) : { labels: keys.labels })}
+        {...(overlay ? overlayHints(phase, modal?.kind, confirmYes) : { labels: keys.labels })}
       />
     </Box>
   );

@@ -38,6 +38,8 @@ export interface AppEnv {
   editText?: (initial: string) => Promise<string>;
   /** Profiles of the config file for `:ctx` (absent in --demo: only instances switch there). */
   profiles?: ProfileSwitcher;
+  /** A successful action's result closes by itself after this many ms (default 4000; null: only on a key). */
+  resultCloseMs?: number | null;
   /** What runDashboard does on a signal before exiting (audit a change in flight, end $EDITOR). */
   shutdown?: Shutdown;
 }

@@ -40,6 +40,9 @@ export interface HarnessOptions {
   auditPath?: string;
   /** The key router (tests that watch for unhandled keys). */
   router?: KeyRouter;
+  /** A successful result closes by itself after this many ms (default null: only on a key, so a slow
+   * test still sees it). */
+  resultCloseMs?: number | null;
 }
 
 async function connect(opts: HarnessOptions) {
@@ -83,6 +86,7 @@ async function connect(opts: HarnessOptions) {
     requestIds: tap,
     secrets: () => [emu.ak, emu.sk],
     debugHistoryFile: null,
+    resultCloseMs: opts.resultCloseMs ?? null,
   };
   const app = (
     <App store={store} theme={THEMES.none} env={env} {...(opts.router ? { router: opts.router } : {})} />
