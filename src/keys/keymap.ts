@@ -181,6 +181,7 @@ export const KEYMAP = {
   debugMark: spec('debug', ['m'], 'History: mark an answer to compare'),
   debugCompare: spec('debug', ['='], 'History: compare the two marked answers'),
   debugReveal: spec('debug', ['x'], 'Answer: reveal or hide the credentials it carries'),
+  debugExpandError: spec('debug', ['e'], 'Answer: show the whole error, or cut it to one line again'),
 
   // create / edit forms (screens/forms): typing goes into the focused field
   editThrottle: spec(
