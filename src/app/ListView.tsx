@@ -14,7 +14,7 @@ import { lazyCellRequest, useInstanceRow, useList } from './data.ts';
 import { actionHandlers, bindCapabilities, hasMarkableActions } from './actions.ts';
 import { useMutationStore } from '../../screens/actions/context.tsx';
 import { useSession } from './session.ts';
-import { useAppEnv, copyToClipboard } from './env.tsx';
+import { useCopyText } from './copy-text.tsx';
 import {
   clampScroll,
   filterRows,
@@ -46,7 +46,7 @@ export function ListView({
   const theme = useTheme();
   const actions = useActions();
   const store = useDashboardStore();
-  const env = useAppEnv();
+  const copyText = useCopyText();
   const { slice, blocked } = useList(d, entry.params);
   const { filter, sort, filtering } = entry.list;
   // A frozen (or failed) instance answers empty lists: say why rather than "nothing here".
@@ -143,8 +143,7 @@ export function ListView({
       copyId: () => {
         const row = rowAtState();
         if (row === undefined) return;
-        const { where } = copyToClipboard(env, d.idOf(row));
-        actions.setStatus({ level: 'info', text: `copied id ${d.idOf(row)} ${where}` });
+        copyText(d.idOf(row), { what: `id ${d.idOf(row)}`, fileName: `${d.id}-id.txt` });
       },
       back: () => {
         // Esc on a filtered list clears the filter before going back.

@@ -1,5 +1,6 @@
 // What the shell knows about where it runs: header facts, how to write raw escape sequences (OSC 52).
 import type { RequestIdTap } from '../actions/client-port.ts';
+import type { ClipboardPolicy } from './clipboard.ts';
 import type { Shutdown } from './shutdown.ts';
 import { createContext, useContext, type ReactNode } from 'react';
 
@@ -26,6 +27,8 @@ export interface AppEnv {
   tmux: boolean;
   /** Hands text to tmux's paste buffer (tests inject a fake); default runs `tmux load-buffer -w -`. */
   tmuxLoadBuffer?: (text: string) => boolean;
+  /** What is known about the terminal's clipboard (src/app/clipboard.ts); absent: OSC 52 assumed. */
+  clipboard?: ClipboardPolicy;
   /** Audit log of mutations; default `$XDG_STATE_HOME/roma-dash/audit.log`. */
   auditPath?: string;
   /** The tap on the client's onRequest: each write's X-Request-Id goes into its audit line. */

@@ -43,6 +43,8 @@ export interface HarnessOptions {
   /** A successful result closes by itself after this many ms (default null: only on a key, so a slow
    * test still sees it). */
   resultCloseMs?: number | null;
+  /** What the terminal's clipboard is known to be (default absent: OSC 52 assumed). */
+  clipboard?: AppEnv['clipboard'];
 }
 
 async function connect(opts: HarnessOptions) {
@@ -87,6 +89,7 @@ async function connect(opts: HarnessOptions) {
     secrets: () => [emu.ak, emu.sk],
     debugHistoryFile: null,
     resultCloseMs: opts.resultCloseMs ?? null,
+    ...(opts.clipboard ? { clipboard: opts.clipboard } : {}),
   };
   const app = (
     <App store={store} theme={THEMES.none} env={env} {...(opts.router ? { router: opts.router } : {})} />
