@@ -7,11 +7,11 @@
 import { Box, Text } from 'ink';
 import { useEffect } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { keyIs } from '../../src/keys/keymap.ts';
+import { commandKeysLabel, keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
-import type { ItemResult, StepProgress } from '../../src/actions/types.ts';
+import type { ItemResult, MutationAction, StepProgress } from '../../src/actions/types.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { wrapClamped } from './wrap.ts';
 
@@ -70,6 +70,11 @@ export function MutationPanel({ width = 72, autoCloseMs, onSuccessClosed }: Muta
         return true;
       }
       if (succeeded) closeSuccess(false);
+      // a batch that failed as a whole: the rest is proposed again, to be confirmed like any action
+      else if (phase === 'done' && outcome?.retry && keyIs('retryRest', id))
+        actions.propose(outcome.retry, {
+          scope: `Retry: acts on the ${countOf(outcome.retry)} items re-read as not done`,
+        });
       else if (phase === 'done' && (keyIs('cancel', id) || keyIs('submit', id))) actions.dismiss();
       return true;
     },
@@ -169,6 +174,11 @@ export function MutationPanel({ width = 72, autoCloseMs, onSuccessClosed }: Muta
           {items.length > shownItems.length ? (
             <Text color={theme.muted}>… {items.length - shownItems.length} more (see the audit log)</Text>
           ) : null}
+          {outcome.retry ? (
+            <Text color={theme.warning}>
+              {`${commandKeysLabel('retryRest')}: retry the ${countOf(outcome.retry)} not done (asks first)`}
+            </Text>
+          ) : null}
           <Text color={theme.muted}>
             {succeeded
               ? `Esc/Enter: close · any key closes it${autoCloseMs !== undefined ? ' · closes by itself' : ''}`
@@ -229,8 +239,22 @@ function StepLine({ step, width }: { step: StepProgress; width: number }) {
   );
 }
 
+/** How many items a retry acts on (the batch kinds name their APIs). */
+function countOf(action: MutationAction): number {
+  return 'apis' in action ? action.apis.length : 1;
+}
+
 function ItemLine({ item, width }: { item: ItemResult; width: number }) {
   const theme = useTheme().tokens;
+  if (item.unknown) {
+    return (
+      <Lines
+        text={`? ${sanitizeText(item.label)} — ${sanitizeText(item.errorMsg ?? 'outcome unknown')}`}
+        width={width}
+        color={theme.warning}
+      />
+    );
+  }
   if (item.ok) {
     const detail = item.detail ? ` · ${sanitizeText(item.detail)}` : '';
     return <Lines text={`✓ ${sanitizeText(item.label)}${detail}`} width={width} color={theme.success} />;

@@ -5,7 +5,7 @@ import { registerActionModals } from '../../screens/actions/index.tsx';
 import { MutationPanel } from '../../screens/actions/MutationPanel.tsx';
 import { registerFormModals } from '../../screens/forms/index.tsx';
 import { resourceById } from '../../screens/registry.ts';
-import { keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
+import { commandKeysLabel, keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
 import type { MutationPhase, MutationStore } from '../store/mutations.ts';
 import { KeyRouterProvider, useCommands, type KeyRouter } from '../keys/router.tsx';
 import { useStore as useZustand } from 'zustand';
@@ -50,10 +50,13 @@ function overlayHints(
   phase: MutationPhase,
   modalKind: string | undefined,
   confirmYes = false,
+  canRetry = false,
 ): { hints?: ReadonlyArray<{ keys: string; label: string }>; labels?: Partial<Record<Command, string>> } {
   // Enter picks the dialog's highlighted choice: the footer says which one (issue 11)
   if (phase === 'confirming') return { labels: { submit: confirmYes ? 'yes' : 'no' } };
   if (phase === 'running') return { hints: [] };
+  if (phase === 'done' && canRetry)
+    return { hints: [{ keys: commandKeysLabel('retryRest'), label: 'retry rest' }, ...CLOSE_HINTS] };
   if (phase === 'done' || phase === 'refused') return { hints: CLOSE_HINTS };
   if (modalKind === 'help') return { hints: HELP_HINTS };
   if (modalKind === 'palette') return { hints: PALETTE_HINTS };
@@ -129,6 +132,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const phase = useMutations((m) => m.phase);
   const destructive = useMutations((m) => m.confirmation?.destructive === true);
   const confirmYes = useMutations((m) => m.confirmYes);
+  const canRetry = useMutations((m) => m.outcome?.retry !== undefined);
   const mutating = phase !== 'idle';
 
   // A project with a single instance: choose it, so no screen asks for a detour through :instances.
@@ -229,7 +233,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
         width={width}
         scopes={scopes}
         only={overlay ? overlayCommands(phase, destructive) : only}
-        {...(overlay ? overlayHints(phase, modal?.kind, confirmYes) : { labels: keys.labels })}
+        {...(overlay ? overlayHints(phase, modal?.kind, confirmYes, canRetry) : { labels: keys.labels })}
       />
     </Box>
   );

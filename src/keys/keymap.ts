@@ -140,6 +140,12 @@ export const KEYMAP = {
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),
   cancel: spec('modal', ['n', 'escape'], 'Cancel', 'no'),
   submit: spec('modal', ['return'], 'Choose / submit', 'ok'),
+  retryRest: spec(
+    'modal',
+    ['r'],
+    'In the result of a batch that failed as a whole: retry the items not done (asks first)',
+    'retry rest',
+  ),
 
   // text fields
   inputSubmit: spec('input', ['return'], 'Run / accept', 'run'),

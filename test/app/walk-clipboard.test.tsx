@@ -40,13 +40,15 @@ test('terminals are recognised by their variables; unknown ones are not claimed'
   const raw: string[] = [];
   const r = copyToClipboard({ writeRaw: (s) => void raw.push(s), tmux: false, clipboard: file }, 'x');
   assert.equal(r.route, 'unknown', 'asked for files: nothing goes to a clipboard');
-  assert.deepEqual(raw, []);
+  assert.equal(raw.length, 0);
+  const sent: string[] = [];
   const known = copyToClipboard(
-    { writeRaw: (s) => void raw.push(s), tmux: false, clipboard: { osc52Terminal: 'kitty' } },
+    { writeRaw: (s) => void sent.push(s), tmux: false, clipboard: { osc52Terminal: 'kitty' } },
     'x',
   );
   assert.equal(known.route, 'osc52');
   assert.match(known.where, /kitty/);
+  assert.equal(sent.length, 1);
 });
 
 let h: Harness;
