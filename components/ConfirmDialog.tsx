@@ -20,6 +20,9 @@ export interface ConfirmDialogProps {
   /** Whether it acts on the marked rows or the cursor row ("Acts on the 3 marked rows of the list"). */
   scope?: string;
   destructive?: boolean;
+  /** Controlled highlight (the shell's footer names what Enter does); uncontrolled when absent. */
+  yesFocused?: boolean;
+  onFocusChange?: (yes: boolean) => void;
   onConfirm: () => void;
   onCancel: () => void;
   width: number;
@@ -27,7 +30,12 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog(p: ConfirmDialogProps) {
   const theme = useTheme();
-  const [yesFocused, setYesFocused] = useState(false);
+  const [ownYes, setOwnYes] = useState(false);
+  const yesFocused = p.yesFocused ?? ownYes;
+  const setYesFocused = (yes: boolean): void => {
+    if (p.onFocusChange) p.onFocusChange(yes);
+    else setOwnYes(yes);
+  };
   const [nudge, setNudge] = useState(false);
   useKeyHandler('modal', (k) => {
     const handled = dispatchCommand(k, ['modal'], {
@@ -40,7 +48,7 @@ export function ConfirmDialog(p: ConfirmDialogProps) {
       },
     });
     if (!handled && p.destructive !== true && ['left', 'right', 'tab', 'h', 'l'].includes(k.id)) {
-      setYesFocused((y) => !y);
+      setYesFocused(!yesFocused);
     }
     return true; // a modal swallows every key
   });
@@ -48,7 +56,7 @@ export function ConfirmDialog(p: ConfirmDialogProps) {
   const hint =
     p.destructive === true
       ? `type ${commandKeysLabel('confirm')} to confirm · ${commandKeysLabel('cancel')} cancel`
-      : `${commandKeysLabel('confirm')} yes · ${commandKeysLabel('cancel')} no · Enter chooses`;
+      : `${commandKeysLabel('confirm')} yes · ${commandKeysLabel('cancel')} no · Enter: ${yesFocused ? 'yes' : 'no'} · ←/→ move`;
   return (
     <Modal title={`${p.action}?`} width={p.width} danger={p.destructive === true} footer={hint}>
       <Text wrap="wrap">

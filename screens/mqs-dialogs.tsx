@@ -16,7 +16,7 @@ import type {
   MqsTopicAccess,
 } from '../src/api/types/mqs.ts';
 import { accessWords, type MessageRef, type MqsAction } from '../src/actions/mqs.ts';
-import { copyToClipboard, useAppEnv } from '../src/app/env.tsx';
+import { useCopyText } from '../src/app/copy-text.tsx';
 import type { ModalProps } from '../src/app/modals.tsx';
 import { useKeyHandler } from '../src/keys/router.tsx';
 import { selectSlice, useActions, type ResourceRequest } from '../src/store/index.ts';
@@ -406,7 +406,7 @@ export function FileModal({ props }: ModalProps) {
 /** `C` on a message: copies its value (a huge one is read by offset first), then closes. */
 export function CopyValueModal({ props }: ModalProps) {
   const theme = useTheme().tokens;
-  const env = useAppEnv();
+  const copyText = useCopyText();
   const actions = useActions();
   const [error, setError] = useState<string | null>(null);
   const m = props.message as MessageRef;
@@ -425,11 +425,10 @@ export function CopyValueModal({ props }: ModalProps) {
     load.then(
       (value) => {
         if (!live) return;
-        const r = copyToClipboard(env, value);
         actions.popModal();
-        actions.setStatus({
-          level: 'info',
-          text: `copied the value of p${m.partition}@${m.offset} (${value.length} characters) ${r.where}`,
+        copyText(value, {
+          what: `the value of p${m.partition}@${m.offset} (${value.length} characters)`,
+          fileName: `message-p${m.partition}-${m.offset}.txt`,
         });
       },
       (e: unknown) => {
@@ -461,7 +460,7 @@ export function CopyValueModal({ props }: ModalProps) {
 /** `C` on :mqs: pick one of the instance's connection addresses; Enter copies it (OSC 52). */
 export function AddressModal({ props, width }: ModalProps) {
   const theme = useTheme().tokens;
-  const env = useAppEnv();
+  const copyText = useCopyText();
   const actions = useActions();
   const addresses = addressesOf(props.instance as MqsInstance);
   useKeyHandler(
@@ -482,9 +481,8 @@ export function AddressModal({ props, width }: ModalProps) {
           width={Math.max(10, width - 4)}
           onCancel={() => actions.popModal()}
           onSelect={({ label, value }) => {
-            const r = copyToClipboard(env, value);
             actions.popModal();
-            actions.setStatus({ level: 'info', text: `copied the ${label} address ${r.where}` });
+            copyText(value, { what: `the ${label} address`, fileName: 'mqs-address.txt' });
           }}
         />
       )}

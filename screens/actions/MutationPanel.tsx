@@ -1,13 +1,17 @@
 // The one place a mutation is shown: its confirmation (destructive ones need a typed `y`, Enter is not
 // enough), a refusal with its reason, hint and alternative, the steps while it runs, and the outcome
 // with per-item failures (code and message). Renders nothing when no mutation is in progress.
+// Every outcome has one shape (issue 11): the title "<verb object>: done|failed|…", then one line per item
+// (what and where). A success closes by itself after `autoCloseMs` or on any key; failures, partial and
+// unknown outcomes stay until Esc/Enter.
 import { Box, Text } from 'ink';
+import { useEffect } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { keyIs } from '../../src/keys/keymap.ts';
+import { commandKeysLabel, keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
-import type { ItemResult, StepProgress } from '../../src/actions/types.ts';
+import type { ItemResult, MutationAction, StepProgress } from '../../src/actions/types.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { wrapClamped } from './wrap.ts';
 
@@ -20,15 +24,40 @@ const STEP_MARK: Record<StepProgress['status'], string> = {
   unknown: '?',
 };
 
-export function MutationPanel({ width = 72 }: { width?: number }) {
+export interface MutationPanelProps {
+  width?: number;
+  /** A successful outcome closes by itself after this many ms (absent: only on a key). */
+  autoCloseMs?: number;
+  /** Called when a successful outcome closed by itself (unread, perhaps), with its title line. */
+  onSuccessClosed?: (summary: string) => void;
+}
+
+export function MutationPanel({ width = 72, autoCloseMs, onSuccessClosed }: MutationPanelProps) {
   const store = useMutationStore();
   const phase = useMutations((s) => s.phase);
   const confirmation = useMutations((s) => s.confirmation);
   const scope = useMutations((s) => s.scope);
+  const confirmYes = useMutations((s) => s.confirmYes);
   const refusal = useMutations((s) => s.refusal);
   const steps = useMutations((s) => s.steps);
   const outcome = useMutations((s) => s.outcome);
   const theme = useTheme().tokens;
+  const succeeded = phase === 'done' && outcome?.result === 'ok';
+  const closeSuccess = (byItself: boolean): void => {
+    const o = store.getState().outcome;
+    store.getState().actions.dismiss();
+    if (o && byItself) onSuccessClosed?.(o.summary);
+  };
+
+  useEffect(() => {
+    if (!succeeded || autoCloseMs === undefined) return;
+    const t = setTimeout(() => {
+      if (store.getState().outcome === outcome) closeSuccess(true);
+    }, autoCloseMs);
+    return () => clearTimeout(t);
+    // closeSuccess reads the store; the outcome object identifies the panel that armed the timer
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [succeeded, outcome, autoCloseMs, store]);
 
   // Modal layer: while a mutation is shown, it owns the keyboard (every key is consumed).
   useKeyHandler(
@@ -40,7 +69,13 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
         else if (keyIs('cancel', id) || keyIs('submit', id)) actions.dismiss();
         return true;
       }
-      if (phase === 'done' && (keyIs('cancel', id) || keyIs('submit', id))) actions.dismiss();
+      if (succeeded) closeSuccess(false);
+      // a batch that failed as a whole: the rest is proposed again, to be confirmed like any action
+      else if (phase === 'done' && outcome?.retry && keyIs('retryRest', id))
+        actions.propose(outcome.retry, {
+          scope: `Retry: acts on the ${countOf(outcome.retry)} items re-read as not done`,
+        });
+      else if (phase === 'done' && (keyIs('cancel', id) || keyIs('submit', id))) actions.dismiss();
       return true;
     },
     // The confirmation phase belongs to ConfirmDialog (same modal layer, registered later).
@@ -63,6 +98,8 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
               : ''
         }
         destructive={confirmation.destructive}
+        yesFocused={confirmYes}
+        onFocusChange={(yes) => actions.focusConfirm(yes)}
         {...(scope ? { scope } : {})}
         onConfirm={() => void actions.confirm()}
         onCancel={() => actions.cancel()}
@@ -104,10 +141,7 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
       : outcome.result === 'partial' || outcome.result === 'unknown'
         ? theme.warning
         : theme.success;
-  const items =
-    outcome && (outcome.items.length > 1 || outcome.items.some((i) => !i.ok || i.detail))
-      ? outcome.items
-      : [];
+  const items = outcome ? outcome.items : [];
   // failures first: they are what needs reading when the list is cut
   const shownItems = [...items.filter((i) => !i.ok), ...items.filter((i) => i.ok)].slice(0, MAX_ITEMS);
   return (
@@ -140,7 +174,16 @@ export function MutationPanel({ width = 72 }: { width?: number }) {
           {items.length > shownItems.length ? (
             <Text color={theme.muted}>… {items.length - shownItems.length} more (see the audit log)</Text>
           ) : null}
-          <Text color={theme.muted}>Esc/Enter: close</Text>
+          {outcome.retry ? (
+            <Text color={theme.warning}>
+              {`${commandKeysLabel('retryRest')}: retry the ${countOf(outcome.retry)} not done (asks first)`}
+            </Text>
+          ) : null}
+          <Text color={theme.muted}>
+            {succeeded
+              ? `Esc/Enter: close · any key closes it${autoCloseMs !== undefined ? ' · closes by itself' : ''}`
+              : 'Esc/Enter: close'}
+          </Text>
         </>
       ) : null}
     </Box>
@@ -196,8 +239,22 @@ function StepLine({ step, width }: { step: StepProgress; width: number }) {
   );
 }
 
+/** How many items a retry acts on (the batch kinds name their APIs). */
+function countOf(action: MutationAction): number {
+  return 'apis' in action ? action.apis.length : 1;
+}
+
 function ItemLine({ item, width }: { item: ItemResult; width: number }) {
   const theme = useTheme().tokens;
+  if (item.unknown) {
+    return (
+      <Lines
+        text={`? ${sanitizeText(item.label)} — ${sanitizeText(item.errorMsg ?? 'outcome unknown')}`}
+        width={width}
+        color={theme.warning}
+      />
+    );
+  }
   if (item.ok) {
     const detail = item.detail ? ` · ${sanitizeText(item.detail)}` : '';
     return <Lines text={`✓ ${sanitizeText(item.label)}${detail}`} width={width} color={theme.success} />;

@@ -9,6 +9,7 @@ import { editText } from '../../src/debug/editor.ts';
 import type { Shutdown } from '../../src/app/shutdown.ts';
 import { saveBody } from '../../src/debug/export.ts';
 import { stageChoices } from '../../src/debug/form.ts';
+import { orderAppsForStage, pickerLabel } from '../../src/debug/app-picker.ts';
 import { osc52Copy } from '../../components/osc52.ts';
 import { headerValue, parseRawRequest, parseRawResponse } from '../../src/debug/raw.ts';
 import { dispatchCommand, useKeyHandler, type CommandHandlers } from '../../src/keys/router.tsx';
@@ -26,6 +27,8 @@ import { formFields, nextChoice, readField, type FieldRef } from './fields.ts';
 import { FormView } from './FormView.tsx';
 import { HistoryView } from './HistoryView.tsx';
 import { Lines } from './Lines.tsx';
+import { wrapToWidth } from '../actions/wrap.ts';
+import { displayWidth, truncateToWidth } from '../../src/ui/text.ts';
 
 const ANSWER_TAB_ITEMS = ANSWER_TABS.map((t) => ({ key: t, title: TAB_TITLES[t] }));
 
@@ -61,6 +64,8 @@ interface Ui {
   copied: string | null;
   /** The answer shows the credentials it carries (x); leaving the answer view masks them again. */
   reveal: boolean;
+  /** The error is shown whole (e), not cut to one line and its hint. */
+  errorOpen: boolean;
 }
 
 const INITIAL: Ui = {
@@ -76,12 +81,13 @@ const INITIAL: Ui = {
   notice: null,
   copied: null,
   reveal: false,
+  errorOpen: false,
 };
 
 const SCOPES = ['debug'] as const;
 
 const ANSWER_HINT =
-  'Tab/Shift-Tab tabs · ↑↓ scroll · w wrap · x reveal · c curl · C curl+creds · s save · Ctrl-O history · Ctrl-T form · Esc back';
+  'Tab/Shift-Tab tabs · ↑↓ scroll · w wrap · x reveal · c curl · C curl+creds · s save · e error · Ctrl-O history · Ctrl-T form · Esc back';
 const VIEW_HINTS: Record<DebugView, string> = {
   form: 'Ctrl-X send · ↑↓/Tab field · ←→ choice · Ctrl-E $EDITOR · Ctrl-N add row · Ctrl-R re-run · Ctrl-O history · Ctrl-T answer',
   answer: ANSWER_HINT,
@@ -117,12 +123,51 @@ export function DebugScreen({
     uiRef.current = next;
     setUiState(next);
   };
-  const bodyHeight = Math.max(3, height - 5);
-
   const now = () => store.getState();
+  // The console has a fixed height: title, the view, the notice and the key line pinned at the bottom
+  // (issue 11: the answer scrolled the key line off while rows stayed blank). Every part but the view
+  // is one line, so the view's rows are exact and the answer's body fills them.
+  const noticeOf = (u: Ui): Ui['notice'] =>
+    u.notice ??
+    (u.view === 'form' && Object.keys(now().errors).length > 0
+      ? { text: `${Object.keys(now().errors).length} problem(s) in the form`, error: true }
+      : null);
+  const viewRows = (u: Ui): number => Math.max(1, height - 2 - (noticeOf(u) ? 1 : 0));
+  /** The error of the call: its line and hint cut to one line each, or whole when opened (e). */
+  const errorLines = (u: Ui): Array<{ text: string; hint: boolean }> => {
+    const e = now().error;
+    if (!e) return [];
+    const oneLine = (t: string) => sanitizeText(t).replace(/\s*\n\s*/g, ' ');
+    const head = oneLine(`✗ ${e.code}${e.status !== undefined ? ` (${e.status})` : ''}: ${e.message}`);
+    const hint = `  hint: ${oneLine(e.hint)}`;
+    const mark = (lines: string[], isHint: boolean) => lines.map((text) => ({ text, hint: isHint }));
+    if (u.errorOpen)
+      return [...mark(wrapToWidth(head, width), false), ...mark(wrapToWidth(hint, width), true)];
+    if (displayWidth(head) <= width && displayWidth(hint) <= width)
+      return [...mark([head], false), ...mark([hint], true)];
+    const more = u.view === 'form' ? ' · Ctrl-T, e: whole error' : ' · e: whole error';
+    return [
+      { text: truncateToWidth(head, width), hint: false },
+      { text: truncateToWidth(hint, width - displayWidth(more)) + more, hint: true },
+    ];
+  };
+  /** Rows left for the answer's lines under its tab row, the error and the one-line prompts. */
+  const answerRows = (u: Ui): number =>
+    Math.max(
+      1,
+      viewRows(u) -
+        1 -
+        errorLines(u).length -
+        (u.view === 'creds' || u.view === 'save' ? 1 : 0) -
+        (u.copied !== null ? 1 : 0),
+    );
+
+  const bodyHeight = viewRows(ui);
+  const pickerApps = () => orderAppsForStage(now().apps, now().authorizations ?? [], now().form?.stage ?? '');
   const appName = (): string | undefined => {
     const f = now().form;
-    return f ? now().apps.find((a) => a.app_key === f.appKey && f.appKey !== '')?.name : undefined;
+    const app = f ? pickerApps().find((a) => a.app_key === f.appKey && f.appKey !== '') : undefined;
+    return app && f ? pickerLabel(app, f.stage, now().authorizations !== null) : undefined;
   };
   const fields = () => {
     const f = now().form;
@@ -161,7 +206,7 @@ export function DebugScreen({
       const i = envs.indexOf(form.stage);
       a.setField('stage', envs[(i + dir + envs.length) % envs.length] ?? form.stage);
     } else if (f.ref.kind === 'app') {
-      const apps = now().apps;
+      const apps = pickerApps();
       if (apps.length === 0) {
         setUi({
           notice: {
@@ -297,7 +342,9 @@ export function DebugScreen({
       : 0;
   };
   const scrollBy = (d: number): void =>
-    setUi((u) => ({ scroll: Math.max(0, Math.min(Math.max(0, answerTotal() - bodyHeight), u.scroll + d)) }));
+    setUi((u) => ({
+      scroll: Math.max(0, Math.min(Math.max(0, answerTotal() - answerRows(u)), u.scroll + d)),
+    }));
   const switchTab = (d: number): void =>
     setUi((u) => ({
       tab: cycleTab(ANSWER_TAB_ITEMS, u.tab, d < 0 ? -1 : 1) as AnswerTab,
@@ -353,6 +400,10 @@ export function DebugScreen({
     debugCopyCurl: () => doCopy(false),
     debugCopyCurlSecrets: askCredentials,
     debugReveal: () => setUi((u) => ({ reveal: !u.reveal })),
+    debugExpandError: () => {
+      if (!now().error) return false;
+      setUi((u) => ({ errorOpen: !u.errorOpen }));
+    },
     debugSaveBody: () => {
       if (!now().answer) return;
       const name = (now().api?.name ?? 'response').replace(/[^A-Za-z0-9_.-]+/g, '_');
@@ -486,14 +537,22 @@ export function DebugScreen({
     </Text>
   );
 
-  const errorBox = state.error ? (
-    <Box flexDirection="column">
-      <Text color={theme.tokens.danger} bold>
-        {`✗ ${state.error.code}${state.error.status !== undefined ? ` (${state.error.status})` : ''}: ${sanitizeText(state.error.message)}`}
-      </Text>
-      <Text color={theme.tokens.muted}>{`  hint: ${state.error.hint}`}</Text>
-    </Box>
-  ) : null;
+  const errLines = errorLines(ui);
+  const errorBox =
+    errLines.length > 0 ? (
+      <Box flexDirection="column">
+        {errLines.map((l, i) => (
+          <Text
+            key={i}
+            wrap="truncate-end"
+            color={l.hint ? theme.tokens.muted : theme.tokens.danger}
+            bold={!l.hint}
+          >
+            {l.text}
+          </Text>
+        ))}
+      </Box>
+    ) : null;
 
   let main;
   if (ui.view === 'form') {
@@ -524,30 +583,38 @@ export function DebugScreen({
   } else {
     const shown = state.answer && !ui.reveal ? maskAnswer(state.answer, state.sent) : state.answer;
     const lines = shown ? answerLines(ui.tab, shown, theme, width, ui.wrap ? 'wrap' : 'truncate') : [];
+    const rows = answerRows(ui);
+    const where =
+      lines.length > rows
+        ? `${ui.scroll + 1}–${Math.min(lines.length, ui.scroll + rows)}/${lines.length} · `
+        : '';
     main = (
       <Box flexDirection="column">
-        <Box>
-          <Tabs tabs={ANSWER_TAB_ITEMS} active={ui.tab} />
+        <Box height={1} overflow="hidden">
+          <Box flexShrink={0}>
+            <Tabs tabs={ANSWER_TAB_ITEMS} active={ui.tab} />
+          </Box>
           <Text
             color={theme.tokens.muted}
-          >{`  ${ui.wrap ? 'wrap' : 'truncate'} · ${ui.reveal ? 'credentials shown' : 'credentials masked'} · w x c C s`}</Text>
+            wrap="truncate-end"
+          >{`  ${where}${ui.wrap ? 'wrap' : 'truncate'} · ${ui.reveal ? 'credentials shown' : 'credentials masked'}`}</Text>
         </Box>
         {errorBox}
         {state.answer ? (
-          <Lines lines={lines} offset={ui.scroll} height={bodyHeight - (errorBox ? 3 : 1)} />
+          <Lines lines={lines} offset={ui.scroll} height={rows} />
         ) : state.sending ? (
           <Text color={theme.tokens.muted}>Waiting for the gateway…</Text>
         ) : errorBox ? null : (
           <Text color={theme.tokens.muted}>No answer yet: Ctrl-X sends the form.</Text>
         )}
         {ui.view === 'creds' ? (
-          <Text color={theme.tokens.warning} bold>
+          <Text color={theme.tokens.warning} bold wrap="truncate-end">
             Copy the curl WITH credentials (app secret, credential headers and parameters)? y copy · s save to
             a file · Esc cancel
           </Text>
         ) : null}
         {ui.view === 'save' ? (
-          <Text>
+          <Text wrap="truncate-end">
             <Text color={theme.tokens.accent}>
               {ui.saveWhat === 'curl' ? 'Save curl with credentials to: ' : 'Save body to: '}
             </Text>
@@ -556,26 +623,25 @@ export function DebugScreen({
           </Text>
         ) : null}
         {ui.copied !== null ? (
-          <Box flexDirection="column">
-            <Text color={theme.tokens.muted}>copied:</Text>
-            <Text>{sanitizeText(ui.copied.replace(/\n/g, ' ⏎ '))}</Text>
-          </Box>
+          <Text wrap="truncate-end">
+            <Text color={theme.tokens.muted}>copied: </Text>
+            {sanitizeText(ui.copied.replace(/\n/g, ' ⏎ '))}
+          </Text>
         ) : null}
       </Box>
     );
   }
 
-  const problems = Object.keys(state.errors).length;
-  const notice =
-    ui.notice ??
-    (ui.view === 'form' && problems > 0 ? { text: `${problems} problem(s) in the form`, error: true } : null);
+  const notice = noticeOf(ui);
   return (
-    <Box flexDirection="column" width={width}>
+    <Box flexDirection="column" width={width} height={height}>
       {title}
-      {ui.view === 'form' ? errorBox : null}
-      {main}
+      <Box flexDirection="column" height={bodyHeight} flexShrink={0} overflow="hidden">
+        {ui.view === 'form' ? errorBox : null}
+        {main}
+      </Box>
       {notice ? (
-        <Text color={notice.error ? theme.tokens.danger : theme.tokens.success}>
+        <Text color={notice.error ? theme.tokens.danger : theme.tokens.success} wrap="truncate-end">
           {sanitizeText(notice.text)}
         </Text>
       ) : null}

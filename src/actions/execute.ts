@@ -7,6 +7,8 @@ import { POLICY_KINDS } from './policy-kinds.ts';
 import { toActionError } from './errors.ts';
 import type { MutationPort } from './port.ts';
 import { readBack } from './readback.ts';
+import { wholeFailureOpen, type Recovery } from './batch-recovery.ts';
+import { commandKeysLabel } from '../keys/keymap.ts';
 import type { ActionError, ItemResult, MutationAction, MutationOutcome, StepProgress } from './types.ts';
 
 export type ProgressListener = (steps: readonly StepProgress[]) => void;
@@ -60,6 +62,10 @@ export async function runAction(
   if (error) onProgress([...progress]);
   const okCount = items.filter((i) => i.ok).length;
   const failCount = items.length - okCount;
+  const kind = mutationKind(action);
+  if (error && items.length === 0 && kind.recover && wholeFailureOpen(error)) {
+    return recovered(action, error, await kind.recover(port.readBack, action, error), requestIds);
+  }
   if (error?.outcome === 'unknown') {
     const reread = await readBack(port.readBack, action);
     const sent = progress.find((p) => p.status === 'unknown')?.label ?? 'the change';
@@ -85,6 +91,32 @@ export async function runAction(
     items,
     requestIds,
     ...(error ? { error } : {}),
+  };
+}
+
+/** A batch that failed as a whole, re-read per item (batch-recovery.ts): what is known, and the rest to retry. */
+function recovered(
+  action: MutationAction,
+  error: ActionError,
+  rec: Recovery,
+  requestIds: string[],
+): MutationOutcome {
+  const done = rec.items.filter((i) => i.ok).length;
+  const unknown = rec.items.filter((i) => i.unknown).length;
+  const notDone = rec.items.length - done - unknown;
+  const result: MutationOutcome['result'] =
+    unknown > 0 ? 'unknown' : notDone === 0 ? 'ok' : done > 0 ? 'partial' : 'failed';
+  const status = error.status !== undefined ? ` ${error.status}` : '';
+  const retry = rec.retry
+    ? ` ${commandKeysLabel('retryRest')} retries the ${notDone} not done, after a confirmation.`
+    : '';
+  return {
+    result,
+    summary: `${describeAction(action).title}: the call failed as a whole (${error.code}${status}); re-read per item: ${done} done, ${notDone} not done${unknown > 0 ? `, ${unknown} unknown` : ''}`,
+    items: rec.items,
+    requestIds,
+    error: { ...error, hint: `Nothing was retried.${retry}` },
+    ...(rec.retry ? { retry: rec.retry } : {}),
   };
 }
 

@@ -7,7 +7,9 @@ import { describeMqs, mqsReadBack, mqsSteps, mqsSubject, type MqsAction, type Mq
 import { POLICY_KIND_LIST, POLICY_KINDS } from './policy-kinds.ts';
 import type { MutationPort, ReadBackPort, Sent } from './port.ts';
 import { authorization, binding, publication, versionInEffect } from './readback.ts';
+import { recoverBatchPublish, type Recovery } from './batch-recovery.ts';
 import type {
+  ActionError,
   BindingRef,
   ItemResult,
   MutationAction,
@@ -35,6 +37,8 @@ export interface MutationKindSpec<K extends MutationKind> {
   steps(port: MutationPort, action: ActionOf<K>): Step[];
   /** After an unknown outcome: re-read what the action touched, one line per object (readback.ts). */
   reread(port: ReadBackPort, action: ActionOf<K>): Promise<string[]>;
+  /** A batch call that failed as a whole: what is true per item now, and the action for the rest. */
+  recover?(port: ReadBackPort, action: ActionOf<K>, error: ActionError): Promise<Recovery>;
 }
 
 const MAX_LISTED = 8;
@@ -374,6 +378,7 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
     subject: batchSubject,
     steps: batchPublishSteps,
     reread: (port, action) => Promise.all(action.apis.map((a) => publication(port, a, action.env))),
+    recover: recoverBatchPublish,
   },
   'batch-offline': {
     destructive: true,
@@ -394,6 +399,7 @@ export const MUTATION_KINDS: { readonly [K in MutationKind]: MutationKindSpec<K>
     subject: batchSubject,
     steps: batchPublishSteps,
     reread: (port, action) => Promise.all(action.apis.map((a) => publication(port, a, action.env))),
+    recover: recoverBatchPublish,
   },
   'switch-version': {
     destructive: true,

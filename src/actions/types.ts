@@ -99,6 +99,8 @@ export interface ItemResult {
   errorMsg?: string;
   /** Extra facts on success: new publish id and version for publish. */
   detail?: string;
+  /** Neither known done nor known not done (a failed batch whose re-read failed too). */
+  unknown?: boolean;
 }
 
 export type StepStatus = 'pending' | 'running' | 'ok' | 'failed' | 'skipped' | 'unknown';
@@ -124,6 +126,11 @@ export interface MutationOutcome {
   error?: ActionError;
   /** After an unknown outcome: one line per re-read object ("pay in RELEASE is published …"). */
   reread?: string[];
+  /**
+   * A batch that failed as a whole: the same action for the items re-read as not done. Offered in the
+   * result (a key), proposed for confirmation like any action; never sent by itself.
+   */
+  retry?: MutationAction;
 }
 
 export interface ActionError {

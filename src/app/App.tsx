@@ -5,7 +5,7 @@ import { registerActionModals } from '../../screens/actions/index.tsx';
 import { MutationPanel } from '../../screens/actions/MutationPanel.tsx';
 import { registerFormModals } from '../../screens/forms/index.tsx';
 import { resourceById } from '../../screens/registry.ts';
-import { keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
+import { commandKeysLabel, keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
 import type { MutationPhase, MutationStore } from '../store/mutations.ts';
 import { KeyRouterProvider, useCommands, type KeyRouter } from '../keys/router.tsx';
 import { useStore as useZustand } from 'zustand';
@@ -53,14 +53,22 @@ function overlayCommands(phase: MutationPhase, destructive: boolean): Command[] 
 function overlayHints(
   phase: MutationPhase,
   modalKind: string | undefined,
-): { hints?: ReadonlyArray<{ keys: string; label: string }> } {
-  if (phase === 'confirming') return {};
+  confirmYes = false,
+  canRetry = false,
+): { hints?: ReadonlyArray<{ keys: string; label: string }>; labels?: Partial<Record<Command, string>> } {
+  // Enter picks the dialog's highlighted choice: the footer says which one (issue 11)
+  if (phase === 'confirming') return { labels: { submit: confirmYes ? 'yes' : 'no' } };
   if (phase === 'running') return { hints: [] };
+  if (phase === 'done' && canRetry)
+    return { hints: [{ keys: commandKeysLabel('retryRest'), label: 'retry rest' }, ...CLOSE_HINTS] };
   if (phase === 'done' || phase === 'refused') return { hints: CLOSE_HINTS };
   if (modalKind === 'help') return { hints: HELP_HINTS };
   if (modalKind === 'palette') return { hints: PALETTE_HINTS };
   return { hints: PICKER_HINTS };
 }
+
+/** How long a successful result stays on screen before it closes by itself (any key closes it sooner). */
+const RESULT_CLOSE_MS = 4000;
 
 const PALETTE_HINTS = [
   { keys: keyLabel('return'), label: 'go' },
@@ -126,10 +134,13 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const modal = useStore(selectTopModal);
   const instanceId = useStore((s) => s.instanceId);
   const autoMs = useStore((s) => s.autoRefreshMs);
-  const { defaultRefreshMs, writeRaw } = useAppEnv();
+  const env = useAppEnv();
+  const { defaultRefreshMs, writeRaw } = env;
   const session = useSession();
   const phase = useMutations((m) => m.phase);
   const destructive = useMutations((m) => m.confirmation?.destructive === true);
+  const confirmYes = useMutations((m) => m.confirmYes);
+  const canRetry = useMutations((m) => m.outcome?.retry !== undefined);
   const mutating = phase !== 'idle';
   useResume(store, useResumeStore());
 
@@ -197,7 +208,11 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
       <Box height={mainHeight} flexDirection="column" overflow="hidden">
         {/* never shrunk: a squeezed dialog draws its lines over each other (the list below gives way) */}
         <Box flexShrink={0} flexDirection="column">
-          <MutationPanel width={width} />
+          <MutationPanel
+            width={width}
+            {...(env.resultCloseMs !== null ? { autoCloseMs: env.resultCloseMs ?? RESULT_CLOSE_MS } : {})}
+            onSuccessClosed={(summary) => actions.setStatus({ level: 'info', text: summary })}
+          />
         </Box>
         {/* The view keeps its full height and is clipped under the dialog: shrunk, its rows would
             collapse one by one (rows vanish from the middle of the list, the selected one too). */}
@@ -228,7 +243,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
         width={width}
         scopes={scopes}
         only={overlay ? overlayCommands(phase, destructive) : only}
-        {...(overlay ? overlayHints(phase, modal?.kind) : { labels: keys.labels })}
+        {...(overlay ? overlayHints(phase, modal?.kind, confirmYes, canRetry) : { labels: keys.labels })}
       />
     </Box>
   );

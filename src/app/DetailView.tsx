@@ -14,7 +14,7 @@ import { sectionsToLines, type LineStyle } from './detail-lines.ts';
 import { actionHandlers, bindCapabilities } from './actions.ts';
 import { useMutationStore } from '../../screens/actions/context.tsx';
 import { useSession } from './session.ts';
-import { copyToClipboard, useAppEnv } from './env.tsx';
+import { useCopyText } from './copy-text.tsx';
 import { warningNote } from './warnings.ts';
 
 export { DETAIL_COMMANDS } from './view-keys.ts';
@@ -49,7 +49,7 @@ export function DetailView({
   const theme = useTheme();
   const actions = useActions();
   const store = useDashboardStore();
-  const env = useAppEnv();
+  const copyText = useCopyText();
   const item = useItem(d, entry);
   const parts = d.parts ?? [];
   const tabs = ['Overview', ...parts.map((p) => p.title)];
@@ -127,8 +127,7 @@ export function DetailView({
     },
     copyId: () => {
       if (!entry.itemId) return;
-      const { where } = copyToClipboard(env, entry.itemId);
-      actions.setStatus({ level: 'info', text: `copied id ${entry.itemId} ${where}` });
+      copyText(entry.itemId, { what: `id ${entry.itemId}`, fileName: `${d.id}-id.txt` });
     },
     reveal: () => {
       if (!d.hasSecret || !entry.itemId) return false;

@@ -16,8 +16,8 @@ import { actionHandlers, bindCapabilities, hasMarkableActions } from './actions.
 import { useMutationStore } from '../../screens/actions/context.tsx';
 import { BannerLines, useBannerLines, useLiveWhileShown } from './list-banner.tsx';
 import { useSession } from './session.ts';
-import { useAppEnv, copyToClipboard } from './env.tsx';
 import { filterFields, parseListFilter, UNKNOWN_FIELD_PREFIX, unknownFieldsHint } from './list-filter.ts';
+import { useCopyText } from './copy-text.tsx';
 import {
   clampScroll,
   filterRows,
@@ -49,7 +49,7 @@ export function ListView({
   const theme = useTheme();
   const actions = useActions();
   const store = useDashboardStore();
-  const env = useAppEnv();
+  const copyText = useCopyText();
   const { slice, blocked } = useList(d, entry.params);
   const { filter, sort, filtering } = entry.list;
   // A frozen (or failed) instance answers empty lists: say why rather than "nothing here".
@@ -156,13 +156,7 @@ export function ListView({
       copyId: () => {
         const row = rowAtState();
         if (row === undefined) return;
-        const { where } = copyToClipboard(env, d.idOf(row));
-        actions.setStatus({ level: 'info', text: `copied id ${d.idOf(row)} ${where}` });
-      },
-      reveal: () => {
-        const row = rowAtState();
-        if (!d.hasSecret || row === undefined) return false;
-        actions.toggleReveal(d.idOf(row));
+        copyText(d.idOf(row), { what: `id ${d.idOf(row)}`, fileName: `${d.id}-id.txt` });
       },
       back: () => {
         // Esc on a filtered list clears the filter before going back.

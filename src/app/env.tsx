@@ -1,6 +1,7 @@
 // What the shell knows about where it runs: header facts, how to write raw escape sequences (OSC 52).
 import type { RequestIdTap } from '../actions/client-port.ts';
 import type { ResumeStore } from './resume.ts';
+import type { ClipboardPolicy } from './clipboard.ts';
 import type { Shutdown } from './shutdown.ts';
 import { createContext, useContext, type ReactNode } from 'react';
 
@@ -27,6 +28,8 @@ export interface AppEnv {
   tmux: boolean;
   /** Hands text to tmux's paste buffer (tests inject a fake); default runs `tmux load-buffer -w -`. */
   tmuxLoadBuffer?: (text: string) => boolean;
+  /** What is known about the terminal's clipboard (src/app/clipboard.ts); absent: OSC 52 assumed. */
+  clipboard?: ClipboardPolicy;
   /** Audit log of mutations; default `$XDG_STATE_HOME/roma-dash/audit.log`. */
   auditPath?: string;
   /** The tap on the client's onRequest: each write's X-Request-Id goes into its audit line. */
@@ -39,6 +42,8 @@ export interface AppEnv {
   editText?: (initial: string) => Promise<string>;
   /** Profiles of the config file for `:ctx` (absent in --demo: only instances switch there). */
   profiles?: ProfileSwitcher;
+  /** A successful action's result closes by itself after this many ms (default 4000; null: only on a key). */
+  resultCloseMs?: number | null;
   /** What runDashboard does on a signal before exiting (audit a change in flight, end $EDITOR). */
   shutdown?: Shutdown;
   /** The saved view and palette history of this profile (src/app/resume.ts); default: memory only. */

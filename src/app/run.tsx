@@ -12,6 +12,7 @@ import { createDashboardStore } from '../store/store.ts';
 import { App } from './App.tsx';
 import type { DashboardStore } from '../store/store.ts';
 import type { AppEnv, HeaderInfo } from './env.tsx';
+import { clipboardPolicyFromEnv } from './clipboard.ts';
 import { createShutdown, SIGNAL_EXIT_CODE, type ExitSignal } from './shutdown.ts';
 import './modals.tsx';
 import { openResume, resumeKey, type ResumeStore } from './resume.ts';
@@ -76,6 +77,7 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
       writeRaw: (s) => void stdout.write(s),
       defaultRefreshMs: opts.autoRefreshMs ?? 5000,
       tmux: Boolean(process.env.TMUX),
+      clipboard: clipboardPolicyFromEnv(process.env),
       ...(session.requestIds ? { requestIds: session.requestIds } : {}),
       ...(session.secrets ? { secrets: session.secrets } : {}),
       ...(opts.profiles ? { profiles: { names: opts.profiles.names, switchTo } } : {}),

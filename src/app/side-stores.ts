@@ -3,7 +3,13 @@
 import { createAuditLog } from '../actions/audit.ts';
 import { clientPort } from '../actions/client-port.ts';
 import { defaultHistoryPath } from '../debug/history.ts';
-import { appListerFrom, createDebugStore, debugCallerFrom, type DebugStore } from '../store/debug.ts';
+import {
+  appListerFrom,
+  authorizationListerFrom,
+  createDebugStore,
+  debugCallerFrom,
+  type DebugStore,
+} from '../store/debug.ts';
 import { createMutationStore, type MutationStore } from '../store/mutations.ts';
 import type { DashboardStore } from '../store/store.ts';
 import type { AppEnv } from './env.tsx';
@@ -21,6 +27,7 @@ export function debugStoreOf(dash: DashboardStore, env?: Pick<AppEnv, 'debugHist
     d = createDebugStore({
       call: debugCallerFrom(dash.client),
       listApps: appListerFrom(dash.client),
+      listAuthorizations: authorizationListerFrom(dash.client),
       ...(historyFile ? { historyFile } : {}),
     });
     debugStores.set(dash, d);

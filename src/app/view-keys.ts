@@ -26,7 +26,11 @@ const NAVIGATION: readonly Command[] = [
   'halfPageDown',
 ];
 
-/** What a list view always handles (reveal and marks only where they mean something, see viewKeys). */
+/**
+ * What a list view always handles (marks only where they mean something, see viewKeys). No `reveal`:
+ * no list column shows a secret, so `x` there had nothing visible to do (issue 11); the detail and the
+ * JSON view of a row reveal.
+ */
 export const LIST_COMMANDS: readonly Command[] = [
   ...NAVIGATION,
   'enter',
@@ -36,7 +40,6 @@ export const LIST_COMMANDS: readonly Command[] = [
   'sortReverse',
   'json',
   'copyId',
-  'reveal',
   'mark',
   'markAll',
 ];

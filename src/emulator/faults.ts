@@ -11,6 +11,8 @@
 //   garble=P            writes only: apply the change, then garble its 2xx     garble=0.1
 //                       answer (truncated JSON; a bodiless 204 is cut off by a
 //                       reset): the client cannot tell whether it happened
+//   w5xx=P              writes only: answer 500/503 before applying anything   w5xx=1
+//                       (reads answer normally, so a re-read after it works)
 //   seed=N              seed of the deterministic random sequence (def. 1)    seed=42
 //   off | none | ''     no faults
 // Probabilities are in [0,1]; the kinds are exclusive, so 5xx+429+reset+malformed+slow+garble must be ≤ 1.
@@ -32,6 +34,8 @@ export interface FaultSpec {
   slow: { p: number; ms: number };
   /** Writes (POST/PUT/DELETE) whose 2xx answer is garbled after the change was applied. */
   pGarble?: number;
+  /** Writes answered 500/503 before anything is applied (reads pass). */
+  pWrite5xx?: number;
   seed: number;
 }
 
@@ -141,6 +145,10 @@ export function parseFaultSpec(s: string): FaultSpec {
         if (b !== undefined) throw new FaultSpecError('fault garble: expected garble=P');
         spec.pGarble = prob(key, a);
         break;
+      case 'w5xx':
+        if (b !== undefined) throw new FaultSpecError('fault w5xx: expected w5xx=P');
+        spec.pWrite5xx = prob(key, a);
+        break;
       case 'seed':
         if (b !== undefined) throw new FaultSpecError('fault seed: expected seed=N');
         spec.seed = nonNegInt(key, a);
@@ -148,14 +156,21 @@ export function parseFaultSpec(s: string): FaultSpec {
       default:
         throw new FaultSpecError(
           `unknown fault "${key}"`,
-          'Known faults: latency, spike, 5xx, 429, reset, malformed, slow, garble, seed',
+          'Known faults: latency, spike, 5xx, 429, reset, malformed, slow, garble, w5xx, seed',
         );
     }
   }
-  const total = spec.p5xx + spec.p429 + spec.pReset + spec.pMalformed + spec.slow.p + (spec.pGarble ?? 0);
+  const total =
+    spec.p5xx +
+    spec.p429 +
+    spec.pReset +
+    spec.pMalformed +
+    spec.slow.p +
+    (spec.pGarble ?? 0) +
+    (spec.pWrite5xx ?? 0);
   if (total > 1 + 1e-9)
     throw new FaultSpecError(
-      `fault probabilities add up to ${total.toFixed(3)}; 5xx+429+reset+malformed+slow+garble must be ≤ 1`,
+      `fault probabilities add up to ${total.toFixed(3)}; 5xx+429+reset+malformed+slow+garble+w5xx must be ≤ 1`,
     );
   return spec;
 }
@@ -199,6 +214,8 @@ export function createFaultInjector(spec: FaultSpec | null): FaultInjector {
       if (rKind < (edge += spec.slow.p)) return { delayMs, kind: 'slow-body', pauseMs: spec.slow.ms };
       // Last, so that adding it leaves every other kind's sequence as it was.
       if (rKind < (edge += spec.pGarble ?? 0) && isWrite(method)) return { delayMs, kind: 'garble' };
+      if (rKind < (edge += spec.pWrite5xx ?? 0) && isWrite(method))
+        return { delayMs, kind: '5xx', status: rVariant < 0.5 ? 500 : 503 };
       return delayMs === 0 ? NO_FAULT : { delayMs, kind: 'none' };
     },
   };

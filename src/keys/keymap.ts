@@ -164,6 +164,12 @@ export const KEYMAP = {
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),
   cancel: spec('modal', ['n', 'escape'], 'Cancel', 'no'),
   submit: spec('modal', ['return'], 'Choose / submit', 'ok'),
+  retryRest: spec(
+    'modal',
+    ['r'],
+    'In the result of a batch that failed as a whole: retry the items not done (asks first)',
+    'retry rest',
+  ),
 
   // text fields
   inputSubmit: spec('input', ['return'], 'Run / accept', 'run'),
@@ -205,6 +211,7 @@ export const KEYMAP = {
   debugMark: spec('debug', ['m'], 'History: mark an answer to compare'),
   debugCompare: spec('debug', ['='], 'History: compare the two marked answers'),
   debugReveal: spec('debug', ['x'], 'Answer: reveal or hide the credentials it carries'),
+  debugExpandError: spec('debug', ['e'], 'Answer: show the whole error, or cut it to one line again'),
 
   // create / edit forms (screens/forms): typing goes into the focused field
   editThrottle: spec(

@@ -5,6 +5,7 @@ import type { RomaClient } from '../api/client.ts';
 import { buildDebugBody, formFromRequest } from '../debug/build.ts';
 import { toDebugError } from '../debug/errors.ts';
 import { formFromApi, type DebugForm, type FormFromApiOptions, type ParamRow } from '../debug/form.ts';
+import type { DebugAuthorization } from '../debug/app-picker.ts';
 import { appendHistory, entriesFor, loadHistory, makeEntry, type HistoryEntry } from '../debug/history.ts';
 import { restoreSecrets } from '../debug/secrets.ts';
 import { validateForm, type FormErrors } from '../debug/validate.ts';
@@ -27,9 +28,17 @@ export type DebugCaller = (
 /** Lists the apps the picker offers (with their key and secret). */
 export type DebugAppLister = (instanceId: string, signal: AbortSignal) => Promise<DebugAppChoice[]>;
 
+/** Lists the APP authorizations of an API (4.18.6): the picker shows the authorized apps first. */
+export type DebugAuthorizationLister = (
+  instanceId: string,
+  apiId: string,
+  signal: AbortSignal,
+) => Promise<DebugAuthorization[]>;
+
 export interface DebugStoreDeps {
   call: DebugCaller;
   listApps?: DebugAppLister;
+  listAuthorizations?: DebugAuthorizationLister;
   /** History file; `undefined` keeps history in memory only (tests, read-only setups). */
   historyFile?: string;
   now?: () => Date;
@@ -51,6 +60,8 @@ export interface DebugState {
   history: HistoryEntry[];
   apps: DebugAppChoice[];
   appsError: DebugCallError | null;
+  /** The API's APP authorizations; null while unknown (not loaded, or the list failed). */
+  authorizations: DebugAuthorization[] | null;
   actions: DebugActions;
 }
 
@@ -152,6 +163,7 @@ export function createDebugStore(deps: DebugStoreDeps): DebugStore {
       history: [],
       apps: [],
       appsError: null,
+      authorizations: null,
       actions: {
         async open(instanceId, api, opts) {
           controller?.abort();
@@ -170,6 +182,7 @@ export function createDebugStore(deps: DebugStoreDeps): DebugStore {
             answer: null,
             error: null,
             history: [],
+            authorizations: null,
           });
           const loads: Promise<unknown>[] = [];
           if (deps.historyFile) {
@@ -232,12 +245,24 @@ export function createDebugStore(deps: DebugStoreDeps): DebugStore {
           appsController?.abort();
           const mine = new AbortController();
           appsController = mine;
+          const apiId = get().api?.id;
+          const auths =
+            deps.listAuthorizations && apiId
+              ? track(deps.listAuthorizations(instanceId, apiId, mine.signal)).then(
+                  (authorizations) => {
+                    if (!mine.signal.aborted) set({ authorizations });
+                  },
+                  // unknown authorizations only lose the marks: the picker still works
+                  () => undefined,
+                )
+              : Promise.resolve();
           try {
             const apps = await track(deps.listApps(instanceId, mine.signal));
             if (!mine.signal.aborted) set({ apps, appsError: null });
           } catch (e) {
             if (!mine.signal.aborted) set({ appsError: toDebugError(e) });
           }
+          await auths;
         },
         async send() {
           const { form } = get();
@@ -288,6 +313,14 @@ export function createDebugStore(deps: DebugStoreDeps): DebugStore {
 export function debugCallerFrom(client: RomaClient): DebugCaller {
   return async (instanceId, apiId, body, signal) =>
     normaliseAnswer(await client.instance(instanceId).apis.debug(apiId, body, { signal }));
+}
+
+/** The API's APP authorizations (4.18.6, every page), by app id and environment name. */
+export function authorizationListerFrom(client: RomaClient): DebugAuthorizationLister {
+  return async (instanceId, apiId, signal) => {
+    const auths = await client.instance(instanceId).appAuths.boundApps.listAll({ api_id: apiId }, { signal });
+    return auths.flatMap((a) => (a.app_id && a.env_name ? [{ appId: a.app_id, envName: a.env_name }] : []));
+  };
 }
 
 /** Apps for the picker (4.16.1); apps without a key or secret cannot sign and are left out. */

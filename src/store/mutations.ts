@@ -28,6 +28,8 @@ export interface MutationState {
   optimistic: Readonly<Record<string, boolean>>;
   /** What the confirmation acts on, in words: the marked rows or the cursor row (marks-after-batch.ts). */
   scope: string | null;
+  /** The confirmation's highlighted choice (Enter picks it; the footer says which): No unless moved. */
+  confirmYes: boolean;
   actions: MutationActions;
 }
 
@@ -50,6 +52,8 @@ export interface MutationActions {
   /** Proposes the refusal's alternative (e.g. replace = unbind then bind) for confirmation. */
   acceptAlternative(): void;
   cancel(): void;
+  /** Moves the confirmation's highlight (a non-destructive dialog: Enter picks the highlighted choice). */
+  focusConfirm(yes: boolean): void;
   /** Clears a finished outcome or refusal. */
   dismiss(): void;
   /**
@@ -152,6 +156,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
     outcome: null,
     optimistic: {},
     scope: null,
+    confirmYes: false,
     actions: {
       aim(scope) {
         aimed = scope;
@@ -173,6 +178,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
         pendingOptimistic = opts?.optimistic ?? {};
         set({
           phase: 'confirming',
+          confirmYes: false,
           scope: opts?.scope ?? aimed,
           action,
           confirmation: describeAction(action),
@@ -236,6 +242,9 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
         if (get().phase === 'running') return;
         pendingOptimistic = {};
         set({ phase: 'idle', action: null, confirmation: null, refusal: null, steps: [], outcome: null });
+      },
+      focusConfirm(yes) {
+        if (get().phase === 'confirming') set({ confirmYes: yes });
       },
       dismiss() {
         if (get().phase === 'running') return;

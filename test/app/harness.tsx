@@ -43,6 +43,11 @@ export interface HarnessOptions {
   router?: KeyRouter;
   /** Keep the last view and palette history in this state file, as `roma-dash` does (src/app/resume.ts). */
   statePath?: string;
+  /** A successful result closes by itself after this many ms (default null: only on a key, so a slow
+   * test still sees it). */
+  resultCloseMs?: number | null;
+  /** What the terminal's clipboard is known to be (default absent: OSC 52 assumed). */
+  clipboard?: AppEnv['clipboard'];
 }
 
 async function connect(opts: HarnessOptions) {
@@ -86,6 +91,8 @@ async function connect(opts: HarnessOptions) {
     requestIds: tap,
     secrets: () => [emu.ak, emu.sk],
     debugHistoryFile: null,
+    resultCloseMs: opts.resultCloseMs ?? null,
+    ...(opts.clipboard ? { clipboard: opts.clipboard } : {}),
   };
   if (opts.statePath !== undefined)
     env.resume = openResume({ path: opts.statePath, key: resumeKey(env.header), secrets: env.secrets });
