@@ -56,12 +56,29 @@ export interface LazyCell<T> {
 /** One block of the detail view. */
 export type DetailBlock =
   | { kind: 'fields'; fields: ReadonlyArray<readonly [label: string, value: string]> }
-  | { kind: 'table'; columns: readonly string[]; rows: ReadonlyArray<readonly string[]>; empty?: string }
+  | {
+      kind: 'table';
+      columns: readonly string[];
+      rows: ReadonlyArray<readonly string[]>;
+      empty?: string;
+      /** One per row, same order: the rows are selectable in a `selectable` part (DetailRowTarget). */
+      targets?: ReadonlyArray<DetailRowTarget>;
+    }
   | {
       kind: 'sparklines';
       series: ReadonlyArray<{ label: string; values: readonly number[]; current: string }>;
     }
   | { kind: 'text'; text: string };
+
+/**
+ * What a selected row of a detail table stands for: `c` copies `id`, `y` shows `value` as JSON, Enter
+ * opens the detail of `open.itemId` in the resource `open.screen` (a policy, an API, an app).
+ */
+export interface DetailRowTarget {
+  id: string;
+  value: unknown;
+  open?: { screen: string; itemId: string; label: string };
+}
 
 export interface DetailSection {
   title: string;
@@ -79,6 +96,11 @@ export interface DetailPart<T, D> {
   render: (data: D, item: T, view: DetailViewState) => DetailSection[];
   /** Refreshed with auto-refresh (pulse); others only on `r`. */
   live?: boolean;
+  /**
+   * Its tables carry `targets`: the tab is a list (j/k move a row, Enter opens the row's resource,
+   * `y`/`c` act on the row), and Enter is listed for it.
+   */
+  selectable?: boolean;
 }
 
 export interface DetailViewState {
