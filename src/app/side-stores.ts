@@ -9,6 +9,7 @@ import type { DashboardStore } from '../store/store.ts';
 import type { AppEnv } from './env.tsx';
 import type { SessionGate } from '../../screens/types.ts';
 import { decideSession } from './session.ts';
+import { wireAuditView } from './audit-wiring.ts';
 
 const debugStores = new WeakMap<DashboardStore, DebugStore>();
 
@@ -47,6 +48,7 @@ export function createShellMutations(
   instanceId: string | null,
   session: SessionGate = decideSession(env.header, dash.client),
 ): MutationStore {
+  wireAuditView(dash, env);
   return createMutationStore({
     port: clientPort(
       dash.client.instance(instanceId ?? ''),
