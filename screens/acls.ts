@@ -1,5 +1,6 @@
 import type { AclBoundApi, AclPolicy } from '../src/api/types/acls.ts';
 import { fields, splitList, str, table, ageColumn, countColumn } from './format.ts';
+import { apiTarget, selectTable } from './select-table.ts';
 import { definePart, defineResource } from './types.ts';
 import { batchFailures, removable } from './remove.ts';
 
@@ -44,13 +45,17 @@ export const aclsScreen = defineResource<AclPolicy>({
       title: 'Bound APIs',
       fetch: ({ client, instanceId, signal }, r) =>
         client.instance(instanceId as string).aclBindings.boundApis.listAll({ acl_id: r.id }, { signal }),
+      selectable: true,
       render: (list) => [
         {
           title: `Bound APIs (${list.length})`,
           blocks: [
-            table(
+            selectTable(
               ['API', 'GROUP', 'ENVIRONMENT', 'SINCE'],
-              list.map((a) => [a.api_name ?? a.api_id, a.group_name, a.env_name ?? a.env_id, a.bind_time]),
+              list.map((a) => ({
+                cells: [a.api_name ?? a.api_id, a.group_name, a.env_name ?? a.env_id, a.bind_time],
+                target: apiTarget(a.api_id, a.api_name, a),
+              })),
             ),
           ],
         },

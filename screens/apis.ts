@@ -6,8 +6,10 @@ import type { AppAuth } from '../src/api/types/apps.ts';
 import type { StatisticsResult } from '../src/api/types/metrics.ts';
 import { fields, fmtTime, splitList, str, table, yesNo } from './format.ts';
 import { pulseSections } from './pulse-stats.ts';
+import { policyTarget, selectTable } from './select-table.ts';
 import { definePart, defineResource, type DetailSection } from './types.ts';
 import { removable } from './remove.ts';
+import { isUsedByList, usedByLabel, usedByList } from './used-by.ts';
 import { xrayAction } from './xray/action.ts';
 
 /** "RELEASE, TEST" — published environments as the list shows them. */
@@ -36,15 +38,22 @@ export const apisScreen = defineResource<ApiSummary>({
   filterFields: { env: 'published' },
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, params, signal, warn }) =>
-    client
-      .instance(instanceId as string)
-      .apis.listAll(params.groupId ? { group_id: params.groupId } : {}, { signal, onWarnings: warn }),
+  list: (ctx) =>
+    usedByList(ctx) ??
+    ctx.client
+      .instance(ctx.instanceId as string)
+      .apis.listAll(ctx.params.groupId ? { group_id: ctx.params.groupId } : {}, {
+        signal: ctx.signal,
+        onWarnings: ctx.warn,
+      }),
+  // A reverse lookup's rows are not pages of one list call: a tick reloads it whole.
   listPage: ({ client, instanceId, params, signal }, offset, limit) =>
-    client
-      .instance(instanceId as string)
-      .apis.list({ ...(params.groupId ? { group_id: params.groupId } : {}), offset, limit }, { signal }),
-  scopeLabel: (p) => (p.groupName ? `group: ${p.groupName}` : undefined),
+    isUsedByList(params)
+      ? Promise.resolve(null)
+      : client
+          .instance(instanceId as string)
+          .apis.list({ ...(params.groupId ? { group_id: params.groupId } : {}), offset, limit }, { signal }),
+  scopeLabel: (p) => usedByLabel(p) ?? (p.groupName ? `group: ${p.groupName}` : undefined),
   summary: (r, view) => overviewSections(r, view.parts ?? {}),
   overviewParts: ['definition', 'versions', 'policies', 'apps'],
   parts: [
@@ -108,27 +117,37 @@ export const apisScreen = defineResource<ApiSummary>({
         ]);
         return { throttles, acls, signs };
       },
+      selectable: true,
       render: ({ throttles, acls, signs }) => [
         {
           title: 'Policies per environment',
           blocks: [
-            table(
+            selectTable(
               ['ENVIRONMENT', 'KIND', 'NAME', 'SETTINGS'],
               [
-                ...throttles.map((t) => [
-                  t.env_name,
-                  'throttle',
-                  t.name,
-                  `api ${str(t.api_call_limits)}/${str(t.time_interval)} ${str(t.time_unit)}`,
-                ]),
-                ...acls.map((a) => [
-                  a.env_name ?? a.env_id,
-                  'acl',
-                  a.acl_name,
-                  `${str(a.acl_type)} ${str(a.acl_value)}`,
-                ]),
-                ...signs.map((s) => [s.env_name ?? s.env_id, 'signature', s.sign_name, str(s.sign_type)]),
-              ].sort((a, b) => str(a[0]).localeCompare(str(b[0]))),
+                ...throttles.map((t) => ({
+                  cells: [
+                    t.env_name,
+                    'throttle',
+                    t.name,
+                    `api ${str(t.api_call_limits)}/${str(t.time_interval)} ${str(t.time_unit)}`,
+                  ],
+                  target: policyTarget('throttles', t.id, t.name, t),
+                })),
+                ...acls.map((a) => ({
+                  cells: [
+                    a.env_name ?? a.env_id,
+                    'acl',
+                    a.acl_name,
+                    `${str(a.acl_type)} ${str(a.acl_value)}`,
+                  ],
+                  target: policyTarget('acls', a.acl_id, a.acl_name, a),
+                })),
+                ...signs.map((s) => ({
+                  cells: [s.env_name ?? s.env_id, 'signature', s.sign_name, str(s.sign_type)],
+                  target: policyTarget('signs', s.sign_id ?? '', s.sign_name, s),
+                })),
+              ].sort((a, b) => str(a.cells[0]).localeCompare(str(b.cells[0]))),
               'no policies bound',
             ),
           ],
@@ -140,13 +159,17 @@ export const apisScreen = defineResource<ApiSummary>({
       title: 'Authorized apps',
       fetch: ({ client, instanceId, signal }, r) =>
         client.instance(instanceId as string).appAuths.boundApps.listAll({ api_id: r.id }, { signal }),
+      selectable: true,
       render: (auths) => [
         {
           title: `Authorized apps (${auths.length})`,
           blocks: [
-            table(
+            selectTable(
               ['APP', 'ENVIRONMENT', 'SINCE', 'CHANNEL'],
-              auths.map((a) => [a.app_name ?? a.app_id, a.env_name ?? a.env_id, a.auth_time, a.auth_tunnel]),
+              auths.map((a) => ({
+                cells: [a.app_name ?? a.app_id, a.env_name ?? a.env_id, a.auth_time, a.auth_tunnel],
+                target: policyTarget('apps', a.app_id ?? '', a.app_name, a),
+              })),
               'no app may call it',
             ),
           ],

@@ -1,5 +1,6 @@
 import type { App, AppAuth } from '../src/api/types/apps.ts';
-import { fields, mask, str, table, ageColumn, countColumn } from './format.ts';
+import { fields, mask, str, ageColumn, countColumn } from './format.ts';
+import { apiTarget, selectTable } from './select-table.ts';
 import { definePart, defineResource } from './types.ts';
 import { APP_EXTRA_PARTS } from './gateway-more/app-parts.ts';
 
@@ -46,13 +47,17 @@ export const appsScreen = defineResource<App>({
       title: 'Authorized APIs',
       fetch: ({ client, instanceId, signal }, r) =>
         client.instance(instanceId as string).appAuths.boundApis.listAll({ app_id: r.id }, { signal }),
+      selectable: true,
       render: (list) => [
         {
           title: `Authorized APIs (${list.length})`,
           blocks: [
-            table(
+            selectTable(
               ['API', 'GROUP', 'ENVIRONMENT', 'SINCE'],
-              list.map((a) => [a.api_name ?? a.api_id, a.group_name, a.env_name ?? a.env_id, a.auth_time]),
+              list.map((a) => ({
+                cells: [a.api_name ?? a.api_id, a.group_name, a.env_name ?? a.env_id, a.auth_time],
+                target: apiTarget(a.api_id, a.api_name, a),
+              })),
             ),
           ],
         },

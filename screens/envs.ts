@@ -2,6 +2,7 @@ import type { Environment } from '../src/api/types/envs.ts';
 import { fields, str, ageColumn } from './format.ts';
 import { defineResource } from './types.ts';
 import { removable } from './remove.ts';
+import { usedByParams } from './used-by.ts';
 
 export const envsScreen = defineResource<Environment>({
   id: 'envs',
@@ -18,6 +19,8 @@ export const envsScreen = defineResource<Environment>({
   nameOf: (r) => r.name,
   list: ({ client, instanceId, signal, warn }) =>
     client.instance(instanceId as string).envs.listAll({}, { signal, onWarnings: warn }),
+  // Enter lists the APIs published in it (the reverse lookup of `B`).
+  enter: (r) => ({ screen: 'apis', params: usedByParams('env', r), label: r.name }),
   summary: (r) => [
     {
       title: 'Environment',

@@ -1,5 +1,6 @@
 import type { SignBinding, SignatureKey } from '../src/api/types/signs.ts';
-import { fields, mask, str, table, ageColumn, countColumn } from './format.ts';
+import { fields, mask, str, ageColumn, countColumn } from './format.ts';
+import { apiTarget, selectTable } from './select-table.ts';
 import { definePart, defineResource } from './types.ts';
 import { removable } from './remove.ts';
 
@@ -43,13 +44,17 @@ export const signsScreen = defineResource<SignatureKey>({
       title: 'Bound APIs',
       fetch: ({ client, instanceId, signal }, r) =>
         client.instance(instanceId as string).signBindings.boundApis.listAll({ sign_id: r.id }, { signal }),
+      selectable: true,
       render: (list) => [
         {
           title: `Bound APIs (${list.length})`,
           blocks: [
-            table(
+            selectTable(
               ['API', 'GROUP', 'ENVIRONMENT', 'SINCE'],
-              list.map((a) => [a.api_name ?? a.api_id, a.group_name, a.env_name ?? a.env_id, a.binding_time]),
+              list.map((a) => ({
+                cells: [a.api_name ?? a.api_id, a.group_name, a.env_name ?? a.env_id, a.binding_time],
+                target: apiTarget(a.api_id, a.api_name, a),
+              })),
             ),
           ],
         },

@@ -1,5 +1,6 @@
 import type { ApiForThrottle, ThrottlePolicy, ThrottleSpecial } from '../src/api/types/throttles.ts';
 import { fields, str, table, countColumn } from './format.ts';
+import { apiTarget, selectTable } from './select-table.ts';
 import { definePart, defineResource } from './types.ts';
 import { removable } from './remove.ts';
 
@@ -81,13 +82,17 @@ export const throttlesScreen = defineResource<ThrottlePolicy>({
         client
           .instance(instanceId as string)
           .throttleBindings.boundApis.listAll({ throttle_id: r.id }, { signal }),
+      selectable: true,
       render: (list) => [
         {
           title: `Bound APIs (${list.length})`,
           blocks: [
-            table(
+            selectTable(
               ['API', 'GROUP', 'ENVIRONMENT', 'SINCE'],
-              list.map((a) => [a.name, a.group_name, a.run_env_name, a.apply_time]),
+              list.map((a) => ({
+                cells: [a.name, a.group_name, a.run_env_name, a.apply_time],
+                target: apiTarget(a.id, a.name, a),
+              })),
             ),
           ],
         },

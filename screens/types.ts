@@ -56,7 +56,14 @@ export interface LazyCell<T> {
 /** One block of the detail view. */
 export type DetailBlock =
   | { kind: 'fields'; fields: ReadonlyArray<readonly [label: string, value: string]> }
-  | { kind: 'table'; columns: readonly string[]; rows: ReadonlyArray<readonly string[]>; empty?: string }
+  | {
+      kind: 'table';
+      columns: readonly string[];
+      rows: ReadonlyArray<readonly string[]>;
+      empty?: string;
+      /** One per row, same order: the rows are selectable in a `selectable` part (DetailRowTarget). */
+      targets?: ReadonlyArray<DetailRowTarget>;
+    }
   | {
       kind: 'sparklines';
       series: ReadonlyArray<{
@@ -68,6 +75,16 @@ export type DetailBlock =
       }>;
     }
   | { kind: 'text'; text: string };
+
+/**
+ * What a selected row of a detail table stands for: `c` copies `id`, `y` shows `value` as JSON, Enter
+ * opens the detail of `open.itemId` in the resource `open.screen` (a policy, an API, an app).
+ */
+export interface DetailRowTarget {
+  id: string;
+  value: unknown;
+  open?: { screen: string; itemId: string; label: string };
+}
 
 export interface DetailSection {
   title: string;
@@ -85,6 +102,11 @@ export interface DetailPart<T, D> {
   render: (data: D, item: T, view: DetailViewState) => DetailSection[];
   /** Refreshed with auto-refresh (pulse); others only on `r`. */
   live?: boolean;
+  /**
+   * Its tables carry `targets`: the tab is a list (j/k move a row, Enter opens the row's resource,
+   * `y`/`c` act on the row), and Enter is listed for it.
+   */
+  selectable?: boolean;
 }
 
 export interface DetailViewState {
@@ -214,9 +236,14 @@ export interface ResourceDescriptor<T = unknown> {
   list: (ctx: FetchContext) => Promise<T[]>;
   /**
    * One page of the same list, in the same order (`offset`/`limit` of the list call): auto-refresh
-   * re-reads only the rows on screen through it. Without it a tick reloads the whole list.
+   * re-reads only the rows on screen through it. Without it (or when it answers null) a tick reloads
+   * the whole list.
    */
-  listPage?: (ctx: FetchContext, offset: number, limit: number) => Promise<{ items: T[]; total: number }>;
+  listPage?: (
+    ctx: FetchContext,
+    offset: number,
+    limit: number,
+  ) => Promise<{ items: T[]; total: number } | null>;
   /** Heading suffix for a parameterised list, e.g. `group: orders`. */
   scopeLabel?: (params: Readonly<Record<string, string>>) => string | undefined;
   /** Sections built from the list row alone (shown at once, before parts load). */

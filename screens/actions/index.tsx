@@ -24,6 +24,7 @@ import { VersionsView } from './VersionsView.tsx';
 import { registerMqsActions } from '../mqs-actions.tsx';
 import { registerLinkActions } from './link.tsx';
 import { registerGatewayMoreActions } from '../gateway-more/actions.ts';
+import { registerUsedByActions } from '../used-by-actions.ts';
 
 export const ACTION_MODALS = {
   publish: 'actions.publish',
@@ -146,6 +147,7 @@ export function registerActionModals(): void {
   registerMqsActions();
   registerLinkActions();
   registerGatewayMoreActions();
+  registerUsedByActions();
 }
 
 /** The instance's environments, loaded through the dashboard store (cached after the first time). */

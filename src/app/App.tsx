@@ -196,7 +196,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
         : top.list.filtering
           ? ['input']
           : [top.view, 'actions', 'global'];
-  const keys = viewKeys(d, top.view, session);
+  const keys = viewKeys(d, top.view, session, top.tab);
   const only = keys.commands;
 
   return (

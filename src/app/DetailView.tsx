@@ -16,6 +16,7 @@ import { useMutationStore } from '../../screens/actions/context.tsx';
 import { useSession } from './session.ts';
 import { useCopyText } from './copy-text.tsx';
 import { warningNote } from './warnings.ts';
+import { useDetailRows } from './detail-rows.ts';
 
 export { DETAIL_COMMANDS } from './view-keys.ts';
 
@@ -93,6 +94,13 @@ export function DetailView({
     actions.setDetailScroll(next);
   };
   const half = Math.max(1, Math.floor(bodyHeight / 2));
+  const rows = useDetailRows(
+    part?.selectable === true,
+    sections,
+    lines,
+    bodyHeight,
+    entry.list.selectedIndex,
+  );
   const session = useSession();
   const mutations = useMutationStore();
   const bindings = useMemo(() => bindCapabilities(d, 'detail', session), [d, session]);
@@ -115,8 +123,14 @@ export function DetailView({
       item: () => item,
       marked: () => [],
     }),
-    nextTab: () => actions.setTab((curTab() + 1) % tabs.length),
-    prevTab: () => actions.setTab((curTab() - 1 + tabs.length) % tabs.length),
+    nextTab: () => {
+      actions.setTab((curTab() + 1) % tabs.length);
+      actions.updateList({ selectedIndex: 0 });
+    },
+    prevTab: () => {
+      actions.setTab((curTab() - 1 + tabs.length) % tabs.length);
+      actions.updateList({ selectedIndex: 0 });
+    },
     json: () => {
       if (item === undefined) return;
       const value = part && partSlice?.data != null ? partSlice.data : item;
@@ -133,8 +147,12 @@ export function DetailView({
       if (!d.hasSecret || !entry.itemId) return false;
       actions.toggleReveal(entry.itemId);
     },
+    ...rows.handlers,
   });
 
+  const selectedStyle = theme.monochrome
+    ? { inverse: true }
+    : { backgroundColor: theme.tokens.selectionBg, color: theme.tokens.selectionFg };
   return (
     <Box flexDirection="column" height={height}>
       <Tabs tabs={tabs.map((t, i) => ({ key: String(i), title: t }))} active={String(tab)} width={width} />
@@ -144,7 +162,7 @@ export function DetailView({
         </Text>
       ) : null}
       {lines.slice(scroll, scroll + bodyHeight).map((l, i) => (
-        <Text key={scroll + i} wrap="truncate">
+        <Text key={scroll + i} wrap="truncate" {...(scroll + i === rows.selectedLine ? selectedStyle : {})}>
           {l.parts.length === 0
             ? ' '
             : l.parts.map((p, j) => (

@@ -53,7 +53,7 @@ export function isDangerous(a: Pick<ActionSpec<unknown>, 'dangerous' | 'mutating
 }
 
 /** Create, edit and open-items act on one item (or none): alone they do not make a list's rows markable. */
-const SINGLE_ITEM: ReadonlySet<string> = new Set(['create', 'edit', 'openItems']);
+const SINGLE_ITEM: ReadonlySet<string> = new Set(['create', 'edit', 'openItems', 'usedBy']);
 
 /** Whether the list offers marks (Space/`*`): some bound capability works on the marked rows. */
 export function hasMarkableActions(b: ViewBindings): boolean {

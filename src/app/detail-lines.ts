@@ -9,6 +9,8 @@ export type LineStyle = 'title' | 'label' | 'text' | 'muted' | 'header' | 'spark
 export interface Line {
   /** Segments of one line, each already sanitised and fitted. */
   parts: ReadonlyArray<{ text: string; style: LineStyle }>;
+  /** Index of the selectable table row this line shows (tables with `targets`), counted over all sections. */
+  row?: number;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface Line {
  */
 export function sectionsToLines(sections: readonly DetailSection[], width: number, unicode = true): Line[] {
   const out: Line[] = [];
+  let rowIndex = 0;
   const one = (text: string, style: LineStyle): Line => ({
     parts: [{ text: truncateToWidth(text, width), style }],
   });
@@ -49,7 +52,8 @@ export function sectionsToLines(sections: readonly DetailSection[], width: numbe
           const fmt = (row: readonly string[]) =>
             truncateToWidth('  ' + row.map((c, i) => fitToWidth(c, widths[i] ?? 10)).join('  '), width);
           out.push(one(fmt(block.columns), 'header'));
-          for (const r of cells) out.push(one(fmt(r), 'text'));
+          if (block.targets) for (const r of cells) out.push({ ...one(fmt(r), 'text'), row: rowIndex++ });
+          else for (const r of cells) out.push(one(fmt(r), 'text'));
           break;
         }
         case 'sparklines': {

@@ -78,9 +78,9 @@ function HelpModal({ width, height }: ModalProps) {
   const top = useStore(selectTop);
   // the view under the help: only what it binds, and its unavailable capabilities with the reason
   const sections = useMemo(() => {
-    const keys = viewKeys(resourceById(top.screen), top.view, session);
+    const keys = viewKeys(resourceById(top.screen), top.view, session, top.tab);
     return helpSections({ only: helpCommands(keys), unavailable: keys.unavailable, titles: keys.titles });
-  }, [top.screen, top.view, session]);
+  }, [top.screen, top.view, top.tab, session]);
   const names = paletteEntries()
     .map((e) => `:${e.name}`)
     .join(' ');

@@ -76,7 +76,15 @@ export interface ViewKeys {
   labels: Partial<Record<Command, string>>;
 }
 
-export function viewKeys(d: ResourceDescriptor | undefined, view: ViewName, session: SessionGate): ViewKeys {
+/**
+ * `tab`: the detail's tab; a `selectable` part (rows of its tables are a list) also binds Enter.
+ */
+export function viewKeys(
+  d: ResourceDescriptor | undefined,
+  view: ViewName,
+  session: SessionGate,
+  tab = 0,
+): ViewKeys {
   if (view === 'debug')
     return { commands: [...GLOBAL_COMMANDS, ...DEBUG_COMMANDS], unavailable: [], titles: {}, labels: {} };
   if (view === 'xray')
@@ -91,8 +99,9 @@ export function viewKeys(d: ResourceDescriptor | undefined, view: ViewName, sess
   for (const c of [...b.bound, ...b.unavailable]) titles[c.command] = c.title;
   const labels: Partial<Record<Command, string>> = {};
   for (const c of b.bound) if (c.hint) labels[c.command] = c.hint;
+  const rows: Command[] = view === 'detail' && tab > 0 && d?.parts?.[tab - 1]?.selectable ? ['enter'] : [];
   return {
-    commands: [...GLOBAL_COMMANDS, ...base, ...b.bound.map((c) => c.command)],
+    commands: [...GLOBAL_COMMANDS, ...base, ...rows, ...b.bound.map((c) => c.command)],
     unavailable: b.unavailable,
     titles,
     labels,

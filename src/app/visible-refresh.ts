@@ -50,6 +50,7 @@ export async function rereadWindows<T>(
   const out = [...data];
   for (const [offset, limit] of windows) {
     const page = await d.listPage(ctx, offset, limit);
+    if (page === null) return null;
     if (page.total !== data.length || page.items.length !== Math.min(limit, data.length - offset))
       return null;
     for (let i = 0; i < page.items.length; i++) {

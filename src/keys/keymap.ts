@@ -58,7 +58,7 @@ export const KEYMAP = {
   halfPageDown: spec(NAV, ['ctrl+d'], 'Half a page down'),
 
   // lists
-  enter: spec('list', ['return'], 'Open the selected item (drill in)', 'open'),
+  enter: spec(['list', 'detail'], ['return'], 'Open the selected item (drill in)', 'open'),
   describe: spec('list', ['i'], 'Show the details of the selected item', 'info'),
   filter: spec('list', ['/'], 'Filter the list (Esc clears)', 'filter'),
   sortNext: spec('list', ['s'], 'Sort by the next column', 'sort'),
@@ -225,6 +225,12 @@ export const KEYMAP = {
     ['O'],
     "Open what the item holds: a group's environment variables, a policy's special settings",
     'items',
+  ),
+  usedBy: spec(
+    'actions',
+    ['B'],
+    'APIs that use it (VPC channel, authorizer, environment, policy, app, client quota)',
+    'used by',
   ),
   formNext: spec('form', ['tab', 'down'], 'Next field', 'next'),
   formPrev: spec('form', ['shift+tab', 'up'], 'Previous field'),

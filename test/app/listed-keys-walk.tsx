@@ -149,3 +149,63 @@ export async function walkViews(resources: ReadonlyArray<(typeof RESOURCES)[numb
     await h.close();
   }
 }
+
+/** A view the resource walk does not reach: a parameterised list or a detail at another tab. */
+export interface ExtraView {
+  name: string;
+  d: (typeof RESOURCES)[number];
+  view: 'list' | 'detail';
+  tab?: number;
+  /** Shows the view (from anywhere) and waits until it is loaded. */
+  open: (h: Harness) => Promise<void>;
+  /** The listed keys to press (default all): those the walk of the resource does not already cover. */
+  keys?: (cmd: Command) => boolean;
+}
+
+/** The same check as walkViews over views that `views(h)` describes (issue 17: lookups, selectable tabs). */
+export async function walkExtraViews(views: (h: Harness) => Promise<ExtraView[]>): Promise<void> {
+  const unhandled: string[] = [];
+  const router = createKeyRouter(undefined, { onUnhandled: (k) => void unhandled.push(k.id) });
+  const h = await startHarness({ rootScreen: 'apis', router });
+  const session = decideSession(h.env.header, h.store.client);
+  const problems: string[] = [];
+  try {
+    for (const v of await views(h)) {
+      const keys = viewKeys(v.d, v.view, session, v.tab);
+      assert.ok(keys.commands.every((c) => helpCommands(keys).includes(c)));
+      let dirty = true;
+      for (const cmd of keys.commands) {
+        if (cmd === 'quit' || (v.keys && !v.keys(cmd))) continue;
+        if (dirty) {
+          const { actions } = h.store.getState();
+          actions.setAutoRefresh(null);
+          actions.setStatus(null);
+          while (h.store.getState().modals.length > 0) actions.popModal();
+          await v.open(h);
+          await settle();
+        }
+        const before = snapshot(h);
+        unhandled.length = 0;
+        router.dispatch([eventOf(KEYMAP[cmd].keys[0] ?? '')]);
+        await settle();
+        await h.store.whenIdle();
+        await settle();
+        const changed = snapshot(h) !== before;
+        const isAction = (KEYMAP[cmd].scopes as readonly string[]).includes('actions');
+        if (unhandled.length > 0) problems.push(`${v.name}: ${cmd} (${KEYMAP[cmd].keys[0]}) not handled`);
+        else if (isAction && !changed)
+          problems.push(`${v.name}: ${cmd} (${KEYMAP[cmd].keys[0]}) did nothing`);
+        if (isAction || cmd === 'help' || cmd === 'palette')
+          for (let i = 0; i < 2; i++) {
+            router.dispatch([eventOf('escape')]);
+            await settle();
+          }
+        await h.store.whenIdle();
+        dirty = changed;
+      }
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await h.close();
+  }
+}
