@@ -15,15 +15,15 @@ import { actionHandlers, bindCapabilities, hasMarkableActions } from './actions.
 import { useMutationStore } from '../../screens/actions/context.tsx';
 import { useSession } from './session.ts';
 import { useAppEnv, copyToClipboard } from './env.tsx';
+import { filterRows, nextSort, sortRows, warmHaystacks } from './list-model.ts';
 import {
-  clampScroll,
-  filterRows,
-  nextSort,
-  resolveSelected,
-  selectAt,
-  sortRows,
-  warmHaystacks,
-} from './list-model.ts';
+  CURSOR_STEPS,
+  cursorIndex,
+  cursorScroll,
+  reduceCursor,
+  type CursorAction,
+  type CursorRows,
+} from '../ui/list-cursor.ts';
 
 const FLEX_COLUMN_MAX = 48;
 
@@ -57,17 +57,19 @@ export function ListView({
   useEffect(() => warmHaystacks(slice.data ?? [], d.columns), [slice.data, d]);
   const rows = useMemo(() => sortRows(filtered, d.columns, sort), [filtered, d, sort]);
   const bodyHeight = Math.max(1, height - TABLE_CHROME);
-  const selected = resolveSelected(rows, d.idOf, entry.list);
-  const scroll = clampScroll(entry.list.scroll, selected, bodyHeight, rows.length);
+  const cursorRows: CursorRows = useMemo(
+    () => ({ length: rows.length, idAt: (i) => d.idOf(rows[i]), height: bodyHeight }),
+    [rows, d, bodyHeight],
+  );
+  const selected = cursorIndex(entry.list, cursorRows);
+  const scroll = cursorScroll(entry.list, cursorRows);
 
-  const move = (to: (i: number) => number) => {
+  const cursor = (a: CursorAction) => {
     const top = store.getState().stack.at(-1);
     if (!top) return;
     // read current state: keys of a burst compose (see router.tsx)
-    const i = resolveSelected(rows, d.idOf, top.list);
-    actions.updateList(selectAt(rows, d.idOf, to(i), top.list.scroll, bodyHeight));
+    actions.updateList(reduceCursor(top.list, a, cursorRows));
   };
-  const half = Math.max(1, Math.floor(bodyHeight / 2));
   const markedIds = entry.list.marked;
   const session = useSession();
   const mutations = useMutationStore();
@@ -82,14 +84,7 @@ export function ListView({
     'list',
     ['list', 'actions', 'global'],
     {
-      up: () => move((i) => i - 1),
-      down: () => move((i) => i + 1),
-      top: () => move(() => 0),
-      bottom: () => move(() => rows.length - 1),
-      pageUp: () => move((i) => i - bodyHeight),
-      pageDown: () => move((i) => i + bodyHeight),
-      halfPageUp: () => move((i) => i - half),
-      halfPageDown: () => move((i) => i + half),
+      ...Object.fromEntries(CURSOR_STEPS.map((step) => [step, () => cursor({ type: 'step', step })])),
       enter: () => {
         const row = rowAtState();
         if (row === undefined) return;
@@ -111,17 +106,12 @@ export function ListView({
         marked: markedRows,
       }),
       mark: () => {
-        const row = rowAtState();
-        if (row === undefined || !hasActions) return false;
-        const id = d.idOf(row);
-        const cur = store.getState().stack.at(-1)?.list.marked ?? [];
-        actions.updateList({ marked: cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id] });
-        move((i) => i + 1);
+        if (rows.length === 0 || !hasActions) return false;
+        cursor({ type: 'mark' });
       },
       markAll: () => {
         if (!hasActions) return false;
-        const cur = store.getState().stack.at(-1)?.list.marked ?? [];
-        actions.updateList({ marked: cur.length > 0 ? [] : rows.map((r) => d.idOf(r)) });
+        cursor({ type: 'markAll' });
       },
       filter: () => actions.updateList({ filtering: true }),
       sortNext: () =>
@@ -154,7 +144,7 @@ export function ListView({
       back: () => {
         // Esc on a filtered list clears the filter before going back.
         if (!store.getState().stack.at(-1)?.list.filter) return false;
-        actions.updateList({ filter: '', scroll: 0 });
+        cursor({ type: 'filter', filter: '' });
       },
     },
     { active: !filtering },
@@ -167,24 +157,23 @@ export function ListView({
     const value = list?.filter ?? '';
     return { value, cursor: Math.min(list?.filterCursor ?? Infinity, Array.from(value).length) };
   };
-  const applyFilter = (next: { value: string; cursor: number }, prev: string) =>
-    actions.updateList({
-      filter: next.value,
-      filterCursor: next.cursor,
-      ...(next.value !== prev ? { scroll: 0 } : {}),
-    });
+  const applyFilter = (next: { value: string; cursor: number }) => {
+    cursor({ type: 'filter', filter: next.value });
+    actions.updateList({ filterCursor: next.cursor });
+  };
   useKeyHandler(
     'input',
     (key) => {
       const cmds = commandsForKey(key.id, ['input']);
-      if (cmds.includes('inputCancel'))
-        actions.updateList({ filter: '', filterCursor: 0, filtering: false, scroll: 0 });
-      else if (cmds.includes('inputSubmit')) actions.updateList({ filtering: false });
+      if (cmds.includes('inputCancel')) {
+        cursor({ type: 'filter', filter: '' });
+        actions.updateList({ filterCursor: 0, filtering: false });
+      } else if (cmds.includes('inputSubmit')) actions.updateList({ filtering: false });
       else {
         const cur = filterState();
         const next = editLine(cur, key);
         if (next === null) return false;
-        applyFilter(next, cur.value);
+        applyFilter(next);
       }
       return true;
     },
@@ -192,7 +181,7 @@ export function ListView({
       active: filtering,
       onPaste: (text) => {
         const cur = filterState();
-        applyFilter(insertText(cur, text), cur.value);
+        applyFilter(insertText(cur, text));
         return true;
       },
     },
@@ -200,7 +189,7 @@ export function ListView({
 
   function rowAtState() {
     const top = store.getState().stack.at(-1);
-    return top ? rows[resolveSelected(rows, d.idOf, top.list)] : undefined;
+    return top ? rows[cursorIndex(top.list, cursorRows)] : undefined;
   }
 
   const columns = useTableColumns(d, rows, scroll, bodyHeight);
