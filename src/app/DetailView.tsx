@@ -14,6 +14,7 @@ import { sectionsToLines, type LineStyle } from './detail-lines.ts';
 import { actionHandlers, bindCapabilities } from './actions.ts';
 import { useMutationStore } from '../../screens/actions/context.tsx';
 import { useSession } from './session.ts';
+import { useSessionStores } from './session-stores.ts';
 import { copyToClipboard, useAppEnv } from './env.tsx';
 import { warningNote } from './warnings.ts';
 
@@ -88,6 +89,7 @@ export function DetailView({
   const half = Math.max(1, Math.floor(bodyHeight / 2));
   const session = useSession();
   const mutations = useMutationStore();
+  const { debug } = useSessionStores();
   const bindings = useMemo(() => bindCapabilities(d, 'detail', session), [d, session]);
   const curTab = () => Math.min(store.getState().stack.at(-1)?.tab ?? 0, tabs.length - 1);
 
@@ -104,6 +106,7 @@ export function DetailView({
       store,
       mutations,
       session,
+      debug,
       params: entry.params,
       item: () => item,
       marked: () => [],

@@ -14,6 +14,7 @@ import { lazyCellRequest, useInstanceRow, useList } from './data.ts';
 import { actionHandlers, bindCapabilities, hasMarkableActions } from './actions.ts';
 import { useMutationStore } from '../../screens/actions/context.tsx';
 import { useSession } from './session.ts';
+import { useSessionStores } from './session-stores.ts';
 import { useAppEnv, copyToClipboard } from './env.tsx';
 import { filterRows, nextSort, sortRows, warmHaystacks } from './list-model.ts';
 import {
@@ -73,6 +74,7 @@ export function ListView({
   const markedIds = entry.list.marked;
   const session = useSession();
   const mutations = useMutationStore();
+  const { debug } = useSessionStores();
   const bindings = useMemo(() => bindCapabilities(d, 'list', session), [d, session]);
   const hasActions = hasMarkableActions(bindings);
   const markedRows = () => {
@@ -101,6 +103,7 @@ export function ListView({
         store,
         mutations,
         session,
+        debug,
         params: entry.params,
         item: () => rowAtState(),
         marked: markedRows,

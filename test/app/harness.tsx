@@ -9,6 +9,7 @@ import { createRomaClient, type RequestEvent } from '../../src/api/client.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle, type StartEmulatorOptions } from '../../src/emulator/index.ts';
 import { App } from '../../src/app/App.tsx';
+import { createSessionStores, type SessionStores } from '../../src/app/session-stores.ts';
 import type { KeyRouter } from '../../src/keys/router.tsx';
 import type { AppEnv } from '../../src/app/env.tsx';
 import '../../src/app/modals.tsx';
@@ -19,6 +20,8 @@ import { FakeStdin, FakeStdout } from './fake-tty.ts';
 export interface Harness {
   emu: EmulatorHandle;
   store: DashboardStore;
+  /** The session's stores (debug console, mutations of the current instance). */
+  stores: SessionStores;
   ui: ReturnType<typeof render>;
   raw: string[];
   auditPath: string;
@@ -84,21 +87,29 @@ async function connect(opts: HarnessOptions) {
     secrets: () => [emu.ak, emu.sk],
     debugHistoryFile: null,
   };
+  const stores = createSessionStores(store, env);
   const app = (
-    <App store={store} theme={THEMES.none} env={env} {...(opts.router ? { router: opts.router } : {})} />
+    <App
+      store={store}
+      stores={stores}
+      theme={THEMES.none}
+      env={env}
+      {...(opts.router ? { router: opts.router } : {})}
+    />
   );
   const removeTemp = () => {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
-  return { emu, store, raw, app, auditPath, requests, env, removeTemp };
+  return { emu, store, stores, raw, app, auditPath, requests, env, removeTemp };
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const { emu, store, raw, app, auditPath, requests, env, removeTemp } = await connect(opts);
+  const { emu, store, stores, raw, app, auditPath, requests, env, removeTemp } = await connect(opts);
   const ui = render(app);
   return {
     emu,
     store,
+    stores,
     ui,
     raw,
     auditPath,
@@ -106,6 +117,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     env,
     async close() {
       ui.unmount();
+      stores.dispose();
       store.dispose();
       await emu.close();
       removeTemp();
@@ -129,7 +141,7 @@ export interface TtyHarness {
 export async function startTtyHarness(
   opts: HarnessOptions & { columns: number; rows: number; debug: boolean },
 ): Promise<TtyHarness> {
-  const { emu, store, app, removeTemp } = await connect(opts);
+  const { emu, store, stores, app, removeTemp } = await connect(opts);
   const stdout = new FakeStdout(opts.columns, opts.rows);
   const stdin = new FakeStdin();
   const ink = inkRender(app, {
@@ -148,6 +160,7 @@ export async function startTtyHarness(
     stdin,
     async close() {
       ink.unmount();
+      stores.dispose();
       store.dispose();
       await emu.close();
       removeTemp();
