@@ -4,9 +4,11 @@ import type { ApiBoundAcl } from '../src/api/types/acls.ts';
 import type { SignBinding } from '../src/api/types/signs.ts';
 import type { AppAuth } from '../src/api/types/apps.ts';
 import type { StatisticsResult } from '../src/api/types/metrics.ts';
-import { fields, fmtTime, pulseBlock, splitList, str, table, yesNo } from './format.ts';
+import { fields, fmtTime, splitList, str, table, yesNo } from './format.ts';
+import { pulseSections } from './pulse-stats.ts';
 import { definePart, defineResource, type DetailSection } from './types.ts';
 import { removable } from './remove.ts';
+import { xrayAction } from './xray/action.ts';
 
 /** "RELEASE, TEST" — published environments as the list shows them. */
 /** Where the API is live. Not the API's own `version` label: that is a definition field, not what
@@ -151,7 +153,7 @@ export const apisScreen = defineResource<ApiSummary>({
       live: true,
       fetch: ({ client, instanceId, signal }, r) =>
         client.instance(instanceId as string).metrics.latest({ api_id: r.id, duration: '1h' }, { signal }),
-      render: (d) => [{ title: 'Pulse — last hour', blocks: [pulseBlock(d.list)] }],
+      render: (d) => pulseSections('Pulse — last 60 min, per minute', d, 60),
     }),
   ],
   remove: removable<ApiSummary>({
@@ -161,6 +163,7 @@ export const apisScreen = defineResource<ApiSummary>({
     effect: (s) => `${s} is deleted with its versions and app authorizations (refused while published)`,
     family: (c) => c.apis,
   }),
+  actions: [xrayAction],
 });
 
 type Policies = { throttles: ThrottleForApi[]; acls: ApiBoundAcl[]; signs: SignBinding[] };

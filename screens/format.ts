@@ -1,5 +1,4 @@
 // Small formatting helpers shared by the descriptors. Output is raw text: the components sanitise.
-import type { ApiStatistics } from '../src/api/types/metrics.ts';
 import type { Column, DetailBlock } from './types.ts';
 
 export const DASH = '—';
@@ -65,32 +64,6 @@ export function fields(...pairs: Array<readonly [string, unknown]>): DetailBlock
 
 export function table(columns: string[], rows: unknown[][], empty = 'none'): DetailBlock {
   return { kind: 'table', columns, rows: rows.map((r) => r.map(str)), empty };
-}
-
-/** Pulse: per-minute series of a statistics answer, oldest first, as sparklines with the latest value. */
-export function pulseBlock(list: readonly ApiStatistics[]): DetailBlock {
-  const rows = [...list].sort((a, b) => (a.current_minute ?? 0) - (b.current_minute ?? 0));
-  const series = (label: string, pick: (r: ApiStatistics) => number | undefined, unit = '') => {
-    const values = rows.map((r) => pick(r) ?? 0);
-    const last = values[values.length - 1];
-    return { label, values, current: last === undefined ? DASH : `${round(last)}${unit}` };
-  };
-  if (rows.length === 0) return { kind: 'text', text: 'no traffic in the last hour' };
-  return {
-    kind: 'sparklines',
-    series: [
-      series('requests', (r) => r.req_count),
-      series('2xx', (r) => r.req_count2xx),
-      series('4xx', (r) => r.req_count4xx),
-      series('5xx', (r) => r.req_count5xx),
-      series('avg latency', (r) => r.avg_latency, ' ms'),
-      series('max latency', (r) => r.max_latency, ' ms'),
-    ],
-  };
-}
-
-function round(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
 /** A list column with an item's age (`3d ago`), sorted by the time itself. */

@@ -1,6 +1,7 @@
 import type { Feature, Instance, InstanceRestriction, InstanceSummary } from '../src/api/types/instances.ts';
 import type { StatisticsResult } from '../src/api/types/metrics.ts';
-import { fields, pulseBlock, str, table } from './format.ts';
+import { fields, str, table } from './format.ts';
+import { pulseSections } from './pulse-stats.ts';
 import { definePart, defineResource, type CellTone } from './types.ts';
 
 export const instancesScreen = defineResource<InstanceSummary>({
@@ -125,7 +126,13 @@ export const instancesScreen = defineResource<InstanceSummary>({
         client
           .instance(r.id)
           .metrics.query({ mode: 'INSTANCE', cycle: 'minute', duration: '1h' }, { signal }),
-      render: (d) => [{ title: 'Pulse — last hour, whole instance', blocks: [pulseBlock(d.list)] }],
+      render: (d) => [
+        ...pulseSections('Pulse — last 60 min, whole instance, per minute', d, 60),
+        {
+          title: 'Top APIs',
+          blocks: [{ kind: 'text', text: ':pulse ranks the APIs by errors and latency' }],
+        },
+      ],
     }),
   ],
 });

@@ -20,6 +20,8 @@ import { templatesScreen } from './templates.ts';
 import { rulesScreen } from './rules.ts';
 import { servicesScreen } from './services.ts';
 import { GATEWAY_MORE_SCREENS } from './gateway-more/index.ts';
+import { auditScreen } from './audit.ts';
+import { pulseScreen } from './pulse.ts';
 
 export const RESOURCES: readonly ResourceDescriptor[] = [
   instancesScreen,
@@ -42,6 +44,8 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   rulesScreen,
   servicesScreen,
   ...GATEWAY_MORE_SCREENS,
+  auditScreen,
+  pulseScreen,
 ];
 
 const byId = new Map(RESOURCES.map((r) => [r.id, r]));

@@ -60,7 +60,13 @@ export type DetailBlock =
   | { kind: 'table'; columns: readonly string[]; rows: ReadonlyArray<readonly string[]>; empty?: string }
   | {
       kind: 'sparklines';
-      series: ReadonlyArray<{ label: string; values: readonly number[]; current: string }>;
+      series: ReadonlyArray<{
+        label: string;
+        values: readonly number[];
+        current: string;
+        /** The scale beside the line, e.g. `max 340 · min 0` (the line is drawn from 0 to its max). */
+        scale?: string;
+      }>;
     }
   | { kind: 'text'; text: string };
 
@@ -179,7 +185,24 @@ export interface RemoveCapability<T> {
   available?: (row: T, session: SessionGate) => true | string;
 }
 
-export type EnterTarget = { screen: string; params: Record<string, string>; label: string } | 'detail';
+export type EnterTarget =
+  | { screen: string; params: Record<string, string>; label: string }
+  /** The detail of an item of another resource (a top API of the pulse opens that API). */
+  | { screen: string; itemId: string; label: string }
+  | 'detail';
+
+/**
+ * Lines above a list from a request of their own, refreshed with it (the pulse's totals). `render`
+ * also gets the list's rows (loaded so far).
+ */
+export interface ListBanner<T, D> {
+  fetch: (ctx: FetchContext) => Promise<D>;
+  render: (data: D, rows: readonly T[]) => DetailSection[];
+}
+
+export function defineBanner<T, D>(b: ListBanner<T, D>): ListBanner<T, D> {
+  return b;
+}
 
 export interface ResourceDescriptor<T = unknown> {
   id: string;
@@ -218,6 +241,13 @@ export interface ResourceDescriptor<T = unknown> {
   remove?: RemoveCapability<T>;
   /** The other capabilities (publish, bind, authorize, debug…). */
   actions?: ReadonlyArray<ActionSpec<T>>;
+  /** Shown above the list (see ListBanner). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  banner?: ListBanner<T, any>;
+  /** While the list is shown auto-refresh runs (turned on if it was off, and off again on leaving). */
+  live?: boolean;
+  /** What an empty list says instead of "nothing here" (the audit log before the first change). */
+  emptyText?: (client: RomaClient) => string;
 }
 
 /** Helps TypeScript check a descriptor against its row type while storing it untyped. */

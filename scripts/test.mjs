@@ -1,10 +1,13 @@
-// Runs every test with Node's own test runner (TypeScript through tsx).
-// `npm test` = build the CLI (end-to-end tests drive dist/cli.js in a pseudo-terminal), then all tests.
+// Runs every test with Node's own test runner.
+// `npm test` = build the CLI (end-to-end tests drive dist/cli.js in a pseudo-terminal), compile the
+// test files to .test-build/ (scripts/build-tests.mjs), then run them all, the costliest first.
 // `npm test -- unit` (or any path fragments) runs only test files whose path contains one of them.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildTests } from './build-tests.mjs';
 
 const filters = process.argv.slice(2);
 
@@ -29,11 +32,36 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+// Three files run at a time (many wait on a terminal more than they compute); a long file started
+// last would run alone at the end. These take a minute or more each (the soak, the walks over every
+// screen, the hostile seed in a terminal), so they start first and the short files fill the slots.
+const COSTLY_FIRST = [
+  'test/soak/',
+  'test/hostile/pty',
+  'test/hostile/screens',
+  'test/app/readonly-keys',
+  'test/app/listed-keys',
+  'test/secrets/cli',
+  'test/app/gateway-more-actions',
+  'test/hostile/link-screens',
+  'test/app/mqs-screens',
+];
+const rank = (f) => {
+  const i = COSTLY_FIRST.findIndex((x) => f.includes(x));
+  return i < 0 ? COSTLY_FIRST.length : i;
+};
+files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+const compiled = await buildTests(files);
+
 // Ink renders non-interactively when CI is set; the app under test must behave as on a terminal.
 const env = { ...process.env };
 delete env.CI;
 delete env.CONTINUOUS_INTEGRATION;
 env.NODE_ENV = 'test';
+// Every temp file of the run (audit logs, debug histories, fake homes, sockets) goes under one
+// directory that is removed afterwards, also when a test fails before its own clean-up.
+const runTmp = mkdtempSync(join(tmpdir(), 'roma-dash-test-'));
+env.TMPDIR = runTmp;
 
 // Reporters: TAP on stdout (whatever stdout is, so the log always ends with `# pass N` / `# fail N`),
 // and a recap of the failed tests on stderr once the run is over.
@@ -46,19 +74,18 @@ const WATCHDOG_MS = 40 * 60_000;
 const res = spawnSync(
   process.execPath,
   [
-    '--import',
-    'tsx',
     '--test',
-    '--test-concurrency=2',
+    '--test-concurrency=3',
     '--test-timeout=300000',
     '--test-reporter=tap',
     '--test-reporter-destination=stdout',
     `--test-reporter=${recap}`,
     '--test-reporter-destination=stderr',
-    ...files,
+    ...files.map((f) => compiled.get(f)),
   ],
   { stdio: 'inherit', env, timeout: WATCHDOG_MS, killSignal: 'SIGKILL' },
 );
+rmSync(runTmp, { recursive: true, force: true });
 if (res.error || res.signal) {
   console.error(
     `test run aborted: ${res.signal === 'SIGKILL' ? `still running after ${WATCHDOG_MS / 60_000} min` : (res.error?.message ?? res.signal)}`,

@@ -18,7 +18,6 @@ import { useActions } from '../../src/store/index.ts';
 import { registerActions } from '../registry.ts';
 import type { ResourceAction } from '../types.ts';
 import { useMutationStore } from './context.tsx';
-import { CreateDeviceModal } from './CreateDeviceView.tsx';
 import { GroupsModal } from './GroupMembersView.tsx';
 import { ProductFileView, type ProductFileTarget } from './ProductFileView.tsx';
 import { RuleTestView, type RuleTestTarget } from './RuleTestView.tsx';
@@ -30,7 +29,6 @@ export const LINK_MODALS = {
   ruleTest: 'link.ruleTest',
   groups: 'link.groups',
   productFile: 'link.productFile',
-  createDevice: 'link.createDevice',
 } as const;
 
 export const deviceRef = (d: Device): DeviceRef => ({
@@ -102,15 +100,7 @@ export function deviceActions(): ReadonlyArray<ResourceAction<Device>> {
       },
     },
     {
-      command: 'create',
-      title: 'Create a device',
-      mutating: true,
-      run({ store, instanceId }) {
-        store.getState().actions.pushModal({ kind: LINK_MODALS.createDevice, props: { instanceId } });
-      },
-    },
-    {
-      command: 'edit',
+      command: 'toggle',
       title: 'Enable or disable the selected or marked devices',
       mutating: true,
       run({ store, item, marked }) {
@@ -222,7 +212,6 @@ export function registerLinkActions(): void {
   registerModal(LINK_MODALS.ruleTest, RuleTestModal);
   registerModal(LINK_MODALS.groups, GroupsModal);
   registerModal(LINK_MODALS.productFile, ProductFileModal);
-  registerModal(LINK_MODALS.createDevice, CreateDeviceModal);
   registerActions('products', productActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('devices', deviceActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('rules', ruleActions() as ReadonlyArray<ResourceAction<unknown>>);

@@ -21,6 +21,7 @@ import { envForm, envVariableForm, groupForm } from './core.ts';
 import { FormView } from './FormView.tsx';
 import { aclForm, signForm, throttleForm, throttleSpecialForm } from './policies.ts';
 import { editBoundThrottleAction } from './throttle-shortcut.ts';
+import { deviceForm } from './devices.ts';
 import { topicForm } from './topics.ts';
 
 /** The form of each resource (by descriptor id). */
@@ -35,6 +36,7 @@ export const FORM_SPECS: Readonly<Record<string, AnyFormSpec>> = {
   apis: apiForm,
   variables: envVariableForm,
   specials: throttleSpecialForm,
+  devices: deviceForm,
 };
 
 function FormModal({ props, width, height }: ModalProps) {

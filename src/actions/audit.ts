@@ -22,6 +22,8 @@ export interface AuditEntry {
   errorMsg?: string;
   /** Per-item failures of a batch: label, code, message. */
   failures?: Array<{ label: string; code?: string; msg?: string }>;
+  /** Names of the ids in `object` (id → name), for the audit view (src/actions/audit-names.ts). */
+  names?: Record<string, string>;
 }
 
 export type AuditSink = (entry: Omit<AuditEntry, 'ts'>) => Promise<void>;

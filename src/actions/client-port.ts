@@ -74,15 +74,6 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: Li
             removeFromGroup: (gid, id) => sent(link.deviceGroups.removeDevice(gid, id)),
             importProducts: (csv, name) => sent(link.products.importCsv(csv, name)),
             setDeviceStatus: (id, status) => sent(link.devices.update(id, { status }).then(() => undefined)),
-            createDevice: (r) =>
-              sent(
-                link.devices.create({
-                  product: { product_id: r.productId },
-                  app_id: r.appId,
-                  device_name: r.name,
-                  node_id: r.nodeId,
-                }),
-              ),
           },
         }
       : {}),

@@ -47,11 +47,9 @@ export type LinkAction =
   /** 6.4.13: the CSV text of a file, uploaded as form data. */
   | { kind: 'link'; op: 'import-products'; fileName: string; csv: string; rows: number }
   /** 6.2.6: enable (0) or disable (1) devices; one call each. */
-  | { kind: 'link'; op: 'set-device-status'; status: 0 | 1; devices: DeviceRef[] }
-  /** 6.2.1 */
-  | { kind: 'link'; op: 'create-device'; product: NamedId; appId: string; name: string; nodeId: string };
+  | { kind: 'link'; op: 'set-device-status'; status: 0 | 1; devices: DeviceRef[] };
 
-/** The LINK calls the runner needs (client-port.ts adapts the LinkClient). */
+/** 6.2.1 */ /** The LINK calls the runner needs (client-port.ts adapts the LinkClient). */
 export interface LinkPort {
   forceOffline(deviceIds: number[]): Promise<Sent<ForceOfflineResult>>;
   deleteDevice(deviceId: number): Promise<Sent<void>>;
@@ -65,12 +63,6 @@ export interface LinkPort {
   removeFromGroup(groupId: number, deviceId: number): Promise<Sent<void>>;
   importProducts(csv: string, fileName: string): Promise<Sent<ProductImportResult>>;
   setDeviceStatus(deviceId: number, status: 0 | 1): Promise<Sent<void>>;
-  createDevice(req: {
-    productId: number;
-    appId: string;
-    name: string;
-    nodeId: string;
-  }): Promise<Sent<{ id: number }>>;
 }
 
 const MAX_LISTED = 8;
@@ -151,13 +143,6 @@ export function describeLinkAction(a: LinkAction): Confirmation {
             details: names(a.devices),
             destructive: false,
           };
-    case 'create-device':
-      return {
-        title: `Create device ${a.name} (${a.product.name})`,
-        effect: `A device with node id ${a.nodeId} is registered; it gets its own secret and can connect`,
-        details: [],
-        destructive: false,
-      };
     case 'import-products':
       return {
         title: `Import products from ${a.fileName}`,
@@ -206,11 +191,6 @@ export function linkSubject(a: LinkAction): { object: string; env: string } {
     case 'set-device-status':
       return {
         object: `devices:${a.devices.map((d) => d.id).join(',')} status:${a.status === 1 ? 'disabled' : 'enabled'}`,
-        env: '-',
-      };
-    case 'create-device':
-      return {
-        object: `device:${a.name} node:${a.nodeId} product:${a.product.name}(${a.product.id})`,
         env: '-',
       };
     case 'import-products':
@@ -385,23 +365,6 @@ export function linkSteps(port: LinkPort | undefined, a: LinkAction): Step[] {
           p().setDeviceStatus(d.id, a.status),
         ),
       );
-    case 'create-device':
-      return [
-        {
-          label: `create ${a.name}`,
-          async run() {
-            const sent = await p().createDevice({
-              productId: a.product.id,
-              appId: a.appId,
-              name: a.name,
-              nodeId: a.nodeId,
-            });
-            return withId(sent, [
-              { label: a.name, id: String(sent.data.id), ok: true, detail: `device id ${sent.data.id}` },
-            ]);
-          },
-        },
-      ];
     case 'import-products':
       return [
         {

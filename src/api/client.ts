@@ -66,6 +66,8 @@ export interface InstanceClient extends GatewayMoreClients {
   features: OptionalLister<Feature, PageQuery>;
   /** Message integration of this instance (`/v2/{project_id}/mqs/instances/{id}`, section 5). */
   mqs: MqsClient;
+  /** Device integration of this instance (`/v2/{project_id}/link/instances/{id}`, section 6). */
+  readonly link: LinkClient;
 }
 
 export interface RomaClient {
@@ -93,6 +95,11 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
   const cache = new Map<string, InstanceClient>();
   const mqs = mqsProjectClient(projectScope);
   const linkCache = new Map<string, LinkClient>();
+  const linkOf = (instanceId: string): LinkClient => {
+    let l = linkCache.get(instanceId);
+    if (!l) linkCache.set(instanceId, (l = linkClient(projectScope, instanceId)));
+    return l;
+  };
   return {
     endpoint: t.endpoint,
     projectId: cfg.projectId,
@@ -127,17 +134,16 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
           metrics: metricsClient(scope),
           features: instances.features(instanceId),
           mqs: mqs.instance(instanceId),
+          get link() {
+            return linkOf(instanceId);
+          },
           ...gatewayMoreClients(scope, projectScope, instanceId),
         };
         cache.set(instanceId, c);
       }
       return c;
     },
-    link(instanceId) {
-      let l = linkCache.get(instanceId);
-      if (!l) linkCache.set(instanceId, (l = linkClient(projectScope, instanceId)));
-      return l;
-    },
+    link: linkOf,
   };
 }
 

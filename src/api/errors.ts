@@ -178,7 +178,7 @@ function describeKind(i: RomaErrorInit, where: string): string {
     case 'aborted':
       return `${where} cancelled`;
     case 'file':
-      return `cannot write ${i.path}${i.errorMsg ? ': ' + i.errorMsg : ''}`;
+      return `cannot ${i.method === 'READ' ? 'read' : 'write'} ${i.path}${i.errorMsg ? ': ' + i.errorMsg : ''}`;
     default:
       return `${where} failed (${i.kind})${i.errorMsg ? ': ' + i.errorMsg : ''}`;
   }

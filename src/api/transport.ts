@@ -5,7 +5,7 @@ import ky from 'ky';
 import { buildQueryString } from '../auth/signer.ts';
 import type { AuthProvider } from '../auth/provider.ts';
 import { RomaError, hintFor, leavesOutcomeOpen, networkKind, type RomaErrorKind } from './errors.ts';
-import { redactText } from './redact.ts';
+import { redactByName, redactText } from './redact.ts';
 import type { QueryParams } from './types/common.ts';
 
 export interface RetryPolicy {
@@ -223,7 +223,7 @@ export class Transport {
         } ${durationMs}ms${error ? ` ${error.kind}${error.errorCode ? ' ' + error.errorCode : ''}` : ''}${
           requestId ? ` request_id=${requestId}` : ''
         }`;
-        this.cfg.logger(redactText(line, this.cfg.auth.secrets()));
+        this.cfg.logger(redactByName(redactText(line, this.cfg.auth.secrets())));
       }
     };
     const fail = (kind: RomaErrorKind, extra: Partial<ConstructorParameters<typeof RomaError>[0]> = {}) => {

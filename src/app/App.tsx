@@ -21,6 +21,7 @@ import { modalComponent, type ModalProps } from './modals.tsx';
 import { SessionProvider, useSession } from './session.ts';
 import { viewKeys } from './view-keys.ts';
 import { DebugView } from './DebugView.tsx';
+import { XrayView } from '../../screens/xray/XrayView.tsx';
 import { registerDebugAction } from './debug-action.ts';
 import { SessionStoresProvider, type SessionStores } from './session-stores.ts';
 
@@ -163,15 +164,18 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const d = resourceById(top.screen);
   const mainHeight = height - 4;
   const family = top.view === 'list' ? top.screen : '';
-  const sliceKey = listKey(d?.instanceScoped === false ? null : instanceId, top.params);
+  // the key useList loads under (every list, instance-scoped or not, is keyed by the current instance)
+  const sliceKey = listKey(instanceId, top.params);
   const overlay = modal !== null || mutating;
   const scopes: KeyScope[] = overlay
     ? ['modal']
     : top.view === 'debug'
       ? ['debug', 'global']
-      : top.list.filtering
-        ? ['input']
-        : [top.view, 'actions', 'global'];
+      : top.view === 'xray'
+        ? ['list', 'global']
+        : top.list.filtering
+          ? ['input']
+          : [top.view, 'actions', 'global'];
   const keys = viewKeys(d, top.view, session);
   const only = keys.commands;
 
@@ -200,6 +204,8 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
               <Text>Unknown screen {top.screen}</Text>
             ) : top.view === 'debug' ? (
               <DebugView key={top.seq} width={width} height={mainHeight} />
+            ) : top.view === 'xray' ? (
+              <XrayView key={top.seq} entry={top} width={width} height={mainHeight} />
             ) : top.view === 'list' ? (
               <ListView key={top.seq} descriptor={d} entry={top} width={width} height={mainHeight} />
             ) : (

@@ -51,12 +51,12 @@ export function Breadcrumbs({ width }: { width: number }) {
     s.stack.map((e, i) => {
       const d = resourceById(e.screen);
       if (e.view === 'detail') return e.label ?? e.itemId ?? '?';
-      if (e.view === 'debug') {
+      if (e.view === 'debug' || e.view === 'xray') {
         // `… › API › debug`: the API's crumb is already there when opened from its detail view
         const prev = s.stack[i - 1];
         return prev?.view === 'detail' && prev.itemId === e.itemId
-          ? 'debug'
-          : `${e.label ?? e.itemId ?? '?'} › debug`;
+          ? e.view
+          : `${e.label ?? e.itemId ?? '?'} › ${e.view}`;
       }
       return e.label ? `${e.label} › ${d?.title ?? e.screen}` : (d?.title ?? e.screen);
     }),

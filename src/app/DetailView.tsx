@@ -26,7 +26,14 @@ function useItem(d: ResourceDescriptor, entry: NavEntry): unknown {
   const prev = useStore((s) => s.stack[s.stack.length - 2]);
   const params = prev && prev.screen === d.id ? prev.params : {};
   const slice = useStore(selectSlice<unknown[]>(d.id, listKey(d.instanceScoped ? instanceId : null, params)));
-  return useMemo(() => slice.data?.find((r) => d.idOf(r) === entry.itemId), [slice.data, d, entry.itemId]);
+  // a list that is not instance-scoped is loaded by its list view under the current instance's key
+  const shown = useStore(selectSlice<unknown[]>(d.id, listKey(instanceId, params)));
+  return useMemo(
+    () =>
+      slice.data?.find((r) => d.idOf(r) === entry.itemId) ??
+      shown.data?.find((r) => d.idOf(r) === entry.itemId),
+    [slice.data, shown.data, d, entry.itemId],
+  );
 }
 
 export function DetailView({
@@ -155,7 +162,7 @@ export function DetailView({
   );
 }
 
-function styleOf(style: LineStyle, theme: ReturnType<typeof useTheme>) {
+export function styleOf(style: LineStyle, theme: ReturnType<typeof useTheme>) {
   switch (style) {
     case 'title':
       return { bold: true, color: theme.tokens.header };

@@ -13,6 +13,7 @@ import { useTheme, type ColorValue, type Theme } from '../ui/theme.ts';
 import { lazyCellRequest, useInstanceRow, useList } from './data.ts';
 import { actionHandlers, bindCapabilities, hasMarkableActions } from './actions.ts';
 import { useMutationStore } from '../../screens/actions/context.tsx';
+import { BannerLines, useBannerLines, useLiveWhileShown } from './list-banner.tsx';
 import { useSession } from './session.ts';
 import { useSessionStores } from './session-stores.ts';
 import { useAppEnv, copyToClipboard } from './env.tsx';
@@ -57,7 +58,10 @@ export function ListView({
   const filtered = useMemo(() => filterRows(slice.data ?? [], d.columns, filter), [slice.data, d, filter]);
   useEffect(() => warmHaystacks(slice.data ?? [], d.columns), [slice.data, d]);
   const rows = useMemo(() => sortRows(filtered, d.columns, sort), [filtered, d, sort]);
-  const bodyHeight = Math.max(1, height - TABLE_CHROME);
+  useLiveWhileShown(d);
+  const banner = useBannerLines(d, entry.params, slice.data ?? EMPTY, width, Math.floor(height / 2));
+  const tableHeight = height - banner.length;
+  const bodyHeight = Math.max(1, tableHeight - TABLE_CHROME);
   const cursorRows: CursorRows = useMemo(
     () => ({ length: rows.length, idAt: (i) => d.idOf(rows[i]), height: bodyHeight }),
     [rows, d, bodyHeight],
@@ -93,6 +97,8 @@ export function ListView({
         d.onChoose?.(row, store);
         const target = d.enter?.(row) ?? 'detail';
         if (target === 'detail') actions.push(d.id, 'detail', { itemId: d.idOf(row), label: d.nameOf(row) });
+        else if ('itemId' in target)
+          actions.push(target.screen, 'detail', { itemId: target.itemId, label: target.label });
         else actions.push(target.screen, 'list', { params: target.params, label: target.label });
       },
       describe: () => {
@@ -205,7 +211,7 @@ export function ListView({
     );
   }
 
-  return (
+  const table = (
     <WindowedTable
       rows={rows}
       columns={columns}
@@ -213,7 +219,7 @@ export function ListView({
       selectedIndex={selected}
       scrollOffset={scroll}
       width={width}
-      height={height}
+      height={tableHeight}
       title={d.title + (d.scopeLabel?.(entry.params) ? ` — ${d.scopeLabel(entry.params) ?? ''}` : '')}
       totalCount={slice.data?.length ?? 0}
       filter={filter}
@@ -230,11 +236,22 @@ export function ListView({
               ? '  failed to load (see the status line)'
               : instanceStatus !== undefined && instanceStatus !== 'RUNNING'
                 ? `  nothing here — the instance is ${sanitizeText(instanceStatus)}, not RUNNING`
-                : '  nothing here'
+                : d.emptyText
+                  ? `  ${sanitizeText(d.emptyText(store.client))}`
+                  : '  nothing here'
       }
     />
   );
+  if (banner.length === 0) return table;
+  return (
+    <Box flexDirection="column" height={height}>
+      <BannerLines lines={banner} />
+      {table}
+    </Box>
+  );
 }
+
+const EMPTY: readonly unknown[] = [];
 
 /**
  * The descriptor's columns as table columns. Lazy cells read their per-row slices; the visible rows

@@ -55,13 +55,22 @@ export function sectionsToLines(sections: readonly DetailSection[], width: numbe
         case 'sparklines': {
           const labelW = 12;
           const valueW = 10;
-          const sparkW = Math.max(4, Math.min(60, width - labelW - valueW - 2));
+          const scaleW = block.series.some((s) => s.scale) ? 22 : 0;
+          const sparkW = Math.max(4, Math.min(60, width - labelW - valueW - 2 - scaleW));
           for (const s of block.series) {
             out.push({
               parts: [
                 { text: padToWidth(sanitizeText(s.label), labelW), style: 'label' },
                 { text: padToWidth(sparkline(s.values, sparkW, unicode), sparkW + 1), style: 'spark' },
-                { text: truncateToWidth(sanitizeText(s.current), valueW), style: 'text' },
+                {
+                  text: scaleW
+                    ? padToWidth(truncateToWidth(sanitizeText(s.current), valueW), valueW + 1)
+                    : truncateToWidth(sanitizeText(s.current), valueW),
+                  style: 'text',
+                },
+                ...(s.scale
+                  ? [{ text: truncateToWidth(sanitizeText(s.scale), scaleW), style: 'muted' as const }]
+                  : []),
               ],
             });
           }

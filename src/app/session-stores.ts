@@ -12,6 +12,7 @@ import type { DashboardStore } from '../store/store.ts';
 import type { AppEnv } from './env.tsx';
 import type { SessionGate } from '../../screens/types.ts';
 import { decideSession } from './session.ts';
+import { wireAuditView } from './audit-wiring.ts';
 
 export interface SessionStores {
   readonly dash: DashboardStore;
@@ -87,6 +88,7 @@ export function createShellMutations(
   instanceId: string | null,
   session: SessionGate = decideSession(env.header, dash.client),
 ): MutationStore {
+  wireAuditView(dash, env);
   return createMutationStore({
     port: clientPort(
       dash.client.instance(instanceId ?? ''),

@@ -56,7 +56,10 @@ export const DEBUG_COMMANDS: readonly Command[] = (Object.keys(KEYMAP) as Comman
 /** Dialogs and text fields open from any view (confirmations, `/`, `:`): their keys are always listed. */
 const REACHABLE_SCOPES: readonly KeyScope[] = ['modal', 'input'];
 
-export type ViewName = ViewKind | 'debug';
+export type ViewName = ViewKind | 'debug' | 'xray';
+
+/** The x-ray of an API (screens/xray): a tree walked like a list, Enter opens a node's resource. */
+export const XRAY_COMMANDS: readonly Command[] = [...NAVIGATION, 'enter'];
 
 export interface ViewKeys {
   /** Every command bound in the view (global ones included). */
@@ -72,6 +75,8 @@ export interface ViewKeys {
 export function viewKeys(d: ResourceDescriptor | undefined, view: ViewName, session: SessionGate): ViewKeys {
   if (view === 'debug')
     return { commands: [...GLOBAL_COMMANDS, ...DEBUG_COMMANDS], unavailable: [], titles: {}, labels: {} };
+  if (view === 'xray')
+    return { commands: [...GLOBAL_COMMANDS, ...XRAY_COMMANDS], unavailable: [], titles: {}, labels: {} };
   const b = bindCapabilities(d, view, session);
   const base = (view === 'list' ? LIST_COMMANDS : DETAIL_COMMANDS).filter(
     (c) =>

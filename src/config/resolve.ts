@@ -240,9 +240,27 @@ function checkAuth(a: Record<string, unknown>, name: string, path: string): void
   }
 }
 
+/**
+ * An access key without its secret key (or the reverse) is a broken source: falling through to the
+ * next one could pair this source's project with another account's keys.
+ */
+function checkKeyPair(
+  where: string,
+  [akName, ak]: [string, string | undefined],
+  [skName, sk]: [string, string | undefined],
+): void {
+  if (!ak === !sk) return;
+  const missing = ak ? skName : akName;
+  throw configError(
+    `${where}: ${missing} is missing (${ak ? akName : skName} is set)`,
+    `Set both ${akName} and ${skName}, or remove the other one.`,
+  );
+}
+
 function fromSdkEnv(env: Env): Found | undefined {
   const ak = env.HUAWEICLOUD_SDK_AK;
   const sk = env.HUAWEICLOUD_SDK_SK;
+  checkKeyPair('environment', ['HUAWEICLOUD_SDK_AK', ak], ['HUAWEICLOUD_SDK_SK', sk]);
   if (!ak || !sk) return undefined;
   const token = env.HUAWEICLOUD_SDK_SECURITY_TOKEN;
   return {
@@ -257,6 +275,7 @@ function fromSdkEnv(env: Env): Found | undefined {
 
 function fromHwEnv(env: Env): Found | undefined {
   const base = { projectId: env.HW_PROJECT_ID, region: env.HW_REGION_NAME };
+  checkKeyPair('environment', ['HW_ACCESS_KEY', env.HW_ACCESS_KEY], ['HW_SECRET_KEY', env.HW_SECRET_KEY]);
   if (env.HW_ACCESS_KEY && env.HW_SECRET_KEY) {
     const token = env.HW_SECURITY_TOKEN;
     return {
@@ -300,6 +319,7 @@ function fromCredentialsFile(home: string, warnings: string[]): Found | undefine
   if (!exists(path)) return undefined;
   const ini = parseIni(readFileSync(path, 'utf8'));
   const sec = ini.basic ?? ini.default ?? Object.values(ini)[0];
+  checkKeyPair(path, ['"ak"', sec?.ak], ['"sk"', sec?.sk]);
   if (!sec?.ak || !sec.sk) return undefined;
   const w = worldReadableWarning(path);
   if (w) warnings.push(w);
@@ -352,6 +372,11 @@ function fromKooCli(home: string, warnings: string[]): Found | undefined {
   if (profiles.length === 0) return undefined;
   const p = currentKooProfile(file, profiles, path);
   const current = p.name ?? 'default';
+  checkKeyPair(
+    `${path} (KooCLI profile ${current})`,
+    ['"accessKeyId"', p.accessKeyId],
+    ['"secretAccessKey"', p.secretAccessKey],
+  );
   if (!p.accessKeyId || !p.secretAccessKey) return undefined;
   if (looksEncrypted(file, p)) {
     throw configError(

@@ -136,6 +136,13 @@ export const KEYMAP = {
     'copy',
   ),
 
+  xray: spec(
+    'actions',
+    ['Z'],
+    'X-ray of the API: group, environments, bound policies, apps, backend, instance defaults',
+    'xray',
+  ),
+
   // modal dialogs
   confirm: spec('modal', ['y'], 'Confirm', 'yes'),
   cancel: spec('modal', ['n', 'escape'], 'Cancel', 'no'),

@@ -6,6 +6,7 @@ import { describeAction, actionSubject, type Confirmation } from '../actions/con
 import { refusalError } from '../actions/errors.ts';
 import { runAction } from '../actions/execute.ts';
 import type { AuditEntry, AuditSink } from '../actions/audit.ts';
+import { namesOf } from '../actions/audit-names.ts';
 import type { MutationPort } from '../actions/port.ts';
 import { READ_ONLY_REFUSAL, type Refusal } from '../actions/preconditions.ts';
 import type { MutationAction, MutationOutcome, StepProgress } from '../actions/types.ts';
@@ -134,6 +135,7 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
         ...(err ? { errorCode: err.code, errorMsg: err.message } : {}),
         ...(failures && failures.length > 0 ? { failures } : {}),
         ...(o?.outcome?.reread ? { reread: o.outcome.reread } : {}),
+        ...auditNames(action),
       });
     } catch (e) {
       deps.onAuditError?.(e);
@@ -254,4 +256,9 @@ export function createMutationStore(deps: MutationDeps): MutationStore {
       await auditChain;
     },
   });
+}
+
+function auditNames(action: MutationAction): { names?: Record<string, string> } {
+  const names = namesOf(action);
+  return Object.keys(names).length > 0 ? { names } : {};
 }

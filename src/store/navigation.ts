@@ -16,8 +16,11 @@ export interface ListState extends Cursor {
   sort: SortState | null;
 }
 
-/** `debug`: the debug console of the API `itemId` (screens/debug), opened with `d`. */
-export type ViewKind = 'list' | 'detail' | 'debug';
+/**
+ * `debug`: the debug console of the API `itemId` (screens/debug), opened with `d`.
+ * `xray`: the x-ray of the API `itemId` (screens/xray), opened with `Z`; its node selection is `list`.
+ */
+export type ViewKind = 'list' | 'detail' | 'debug' | 'xray';
 
 export interface NavEntry {
   /** Unique per push; lets React key views and lets tests tell entries apart. */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createRomaClient, type RomaClient } from '../../src/api/client.ts';
 import type { RomaError } from '../../src/api/errors.ts';
+import { Transport } from '../../src/api/transport.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
 import { hang, json, reset, startRawServer, text, type RawServer } from '../helpers/raw-server.ts';
 
@@ -178,5 +179,18 @@ describe('secrets', () => {
       assert.ok(!l.includes(AK) && !l.includes(SK), l);
     }
     assert.ok(!JSON.stringify(err).includes(SK) && !JSON.stringify(err).includes(AK));
+  });
+  it('query parameters named as credentials are masked in the request log, whatever their value', async () => {
+    const lines: string[] = [];
+    const t = new Transport({
+      endpoint: srv.url,
+      auth: akskProvider({ ak: AK, sk: SK }),
+      logger: (l) => lines.push(l),
+    });
+    srv.respond(json(200, {}));
+    await t.request({ method: 'GET', path: '/v1/x', query: { access_token: 'tok-1', name: 'orders' } });
+    assert.equal(lines.length, 1);
+    assert.doesNotMatch(lines[0] ?? '', /tok-1/);
+    assert.match(lines[0] ?? '', /access_token=\*\*\*&name=orders/);
   });
 });

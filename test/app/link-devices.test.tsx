@@ -230,12 +230,12 @@ test('M adds the marked devices to a chosen group and removes them again', async
   h.store.getState().actions.updateList({ marked: [] });
 });
 
-test('e disables a device after confirmation (the list shows it disabled); n creates one', async () => {
+test('t disables a device after confirmation (the list shows it disabled)', async () => {
   await waitForFrame(h.ui, (f) => f.includes('NODE ID') && !f.includes('Esc/Enter: close'));
   await until('the list is current', () => rows().every((x) => linkDb().devices.has(x.id)));
   const d = rows().find((x) => x.status === 0 && x.online_status === 2) as Device;
   await select(d);
-  await press('e');
+  await press('t');
   await waitForFrame(h.ui, (f) => f.includes(`Disable device ${d.device_name}`));
   assert.equal(linkDb().devices.get(d.id)?.status, 0, 'nothing sent before y');
   await press('y');
@@ -243,21 +243,69 @@ test('e disables a device after confirmation (the list shows it disabled); n cre
   await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
   await press('\r');
   await until('list refreshed', () => rows().find((r) => r.id === d.id)?.status === 1);
+});
 
+const CTRL_U = '\x15';
+const CTRL_S = '\x13';
+const DOWN = '\x1b[B';
+async function type(text: string) {
+  for (const ch of text) await press(ch);
+}
+
+test('n on a device creates another of its product (6.2.1): node id required, the product app by default', async () => {
+  await waitForFrame(h.ui, (f) => f.includes('NODE ID') && !f.includes('Esc/Enter: close'));
+  const d = meterWith((x) => x.parent_device_id === undefined);
+  await select(d);
   const before = linkDb().devices.size;
+  const sent = writes();
   await press('n');
-  await waitForFrame(h.ui, (f) => f.includes('Create a device') && f.includes('TempSensor_T1'));
-  await press('j', 2); // SmartMeter_S3, EdgeGateway_G2, TempSensor_T1
-  await press('\r');
-  await waitForFrame(h.ui, (f) => f.includes('Product: TempSensor_T1'));
-  for (const ch of 'sensor-new-1') await press(ch);
-  await press('\r');
-  for (const ch of 'NEW_NODE_1') await press(ch);
-  await press('\r');
-  await waitForFrame(h.ui, (f) => f.includes('Create device sensor-new-1 (TempSensor_T1)'));
+  await waitForFrame(h.ui, (f) => f.includes('New device'));
+  await press('\x0f'); // Ctrl-O: a copy of the selected device
+  await waitForFrame(h.ui, (f) => f.includes(`${d.device_name}_copy`));
+  await press(CTRL_S); // the node id is empty: stopped on its field
+  await waitForFrame(h.ui, (f) => /node id.*\n.*✗ required/.test(f));
+  assert.equal(writes(), sent, 'nothing sent');
+  await type('meter-copy-1'); // the cursor went to the field in error
+  await press(CTRL_S);
+  await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('meter-copy-1'));
+  assert.equal(writes(), sent, 'nothing sent before y');
   await press('y');
   await until('created in the emulator', () => linkDb().devices.size === before + 1);
-  assert.equal(linkDb().deviceByNodeId('NEW_NODE_1')?.device_name, 'sensor-new-1');
-  await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
-  await press('\r');
+  const made = linkDb().deviceByNodeId('meter-copy-1');
+  assert.equal(made?.device_name, `${d.device_name}_copy`);
+  assert.equal(made?.product_id, d.product?.product_id);
+  assert.equal(made?.app_id, linkDb().products.get(d.product?.product_id as number)?.app_id);
+  await waitForFrame(h.ui, (f) => f.includes(`Created device ${d.device_name}_copy`));
+});
+
+test('e edits a device (6.2.6): name, description and tags change, the node id stays', async () => {
+  await waitForFrame(h.ui, (f) => f.includes('NODE ID'));
+  await until('the list is current', () => rows().every((x) => linkDb().devices.has(x.id)));
+  const d = rows().find((x) => x.online_status !== 1 && !String(x.device_name).includes('copy')) as Device;
+  await select(d);
+  const sent = writes();
+  await press('e');
+  await waitForFrame(h.ui, (f) => f.includes(`Edit device ${d.device_name}`));
+  await press(CTRL_U);
+  await type('renamed-device');
+  await press(DOWN, 7); // → description
+  await press(CTRL_U);
+  await type('moved to hall 2');
+  await press(DOWN);
+  await press(CTRL_U);
+  await type('hall2, meters');
+  await press(CTRL_S);
+  const review = await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('renamed-device'));
+  assert.match(review, /moved to hall 2/);
+  assert.doesNotMatch(review, /node id/, 'unchanged fields are not listed');
+  await press('y');
+  await until('modified', () => linkDb().devices.get(d.id)?.device_name === 'renamed-device');
+  const after = linkDb().devices.get(d.id);
+  assert.equal(after?.description, 'moved to hall 2');
+  assert.deepEqual(after?.tags, ['hall2', 'meters']);
+  assert.equal(after?.node_id, d.node_id);
+  assert.equal(writes(), sent + 1, 'one PUT');
+  await until('list refreshed', () => rows().some((r) => r.device_name === 'renamed-device'));
+  const audit = (await readFile(h.auditPath, 'utf8')).trim().split('\n').pop() ?? '';
+  assert.match(audit, /"action":"edit device"/);
 });

@@ -3,7 +3,8 @@
 // listed key through the app's real key router, and fails on a key no handler consumed. A capability
 // key (the `actions` scope: n, e, D, p, b, …) must also visibly do something (a dialog, a view, a status).
 import assert from 'node:assert/strict';
-import { RESOURCES } from '../../screens/registry.ts';
+import { writeFile } from 'node:fs/promises';
+import { actionsOf, RESOURCES } from '../../screens/registry.ts';
 import { listKey } from '../../src/app/data.ts';
 import { decideSession } from '../../src/app/session.ts';
 import { helpCommands, viewKeys, type ViewName } from '../../src/app/view-keys.ts';
@@ -48,6 +49,21 @@ export async function walkViews(resources: ReadonlyArray<(typeof RESOURCES)[numb
   const unhandled: string[] = [];
   const router = createKeyRouter(undefined, { onUnhandled: (k) => void unhandled.push(k.id) });
   const h = await startHarness({ rootScreen: 'apis', router });
+  // the audit view lists the log: give it a line to act on
+  await writeFile(
+    h.auditPath,
+    JSON.stringify({
+      ts: new Date().toISOString(),
+      who: 'walk',
+      profile: 'demo',
+      instance: '-',
+      action: 'publish',
+      object: 'api:walk(1)',
+      env: 'RELEASE',
+      result: 'ok',
+      requestIds: [],
+    }) + '\n',
+  );
   const session = decideSession(h.env.header, h.store.client);
   const instanceId = h.store.getState().instanceId;
   const problems: string[] = [];
@@ -63,6 +79,7 @@ export async function walkViews(resources: ReadonlyArray<(typeof RESOURCES)[numb
       const first = rowsOf(h, d)[0];
       if (view === 'detail') actions.push(d.id, 'detail', { itemId: d.idOf(first), label: d.nameOf(first) });
       if (view === 'debug') actions.push(d.id, 'debug', { itemId: d.idOf(first), label: d.nameOf(first) });
+      if (view === 'xray') actions.push(d.id, 'xray', { itemId: d.idOf(first), label: d.nameOf(first) });
       await settle();
       // the instance list's Enter changes the instance: keep the one the walk uses
       if (h.store.getState().instanceId !== instanceId) actions.setInstance(instanceId);
@@ -87,11 +104,15 @@ export async function walkViews(resources: ReadonlyArray<(typeof RESOURCES)[numb
       const settled = () => {
         const st = h.store.getState();
         const sl = st.resources[d.id]?.[listKey(st.instanceId, {})];
-        return sl !== undefined && !sl.loading;
+        // an answer, not just "not loading": a load aborted earlier (superseded on the list channel)
+        // leaves an empty slice that is not loading, and the resource would be skipped as empty
+        return sl !== undefined && !sl.loading && (sl.data != null || sl.error != null);
       };
       await until(`${d.id} settled`, settled).catch(() => undefined);
       if (rowsOf(h, d).length === 0) continue;
-      for (const view of ['list', 'detail'] as const) {
+      // the x-ray (`Z`, issue 17) is a view of its own wherever a resource offers it
+      const xray = actionsOf(d).some((a) => a.command === 'xray');
+      for (const view of ['list', 'detail', ...(xray ? (['xray'] as const) : [])] as const) {
         const keys = viewKeys(d, view, session);
         // the help lists the view's own commands plus dialog and text-field keys (reached from it)
         assert.ok(keys.commands.every((c) => helpCommands(keys).includes(c)));

@@ -57,11 +57,12 @@ export async function readOnlyWalk(pick: (index: number) => boolean): Promise<vo
         for (const k of actionKeys) {
           await press(ro, ' ');
           await press(ro, k);
-          // whatever opened (versions, debug console) is closed again
+          // whatever opened (versions, debug console, x-ray) is closed again
           for (
             let i = 0;
             i < 3 &&
-            (ro.store.getState().modals.length > 0 || selectTop(ro.store.getState()).view === 'debug');
+            (ro.store.getState().modals.length > 0 ||
+              ['debug', 'xray'].includes(selectTop(ro.store.getState()).view));
             i++
           )
             await press(ro, '\x1b');

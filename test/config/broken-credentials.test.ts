@@ -149,3 +149,23 @@ describe('~/.hcloud/config.json (KooCLI)', () => {
     }
   });
 });
+
+describe('half an access key pair is an error naming where, never a fall-through', () => {
+  const KOO_OTHER = { [KOO]: JSON.stringify({ profiles: [kooProfile('other')] }) };
+  it('~/.huaweicloud/credentials with ak but no sk (or sk but no ak)', () => {
+    for (const ini of ['[basic]\nak = FILEAK\nproject_id = p\n', '[basic]\nsk = file-sk\n']) {
+      const h = home({ '.huaweicloud/credentials': ini, ...KOO_OTHER });
+      failsNaming(h, ['--region', 'r'], {}, /\.huaweicloud\/credentials/, /"(ak|sk)" is missing/);
+    }
+  });
+  it('HUAWEICLOUD_SDK_AK without HUAWEICLOUD_SDK_SK, HW_ACCESS_KEY without HW_SECRET_KEY', () => {
+    const h = home({ '.huaweicloud/credentials': '[basic]\nak = FILEAK\nsk = file-sk\n' });
+    failsNaming(h, ['--region', 'r'], { HUAWEICLOUD_SDK_AK: 'A' }, /HUAWEICLOUD_SDK_SK is missing/);
+    failsNaming(h, ['--region', 'r'], { HW_SECRET_KEY: 'S' }, /HW_ACCESS_KEY is missing/);
+  });
+  it('a KooCLI profile with an access key and no secret key', () => {
+    const p = { ...kooProfile('dev'), secretAccessKey: undefined };
+    const h = home({ [KOO]: JSON.stringify({ current: 'dev', profiles: [p] }) });
+    failsNaming(h, ['--region', 'r'], {}, /\.hcloud\/config\.json/, /"secretAccessKey" is missing/);
+  });
+});

@@ -22,7 +22,12 @@ export async function waitForFrame(
   for (;;) {
     const last = r.lastFrame() ?? '';
     const frame = opts.raw === true ? last : plain(last);
-    if (predicate(frame)) return frame;
+    if (predicate(frame)) {
+      // A frame is drawn at commit, and effects (input handlers registered by the new screen) run
+      // in a later turn: on a loaded machine the next key could otherwise arrive before them.
+      await settle();
+      return frame;
+    }
     if (Date.now() > deadline) {
       throw new Error(`waitForFrame: condition not met; last frame:\n${frame}`);
     }

@@ -353,7 +353,7 @@ function deviceRoutes(): RouteDef[] {
       const product = productOf(ctx, b.product);
       const name = text(b, 'device_name', {
         required: true,
-        min: 4,
+        min: 2,
         max: 64,
         pattern: DEVICE_NAME_RE,
       }) as string;
@@ -443,7 +443,7 @@ function deviceRoutes(): RouteDef[] {
     linkRoute('PUT', one, 'link-devices.update', (ctx) => {
       const d = found(ctx.link.devices, pathId(ctx, 'device_id'));
       const b = bodyOf(ctx);
-      const name = text(b, 'device_name', { min: 4, max: 64, pattern: DEVICE_NAME_RE });
+      const name = text(b, 'device_name', { min: 2, max: 64, pattern: DEVICE_NAME_RE });
       const nodeId = text(b, 'node_id', { min: 2, max: 64, pattern: NODE_ID_RE });
       const status = int(b, 'status', { min: 0, max: 1 });
       const tags = checkTags(b);
