@@ -7,6 +7,7 @@ import { sanitizeText } from '../src/ui/sanitize.ts';
 import { fitToWidth, truncateToWidth } from '../src/ui/text.ts';
 import { useTheme } from '../src/ui/theme.ts';
 import { TextInput } from './TextInput.tsx';
+import { useCursor } from './use-cursor.ts';
 
 export interface PaletteEntry {
   name: string;
@@ -72,12 +73,16 @@ export function CommandPalette({
 }: CommandPaletteProps) {
   const theme = useTheme();
   const [value, setValue] = useState('');
-  const [pick, setPick] = useState(0);
   const [notFound, setNotFound] = useState<string | null>(null);
   const [moved, setMoved] = useState(false);
   const [recalled, setRecalled] = useState<number | null>(null);
   const matches = matchEntries(entries, value);
-  const selected = Math.min(pick, Math.max(0, matches.length - 1));
+  // the one list cursor over the suggestions; what is typed starts over at the best match
+  const cursor = useCursor(
+    matches.map((e) => e.name),
+    maxSuggestions,
+  );
+  const selected = cursor.index;
 
   const run = (text: string) => {
     const args = text.trim().split(/\s+/).slice(1).join(' ');
@@ -96,7 +101,7 @@ export function CommandPalette({
         value={value}
         onChange={(v) => {
           setValue(v);
-          setPick(0);
+          cursor.dispatch({ type: 'reset' });
           setMoved(false);
           setNotFound(null);
           setRecalled(null);
@@ -108,7 +113,7 @@ export function CommandPalette({
           if (e === undefined) return;
           // a second Tab on a completed name moves on to the next candidate
           if (value.trim().toLowerCase() === e.name.toLowerCase() && matches.length > 1) {
-            setPick((p) => (p + 1) % matches.length);
+            cursor.dispatch({ type: 'select', index: (selected + 1) % matches.length });
             return;
           }
           setValue(e.name);
@@ -119,13 +124,13 @@ export function CommandPalette({
           if (h !== null) {
             setRecalled(h.at);
             setValue(h.value);
-            setPick(0);
+            cursor.dispatch({ type: 'reset' });
             setMoved(false);
             setNotFound(null);
             return;
           }
           setMoved(true);
-          setPick((p) => Math.max(0, Math.min(matches.length - 1, p + d)));
+          cursor.dispatch({ type: 'step', step: d < 0 ? 'up' : 'down' });
         }}
         placeholder={placeholder}
         captureAll
@@ -135,7 +140,7 @@ export function CommandPalette({
           {truncateToWidth(`no such resource: ${sanitizeText(notFound)}`, width)}
         </Text>
       ) : (
-        matches.slice(0, maxSuggestions).map((e, i) => {
+        matches.slice(cursor.window.start, cursor.window.end).map((e, i) => {
           // Names are server text too (`:ctx` completes instance and profile names).
           const label = fitToWidth(
             sanitizeText(
@@ -143,7 +148,7 @@ export function CommandPalette({
             ),
             Math.min(30, width),
           );
-          const on = i === selected;
+          const on = cursor.window.start + i === selected;
           return (
             <Text
               key={e.name}

@@ -1,22 +1,18 @@
-// The one picker (environment, app, policy …): ink-select-input, driven through the key router.
-// ink-select-input listens with its own useInput; left on the real stdin it would see every key,
-// also those meant for a dialog above it, and miss keys of a burst (Ink hands it "jj\r" as one
-// input). So it listens on a private input stream instead, which this component feeds with the keys
-// the router gives its layer, one key per commit. `isFocused` is tied to that registration being
-// active, and the handler consumes every key so nothing reaches the views beneath. Esc cancels.
-import { EventEmitter } from 'node:events';
-import { Box, Text, useStdin } from 'ink';
-import SelectInput from 'ink-select-input';
+// The one picker (environment, app, policy …), moved by the one list cursor (src/ui/list-cursor.ts):
+// ↑↓ j k (wrapping), g/Home, G/End, PgUp/PgDn, Ctrl-U/D like every list, `/` filters as you type
+// (Esc clears the filter, Enter keeps it), 1–9 pick a row of the window, Enter picks, Esc cancels.
+// It listens on its layer of the key router and consumes every key, so nothing reaches the views
+// beneath.
+import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-// Ink does not export its stdin context; this is the very module Ink itself imports (same file,
-// same instance), used only to give ink-select-input the private stream described above.
-import StdinContext from '../node_modules/ink/build/components/StdinContext.js';
 import { commandsForKey, keyIs } from '../src/keys/keymap.ts';
 import { useKeyHandler, type KeyLayer } from '../src/keys/router.tsx';
-import type { KeyEvent } from '../src/keys/keys.ts';
+import { typeAhead } from '../src/ui/list-cursor.ts';
 import { sanitizeText } from '../src/ui/sanitize.ts';
 import { truncateToWidth } from '../src/ui/text.ts';
 import { useTheme } from '../src/ui/theme.ts';
+import { editLine, insertText } from './TextInput.tsx';
+import { useCursor } from './use-cursor.ts';
 
 export interface SelectItem<V> {
   label: string;
@@ -37,96 +33,114 @@ export interface SelectListProps<V> {
   active?: boolean;
 }
 
-/** The terminal input ink-select-input understands for a routed key, if it is one of its keys. */
-function inputFor(k: KeyEvent): string | undefined {
-  const cmds = commandsForKey(k.id, ['list', 'modal']);
-  if (cmds.includes('down')) return '\x1b[B';
-  if (cmds.includes('up')) return '\x1b[A';
-  if (cmds.includes('submit')) return '\r';
-  if (/^[1-9]$/.test(k.id)) return k.id;
-  return undefined;
+interface Row<V> {
+  id: string;
+  item: SelectItem<V>;
 }
 
-interface Row {
-  key: string;
-  label: string;
-  value: number;
-}
-
+/** Other items (not a reload of the same ones) start over at `initialIndex`, filter cleared. */
 export function SelectList<V>(p: SelectListProps<V>) {
+  return <Picker key={p.items.map((i) => i.label).join('\u0000')} {...p} />;
+}
+
+function Picker<V>(p: SelectListProps<V>) {
   const theme = useTheme();
-  const stdin = useStdin();
-  const [events] = useState(() => new EventEmitter());
-  const ctx = useMemo(
-    () => ({
-      ...stdin,
-      setBracketedPasteMode: () => {},
-      internal_exitOnCtrlC: false,
-      internal_eventEmitter: events,
-      setRawMode: () => {},
-    }),
-    [stdin, events],
-  );
   const active = p.active ?? true;
   const limit = p.limit ?? 8;
-  const rows: Row[] = useMemo(
-    () => p.items.map((item, i) => ({ key: String(i), label: item.label, value: i })),
-    [p.items],
+  const all: Row<V>[] = useMemo(() => p.items.map((item, i) => ({ id: String(i), item })), [p.items]);
+  const [filtering, setFiltering] = useState<{ cursor: number } | null>(null);
+  const [filter, setFilter] = useState('');
+  const rows = useMemo(
+    () => typeAhead(all, (r) => `${r.item.label} ${r.item.note ?? ''}`, filter),
+    [all, filter],
   );
+  const ids = useMemo(() => rows.map((r) => r.id), [rows]);
+  const cur = useCursor(ids, limit, { wrap: true, initialIndex: p.initialIndex ?? 0 });
+  const at = cur.index;
+  const pick = (i: number) => {
+    const row = rows[i];
+    if (row !== undefined) p.onSelect(row.item);
+  };
+  const applyFilter = (value: string) => {
+    setFilter(value);
+    cur.dispatch({ type: 'filter', filter: value });
+  };
 
   useKeyHandler(
     p.layer ?? 'modal',
     (k) => {
-      if (keyIs('back', k.id)) p.onCancel?.();
-      else {
-        const input = inputFor(k);
-        if (input !== undefined) events.emit('input', input);
+      if (filtering !== null) {
+        const cmds = commandsForKey(k.id, ['input']);
+        if (cmds.includes('inputCancel')) {
+          setFiltering(null);
+          applyFilter('');
+        } else if (cmds.includes('inputSubmit')) setFiltering(null);
+        else {
+          const next = editLine({ value: filter, cursor: filtering.cursor }, k);
+          if (next !== null) {
+            setFiltering({ cursor: next.cursor });
+            applyFilter(next.value);
+          }
+        }
+        return true;
       }
+      if (keyIs('back', k.id)) p.onCancel?.();
+      else if (keyIs('submit', k.id)) pick(at);
+      else if (keyIs('filter', k.id)) setFiltering({ cursor: Array.from(filter).length });
+      else if (/^[1-9]$/.test(k.id)) pick(cur.window.start + Number(k.id) - 1);
+      else cur.onKey(k.id);
       return true;
     },
-    { active },
+    {
+      active,
+      onPaste: (text) => {
+        if (filtering === null) return true;
+        const next = insertText({ value: filter, cursor: filtering.cursor }, text);
+        setFiltering({ cursor: next.cursor });
+        applyFilter(next.value);
+        return true;
+      },
+    },
   );
 
-  // ink-select-input hands the item's own fields (our row, with its index) to the item component
-  const Item = ({
-    isSelected = false,
-    label,
-    value,
-  }: {
-    isSelected?: boolean;
-    label: string;
-    value?: number;
-  }) => {
-    const note = value === undefined ? undefined : p.items[value]?.note;
-    return (
-      <Text
-        wrap="truncate"
-        inverse={isSelected && theme.monochrome}
-        color={isSelected ? theme.tokens.accent : undefined}
-      >
-        {truncateToWidth(sanitizeText(label), Math.max(0, p.width - 2))}
-        {note !== undefined ? <Text color={theme.tokens.muted}> {sanitizeText(note)}</Text> : null}
-      </Text>
-    );
-  };
+  const win = cur.window;
+  const width = Math.max(0, p.width - 2);
 
   return (
     <Box flexDirection="column" width={p.width}>
-      {rows.length === 0 ? <Text color={theme.tokens.muted}>(nothing to choose)</Text> : null}
-      <StdinContext.Provider value={ctx}>
-        <SelectInput
-          items={rows}
-          isFocused={active}
-          limit={limit}
-          initialIndex={Math.min(p.initialIndex ?? 0, Math.max(0, rows.length - 1))}
-          indicatorComponent={({ isSelected }) => <Text>{isSelected ? '› ' : '  '}</Text>}
-          itemComponent={Item}
-          onSelect={(row) => {
-            const item = p.items[row.value];
-            if (item !== undefined) p.onSelect(item);
-          }}
-        />
-      </StdinContext.Provider>
+      {filtering !== null || filter !== '' ? (
+        <Text color={theme.tokens.muted} wrap="truncate">
+          /{sanitizeText(filter)}
+          {filtering !== null ? '▏' : ''}
+        </Text>
+      ) : null}
+      {rows.length === 0 ? (
+        <Text color={theme.tokens.muted}>
+          {all.length === 0 ? '(nothing to choose)' : `(no match for “${sanitizeText(filter)}”)`}
+        </Text>
+      ) : null}
+      {rows.slice(win.start, win.end).map((row, i) => {
+        const on = win.start + i === at;
+        return (
+          <Text
+            key={row.id}
+            wrap="truncate"
+            inverse={on && theme.monochrome}
+            color={on ? theme.tokens.accent : undefined}
+          >
+            {on ? '› ' : '  '}
+            {truncateToWidth(sanitizeText(row.item.label), width)}
+            {row.item.note !== undefined ? (
+              <Text color={theme.tokens.muted}> {sanitizeText(row.item.note)}</Text>
+            ) : null}
+          </Text>
+        );
+      })}
+      {rows.length > limit ? (
+        <Text color={theme.tokens.muted}>
+          {at + 1}/{rows.length}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -3,6 +3,7 @@
 import type { RomaClient } from '../src/api/client.ts';
 import type { DashboardStore } from '../src/store/store.ts';
 import type { ColorValue, Theme } from '../src/ui/theme.ts';
+import type { DebugStore } from '../src/store/debug.ts';
 import type { MutationStore } from '../src/store/mutations.ts';
 
 export interface FetchContext {
@@ -135,6 +136,8 @@ export interface ActionContext<T> {
   /** The mutations store (confirmation, run, audit, outcome); set by the shell. */
   mutations?: MutationStore;
   session?: SessionGate;
+  /** The session's 4.3.8 debug console store; set by the shell. */
+  debug?: DebugStore;
 }
 
 /**

@@ -9,11 +9,11 @@ import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { dialogScope } from '../../src/app/marks-after-batch.ts';
-import { navOf, pick, proposeAuthorize, useCursor } from './AppAuthViews.tsx';
+import { passesThrough, proposeAuthorize } from './AppAuthViews.tsx';
 import { useMutationStore, useMutations } from './context.tsx';
 import { appAuthsForApisRequest } from './data.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
-import { PickList } from './PickList.tsx';
+import { PickList, pick, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 
 export function ApiAppsBatchView({
@@ -35,20 +35,19 @@ export function ApiAppsBatchView({
   const busy = useMutations((s) => s.phase !== 'idle');
   const theme = useTheme().tokens;
   const rows = slice.data?.rows ?? [];
-  const nav = useCursor(rows.map((r) => r.app.id));
+  const nav = usePickCursor(rows.map((r) => r.app.id));
 
   useKeyHandler(
     'modal',
     (key) => {
-      const n = navOf(key.id);
-      if (n === 'pass') return false;
+      if (passesThrough(key.id)) return false;
       if (keyIs('back', key.id)) onClose();
       else if (choice.onKey(key.id)) {
-        nav.setMarked(new Set());
+        nav.dispatch({ type: 'clearMarks' });
         return true;
-      } else if (nav.step(n)) return true;
+      } else if (nav.onPickKey(key.id, { marks: true })) return true;
       else if (keyIs('submit', key.id) || keyIs('authorize', key.id)) {
-        const picked = pick(rows, (r) => r.app.id, nav.marked, nav.cursor);
+        const picked = pick(rows, (r) => r.app.id, nav);
         proposeAuthorize(
           mutations,
           picked.map((r) => r.app),
@@ -57,7 +56,7 @@ export function ApiAppsBatchView({
           slice.data?.existing ?? [],
           dialogScope(nav.marked.size),
         );
-        nav.setMarked(new Set());
+        nav.dispatch({ type: 'clearMarks' });
       }
       return true;
     },
@@ -81,8 +80,7 @@ export function ApiAppsBatchView({
           id: r.app.id,
           text: `${r.authorized === apis.length ? '✓' : r.authorized > 0 ? '◐' : '·'} ${r.app.name} (${r.authorized}/${apis.length})`,
         }))}
-        cursor={nav.cursor}
-        marked={nav.marked}
+        nav={nav}
         empty={slice.loading ? 'loading…' : 'No app in this instance.'}
       />
       <Text color={theme.muted}>

@@ -14,7 +14,7 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { apiBindingsRequest, policiesRequest } from './data.ts';
-import { PickList, isCursorKey, moveCursor } from './PickList.tsx';
+import { PickList, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
@@ -35,8 +35,7 @@ export function ApiBindingsView({
   onClose: () => void;
 }) {
   const instanceId = useStore((s) => s.instanceId) ?? '';
-  const [cursor, setCursor] = useState(0);
-  const choice = useEnvChoice(initialEnv, envs, () => setCursor(0));
+  const choice = useEnvChoice(initialEnv, envs);
   const env = choice.env;
   const slice = useResource(apiBindingsRequest(instanceId, api, env));
   const mutations = useMutationStore();
@@ -46,6 +45,7 @@ export function ApiBindingsView({
   const theme = useTheme().tokens;
   const [picking, setPicking] = useState<PolicyKind | 'kind' | null>(null);
   const bindings = slice.data?.bindings ?? [];
+  const nav = usePickCursor(bindings.map((b) => b.bindingId));
 
   useKeyHandler(
     'modal',
@@ -58,10 +58,11 @@ export function ApiBindingsView({
         return true;
       }
       if (picking) return false; // the policy picker below handles its keys
-      const b = bindings[cursor];
+      const b = bindings[nav.index];
       if (keyIs('back', key.id)) onClose();
-      else if (choice.onKey(key.id)) return true;
-      else if (isCursorKey(key.id)) setCursor((c) => moveCursor(c, bindings.length, key.id));
+      else if (choice.onKey(key.id))
+        nav.reset(); // another environment, another list
+      else if (nav.onPickKey(key.id)) return true;
       else if (keyIs('bind', key.id)) setPicking('kind');
       else if (keyIs('unbind', key.id) && b)
         actions.propose(
@@ -95,7 +96,7 @@ export function ApiBindingsView({
           text: `${labelOf(b.policy.kind).padEnd(8)} ${b.policy.name}${b.policy.aclType ? ` (${b.policy.aclType})` : ''}`,
           dim: optimistic[`binding:${b.bindingId}`] === false,
         }))}
-        cursor={cursor}
+        nav={nav}
         empty={slice.loading ? 'loading…' : 'No throttling policy, signature key or ACL bound here.'}
       />
       {picking === 'kind' ? (

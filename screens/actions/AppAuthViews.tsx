@@ -16,49 +16,14 @@ import { useTheme } from '../../src/ui/theme.ts';
 import { dialogScope } from '../../src/app/marks-after-batch.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { appApisRequest, appAuthsRequest, appUnboundApisRequest, envsRequest } from './data.ts';
-import { PickList, toggle, useAnchoredCursor } from './PickList.tsx';
+import { PickList, pick, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
-type Nav = 'up' | 'down' | 'mark' | 'pass' | null;
-
-/** List navigation shared by the views: j/k/arrows, Space; global r and ? pass through. */
-export function navOf(id: string): Nav {
-  const cmds = commandsForKey(id, ['list', 'actions', 'global']);
-  if (cmds.includes('up')) return 'up';
-  if (cmds.includes('down')) return 'down';
-  if (cmds.includes('mark')) return 'mark';
-  if (cmds.includes('refresh') || cmds.includes('help')) return 'pass';
-  return null;
-}
-
-export function useCursor(ids: readonly string[]) {
-  const { cursor, move } = useAnchoredCursor(ids);
-  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
-  const step = (nav: Nav): boolean => {
-    if (nav === 'up') move(-1);
-    else if (nav === 'down') move(1);
-    else if (nav === 'mark') {
-      const id = ids[cursor];
-      if (id) setMarked((m) => toggle(m, id));
-      move(1);
-    } else return false;
-    return true;
-  };
-  return { cursor, marked, setMarked, step };
-}
-
-/** Marked rows, else the selected one. */
-export function pick<T>(
-  rows: readonly T[],
-  idOf: (r: T) => string,
-  marked: ReadonlySet<string>,
-  cursor: number,
-): T[] {
-  const chosen = rows.filter((r) => marked.has(idOf(r)));
-  if (chosen.length > 0) return chosen;
-  const r = rows[cursor];
-  return r === undefined ? [] : [r];
+/** Global keys that pass through the flows' dialogs: r refreshes, ? helps. */
+export function passesThrough(id: string): boolean {
+  const cmds = commandsForKey(id, ['global']);
+  return cmds.includes('refresh') || cmds.includes('help');
 }
 
 export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void }) {
@@ -68,25 +33,24 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
   const busy = useMutations((s) => s.phase !== 'idle');
   const theme = useTheme().tokens;
   const auths = slice.data ?? [];
-  const nav = useCursor(auths.map((a) => a.authId));
+  const nav = usePickCursor(auths.map((a) => a.authId));
   const [authorizing, setAuthorizing] = useState<'env' | EnvRef | null>(null);
 
   useKeyHandler(
     'modal',
     (key) => {
       if (authorizing) return false; // the picker below has the keys
-      const n = navOf(key.id);
-      if (n === 'pass') return false;
+      if (passesThrough(key.id)) return false;
       if (keyIs('back', key.id)) onClose();
-      else if (nav.step(n)) return true;
+      else if (nav.onPickKey(key.id, { marks: true })) return true;
       else if (keyIs('authorize', key.id)) setAuthorizing('env');
       else if (keyIs('unbind', key.id)) {
-        const picked = pick(auths, (a) => a.authId, nav.marked, nav.cursor);
+        const picked = pick(auths, (a) => a.authId, nav);
         if (picked.length === 0) return true;
         mutations
           .getState()
           .actions.propose({ kind: 'revoke', auths: picked }, { scope: dialogScope(nav.marked.size) });
-        nav.setMarked(new Set());
+        nav.dispatch({ type: 'clearMarks' });
       }
       return true;
     },
@@ -99,8 +63,7 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
       <SliceError error={slice.error} />
       <PickList
         rows={auths.map((a) => ({ id: a.authId, text: `${a.api.name.padEnd(24)} ${a.env.name}` }))}
-        cursor={nav.cursor}
-        marked={nav.marked}
+        nav={nav}
         empty={slice.loading ? 'loading…' : 'Authorized for no API.'}
       />
       {authorizing === 'env' ? (
@@ -176,17 +139,16 @@ function UnboundApisPicker({
   const mutations = useMutationStore();
   const theme = useTheme().tokens;
   const apis = slice.data ?? [];
-  const nav = useCursor(apis.map((a) => a.id));
+  const nav = usePickCursor(apis.map((a) => a.id));
   useKeyHandler('modal', (key) => {
-    const n = navOf(key.id);
-    if (n === 'pass') return false;
+    if (passesThrough(key.id)) return false;
     if (keyIs('back', key.id)) onDone();
-    else if (nav.step(n)) return true;
+    else if (nav.onPickKey(key.id, { marks: true })) return true;
     else if (keyIs('submit', key.id) || keyIs('authorize', key.id)) {
       proposeAuthorize(
         mutations,
         [app],
-        pick(apis, (a) => a.id, nav.marked, nav.cursor),
+        pick(apis, (a) => a.id, nav),
         env,
         existing.filter((e) => e.envId === env.id),
         dialogScope(nav.marked.size),
@@ -202,8 +164,7 @@ function UnboundApisPicker({
       </Text>
       <PickList
         rows={apis.map((a) => ({ id: a.id, text: a.name }))}
-        cursor={nav.cursor}
-        marked={nav.marked}
+        nav={nav}
         empty={slice.loading ? 'loading…' : `No published API left to authorize in ${env.name}.`}
       />
     </Box>
@@ -250,20 +211,19 @@ export function ApiAppsView({
   const busy = useMutations((s) => s.phase !== 'idle');
   const theme = useTheme().tokens;
   const rows = slice.data ?? [];
-  const nav = useCursor(rows.map((r) => r.app.id));
+  const nav = usePickCursor(rows.map((r) => r.app.id));
 
   useKeyHandler(
     'modal',
     (key) => {
-      const n = navOf(key.id);
-      if (n === 'pass') return false;
+      if (passesThrough(key.id)) return false;
       if (keyIs('back', key.id)) onClose();
       else if (choice.onKey(key.id)) {
-        nav.setMarked(new Set()); // marks are per environment
+        nav.dispatch({ type: 'clearMarks' }); // marks are per environment
         return true;
-      } else if (nav.step(n)) return true;
+      } else if (nav.onPickKey(key.id, { marks: true })) return true;
       else if (keyIs('submit', key.id) || keyIs('authorize', key.id)) {
-        const picked = pick(rows, (r) => r.app.id, nav.marked, nav.cursor);
+        const picked = pick(rows, (r) => r.app.id, nav);
         proposeAuthorize(
           mutations,
           picked.map((r) => r.app),
@@ -272,9 +232,9 @@ export function ApiAppsView({
           rows.flatMap((r) => (r.authId ? [{ appId: r.app.id, apiId: api.id }] : [])),
           dialogScope(nav.marked.size),
         );
-        nav.setMarked(new Set());
+        nav.dispatch({ type: 'clearMarks' });
       } else if (keyIs('unbind', key.id)) {
-        const picked = pick(rows, (r) => r.app.id, nav.marked, nav.cursor).flatMap((r) =>
+        const picked = pick(rows, (r) => r.app.id, nav).flatMap((r) =>
           r.authId ? [{ authId: r.authId, app: r.app, api, env }] : [],
         );
         const empty = checkNonEmpty(picked.length, 'authorized app');
@@ -283,7 +243,7 @@ export function ApiAppsView({
           mutations
             .getState()
             .actions.propose({ kind: 'revoke', auths: picked }, { scope: dialogScope(nav.marked.size) });
-        nav.setMarked(new Set());
+        nav.dispatch({ type: 'clearMarks' });
       }
       return true;
     },
@@ -299,8 +259,7 @@ export function ApiAppsView({
       <SliceError error={slice.error} />
       <PickList
         rows={rows.map((r) => ({ id: r.app.id, text: `${r.authId ? '✓' : '·'} ${r.app.name}` }))}
-        cursor={nav.cursor}
-        marked={nav.marked}
+        nav={nav}
         empty={slice.loading ? 'loading…' : 'No app in this instance.'}
       />
       <Text color={theme.muted}>

@@ -1,8 +1,11 @@
-// A small cursor + marks list for the action flows (bound APIs, not-bound APIs, versions, apps).
-// Renders only a window around the cursor; the caller owns the rows and what keys do.
-import { keyIs } from '../../src/keys/keymap.ts';
+// A small cursor + marks list for the action flows (bound APIs, not-bound APIs, versions, apps),
+// moved by the one list cursor (src/ui/list-cursor.ts) like every list: ↑↓ j k g G Home End PgUp
+// PgDn Ctrl-U/D, Space marks. Renders only the cursor's window; the caller owns the rows and what
+// the other keys do.
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useMemo } from 'react';
+import { useCursor, type UseCursor } from '../../components/use-cursor.ts';
+import { commandsForKey } from '../../src/keys/keymap.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 
@@ -13,91 +16,84 @@ export interface PickRow {
   dim?: boolean;
 }
 
-const WINDOW = 12;
+/** Rows a flow's list shows at once. */
+export const PICK_WINDOW = 12;
 
 export function PickList({
   rows,
-  cursor,
-  marked,
+  nav,
   empty,
 }: {
   rows: readonly PickRow[];
-  cursor: number;
-  marked?: ReadonlySet<string>;
+  nav: Pick<PickCursor, 'index' | 'window' | 'marked'>;
   empty: string;
 }) {
   const theme = useTheme().tokens;
   if (rows.length === 0) return <Text color={theme.muted}>{empty}</Text>;
-  const start = Math.max(0, Math.min(cursor - Math.floor(WINDOW / 2), rows.length - WINDOW));
-  const visible = rows.slice(start, start + WINDOW);
+  const { start, end } = nav.window;
   return (
     <Box flexDirection="column">
-      {visible.map((r, i) => {
-        const at = start + i === cursor;
-        const mark = marked?.has(r.id) ? '◆' : ' ';
+      {rows.slice(start, end).map((r, i) => {
+        const at = start + i === nav.index;
+        const marked = nav.marked.has(r.id);
         return (
-          <Text
-            key={r.id}
-            inverse={at}
-            dimColor={r.dim === true}
-            color={marked?.has(r.id) ? theme.markFg : undefined}
-          >
+          <Text key={r.id} inverse={at} dimColor={r.dim === true} color={marked ? theme.markFg : undefined}>
             {at ? '›' : ' '}
-            {mark} {sanitizeText(r.text)}
+            {marked ? '◆' : ' '} {sanitizeText(r.text)}
           </Text>
         );
       })}
-      {rows.length > WINDOW ? (
+      {rows.length > PICK_WINDOW ? (
         <Text color={theme.muted}>
-          {cursor + 1}/{rows.length}
+          {nav.index + 1}/{rows.length}
         </Text>
       ) : null}
     </Box>
   );
 }
 
-/** Whether the key moves a cursor (the key map's up/down). */
-export function isCursorKey(keyId: string): boolean {
-  return keyIs('up', keyId) || keyIs('down', keyId);
-}
-
-/** Cursor movement shared by the flows: the key map's up/down (↑/k, ↓/j), clamped. */
-export function moveCursor(cursor: number, length: number, keyId: string): number {
-  if (keyIs('up', keyId)) return Math.max(0, cursor - 1);
-  if (keyIs('down', keyId)) return Math.min(Math.max(0, length - 1), cursor + 1);
-  return cursor;
-}
-
-export function toggle(set: ReadonlySet<string>, id: string): Set<string> {
-  const next = new Set(set);
-  if (next.has(id)) next.delete(id);
-  else next.add(id);
-  return next;
-}
-
-interface Anchor {
-  index: number;
-  id: string | undefined;
-}
-
-function resolve(a: Anchor, ids: readonly string[]): number {
-  const found = a.id === undefined ? -1 : ids.indexOf(a.id);
-  return found >= 0 ? found : Math.max(0, Math.min(a.index, ids.length - 1));
+export interface PickCursor extends UseCursor {
+  marked: ReadonlySet<string>;
+  /** Moves on the key map's navigation keys and, with `marks`, marks on Space; false for other keys. */
+  onPickKey(keyId: string, opts?: { marks?: boolean }): boolean;
+  /** Back to the first row, no marks (another tab, another environment). */
+  reset(): void;
 }
 
 /**
- * A cursor that stays on the same row when the list reloads after an action (rows above it bound,
- * unbound or authorized away); only when that row itself is gone does it keep its position.
+ * The cursor of a flow's list: it stays on the same row when the list reloads after an action (rows
+ * above it bound, unbound or authorized away); only when that row itself is gone does it keep its
+ * position.
  */
-export function useAnchoredCursor(ids: readonly string[]) {
-  const [anchor, setAnchor] = useState<Anchor>({ index: 0, id: undefined });
-  const to = (a: Anchor, i: number): Anchor => {
-    const c = Math.max(0, Math.min(i, ids.length - 1));
-    return { index: c, id: ids[c] };
-  };
+export function usePickCursor(ids: readonly string[], initialIndex = 0): PickCursor {
+  const c = useCursor(ids, PICK_WINDOW, { initialIndex });
+  const markedIds = c.cursor.marked;
+  const marked = useMemo(() => new Set(markedIds), [markedIds]);
   return {
-    cursor: resolve(anchor, ids),
-    move: (d: number) => setAnchor((a) => to(a, resolve(a, ids) + d)),
-    reset: () => setAnchor({ index: 0, id: undefined }),
+    ...c,
+    marked,
+    onPickKey: (keyId, opts = {}) => {
+      if (opts.marks === true && commandsForKey(keyId, ['list']).includes('mark')) {
+        c.dispatch({ type: 'mark' });
+        return true;
+      }
+      return c.onKey(keyId);
+    },
+    reset: () => {
+      c.dispatch({ type: 'clearMarks' });
+      c.dispatch({ type: 'reset' });
+    },
   };
+}
+
+/** Marked rows, else the selected one. */
+export function pick<T>(
+  rows: readonly T[],
+  idOf: (r: T) => string,
+  nav: Pick<PickCursor, 'marked' | 'index'>,
+): T[] {
+  const chosen = rows.filter((r) => nav.marked.has(idOf(r)));
+  if (chosen.length > 0) return chosen;
+  const r = rows[nav.index];
+  return r === undefined ? [] : [r];
 }

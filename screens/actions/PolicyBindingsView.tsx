@@ -16,7 +16,7 @@ import { useTheme } from '../../src/ui/theme.ts';
 import { dialogScope } from '../../src/app/marks-after-batch.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { policyBindingsRequest } from './data.ts';
-import { PickList, toggle, useAnchoredCursor } from './PickList.tsx';
+import { PickList, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 
 export type PolicyTab = 'bound' | 'candidates';
@@ -37,18 +37,19 @@ export function PolicyBindingsView({
   const optimistic = useMutations((s) => s.optimistic);
   const theme = useTheme().tokens;
   const [tab, setTab] = useState<PolicyTab>(initialTab);
-  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState('');
   const bound = slice.data?.bound ?? [];
   const candidates = slice.data?.candidates ?? [];
   const candidateId = (i: number) => `${candidates[i]?.api.id ?? ''}|${candidates[i]?.env.id ?? ''}`;
   const rowIds = tab === 'bound' ? bound.map((b) => b.bindingId) : candidates.map((_, i) => candidateId(i));
-  const { cursor, move, reset } = useAnchoredCursor(rowIds);
+  const nav = usePickCursor(rowIds);
+  const { marked } = nav;
 
   const bind = () => {
     const { actions } = mutations.getState();
     const chosen = candidates.filter((_, i) => marked.has(candidateId(i)));
-    const picked = chosen.length > 0 ? chosen : candidates[cursor] ? [candidates[cursor]] : [];
+    const at = candidates[nav.index];
+    const picked = chosen.length > 0 ? chosen : at ? [at] : [];
     if (picked.length === 0) return;
     const plan = planBind(policy, picked);
     const first = plan.refused[0];
@@ -61,13 +62,14 @@ export function PolicyBindingsView({
       // the others are bound; say which were left out and why
       setNotice(`${plan.refused.length} not sent: ${plan.refused.map((r) => r.refusal.reason).join(' · ')}`);
     }
-    setMarked(new Set());
+    nav.dispatch({ type: 'clearMarks' });
   };
 
   const unbind = () => {
     const { actions } = mutations.getState();
     const chosen = bound.filter((b) => marked.has(b.bindingId));
-    const picked = chosen.length > 0 ? chosen : bound[cursor] ? [bound[cursor]] : [];
+    const at = bound[nav.index];
+    const picked = chosen.length > 0 ? chosen : at ? [at] : [];
     if (picked.length === 0) return;
     actions.propose(
       { kind: 'unbind', bindings: picked },
@@ -76,7 +78,7 @@ export function PolicyBindingsView({
         scope: dialogScope(chosen.length),
       },
     );
-    setMarked(new Set());
+    nav.dispatch({ type: 'clearMarks' });
   };
   useKeyHandler(
     'modal',
@@ -85,15 +87,9 @@ export function PolicyBindingsView({
       if (keyIs('back', key.id)) onClose();
       else if (keyIs('nextTab', key.id)) {
         setTab((t) => (t === 'bound' ? 'candidates' : 'bound'));
-        reset();
-        setMarked(new Set());
-      } else if (cmds.includes('up')) move(-1);
-      else if (cmds.includes('down')) move(1);
-      else if (cmds.includes('mark')) {
-        const id = rowIds[cursor];
-        if (id) setMarked((m) => toggle(m, id));
-        move(1);
-      } else if (cmds.includes('refresh') || cmds.includes('help')) return false;
+        nav.reset();
+      } else if (nav.onPickKey(key.id, { marks: true })) return true;
+      else if (cmds.includes('refresh') || cmds.includes('help')) return false;
       else if (tab === 'candidates' && (cmds.includes('bind') || keyIs('submit', key.id))) bind();
       else if (tab === 'bound' && cmds.includes('unbind')) unbind();
       return true;
@@ -120,8 +116,7 @@ export function PolicyBindingsView({
             text: `${b.api.name.padEnd(24)} ${b.env.name}`,
             dim: optimistic[`binding:${b.bindingId}`] === false,
           }))}
-          cursor={cursor}
-          marked={marked}
+          nav={nav}
           empty={slice.loading ? 'loading…' : 'Bound to no API.'}
         />
       ) : (
@@ -132,8 +127,7 @@ export function PolicyBindingsView({
               c.current.length > 0 ? `  (has ${c.current.map((b) => b.policy.name).join(', ')})` : ''
             }`,
           }))}
-          cursor={cursor}
-          marked={marked}
+          nav={nav}
           empty={slice.loading ? 'loading…' : 'No published API left to bind.'}
         />
       )}

@@ -1,6 +1,6 @@
-// Publish / take offline one API or several marked APIs: pick the environment (ink-select-input), give
+// Publish / take offline one API or several marked APIs: pick the environment, give
 // an optional remark when publishing, then hand the action to the mutations store for confirmation.
-// The environment picker is the shared SelectList (ink-select-input behind the key router).
+// The environment picker is the shared SelectList (the one list cursor, behind the key router).
 import { keyIs } from '../../src/keys/keymap.ts';
 import { Box, Text } from 'ink';
 import { useState } from 'react';

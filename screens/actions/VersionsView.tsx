@@ -1,7 +1,6 @@
 // An API's versions in one environment: Enter switches to the selected version (rollback, 4.3.9),
 // `o` takes the version in effect offline (4.3.11). Preconditions refuse before sending.
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import { checkOfflineVersion, checkSwitchVersion } from '../../src/actions/preconditions.ts';
 import type { ApiRef, EnvRef, MutationAction } from '../../src/actions/types.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
@@ -11,7 +10,7 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import { versionsRequest } from './data.ts';
-import { PickList, isCursorKey, moveCursor } from './PickList.tsx';
+import { PickList, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
 
@@ -28,8 +27,7 @@ export function VersionsView({
   onClose: () => void;
 }) {
   const instanceId = useStore((s) => s.instanceId) ?? '';
-  const [cursor, setCursor] = useState(0);
-  const choice = useEnvChoice(initialEnv, envs, () => setCursor(0));
+  const choice = useEnvChoice(initialEnv, envs);
   const env = choice.env;
   const slice = useResource(versionsRequest(instanceId, api.id, env.id));
   const mutations = useMutationStore();
@@ -37,15 +35,17 @@ export function VersionsView({
   const readOnly = useMutations((s) => s.readOnly);
   const theme = useTheme().tokens;
   const rows = slice.data ?? [];
+  const nav = usePickCursor(rows.map((v) => v.versionId));
 
   useKeyHandler(
     'modal',
     (key) => {
       const { actions } = mutations.getState();
-      const v = rows[cursor];
+      const v = rows[nav.index];
       if (keyIs('back', key.id)) onClose();
-      else if (choice.onKey(key.id)) return true;
-      else if (isCursorKey(key.id)) setCursor((c) => moveCursor(c, rows.length, key.id));
+      else if (choice.onKey(key.id))
+        nav.reset(); // another environment, another list
+      else if (nav.onPickKey(key.id)) return true;
       else if (v && (keyIs('submit', key.id) || keyIs('publish', key.id))) {
         const refusal = checkSwitchVersion(api, env, v);
         const action: MutationAction = { kind: 'switch-version', api, env, version: v };
@@ -83,7 +83,7 @@ export function VersionsView({
           id: v.versionId,
           text: `${v.inEffect ? '● in effect' : '○          '}  ${v.versionNo}  ${v.publishTime}  ${v.remark}`,
         }))}
-        cursor={cursor}
+        nav={nav}
         empty={slice.data ? 'No versions in this environment (never published here).' : ''}
       />
       <Text color={theme.muted}>

@@ -32,12 +32,8 @@ export interface EnvChoice {
   onKey(keyId: string): boolean;
 }
 
-/** State of the environment switch; `onSwitch` runs after each change (reset cursor and marks). */
-export function useEnvChoice(
-  initial: EnvRef,
-  choices: readonly EnvRef[] | undefined,
-  onSwitch: () => void = () => undefined,
-): EnvChoice {
+/** State of the environment switch; the caller resets its cursor and marks when `onKey` switched. */
+export function useEnvChoice(initial: EnvRef, choices: readonly EnvRef[] | undefined): EnvChoice {
   const list = !choices || choices.length === 0 ? [initial] : choices;
   const [env, setEnv] = useState(initial);
   const at = list.findIndex((e) => e.id === env.id);
@@ -49,7 +45,6 @@ export function useEnvChoice(
       const step = envStep(keyId);
       if (step === 0 || list.length < 2) return step !== 0;
       setEnv((cur) => stepEnv(list, cur, step));
-      onSwitch();
       return true;
     },
   };

@@ -15,6 +15,16 @@ import { headerValue, parseRawRequest, parseRawResponse } from '../../src/debug/
 import { dispatchCommand, useKeyHandler, type CommandHandlers } from '../../src/keys/router.tsx';
 import { isTextKey, textOf, type KeyEvent } from '../../src/keys/keys.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
+import {
+  cursorIndex,
+  cursorStepOf,
+  cursorWindow,
+  idRows,
+  INITIAL_CURSOR,
+  reduceCursor,
+  type Cursor,
+  type CursorStep,
+} from '../../src/ui/list-cursor.ts';
 import { maskAnswer } from '../../src/debug/mask-answer.ts';
 import type { DebugAnswerWire } from '../../src/debug/types.ts';
 import type { DebugStore, RowKind } from '../../src/store/debug.ts';
@@ -55,7 +65,8 @@ interface Ui {
   tab: AnswerTab;
   scroll: number;
   wrap: boolean;
-  cursor: number;
+  /** The history's cursor (the one list cursor: j/k, g/G, PgUp/PgDn…). */
+  cursor: Cursor;
   marked: string[];
   saveName: string;
   /** What the save prompt writes: the response body, or the curl with credentials (0600). */
@@ -74,7 +85,7 @@ const INITIAL: Ui = {
   tab: 'response',
   scroll: 0,
   wrap: true,
-  cursor: 0,
+  cursor: INITIAL_CURSOR,
   marked: [],
   saveName: '',
   saveWhat: 'body',
@@ -164,6 +175,14 @@ export function DebugScreen({
 
   const bodyHeight = viewRows(ui);
   const pickerApps = () => orderAppsForStage(now().apps, now().authorizations ?? [], now().form?.stage ?? '');
+  const historyRows = () =>
+    idRows(
+      now().history.map((e) => e.id),
+      bodyHeight - 1,
+    );
+  const stepHistory = (step: CursorStep) =>
+    setUi((u) => ({ cursor: reduceCursor(u.cursor, { type: 'step', step }, historyRows()) }));
+  const historyEntry = () => now().history[cursorIndex(uiRef.current.cursor, historyRows())];
   const appName = (): string | undefined => {
     const f = now().form;
     const app = f ? pickerApps().find((a) => a.app_key === f.appKey && f.appKey !== '') : undefined;
@@ -354,7 +373,7 @@ export function DebugScreen({
   const common: CommandHandlers = {
     debugSend: send,
     debugRerun: rerun,
-    debugHistory: () => setUi({ view: 'history', cursor: 0, notice: null }),
+    debugHistory: () => setUi({ view: 'history', cursor: INITIAL_CURSOR, notice: null }),
     debugToggleView: () => setUi((u) => ({ view: u.view === 'form' ? 'answer' : 'form' })),
     debugEditor: openEditor,
   };
@@ -414,10 +433,10 @@ export function DebugScreen({
 
   const historyHandlers: CommandHandlers = {
     ...common,
-    debugDown: () => setUi((u) => ({ cursor: Math.min(now().history.length - 1, u.cursor + 1) })),
-    debugUp: () => setUi((u) => ({ cursor: Math.max(0, u.cursor - 1) })),
+    debugDown: () => stepHistory('down'),
+    debugUp: () => stepHistory('up'),
     debugEnter: () => {
-      const e = now().history[uiRef.current.cursor];
+      const e = historyEntry();
       if (!e) return;
       now().actions.editFromHistory(e.id);
       setUi({
@@ -427,7 +446,7 @@ export function DebugScreen({
       });
     },
     debugMark: () => {
-      const e = now().history[uiRef.current.cursor];
+      const e = historyEntry();
       if (!e) return;
       setUi((u) => ({
         marked: u.marked.includes(e.id) ? u.marked.filter((x) => x !== e.id) : [...u.marked, e.id].slice(-2),
@@ -499,8 +518,14 @@ export function DebugScreen({
     const v = uiRef.current.view;
     const handlers = v === 'answer' ? answerHandlers : v === 'history' ? historyHandlers : compareHandlers;
     if (dispatchCommand(key, SCOPES, handlers)) return true;
-    // j/k move in the history and scroll the comparison like in every list (no text is typed there)
-    if (v !== 'answer') {
+    // the history moves like every list (j/k, g/G, Home/End, PgUp/PgDn, Ctrl-U/D)
+    const step = v === 'history' ? cursorStepOf(key.id) : undefined;
+    if (step !== undefined) {
+      stepHistory(step);
+      return true;
+    }
+    // j/k scroll the comparison like in every list (no text is typed there)
+    if (v === 'compare') {
       const { debugDown, debugUp } = handlers;
       if (debugDown && debugUp && dispatchCommand(key, ['list'], { down: debugDown, up: debugUp }))
         return true;
@@ -567,7 +592,12 @@ export function DebugScreen({
     );
   } else if (ui.view === 'history') {
     main = (
-      <HistoryView entries={state.history} cursor={ui.cursor} marked={ui.marked} height={bodyHeight - 1} />
+      <HistoryView
+        entries={state.history}
+        cursor={cursorIndex(ui.cursor, historyRows())}
+        window={cursorWindow(ui.cursor, historyRows())}
+        marked={ui.marked}
+      />
     );
   } else if (ui.view === 'compare') {
     // History is newest first; the left column is the older call whatever order they were marked in.

@@ -26,23 +26,23 @@ export function entrySummary(e: HistoryEntry): {
 export function HistoryView({
   entries,
   cursor,
+  window: { start, end },
   marked,
-  height,
 }: {
   entries: readonly HistoryEntry[];
   cursor: number;
+  /** The rows shown (the list cursor's window). */
+  window: { start: number; end: number };
   marked: readonly string[];
-  height: number;
 }) {
   const theme = useTheme();
   if (entries.length === 0) return <Text color={theme.tokens.muted}>No calls to this API yet.</Text>;
-  const start = Math.max(0, Math.min(cursor - Math.floor(height / 2), entries.length - height));
   return (
     <Box flexDirection="column">
       <Text color={theme.tokens.header} bold>
         History — Enter: edit and resend · m: mark · =: compare two marked · Ctrl-R: re-run last
       </Text>
-      {entries.slice(start, start + height).map((e, i) => {
+      {entries.slice(start, end).map((e, i) => {
         const idx = start + i;
         const s = entrySummary(e);
         const color = s.statusCode !== undefined ? statusColor(theme, s.statusCode) : theme.tokens.danger;

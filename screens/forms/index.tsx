@@ -7,7 +7,7 @@ import { createAuditLog } from '../../src/actions/audit.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
 import { registerModal } from '../../src/app/modals.tsx';
 import { useAppEnv } from '../../src/app/env.tsx';
-import { auditIdentity } from '../../src/app/side-stores.ts';
+import { auditIdentity } from '../../src/app/session-stores.ts';
 import type { AnyFormSpec, FieldValue } from '../../src/forms/types.ts';
 import { createFormStore, type FormStore } from '../../src/store/forms.ts';
 import { useActions, useDashboardStore } from '../../src/store/index.ts';

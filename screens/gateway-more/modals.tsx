@@ -14,7 +14,7 @@ import {
 import type { RomaClient } from '../../src/api/client.ts';
 import type { EnvRef, MutationAction, Ref } from '../../src/actions/types.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
-import { commandsForKey } from '../../src/keys/keymap.ts';
+import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useActions, useDashboardStore, useStore } from '../../src/store/index.ts';
 import { selectSlice } from '../../src/store/selectors.ts';
@@ -22,7 +22,7 @@ import type { DashboardStore } from '../../src/store/store.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore } from '../actions/context.tsx';
-import { PickList, toggle, type PickRow } from '../actions/PickList.tsx';
+import { PickList, pick, usePickCursor, type PickRow } from '../actions/PickList.tsx';
 
 export const GM_MODALS = {
   propose: 'gm.propose',
@@ -77,19 +77,12 @@ export function ChooseModal({ props }: ModalProps) {
   const make = props.action as (ids: string[]) => MutationAction;
   const mutations = useMutationStore();
   const actions = useActions();
-  const [cursor, setCursor] = useState(0);
-  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+  const nav = usePickCursor(rows.map((r) => r.id));
   useKeyHandler('modal', (key) => {
-    const cmds = commandsForKey(key.id, ['list', 'actions', 'global']);
-    if (key.id === 'escape') actions.popModal();
-    else if (cmds.includes('up')) setCursor((c) => Math.max(0, c - 1));
-    else if (cmds.includes('down')) setCursor((c) => Math.min(rows.length - 1, c + 1));
-    else if (multi && cmds.includes('mark')) {
-      const id = rows[cursor]?.id;
-      if (id) setMarked((m) => toggle(m, id));
-      setCursor((c) => Math.min(rows.length - 1, c + 1));
-    } else if (key.id === 'return') {
-      const ids = marked.size > 0 ? [...marked] : rows[cursor] ? [rows[cursor].id] : [];
+    if (keyIs('back', key.id)) actions.popModal();
+    else if (nav.onPickKey(key.id, { marks: multi })) return true;
+    else if (keyIs('submit', key.id)) {
+      const ids = pick(rows, (r) => r.id, nav).map((r) => r.id);
       if (ids.length === 0) return true;
       actions.popModal();
       mutations.getState().actions.propose(make(ids));
@@ -101,12 +94,7 @@ export function ChooseModal({ props }: ModalProps) {
       title={String(props.title ?? 'Choose')}
       hint={`${multi ? 'Space: mark · ' : ''}Enter: ${String(props.verb ?? 'choose')} · Esc: close`}
     >
-      <PickList
-        rows={rows}
-        cursor={cursor}
-        marked={marked}
-        empty={String(props.empty ?? 'Nothing to choose.')}
-      />
+      <PickList rows={rows} nav={nav} empty={String(props.empty ?? 'Nothing to choose.')} />
     </Frame>
   );
 }
@@ -192,10 +180,13 @@ export function ExportModal({ props }: ModalProps) {
     { id: '', text: '(every API of the group, no environment)' },
     ...envs.map((e) => ({ id: e.id, text: e.name })),
   ];
-  const [cursor, setCursor] = useState(envs.findIndex((e) => e.name === 'RELEASE') + 1 || 0);
+  const nav = usePickCursor(
+    rows.map((r) => r.id),
+    envs.findIndex((e) => e.name === 'RELEASE') + 1 || 0,
+  );
   const [format, setFormat] = useState<'json' | 'yaml'>('json');
   const [step, setStep] = useState<ExportStep>({ kind: 'env' });
-  const env = rows[cursor];
+  const env = rows[nav.index];
   const envName = env?.id ? env.text : 'all';
   const [path, setPath] = useState('');
   const [error, setError] = useState('');
@@ -228,25 +219,23 @@ export function ExportModal({ props }: ModalProps) {
   useKeyHandler(
     'modal',
     (key) => {
-      const cmds = commandsForKey(key.id, ['list', 'actions', 'global']);
       if (step.kind === 'env') {
-        if (key.id === 'escape') actions.popModal();
-        else if (cmds.includes('up')) setCursor((c) => Math.max(0, c - 1));
-        else if (cmds.includes('down')) setCursor((c) => Math.min(rows.length - 1, c + 1));
-        else if (key.id === 'tab') setFormat((f) => (f === 'json' ? 'yaml' : 'json'));
-        else if (key.id === 'return') {
+        if (keyIs('back', key.id)) actions.popModal();
+        else if (nav.onPickKey(key.id)) return true;
+        else if (keyIs('nextTab', key.id)) setFormat((f) => (f === 'json' ? 'yaml' : 'json'));
+        else if (keyIs('submit', key.id)) {
           setPath(`./${group.name}-${envName}.${format}`.replace(/[^\w./-]/g, '_'));
           setStep({ kind: 'path' });
         }
         return true;
       }
       if (step.kind === 'overwrite') {
-        if (key.input === 'y') void write(step.path, true);
-        else if (key.input === 'n' || key.id === 'escape') setStep({ kind: 'path' });
+        if (keyIs('confirm', key.id)) void write(step.path, true);
+        else if (keyIs('cancel', key.id)) setStep({ kind: 'path' });
         return true;
       }
       if (step.kind === 'done') {
-        if (key.id === 'escape' || key.id === 'return') actions.popModal();
+        if (keyIs('back', key.id) || keyIs('submit', key.id)) actions.popModal();
         return true;
       }
       return false;
@@ -267,7 +256,7 @@ export function ExportModal({ props }: ModalProps) {
               : 'Enter/Esc: close'
       }
     >
-      {step.kind === 'env' ? <PickList rows={rows} cursor={cursor} empty="no environment" /> : null}
+      {step.kind === 'env' ? <PickList rows={rows} nav={nav} empty="no environment" /> : null}
       {step.kind === 'env' ? <Text>format: {format}</Text> : null}
       {step.kind === 'path' ? (
         <Box>
@@ -368,9 +357,9 @@ export function ImportModal({ props }: ModalProps) {
   useKeyHandler(
     'modal',
     (key) => {
-      if (key.id === 'escape') actions.popModal();
+      if (keyIs('back', key.id)) actions.popModal();
       else if (key.input === 'm') setMode((m) => (m === 'merge' ? 'override' : 'merge'));
-      else if (key.id === 'return' && loaded) {
+      else if (keyIs('submit', key.id) && loaded) {
         const creates = rows.filter((r) => r.effect === 'create').length;
         const updates = rows.filter((r) => r.effect === 'update').length;
         actions.popModal();

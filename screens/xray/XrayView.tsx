@@ -3,7 +3,14 @@
 // with the same node selected (the selection lives in the view's NavEntry, as a list's does).
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { clampScroll, resolveSelected, selectAt } from '../../src/app/list-model.ts';
+import {
+  CURSOR_STEPS,
+  cursorIndex,
+  cursorScroll,
+  idRows,
+  reduceCursor,
+  type CursorStep,
+} from '../../src/ui/list-cursor.ts';
 import { openXrayTarget, useXrayNodes } from '../../src/app/xray-data.ts';
 import type { XrayNode } from '../../src/app/xray-tree.ts';
 import { useCommands } from '../../src/keys/router.tsx';
@@ -21,31 +28,24 @@ export function XrayView({ entry, width, height }: { entry: NavEntry; width: num
   const actions = useActions();
   const nodes = useXrayNodes(entry);
   const bodyHeight = Math.max(1, height - 1);
-  const selected = resolveSelected(nodes, idOf, entry.list);
-  const scroll = clampScroll(entry.list.scroll, selected, bodyHeight, nodes.length);
-  const half = Math.max(1, Math.floor(bodyHeight / 2));
+  // the one list cursor (src/ui/list-cursor.ts) over the tree's nodes
+  const cursorRows = useMemo(() => idRows(nodes.map(idOf), bodyHeight), [nodes, bodyHeight]);
+  const selected = cursorIndex(entry.list, cursorRows);
+  const scroll = cursorScroll(entry.list, cursorRows);
   const loading = nodes.filter((n) => n.loading).length;
 
-  const move = (to: (i: number) => number) => {
+  const move = (step: CursorStep) => {
     const top = store.getState().stack.at(-1);
     if (!top || top.seq !== entry.seq) return;
     // read current state: keys of a burst compose (see router.tsx)
-    const i = resolveSelected(nodes, idOf, top.list);
-    actions.updateList(selectAt(nodes, idOf, to(i), top.list.scroll, bodyHeight));
+    actions.updateList(reduceCursor(top.list, { type: 'step', step }, cursorRows));
   };
 
   useCommands('list', ['list'], {
-    up: () => move((i) => i - 1),
-    down: () => move((i) => i + 1),
-    top: () => move(() => 0),
-    bottom: () => move(() => nodes.length - 1),
-    pageUp: () => move((i) => i - bodyHeight),
-    pageDown: () => move((i) => i + bodyHeight),
-    halfPageUp: () => move((i) => i - half),
-    halfPageDown: () => move((i) => i + half),
+    ...Object.fromEntries(CURSOR_STEPS.map((step) => [step, () => move(step)])),
     enter: () => {
       const top = store.getState().stack.at(-1);
-      const node = top ? nodes[resolveSelected(nodes, idOf, top.list)] : undefined;
+      const node = top ? nodes[cursorIndex(top.list, cursorRows)] : undefined;
       if (!node) return;
       if (!node.open) {
         actions.setStatus({ level: 'info', text: `${node.kind}: nothing to open here` });

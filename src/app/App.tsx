@@ -1,14 +1,13 @@
 import { Box, Text, useApp, useWindowSize } from 'ink';
-import { createElement, useEffect, useMemo, type ComponentType } from 'react';
+import { createElement, useEffect, useMemo, useSyncExternalStore, type ComponentType } from 'react';
 import { MutationProvider, useMutations } from '../../screens/actions/context.tsx';
 import { registerActionModals } from '../../screens/actions/index.tsx';
 import { MutationPanel } from '../../screens/actions/MutationPanel.tsx';
 import { registerFormModals } from '../../screens/forms/index.tsx';
 import { resourceById } from '../../screens/registry.ts';
 import { commandKeysLabel, keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
-import type { MutationPhase, MutationStore } from '../store/mutations.ts';
+import type { MutationPhase } from '../store/mutations.ts';
 import { KeyRouterProvider, useCommands, type KeyRouter } from '../keys/router.tsx';
-import { useStore as useZustand } from 'zustand';
 import { StoreProvider, useActions, useDashboardStore, useStore } from '../store/react.tsx';
 import type { DashboardStore } from '../store/store.ts';
 import { selectTop, selectTopModal } from '../store/selectors.ts';
@@ -19,13 +18,13 @@ import { DetailView } from './DetailView.tsx';
 import { AppEnvProvider, useAppEnv, type AppEnv } from './env.tsx';
 import { ListView } from './ListView.tsx';
 import { modalComponent, type ModalProps } from './modals.tsx';
-import { decideSession, SessionProvider, useSession } from './session.ts';
+import { SessionProvider, useSession } from './session.ts';
 import { viewKeys } from './view-keys.ts';
 import { DebugView } from './DebugView.tsx';
 import { XrayView } from '../../screens/xray/XrayView.tsx';
 import { useAutoRefresh } from './auto-refresh.ts';
 import { registerDebugAction } from './debug-action.ts';
-import { createShellMutations, debugStoreOf } from './side-stores.ts';
+import { SessionStoresProvider, type SessionStores } from './session-stores.ts';
 import { openResume } from './resume.ts';
 import { ResumeProvider, useResume, useResumeStore } from './resume-view.tsx';
 
@@ -83,42 +82,38 @@ export interface AppProps {
   router?: KeyRouter;
   /** Called when the user quits (q). */
   onQuit?: () => void;
-  /** The mutations store (tests inject one); default: one per instance, built from `store` and `env`. */
-  mutations?: MutationStore;
+  /** The session's stores, created once at start beside `store` (createSessionStores). */
+  stores: SessionStores;
 }
 
-export function App({ store, env, theme, router, onQuit, mutations }: AppProps) {
+export function App({ store, env, theme, router, onQuit, stores }: AppProps) {
   // without a saved state (tests) the palette history lives for this mount
   const resume = useMemo(() => env.resume ?? openResume({ key: 'memory' }), [env.resume]);
-  const instanceId = useZustand(store, (s) => s.instanceId);
-  // Read-only is decided once per dashboard (a profile switch brings a new store and client).
-  const session = useMemo(() => decideSession(env.header, store.client), [env.header, store.client]);
-  const own = useMemo(
-    () => mutations ?? createShellMutations(store, env, instanceId, session),
-    [mutations, store, env, instanceId, session],
-  );
+  // Read-only is decided once per session (a profile switch brings a new store, client and session).
+  const session = stores.gate;
+  const own = useSyncExternalStore(stores.subscribe, stores.mutations);
   // On a signal, a change in flight is audited (outcome unknown) before the process exits.
   useEffect(
     () => env.shutdown?.onSignal((sig) => own.getState().actions.interrupt(sig)),
     [own, env.shutdown],
   );
-  // one debug store per dashboard, made now so `d` finds it
-  debugStoreOf(store, env);
   return (
     <StoreProvider store={store}>
-      <AppEnvProvider env={env}>
-        <ResumeProvider resume={resume}>
-          <SessionProvider gate={session}>
-            <MutationProvider store={own}>
-              <ThemeProvider {...(theme ? { theme } : {})}>
-                <KeyRouterProvider {...(router ? { router } : {})}>
-                  <Shell {...(onQuit ? { onQuit } : {})} />
-                </KeyRouterProvider>
-              </ThemeProvider>
-            </MutationProvider>
-          </SessionProvider>
-        </ResumeProvider>
-      </AppEnvProvider>
+      <SessionStoresProvider stores={stores}>
+        <AppEnvProvider env={env}>
+          <ResumeProvider resume={resume}>
+            <SessionProvider gate={session}>
+              <MutationProvider store={own}>
+                <ThemeProvider {...(theme ? { theme } : {})}>
+                  <KeyRouterProvider {...(router ? { router } : {})}>
+                    <Shell {...(onQuit ? { onQuit } : {})} />
+                  </KeyRouterProvider>
+                </ThemeProvider>
+              </MutationProvider>
+            </SessionProvider>
+          </ResumeProvider>
+        </AppEnvProvider>
+      </SessionStoresProvider>
     </StoreProvider>
   );
 }

@@ -1,13 +1,12 @@
-// The debug console as a view on the stack (`d` on an API): the per-dashboard debug store rendered by
+// The debug console as a view on the stack (`d` on an API): the session's debug store rendered by
 // screens/debug's DebugScreen, with the shell's clipboard (OSC 52) and editor.
 import { DebugScreen } from '../../screens/debug/DebugScreen.tsx';
-import { useDashboardStore } from '../store/react.tsx';
 import { copyToClipboard, useAppEnv } from './env.tsx';
-import { debugStoreOf } from './side-stores.ts';
+import { useSessionStores } from './session-stores.ts';
 
 export function DebugView({ width, height }: { width: number; height: number }) {
   const env = useAppEnv();
-  const store = debugStoreOf(useDashboardStore(), env);
+  const store = useSessionStores().debug;
   return (
     <DebugScreen
       store={store}

@@ -15,6 +15,7 @@ import { actionHandlers, bindCapabilities } from './actions.ts';
 import { useMutationStore } from '../../screens/actions/context.tsx';
 import { useSession } from './session.ts';
 import { useCopyText } from './copy-text.tsx';
+import { useSessionStores } from './session-stores.ts';
 import { warningNote } from './warnings.ts';
 import { useDetailRows } from './detail-rows.ts';
 
@@ -103,6 +104,7 @@ export function DetailView({
   );
   const session = useSession();
   const mutations = useMutationStore();
+  const { debug } = useSessionStores();
   const bindings = useMemo(() => bindCapabilities(d, 'detail', session), [d, session]);
   const curTab = () => Math.min(store.getState().stack.at(-1)?.tab ?? 0, tabs.length - 1);
 
@@ -119,6 +121,7 @@ export function DetailView({
       store,
       mutations,
       session,
+      debug,
       params: entry.params,
       item: () => item,
       marked: () => [],

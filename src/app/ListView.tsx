@@ -18,15 +18,16 @@ import { BannerLines, useBannerLines, useLiveWhileShown } from './list-banner.ts
 import { useSession } from './session.ts';
 import { filterFields, parseListFilter, UNKNOWN_FIELD_PREFIX, unknownFieldsHint } from './list-filter.ts';
 import { useCopyText } from './copy-text.tsx';
+import { useSessionStores } from './session-stores.ts';
+import { filterRows, nextSort, sortRows, warmHaystacks } from './list-model.ts';
 import {
-  clampScroll,
-  filterRows,
-  nextSort,
-  resolveSelected,
-  selectAt,
-  sortRows,
-  warmHaystacks,
-} from './list-model.ts';
+  CURSOR_STEPS,
+  cursorIndex,
+  cursorScroll,
+  reduceCursor,
+  type CursorAction,
+  type CursorRows,
+} from '../ui/list-cursor.ts';
 
 const FLEX_COLUMN_MAX = 48;
 
@@ -67,21 +68,24 @@ export function ListView({
   const banner = useBannerLines(d, entry.params, slice.data ?? EMPTY, width, Math.floor(height / 2));
   const tableHeight = height - banner.length;
   const bodyHeight = Math.max(1, tableHeight - TABLE_CHROME);
-  const selected = resolveSelected(rows, d.idOf, entry.list);
-  const scroll = clampScroll(entry.list.scroll, selected, bodyHeight, rows.length);
+  const cursorRows: CursorRows = useMemo(
+    () => ({ length: rows.length, idAt: (i) => d.idOf(rows[i]), height: bodyHeight }),
+    [rows, d, bodyHeight],
+  );
+  const selected = cursorIndex(entry.list, cursorRows);
+  const scroll = cursorScroll(entry.list, cursorRows);
   useVisibleRefresh(d, entry.params, slice.data, rows.slice(scroll, scroll + bodyHeight), blocked);
 
-  const move = (to: (i: number) => number) => {
+  const cursor = (a: CursorAction) => {
     const top = store.getState().stack.at(-1);
     if (!top) return;
     // read current state: keys of a burst compose (see router.tsx)
-    const i = resolveSelected(rows, d.idOf, top.list);
-    actions.updateList(selectAt(rows, d.idOf, to(i), top.list.scroll, bodyHeight));
+    actions.updateList(reduceCursor(top.list, a, cursorRows));
   };
-  const half = Math.max(1, Math.floor(bodyHeight / 2));
   const markedIds = entry.list.marked;
   const session = useSession();
   const mutations = useMutationStore();
+  const { debug } = useSessionStores();
   const bindings = useMemo(() => bindCapabilities(d, 'list', session), [d, session]);
   const hasActions = hasMarkableActions(bindings);
   const markedRows = () => {
@@ -93,14 +97,7 @@ export function ListView({
     'list',
     ['list', 'actions', 'global'],
     {
-      up: () => move((i) => i - 1),
-      down: () => move((i) => i + 1),
-      top: () => move(() => 0),
-      bottom: () => move(() => rows.length - 1),
-      pageUp: () => move((i) => i - bodyHeight),
-      pageDown: () => move((i) => i + bodyHeight),
-      halfPageUp: () => move((i) => i - half),
-      halfPageDown: () => move((i) => i + half),
+      ...Object.fromEntries(CURSOR_STEPS.map((step) => [step, () => cursor({ type: 'step', step })])),
       enter: () => {
         const row = rowAtState();
         if (row === undefined) return;
@@ -119,22 +116,18 @@ export function ListView({
         store,
         mutations,
         session,
+        debug,
         params: entry.params,
         item: () => rowAtState(),
         marked: markedRows,
       }),
       mark: () => {
-        const row = rowAtState();
-        if (row === undefined || !hasActions) return false;
-        const id = d.idOf(row);
-        const cur = store.getState().stack.at(-1)?.list.marked ?? [];
-        actions.updateList({ marked: cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id] });
-        move((i) => i + 1);
+        if (rows.length === 0 || !hasActions) return false;
+        cursor({ type: 'mark' });
       },
       markAll: () => {
         if (!hasActions) return false;
-        const cur = store.getState().stack.at(-1)?.list.marked ?? [];
-        actions.updateList({ marked: cur.length > 0 ? [] : rows.map((r) => d.idOf(r)) });
+        cursor({ type: 'markAll' });
       },
       filter: () => actions.updateList({ filtering: true }),
       sortNext: () =>
@@ -161,7 +154,7 @@ export function ListView({
       back: () => {
         // Esc on a filtered list clears the filter before going back.
         if (!store.getState().stack.at(-1)?.list.filter) return false;
-        actions.updateList({ filter: '', scroll: 0 });
+        cursor({ type: 'filter', filter: '' });
       },
     },
     { active: !filtering },
@@ -174,24 +167,23 @@ export function ListView({
     const value = list?.filter ?? '';
     return { value, cursor: Math.min(list?.filterCursor ?? Infinity, Array.from(value).length) };
   };
-  const applyFilter = (next: { value: string; cursor: number }, prev: string) =>
-    actions.updateList({
-      filter: next.value,
-      filterCursor: next.cursor,
-      ...(next.value !== prev ? { scroll: 0 } : {}),
-    });
+  const applyFilter = (next: { value: string; cursor: number }) => {
+    cursor({ type: 'filter', filter: next.value });
+    actions.updateList({ filterCursor: next.cursor });
+  };
   useKeyHandler(
     'input',
     (key) => {
       const cmds = commandsForKey(key.id, ['input']);
-      if (cmds.includes('inputCancel'))
-        actions.updateList({ filter: '', filterCursor: 0, filtering: false, scroll: 0 });
-      else if (cmds.includes('inputSubmit')) actions.updateList({ filtering: false });
+      if (cmds.includes('inputCancel')) {
+        cursor({ type: 'filter', filter: '' });
+        actions.updateList({ filterCursor: 0, filtering: false });
+      } else if (cmds.includes('inputSubmit')) actions.updateList({ filtering: false });
       else {
         const cur = filterState();
         const next = editLine(cur, key);
         if (next === null) return false;
-        applyFilter(next, cur.value);
+        applyFilter(next);
       }
       return true;
     },
@@ -199,7 +191,7 @@ export function ListView({
       active: filtering,
       onPaste: (text) => {
         const cur = filterState();
-        applyFilter(insertText(cur, text), cur.value);
+        applyFilter(insertText(cur, text));
         return true;
       },
     },
@@ -207,7 +199,7 @@ export function ListView({
 
   function rowAtState() {
     const top = store.getState().stack.at(-1);
-    return top ? rows[resolveSelected(rows, d.idOf, top.list)] : undefined;
+    return top ? rows[cursorIndex(top.list, cursorRows)] : undefined;
   }
 
   const columns = useTableColumns(d, rows, scroll, bodyHeight);

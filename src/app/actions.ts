@@ -15,6 +15,7 @@ import type {
 } from '../../screens/types.ts';
 import { KEYMAP, type Command } from '../keys/keymap.ts';
 import type { CommandHandlers } from '../keys/router.tsx';
+import type { DebugStore } from '../store/debug.ts';
 import type { MutationStore } from '../store/mutations.ts';
 import type { DashboardStore } from '../store/store.ts';
 import { removeRunner } from './remove.ts';
@@ -126,6 +127,8 @@ export interface ActionTarget {
   store: DashboardStore;
   mutations?: MutationStore;
   session: SessionGate;
+  /** The session's debug console store (`d`). */
+  debug?: DebugStore;
   params: Readonly<Record<string, string>>;
   /** The selected item now (read at key time, not render time). */
   item(): unknown;
@@ -165,6 +168,7 @@ export function actionHandlers(b: ViewBindings, t: ActionTarget): CommandHandler
         params: t.params,
         session: t.session,
         ...(t.mutations ? { mutations: t.mutations } : {}),
+        ...(t.debug ? { debug: t.debug } : {}),
       };
       try {
         const r = c.run(ctx);

@@ -5,7 +5,6 @@ import { registerActions } from '../../screens/registry.ts';
 import type { ResourceAction } from '../../screens/types.ts';
 import type { ApiDetail, ApiSummary } from '../api/types/apis.ts';
 import { selectSlice } from '../store/selectors.ts';
-import { debugStoreOf } from './side-stores.ts';
 
 const debugAction: ResourceAction<ApiSummary> = {
   command: 'debug',
@@ -14,8 +13,8 @@ const debugAction: ResourceAction<ApiSummary> = {
   // something), and the read-only client refuses it: not offered in a read-only session, where `d`
   // only says why (issue 11 point 4: the form opened and failed on send with a raw URL).
   mutating: true,
-  async run({ store, item, instanceId }) {
-    if (!instanceId) return;
+  async run({ store, item, instanceId, debug }) {
+    if (!instanceId || !debug) return;
     const { actions } = store.getState();
     actions.setStatus({ level: 'progress', text: `loading ${item.name} for the debug console…` });
     const req = apiDetailRequest(instanceId, item.id);
@@ -25,7 +24,7 @@ const debugAction: ResourceAction<ApiSummary> = {
       actions.showError(slice.error ?? new Error('no API definition'), `debug ${item.name}`);
       return;
     }
-    await debugStoreOf(store).getState().actions.open(instanceId, slice.data);
+    await debug.getState().actions.open(instanceId, slice.data);
     actions.setStatus(null);
     actions.push('apis', 'debug', { itemId: item.id, label: item.name });
   },

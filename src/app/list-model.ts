@@ -1,8 +1,7 @@
-// Pure list logic: filter, sort, selection by id, windowing. Kept out of React so 10,000 rows cost
+// Pure list logic: filter and sort (the cursor is src/ui/list-cursor.ts). Kept out of React so 10,000 rows cost
 // one pass per filter/sort change and nothing per keystroke of navigation.
 import type { Column } from '../../screens/types.ts';
-import type { ListState, SortState } from '../store/navigation.ts';
-import { scrollWindow } from '../../components/table-layout.ts';
+import type { SortState } from '../store/navigation.ts';
 import { filterFields, matchesFilter, parseListFilter } from './list-filter.ts';
 
 export interface ListModel<T> {
@@ -100,39 +99,4 @@ export function nextSort<T>(columns: ReadonlyArray<Column<T>>, sort: SortState |
   const i = sort ? columns.findIndex((c) => c.id === sort.column) : -1;
   const next = columns[(i + 1) % columns.length];
   return next ? { column: next.id, desc: false } : null;
-}
-
-/** Selected index: by id when the row is still there (refresh, re-sort), else the old index clamped. */
-export function resolveSelected<T>(rows: readonly T[], idOf: (r: T) => string, list: ListState): number {
-  if (rows.length === 0) return 0;
-  if (list.selectedId !== null) {
-    const at =
-      list.selectedIndex < rows.length && idOf(rows[list.selectedIndex] as T) === list.selectedId
-        ? list.selectedIndex
-        : rows.findIndex((r) => idOf(r) === list.selectedId);
-    if (at >= 0) return at;
-  }
-  return Math.min(Math.max(0, list.selectedIndex), rows.length - 1);
-}
-
-/** Keeps the selected row inside the window of `height` rows (the table's own scrolling rule). */
-export function clampScroll(scroll: number, selected: number, height: number, total: number): number {
-  return scrollWindow(selected, scroll, Math.max(1, height), total);
-}
-
-/** The patch for moving the selection to `index` (clamped). */
-export function selectAt<T>(
-  rows: readonly T[],
-  idOf: (r: T) => string,
-  index: number,
-  scroll: number,
-  height: number,
-): Partial<ListState> {
-  if (rows.length === 0) return { selectedIndex: 0, selectedId: null, scroll: 0 };
-  const i = Math.min(Math.max(0, index), rows.length - 1);
-  return {
-    selectedIndex: i,
-    selectedId: idOf(rows[i] as T),
-    scroll: clampScroll(scroll, i, height, rows.length),
-  };
 }

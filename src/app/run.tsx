@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import type { RequestIdTap } from '../actions/client-port.ts';
 import type { RomaClient } from '../api/client.ts';
 import { createDashboardStore } from '../store/store.ts';
+import { createSessionStores, type SessionStores } from './session-stores.ts';
 import { App } from './App.tsx';
 import type { DashboardStore } from '../store/store.ts';
 import type { AppEnv, HeaderInfo } from './env.tsx';
@@ -58,6 +59,7 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
   };
   showWarnings(opts, store);
   let generation = 0;
+  let stores: SessionStores | undefined;
   const shutdown = createShutdown();
   let exitCode = 0;
   let resume: ResumeStore | undefined;
@@ -82,10 +84,13 @@ export async function runDashboard(opts: RunOptions): Promise<number> {
       ...(session.secrets ? { secrets: session.secrets } : {}),
       ...(opts.profiles ? { profiles: { names: opts.profiles.names, switchTo } } : {}),
     };
+    // the session's stores, once per session (start, profile switch), beside its dashboard store
+    stores?.dispose();
+    stores = createSessionStores(store, env);
     // a new key remounts the shell: no view of the old profile survives the switch
     return (
       <OnCtrlC onPress={() => onSignal('SIGINT')}>
-        <App key={generation} store={store} env={env} />
+        <App key={generation} store={store} env={env} stores={stores} />
       </OnCtrlC>
     );
   };

@@ -1,23 +1,19 @@
 /** Navigation state: a stack of views; each list view remembers selection, scroll, filter and sort. */
+import type { Cursor } from '../ui/list-cursor.ts';
 
 export interface SortState {
   column: string;
   desc: boolean;
 }
 
-export interface ListState {
-  /** Selection is kept by item id so refreshes and re-sorts do not move it to another row. */
-  selectedId: string | null;
-  selectedIndex: number;
-  scroll: number;
-  filter: string;
+/** A list view's cursor (src/ui/list-cursor.ts: selection by id, scroll, marks kept per view so Back
+ * restores them, filter) and what only resource lists have. */
+export interface ListState extends Cursor {
   /** The `/` input is open. */
   filtering: boolean;
   /** Cursor in `filter`, in characters; absent = at the end. */
   filterCursor?: number;
   sort: SortState | null;
-  /** Ids of marked rows (batch actions); kept per view so Back restores them. */
-  marked: readonly string[];
 }
 
 /**

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { createRequestIdTap } from '../../src/actions/client-port.ts';
 import { createRomaClient } from '../../src/api/client.ts';
 import type { AppEnv } from '../../src/app/env.tsx';
-import { createShellMutations } from '../../src/app/side-stores.ts';
+import { createShellMutations } from '../../src/app/session-stores.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { createDashboardStore } from '../../src/store/index.ts';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { listKey } from '../../src/app/data.ts';
-import { createShellMutations } from '../../src/app/side-stores.ts';
+import { createShellMutations } from '../../src/app/session-stores.ts';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';

@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { listKey } from '../../src/app/data.ts';
-import { debugStoreOf } from '../../src/app/side-stores.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 
@@ -40,7 +39,7 @@ test('Esc and d again on the same API: the values entered are still there', asyn
   await settle();
   await press(h, 'd');
   await waitForFrame(h.ui, (f) => f.includes(`Debug ${api.name}`));
-  const debug = debugStoreOf(h.store);
+  const debug = h.stores.debug;
   debug.getState().actions.setField('domain', 'kept.example.com');
   await waitForFrame(h.ui, (f) => f.includes('kept.example.com'));
   await press(h, '\x1b');

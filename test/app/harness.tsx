@@ -9,6 +9,7 @@ import { createRomaClient, type RequestEvent } from '../../src/api/client.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle, type StartEmulatorOptions } from '../../src/emulator/index.ts';
 import { App } from '../../src/app/App.tsx';
+import { createSessionStores, type SessionStores } from '../../src/app/session-stores.ts';
 import type { KeyRouter } from '../../src/keys/router.tsx';
 import type { AppEnv } from '../../src/app/env.tsx';
 import '../../src/app/modals.tsx';
@@ -20,6 +21,8 @@ import { openResume, resumeKey } from '../../src/app/resume.ts';
 export interface Harness {
   emu: EmulatorHandle;
   store: DashboardStore;
+  /** The session's stores (debug console, mutations of the current instance). */
+  stores: SessionStores;
   ui: ReturnType<typeof render>;
   raw: string[];
   auditPath: string;
@@ -96,21 +99,29 @@ async function connect(opts: HarnessOptions) {
   };
   if (opts.statePath !== undefined)
     env.resume = openResume({ path: opts.statePath, key: resumeKey(env.header), secrets: env.secrets });
+  const stores = createSessionStores(store, env);
   const app = (
-    <App store={store} theme={THEMES.none} env={env} {...(opts.router ? { router: opts.router } : {})} />
+    <App
+      store={store}
+      stores={stores}
+      theme={THEMES.none}
+      env={env}
+      {...(opts.router ? { router: opts.router } : {})}
+    />
   );
   const removeTemp = () => {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
-  return { emu, store, raw, app, auditPath, requests, env, removeTemp };
+  return { emu, store, stores, raw, app, auditPath, requests, env, removeTemp };
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const { emu, store, raw, app, auditPath, requests, env, removeTemp } = await connect(opts);
+  const { emu, store, stores, raw, app, auditPath, requests, env, removeTemp } = await connect(opts);
   const ui = render(app);
   return {
     emu,
     store,
+    stores,
     ui,
     raw,
     auditPath,
@@ -118,6 +129,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     env,
     async close() {
       ui.unmount();
+      stores.dispose();
       store.dispose();
       await emu.close();
       removeTemp();
@@ -141,7 +153,7 @@ export interface TtyHarness {
 export async function startTtyHarness(
   opts: HarnessOptions & { columns: number; rows: number; debug: boolean },
 ): Promise<TtyHarness> {
-  const { emu, store, app, removeTemp } = await connect(opts);
+  const { emu, store, stores, app, removeTemp } = await connect(opts);
   const stdout = new FakeStdout(opts.columns, opts.rows);
   const stdin = new FakeStdin();
   const ink = inkRender(app, {
@@ -160,6 +172,7 @@ export async function startTtyHarness(
     stdin,
     async close() {
       ink.unmount();
+      stores.dispose();
       store.dispose();
       await emu.close();
       removeTemp();
