@@ -420,7 +420,7 @@ export function DebugScreen({
     debugCopyCurlSecrets: askCredentials,
     debugReveal: () => setUi((u) => ({ reveal: !u.reveal })),
     debugExpandError: () => {
-      if (!now().error) return false;
+      if (!now().error) return void setUi({ notice: { text: 'No error in this answer' } });
       setUi((u) => ({ errorOpen: !u.errorOpen }));
     },
     debugSaveBody: () => {

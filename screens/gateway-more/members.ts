@@ -68,13 +68,19 @@ export function memberActions(): ReadonlyArray<ResourceAction<IntegrationApp>> {
       title: 'Members: add from the candidates, remove members (Space marks several)',
       mutating: true,
       async run({ store, item, instanceId }) {
-        const key = `${instanceId}|${item.id}`;
-        // one after the other: two loads on the same channel would cancel each other
-        const members = await fetchVia(store, 'gm.appMembers', key, (client, signal) =>
-          client.instance(instanceId ?? '').integrationApps.members(item.id, { signal }),
-        );
-        const candidates = await fetchVia(store, 'gm.appCandidates', key, (client, signal) =>
-          client.instance(instanceId ?? '').integrationApps.candidates(item.id, true, { signal }),
+        // one load for both lists: the members and the candidates are asked in parallel
+        const { members, candidates } = await fetchVia(
+          store,
+          'gm.appMembers',
+          `${instanceId}|${item.id}`,
+          async (client, signal) => {
+            const apps = client.instance(instanceId ?? '').integrationApps;
+            const [members, candidates] = await Promise.all([
+              apps.members(item.id, { signal }),
+              apps.candidates(item.id, true, { signal }),
+            ]);
+            return { members, candidates };
+          },
         );
         const { rows, names } = memberRows(members.users, candidates);
         store.getState().actions.pushModal({
