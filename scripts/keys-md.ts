@@ -4,9 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format } from 'prettier';
 import { RESOURCES } from '../screens/registry.ts';
-import { registerActionModals } from '../screens/actions/index.tsx';
-import { registerFormModals } from '../screens/forms/index.tsx';
-import { registerDebugAction } from '../src/app/debug-action.ts';
+import { installCapabilities } from '../src/app/capabilities.ts';
 import { referenceHelpOptions } from '../src/app/view-keys.ts';
 import { helpSections } from '../src/keys/keymap.ts';
 
@@ -15,9 +13,7 @@ const END = '<!-- keys:end -->';
 
 export async function keysMarkdown(): Promise<string> {
   // what the screens bind (their actions are registered by the shell at start)
-  registerActionModals();
-  registerFormModals();
-  registerDebugAction();
+  installCapabilities();
   const out: string[] = [];
   for (const section of helpSections(referenceHelpOptions(RESOURCES))) {
     out.push(`**${section.title}**`, '', '| keys | does |', '|---|---|');

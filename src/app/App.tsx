@@ -1,9 +1,7 @@
 import { Box, Text, useApp, useWindowSize } from 'ink';
 import { createElement, useEffect, useMemo, useSyncExternalStore, type ComponentType } from 'react';
 import { MutationProvider, useMutations } from '../../screens/actions/context.tsx';
-import { registerActionModals } from '../../screens/actions/index.tsx';
 import { MutationPanel } from '../../screens/actions/MutationPanel.tsx';
-import { registerFormModals } from '../../screens/forms/index.tsx';
 import { resourceById } from '../../screens/registry.ts';
 import { commandKeysLabel, keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
 import type { MutationPhase } from '../store/mutations.ts';
@@ -23,14 +21,9 @@ import { viewKeys } from './view-keys.ts';
 import { DebugView } from './DebugView.tsx';
 import { XrayView } from '../../screens/xray/XrayView.tsx';
 import { useAutoRefresh } from './auto-refresh.ts';
-import { registerDebugAction } from './debug-action.ts';
 import { SessionStoresProvider, type SessionStores } from './session-stores.ts';
 import { openResume } from './resume.ts';
 import { ResumeProvider, useResume, useResumeStore } from './resume-view.tsx';
-
-registerActionModals();
-registerFormModals();
-registerDebugAction();
 
 const HELP_HINTS = [
   { keys: keyLabel('escape'), label: 'close help' },

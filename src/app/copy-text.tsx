@@ -132,4 +132,7 @@ function SaveTextModal({ props, width }: ModalProps) {
   );
 }
 
-registerModal('save-text', SaveTextModal);
+/** Installed at start by `installCapabilities`. */
+export function registerSaveTextModal(): void {
+  registerModal('save-text', SaveTextModal);
+}

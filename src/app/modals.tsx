@@ -1,5 +1,6 @@
 // Modals are pushed through one mechanism (store `pushModal({kind, props})`); this registry maps a
-// kind to its component. Later features register theirs with `registerModal`.
+// kind to its component. Later features register theirs with `registerModal`, all from
+// `installCapabilities` (src/app/capabilities.ts) at start, never as an import's side effect.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, type ComponentType } from 'react';
 import { CommandPalette, type PaletteEntry as PaletteItem } from '../../components/CommandPalette.tsx';
@@ -215,7 +216,10 @@ export function switchInstance(store: ReturnType<typeof useDashboardStore>, id: 
   s.actions.setStatus({ level: 'info', text: `now on instance ${name}` });
 }
 
-registerModal('json', JsonModal);
-registerModal('help', HelpModal);
-registerModal('palette', PaletteModal);
-registerModal('ctx', CtxModal);
+/** The shell's own modals (installed at start by `installCapabilities`). */
+export function registerShellModals(): void {
+  registerModal('json', JsonModal);
+  registerModal('help', HelpModal);
+  registerModal('palette', PaletteModal);
+  registerModal('ctx', CtxModal);
+}

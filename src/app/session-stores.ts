@@ -19,6 +19,7 @@ import type { AppEnv } from './env.tsx';
 import type { SessionGate } from '../../screens/types.ts';
 import { decideSession } from './session.ts';
 import { wireAuditView } from './audit-wiring.ts';
+import { installCapabilities } from './capabilities.ts';
 
 export interface SessionStores {
   readonly dash: DashboardStore;
@@ -33,6 +34,7 @@ export interface SessionStores {
 }
 
 export function createSessionStores(dash: DashboardStore, env: AppEnv): SessionStores {
+  installCapabilities();
   const gate = decideSession(env.header, dash.client);
   const historyFile = env.debugHistoryFile === undefined ? defaultHistoryPath() : env.debugHistoryFile;
   const debug = createDebugStore({
