@@ -38,6 +38,7 @@ export interface StartOptions {
   rows?: number;
   /** Added to the hermetic child environment (a value of undefined removes the variable). */
   env?: Record<string, string | undefined>;
+  /** Working directory of the CLI (default: the temp home). */
   cwd?: string;
   /**
    * Run the CLI under `sh` and print `stty -a` after it exits, so terminalRestored() can check that
@@ -177,7 +178,8 @@ export function startCli(args: string[], opts: StartOptions = {}): CliSession {
     name: 'xterm-256color',
     cols,
     rows,
-    cwd: opts.cwd ?? process.cwd(),
+    // the temp home: files the app saves to a relative path (`./acls-id.txt`) never land in the repo
+    cwd: opts.cwd ?? home,
     env,
   });
 
