@@ -1,6 +1,6 @@
 // Compiles the test files for `npm test`: each test file becomes one ESM file under .test-build/
 // (the same relative path, .mjs), with our own sources bundled in and packages left to node_modules.
-// Node then loads plain JavaScript: under `--import tsx` every one of ~200 test processes spent about
+// Node then loads plain JavaScript: under `--import tsx` each of the ~160 test processes spent about
 // a second resolving and transforming the same few hundred modules through loader hooks.
 import { build, transformSync } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ const packageFilesExternal = {
  * Modules that set up the process before any package is evaluated (force-color.ts: chalk reads
  * FORCE_COLOR when Ink is first imported). In a bundle, shared chunks and packages are imported
  * before the file's own code, so such a module stays a separate file, and a test file importing it
- * becomes a small entry that runs it, then imports the compiled test (`*.test.body.mjs`).
+ * becomes a small entry that runs it, then imports the compiled test (`*.test-body.mjs`).
  */
 const PRELUDE = /[/\\]test[/\\]helpers[/\\]force-color\.ts$/;
 const preludeOut = (source) => resolve(TEST_BUILD_DIR, relative('.', source).replace(/\.ts$/, '.mjs'));
