@@ -1,6 +1,6 @@
 // Compiles the test files for `npm test`: each test file becomes one ESM file under .test-build/
 // (the same relative path, .mjs), with our own sources bundled in and packages left to node_modules.
-// Node then loads plain JavaScript: under `--import tsx` each of the ~160 test processes spent about
+// Node then loads plain JavaScript: under `--import tsx` each of the ~180 test processes spent about
 // a second resolving and transforming the same few hundred modules through loader hooks.
 import { build, transformSync } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
