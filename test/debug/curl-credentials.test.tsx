@@ -2,76 +2,46 @@
 // or saves to a 0600 file without echoing it (issue 10, defect 3). Debug store on the emulator.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { render, cleanup } from 'ink-testing-library';
-import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
-import { createRomaClient, type RomaClient } from '../../src/api/client.ts';
-import { akskProvider } from '../../src/auth/providers.ts';
-import { KeyRouterProvider } from '../../src/keys/router.tsx';
-import { appListerFrom, createDebugStore, debugCallerFrom, type DebugStore } from '../../src/store/debug.ts';
-import type { DebugApiDefinition } from '../../src/debug/types.ts';
-import { DebugScreen } from '../../screens/debug/DebugScreen.tsx';
 import { settle, waitForFrame } from '../helpers/ink.ts';
+import {
+  mountConsole,
+  startConsoleFixture,
+  type ConsoleFixture,
+  type MountedConsole,
+} from './console-fixture.tsx';
 
 const SEND = '\x18';
 const APP_SECRET = 'app-secret-for-curl-0123456789';
 const HEADER_SECRET = 'hdr-token-abcdef';
 const QUERY_SECRET = 'qry-token-987654';
 
-let emu: EmulatorHandle;
-let client: RomaClient;
-let inst: string;
-let api: DebugApiDefinition;
-
+let fx: ConsoleFixture;
 before(async () => {
-  emu = await startEmulator({ seed: 'demo' });
-  client = createRomaClient({
-    endpoint: emu.endpoint,
-    projectId: emu.projectId,
-    auth: akskProvider({ ak: emu.ak, sk: emu.sk }),
-  });
-  inst = emu.instances[0]!;
-  const list = await client.instance(inst).apis.listAll({});
-  const cart = list.find((a) => a.name === 'get_cart');
-  assert.ok(cart);
-  api = (await client.instance(inst).apis.get(cart.id)) as DebugApiDefinition;
+  fx = await startConsoleFixture();
 });
-after(() => emu.close());
+after(() => fx.emu.close());
 afterEach(() => cleanup());
 
 /** The console with an answer to a call that carried an app secret, a token header and a token query. */
-async function mountWithAnswer(): Promise<{
-  r: ReturnType<typeof render>;
-  store: DebugStore;
-  copies: string[];
-  dir: string;
-}> {
-  const dir = await mkdtemp(join(tmpdir(), 'rd-debug-creds-'));
-  const store = createDebugStore({
-    call: debugCallerFrom(client),
-    listApps: appListerFrom(client),
-    historyFile: join(dir, 'debug-history.json'),
+async function mountWithAnswer(): Promise<MountedConsole> {
+  const m = await mountConsole(fx, {
+    width: 200,
+    async open(store) {
+      await store.getState().actions.open(fx.inst, fx.api, { mode: 'DEVELOPER' });
+      const a = store.getState().actions;
+      a.setField('pathParams', [{ name: 'cart_id', value: 'c1', required: true }]);
+      a.setField('appKey', 'app-key-1');
+      a.setField('appSecret', APP_SECRET);
+      a.setField('headers', [{ name: 'X-Auth-Token', value: HEADER_SECRET, required: false }]);
+      a.setField('query', [{ name: 'access_token', value: QUERY_SECRET, required: false }]);
+    },
   });
-  await store.getState().actions.open(inst, api, { mode: 'DEVELOPER' });
-  const a = store.getState().actions;
-  a.setField('pathParams', [{ name: 'cart_id', value: 'c1', required: true }]);
-  a.setField('appKey', 'app-key-1');
-  a.setField('appSecret', APP_SECRET);
-  a.setField('headers', [{ name: 'X-Auth-Token', value: HEADER_SECRET, required: false }]);
-  a.setField('query', [{ name: 'access_token', value: QUERY_SECRET, required: false }]);
-  const copies: string[] = [];
-  const r = render(
-    <KeyRouterProvider>
-      <DebugScreen store={store} width={200} height={40} copy={(t) => copies.push(t)} cwd={dir} />
-    </KeyRouterProvider>,
-  );
-  await settle();
-  r.stdin.write(SEND);
-  await waitForFrame(r, (f) => f.includes('HTTP/1.1 200 OK'), { timeoutMs: 15_000 });
-  await store.whenIdle();
-  return { r, store, copies, dir };
+  m.r.stdin.write(SEND);
+  await waitForFrame(m.r, (f) => f.includes('HTTP/1.1 200 OK'), { timeoutMs: 15_000 });
+  await m.store.whenIdle();
+  return m;
 }
 
 const SECRETS = [APP_SECRET, HEADER_SECRET, QUERY_SECRET];
