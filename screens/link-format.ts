@@ -4,7 +4,7 @@ import type { Device } from '../src/api/types/link.ts';
 import type { ColorValue, Theme } from '../src/ui/theme.ts';
 import type { LinkClient } from '../src/api/client.ts';
 import { ago, DASH, fmtTime } from './format.ts';
-import type { FetchContext } from './types.ts';
+import type { Column, FetchContext } from './types.ts';
 
 /** The LINK client of the screen's instance (LINK screens are instance-scoped). */
 export const linkOf = (ctx: Pick<FetchContext, 'client' | 'instanceId'>): LinkClient =>
@@ -55,6 +55,28 @@ export const nodeType = (v: number | undefined): string =>
 export const enabled = (v: number | undefined): string => (v === 0 ? 'enabled' : v === 1 ? 'disabled' : DASH);
 export const enabledColor = (v: number | undefined, theme: Theme): ColorValue =>
   v === 0 ? theme.tokens.success : v === 1 ? theme.tokens.muted : undefined;
+/** The STATUS column of the LINK lists with a 0 enabled / 1 disabled `status`. */
+export function enabledColumn<T extends { status?: number }>(): Column<T> {
+  return {
+    id: 'status',
+    title: 'STATUS',
+    width: 8,
+    get: (r) => enabled(r.status),
+    color: (r, t) => enabledColor(r.status, t),
+  };
+}
+
+/** The UPDATED column (epoch ms `last_updated_datetime`, sorted by the instant). */
+export function updatedColumn<T extends { last_updated_datetime?: number }>(): Column<T> {
+  return {
+    id: 'updated',
+    title: 'UPDATED',
+    width: 9,
+    align: 'right',
+    get: (r) => msAgo(r.last_updated_datetime),
+    sortValue: (r) => r.last_updated_datetime ?? 0,
+  };
+}
 export const protocol = (v: number | undefined): string =>
   v === 0 ? 'MQTT' : v === 2 ? 'Modbus' : v === 4 ? 'OPC UA' : v === undefined ? DASH : String(v);
 export const productType = (v: number | undefined): string =>

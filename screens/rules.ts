@@ -2,7 +2,15 @@
 // (destinations: the MQS topics of this instance, or devices).
 import type { Rule, RuleDestination, RuleSource } from '../src/api/types/link.ts';
 import { DASH, fields, table } from './format.ts';
-import { destinationType, enabled, enabledColor, linkOf, msAgo, msTime, zeroYes } from './link-format.ts';
+import {
+  destinationType,
+  enabled,
+  enabledColumn,
+  linkOf,
+  msTime,
+  updatedColumn,
+  zeroYes,
+} from './link-format.ts';
 import { definePart, defineResource } from './types.ts';
 
 export const rulesScreen = defineResource<Rule>({
@@ -12,13 +20,7 @@ export const rulesScreen = defineResource<Rule>({
   instanceScoped: true,
   columns: [
     { id: 'name', title: 'NAME', minWidth: 18, get: (r) => r.name },
-    {
-      id: 'status',
-      title: 'STATUS',
-      width: 8,
-      get: (r) => enabled(r.status),
-      color: (r, t) => enabledColor(r.status, t),
-    },
+    enabledColumn(),
     { id: 'parsing', title: 'PARSING', width: 8, get: (r) => (r.data_parsing_status === 0 ? 'SQL' : 'raw') },
     { id: 'sql', title: 'RULE', minWidth: 16, get: (r) => r.rule_express || DASH },
     {
@@ -28,14 +30,7 @@ export const rulesScreen = defineResource<Rule>({
       maxWidth: 16,
       get: (r) => r.app_name ?? r.app_id ?? DASH,
     },
-    {
-      id: 'updated',
-      title: 'UPDATED',
-      width: 9,
-      align: 'right',
-      get: (r) => msAgo(r.last_updated_datetime),
-      sortValue: (r) => r.last_updated_datetime ?? 0,
-    },
+    updatedColumn(),
   ],
   idOf: (r) => String(r.rule_id),
   nameOf: (r) => r.name,

@@ -2,7 +2,7 @@
 // their request and response properties (what a command form is built from).
 import type { LinkCommand, LinkProperty, LinkService } from '../src/api/types/link.ts';
 import { DASH, fields, table } from './format.ts';
-import { enabled, enabledColor, linkOf, msAgo, msTime } from './link-format.ts';
+import { enabled, enabledColumn, linkOf, msTime, updatedColumn } from './link-format.ts';
 import type { DetailBlock } from './types.ts';
 import { definePart, defineResource } from './types.ts';
 
@@ -53,22 +53,9 @@ export const servicesScreen = defineResource<LinkService>({
             ? `template ${r.product_template_id}`
             : DASH,
     },
-    {
-      id: 'status',
-      title: 'STATUS',
-      width: 8,
-      get: (r) => enabled(r.status),
-      color: (r, t) => enabledColor(r.status, t),
-    },
+    enabledColumn(),
     { id: 'description', title: 'DESCRIPTION', minWidth: 12, get: (r) => r.description ?? '' },
-    {
-      id: 'updated',
-      title: 'UPDATED',
-      width: 9,
-      align: 'right',
-      get: (r) => msAgo(r.last_updated_datetime),
-      sortValue: (r) => r.last_updated_datetime ?? 0,
-    },
+    updatedColumn(),
   ],
   idOf: (r) => String(r.service_id),
   nameOf: (r) => r.service_name,

@@ -1,7 +1,7 @@
 // :templates (LINK 6.3): product templates and the services a product created from them inherits.
 import type { LinkService, ProductTemplate } from '../src/api/types/link.ts';
 import { fields, table } from './format.ts';
-import { enabled, enabledColor, linkOf, msAgo, msTime } from './link-format.ts';
+import { enabled, enabledColumn, linkOf, msTime, updatedColumn } from './link-format.ts';
 import { definePart, defineResource } from './types.ts';
 
 export const templatesScreen = defineResource<ProductTemplate>({
@@ -11,22 +11,9 @@ export const templatesScreen = defineResource<ProductTemplate>({
   instanceScoped: true,
   columns: [
     { id: 'name', title: 'NAME', minWidth: 18, get: (r) => r.name },
-    {
-      id: 'status',
-      title: 'STATUS',
-      width: 8,
-      get: (r) => enabled(r.status),
-      color: (r, t) => enabledColor(r.status, t),
-    },
+    enabledColumn(),
     { id: 'description', title: 'DESCRIPTION', minWidth: 16, get: (r) => r.description ?? '' },
-    {
-      id: 'updated',
-      title: 'UPDATED',
-      width: 9,
-      align: 'right',
-      get: (r) => msAgo(r.last_updated_datetime),
-      sortValue: (r) => r.last_updated_datetime ?? 0,
-    },
+    updatedColumn(),
   ],
   idOf: (r) => String(r.id),
   nameOf: (r) => r.name,
