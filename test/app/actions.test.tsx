@@ -9,16 +9,9 @@ import type { InstanceStore } from '../../src/emulator/state.ts';
 import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
 const CTRL_X = '\x18';
-
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const dbOf = (h: Harness): InstanceStore => {
   const db = h.emu.state.stores.get(h.emu.instances[0] ?? '');

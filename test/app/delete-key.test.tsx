@@ -9,14 +9,7 @@ import { listKey } from '../../src/app/data.ts';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
-
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+import { until } from '../helpers/until.ts';
 
 const dbOf = (h: Harness): InstanceStore => {
   const db = h.emu.state.stores.get(h.emu.instances[0] ?? '');

@@ -8,6 +8,7 @@ import type { InstanceStore } from '../../src/emulator/state.ts';
 import { selectTopModal } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
 const CTRL_S = '\x13';
 const CTRL_U = '\x15';
@@ -16,13 +17,6 @@ const DOWN = '\x1b[B';
 const RIGHT = '\x1b[C';
 const RELEASE = 'DEFAULT_ENVIRONMENT_RELEASE_ID';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 const dbOf = (h: Harness): InstanceStore => h.emu.state.stores.get(h.emu.instances[0] ?? '') as InstanceStore;
 function rowsOf<T>(h: Harness, family: string): T[] {
   const s = h.store.getState();

@@ -9,19 +9,13 @@ import type { InstanceStore } from '../../src/emulator/state.ts';
 import { selectTopModal } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
 const CTRL_U = '\x15';
 const CTRL_S = '\x13';
 const ESC = '\x1b';
 const DOWN = '\x1b[B';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 const dbOf = (h: Harness): InstanceStore => h.emu.state.stores.get(h.emu.instances[0] ?? '') as InstanceStore;
 const writes = (h: Harness) => {
   const m = h.emu.stats.byMethod;

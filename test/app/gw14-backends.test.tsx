@@ -9,6 +9,7 @@ import type { InstanceStore } from '../../src/emulator/state.ts';
 import { selectTopModal } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
 const CTRL_S = '\x13';
 const CTRL_U = '\x15';
@@ -17,13 +18,6 @@ const DOWN = '\x1b[B';
 const ESC = '\x1b';
 const RELEASE = 'DEFAULT_ENVIRONMENT_RELEASE_ID';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 async function press(keys: string, times = 1) {
   for (let i = 0; i < times; i++) {
     h.ui.stdin.write(keys);

@@ -8,14 +8,7 @@ import type { Device } from '../../src/api/types/link.ts';
 import type { LinkStore } from '../../src/emulator/routes/link-store.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
-
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+import { until } from '../helpers/until.ts';
 
 let h: Harness;
 const linkDb = (): LinkStore => {

@@ -5,14 +5,7 @@ import { listKey } from '../../src/app/data.ts';
 import { resourceById } from '../../screens/registry.ts';
 import { LOOKUPS, usedByParams } from '../../screens/used-by.ts';
 import { walkExtraViews } from './listed-keys-walk.tsx';
-
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+import { until } from '../helpers/until.ts';
 
 test('every key listed in the APIs list of a reverse lookup is handled there', () =>
   walkExtraViews(async (h) => {

@@ -6,14 +6,7 @@ import { KEYMAP, type Command } from '../../src/keys/keymap.ts';
 import { resourceById } from '../../screens/registry.ts';
 import type { Harness } from './harness.tsx';
 import { walkExtraViews, type ExtraView } from './listed-keys-walk.tsx';
-
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+import { until } from '../helpers/until.ts';
 
 const loaded = (h: Harness, family: string, key: string) => {
   const slice = h.store.getState().resources[family]?.[key];

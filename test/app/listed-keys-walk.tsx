@@ -13,14 +13,7 @@ import type { KeyEvent } from '../../src/keys/keys.ts';
 import { createKeyRouter } from '../../src/keys/router.tsx';
 import { settle } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
-
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+import { until } from '../helpers/until.ts';
 
 function eventOf(id: string): KeyEvent {
   const ctrl = id.startsWith('ctrl+');

@@ -9,17 +9,11 @@ import type { ApiStatistics } from '../../src/api/types/metrics.ts';
 import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
 // A fixed clock for the emulator: the test asks the same minutes the view asked.
 const NOW = Date.now(); // frozen (signatures are checked against it: it must be close to now)
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 function rowsOf<T>(h: Harness, family: string): T[] {
   const s = h.store.getState();
   return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];

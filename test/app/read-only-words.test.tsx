@@ -6,14 +6,8 @@ import { after, before, test } from 'node:test';
 import { listKey } from '../../src/app/data.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 async function press(h: Harness, keys: string) {
   h.ui.stdin.write(keys);
   await settle();

@@ -8,14 +8,8 @@ import { KEYMAP } from '../../src/keys/keymap.ts';
 import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 function rowsOf<T>(h: Harness, family: string): T[] {
   const s = h.store.getState();
   return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];

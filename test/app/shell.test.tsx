@@ -8,20 +8,13 @@ import { displayWidth } from '../../src/ui/text.ts';
 import { plain, settle, waitForFrame } from '../helpers/ink.ts';
 import type { FakeStdout } from './fake-tty.ts';
 import { startHarness, startTtyHarness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
 // the selected row is drawn inverse after the mark gutter (lists with batch capabilities have one)
 const selectedLine = (frame: string | undefined) =>
   plain(
     (frame ?? '').split('\n').find((l) => /^(?:[ ●*] ?)?(?:\x1b\[[0-9;]*m)*\x1b\[7m/.test(l)) ?? '',
   ).replace(/^(?:[ ●*] )/, '');
-
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const frameOf = (out: FakeStdout) => plain(out.lastWrite());
 

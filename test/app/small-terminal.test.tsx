@@ -9,14 +9,8 @@ import { tabWindow } from '../../components/Tabs.tsx';
 import { plain } from '../helpers/ink.ts';
 import type { FakeStdout } from './fake-tty.ts';
 import { startTtyHarness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 const frameOf = (out: FakeStdout) => plain(out.lastWrite());
 
 test('layoutColumns hides whole columns, least important first, never the first one', () => {

@@ -9,19 +9,13 @@ import { appsOf, mqsOf, type MqsInstanceRec } from '../../src/emulator/mqs-state
 import { selectTopModal } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
 const CTRL_U = '\x15';
 const CTRL_S = '\x13';
 const ESC = '\x1b';
 const DOWN = '\x1b[B';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 async function press(h: Harness, keys: string, times = 1) {
   for (let i = 0; i < times; i++) {
     h.ui.stdin.write(keys);

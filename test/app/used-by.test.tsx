@@ -11,14 +11,7 @@ import { listKey } from '../../src/app/data.ts';
 import { USED_BY, type UsedByKind } from '../../screens/used-by.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
-
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+import { until } from '../helpers/until.ts';
 
 type Uses = Map<string, Set<string>>; // subject id → API ids
 const add = (m: Uses, subject: string | undefined, api: string) => {

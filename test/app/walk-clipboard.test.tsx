@@ -10,14 +10,8 @@ import { clipboardPolicyFromEnv, copyToClipboard, osc52Terminal } from '../../sr
 import { listKey } from '../../src/app/data.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 const rows = (h: Harness): Array<{ id: string }> => {
   const s = h.store.getState();
   return (s.resources['apis']?.[listKey(s.instanceId, {})]?.data ?? []) as Array<{ id: string }>;

@@ -5,14 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { plain } from '../helpers/ink.ts';
 import { startTtyHarness, type TtyHarness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 const ROWS = 24;
 const lines = (h: TtyHarness) => plain(h.stdout.lastWrite()).split('\n');
 /** The console's key line is the last row of the view: above the status line and the footer. */

@@ -7,14 +7,8 @@ import { helpCommands, viewKeys } from '../../src/app/view-keys.ts';
 import { appsScreen } from '../../screens/apps.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 const rows = (h: Harness): Array<{ id: string; app_secret?: string }> => {
   const s = h.store.getState();
   return (s.resources['apps']?.[listKey(s.instanceId, {})]?.data ?? []) as Array<{ id: string }>;

@@ -4,14 +4,8 @@ import { after, before, test } from 'node:test';
 import { listKey } from '../../src/app/data.ts';
 import { waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { until } from '../helpers/until.ts';
 
-async function until(what: string, cond: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 const count = (h: Harness, screen: string): number => {
   const s = h.store.getState();
   return ((s.resources[screen]?.[listKey(s.instanceId, {})]?.data ?? []) as unknown[]).length;
