@@ -43,7 +43,7 @@ export function flattenTree(
 export async function listGroups(
   ctx: Pick<FetchContext, 'client' | 'instanceId' | 'signal'>,
 ): Promise<GroupRow[]> {
-  const link = linkOf(ctx);
+  const link = await linkOf(ctx);
   const products = await link.products.listAll({}, { signal: ctx.signal });
   const apps = [...new Set(products.map((p) => p.app_id).filter((a): a is string => Boolean(a)))];
   const trees = await Promise.all(apps.map((a) => link.deviceGroups.tree(a, { signal: ctx.signal })));
@@ -87,7 +87,7 @@ export const deviceGroupsScreen = defineResource<GroupRow>({
     definePart<GroupRow, DeviceGroup>({
       id: 'detail',
       title: 'Detail',
-      fetch: (ctx, r) => linkOf(ctx).deviceGroups.get(r.id, { signal: ctx.signal }),
+      fetch: async (ctx, r) => (await linkOf(ctx)).deviceGroups.get(r.id, { signal: ctx.signal }),
       render: (g) => [
         {
           title: 'Group detail (6.1.4)',

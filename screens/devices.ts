@@ -41,13 +41,16 @@ export const devicesScreen = defineResource<Device>({
   ],
   idOf: (r) => String(r.id),
   nameOf: (r) => r.device_name,
-  list: (ctx) =>
-    linkOf(ctx).devices.listAll(ctx.params.productId ? { product_id: Number(ctx.params.productId) } : {}, {
-      signal: ctx.signal,
-      onWarnings: ctx.warn,
-    }),
-  listPage: (ctx, offset, limit) =>
-    linkOf(ctx).devices.list(
+  list: async (ctx) =>
+    (await linkOf(ctx)).devices.listAll(
+      ctx.params.productId ? { product_id: Number(ctx.params.productId) } : {},
+      {
+        signal: ctx.signal,
+        onWarnings: ctx.warn,
+      },
+    ),
+  listPage: async (ctx, offset, limit) =>
+    (await linkOf(ctx)).devices.list(
       { ...(ctx.params.productId ? { product_id: Number(ctx.params.productId) } : {}), offset, limit },
       { signal: ctx.signal },
     ),
@@ -92,7 +95,7 @@ export const devicesScreen = defineResource<Device>({
       id: 'shadow',
       title: 'Shadow',
       live: true,
-      fetch: (ctx, r) => linkOf(ctx).devices.shadow(r.id, { signal: ctx.signal }),
+      fetch: async (ctx, r) => (await linkOf(ctx)).devices.shadow(r.id, { signal: ctx.signal }),
       render: (services) => [
         {
           title: 'Shadow (desired vs reported)',
@@ -121,7 +124,7 @@ export const devicesScreen = defineResource<Device>({
     definePart<Device, DeviceTopic[]>({
       id: 'topics',
       title: 'Topics',
-      fetch: (ctx, r) => linkOf(ctx).devices.topics(r.id).listAll({}, { signal: ctx.signal }),
+      fetch: async (ctx, r) => (await linkOf(ctx)).devices.topics(r.id).listAll({}, { signal: ctx.signal }),
       render: (topics) => [
         {
           title: `Topics (${topics.length})`,
@@ -142,9 +145,9 @@ export const devicesScreen = defineResource<Device>({
     definePart<Device, Device[]>({
       id: 'children',
       title: 'Sub-devices',
-      fetch: (ctx, r) =>
+      fetch: async (ctx, r) =>
         r.node_type === 1
-          ? linkOf(ctx).devices.subDevices(r.id).listAll({}, { signal: ctx.signal })
+          ? (await linkOf(ctx)).devices.subDevices(r.id).listAll({}, { signal: ctx.signal })
           : Promise.resolve([]),
       render: (subs, r) => [
         {
@@ -162,7 +165,7 @@ export const devicesScreen = defineResource<Device>({
     definePart<Device, LinkAuthentication>({
       id: 'auth',
       title: 'Authentication',
-      fetch: (ctx, r) => linkOf(ctx).devices.authentication(r.id, { signal: ctx.signal }),
+      fetch: async (ctx, r) => (await linkOf(ctx)).devices.authentication(r.id, { signal: ctx.signal }),
       render: (a, _r, view) => [
         {
           title: 'Authentication (one secret per device)',

@@ -3,12 +3,15 @@
 import type { Device } from '../src/api/types/link.ts';
 import type { ColorValue, Theme } from '../src/ui/theme.ts';
 import type { LinkClient } from '../src/api/client.ts';
+import { preloadViews, linkViews } from './family-views.ts';
 import { ago, DASH, fmtTime } from './format.ts';
 import type { Column, FetchContext } from './types.ts';
 
-/** The LINK client of the screen's instance (LINK screens are instance-scoped). */
-export const linkOf = (ctx: Pick<FetchContext, 'client' | 'instanceId'>): LinkClient =>
-  ctx.client.link(ctx.instanceId as string);
+/** The LINK client of the screen's instance (LINK screens are instance-scoped); loaded on first use. */
+export function linkOf(ctx: Pick<FetchContext, 'client' | 'instanceId'>): Promise<LinkClient> {
+  preloadViews(linkViews);
+  return ctx.client.link(ctx.instanceId as string);
+}
 
 /** Epoch milliseconds as the ISO instant the shared formatters read (`2024-05-06T02:00:00Z`). */
 export function msIso(v: unknown): string | undefined {

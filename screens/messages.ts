@@ -3,6 +3,7 @@
 // pages through the window newest first (at most MAX_ROWS); the detail is the message viewer, and its
 // Value tab reads the whole value by partition + offset (huge messages come without it in a window).
 import type { MqsMessage, MqsMessageQuery } from '../src/api/types/mqs.ts';
+import { mqsViews, preloadViews } from './family-views.ts';
 import { DASH, fields, str } from './format.ts';
 import { DEFAULT_WINDOW, parseSearch, searchQuery } from './mqs-window.ts';
 import { previewValue, renderValue, valueKind } from './mqs-value.ts';
@@ -45,7 +46,8 @@ export async function listMessages(ctx: FetchContext, nowMs: number = Date.now()
     return [];
   }
   const search = parseSearch(ctx.params['window'] ?? DEFAULT_WINDOW, nowMs);
-  const mqs = ctx.client.instance(ctx.instanceId as string).mqs;
+  preloadViews(mqsViews);
+  const mqs = await ctx.client.instance(ctx.instanceId as string).mqs();
   const names = appNames(ctx, topic);
   const out: MqsMessage[] = [];
   try {
@@ -165,12 +167,11 @@ export const messagesScreen = defineResource<MessageRow>({
       id: 'value',
       title: 'Whole value',
       fetch: async (ctx, r) => {
-        const page = await ctx.client
-          .instance(ctx.instanceId as string)
-          .mqs.messages.query(
-            { topic: r.topic, partition: r.partition, message_offset: r.message_offset },
-            { signal: ctx.signal },
-          );
+        const mqs = await ctx.client.instance(ctx.instanceId as string).mqs();
+        const page = await mqs.messages.query(
+          { topic: r.topic, partition: r.partition, message_offset: r.message_offset },
+          { signal: ctx.signal },
+        );
         return page.messages[0] ?? null;
       },
       render: (m) => [

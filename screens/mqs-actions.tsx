@@ -5,16 +5,9 @@ import type { MqsTopic } from '../src/api/types/mqs.ts';
 import type { MessageRef, MqsAction } from '../src/actions/mqs.ts';
 import { registerModal } from '../src/app/modals.tsx';
 import type { MessageRow } from './messages.ts';
-import {
-  AddressModal,
-  CopyValueModal,
-  FileModal,
-  GrantModal,
-  MQS_MODALS,
-  ProposeModal,
-  RevokeModal,
-  WindowModal,
-} from './mqs-dialogs.tsx';
+import { lazyModal } from '../src/app/lazy-modal.tsx';
+import { mqsViews } from './family-views.ts';
+import { MQS_MODALS } from './mqs-modals.ts';
 import { DEFAULT_WINDOW } from './mqs-window.ts';
 import { registerActions } from './registry.ts';
 import type { ResourceAction } from './types.ts';
@@ -165,13 +158,35 @@ let registered = false;
 export function registerMqsActions(): void {
   if (registered) return;
   registered = true;
-  registerModal(MQS_MODALS.propose, ProposeModal);
-  registerModal(MQS_MODALS.window, WindowModal);
-  registerModal(MQS_MODALS.grant, GrantModal);
-  registerModal(MQS_MODALS.revoke, RevokeModal);
-  registerModal(MQS_MODALS.file, FileModal);
-  registerModal(MQS_MODALS.address, AddressModal);
-  registerModal(MQS_MODALS.copyValue, CopyValueModal);
+  // the dialogs' code (mqs-dialogs.tsx) loads with the family's chunk when the first one opens
+  registerModal(
+    MQS_MODALS.propose,
+    lazyModal(mqsViews, (m) => m.ProposeModal),
+  );
+  registerModal(
+    MQS_MODALS.window,
+    lazyModal(mqsViews, (m) => m.WindowModal),
+  );
+  registerModal(
+    MQS_MODALS.grant,
+    lazyModal(mqsViews, (m) => m.GrantModal),
+  );
+  registerModal(
+    MQS_MODALS.revoke,
+    lazyModal(mqsViews, (m) => m.RevokeModal),
+  );
+  registerModal(
+    MQS_MODALS.file,
+    lazyModal(mqsViews, (m) => m.FileModal),
+  );
+  registerModal(
+    MQS_MODALS.address,
+    lazyModal(mqsViews, (m) => m.AddressModal),
+  );
+  registerModal(
+    MQS_MODALS.copyValue,
+    lazyModal(mqsViews, (m) => m.CopyValueModal),
+  );
   registerActions('mqs', [
     {
       command: 'copyText',

@@ -28,15 +28,7 @@ import { useResource } from './actions/useResource.ts';
 import { addressesOf } from './mqs.ts';
 import { DEFAULT_WINDOW, parseSearch } from './mqs-window.ts';
 
-export const MQS_MODALS = {
-  propose: 'mqs.propose',
-  window: 'mqs.window',
-  grant: 'mqs.grant',
-  revoke: 'mqs.revoke',
-  file: 'mqs.file',
-  address: 'mqs.address',
-  copyValue: 'mqs.copyValue',
-} as const;
+export { MQS_MODALS } from './mqs-modals.ts';
 
 type Req<T> = ResourceRequest<T, RomaClient>;
 
@@ -46,7 +38,8 @@ function accessRequest(instanceId: string, topic: string): Req<MqsTopicAccess> {
     key: `${instanceId}|${topic}`,
     // one channel per request: the grant dialog loads both at once, and a shared channel aborts the first
     channel: 'actions.mqs.access',
-    fetch: (client, signal) => client.instance(instanceId).mqs.topics.access(topic, {}, { signal }),
+    fetch: async (client, signal) =>
+      (await client.instance(instanceId).mqs()).topics.access(topic, {}, { signal }),
   };
 }
 
@@ -63,7 +56,8 @@ function exportRequest(instanceId: string, names: string[]): Req<string> {
   return {
     family: 'actions.mqs.export',
     key: `${instanceId}|${names.join(',')}`,
-    fetch: (client, signal) => client.instance(instanceId).mqs.topics.exportFile(names, { signal }),
+    fetch: async (client, signal) =>
+      (await client.instance(instanceId).mqs()).topics.exportFile(names, { signal }),
   };
 }
 
@@ -73,12 +67,9 @@ function wholeMessageRequest(instanceId: string, m: MessageRef): Req<MqsMessage 
     key: `${instanceId}|${m.topic}|${m.partition}@${m.offset}`,
     fetch: async (client, signal) =>
       (
-        await client
-          .instance(instanceId)
-          .mqs.messages.query(
-            { topic: m.topic, partition: m.partition, message_offset: m.offset },
-            { signal },
-          )
+        await (
+          await client.instance(instanceId).mqs()
+        ).messages.query({ topic: m.topic, partition: m.partition, message_offset: m.offset }, { signal })
       ).messages[0] ?? null,
   };
 }

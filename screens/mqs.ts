@@ -1,6 +1,7 @@
 // `:mqs` — message integration of the project (5.1.1), the current instance first: status, specification,
 // partitions used, connection addresses and SASL/SSL. An instance without MQS is named in the status line.
 import type { MqsInstance, MqsTopicPage } from '../src/api/types/mqs.ts';
+import { mqsViews, preloadViews } from './family-views.ts';
 import { fields, str, table } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 
@@ -38,6 +39,7 @@ export const mqsScreen = defineResource<MqsInstance>({
   idOf: (r) => r.instance_id,
   nameOf: (r) => r.name ?? r.instance_id,
   async list({ client, instanceId, signal, warn }) {
+    preloadViews(mqsViews);
     const list = await client.mqs.instances({ signal, ...(warn ? { onWarnings: warn } : {}) });
     const current = list.instances.filter((i) => i.instance_id === instanceId);
     if (current.length === 0 && instanceId) {
@@ -84,7 +86,8 @@ export const mqsScreen = defineResource<MqsInstance>({
     definePart<MqsInstance, MqsTopicPage>({
       id: 'usage',
       title: 'Partitions',
-      fetch: ({ client, signal }, r) => client.mqs.instance(r.instance_id).topics.list({}, { signal }),
+      fetch: async ({ client, signal }, r) =>
+        (await client.mqs.instance(r.instance_id)).topics.list({}, { signal }),
       render: (p) => {
         const max = p.max_partitions;
         const used =

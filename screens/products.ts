@@ -32,7 +32,7 @@ export const productsScreen = defineResource<Product>({
       get: () => '…',
       lazy: {
         family: PRODUCT_DEVICE_COUNT,
-        fetch: (ctx, r) => linkOf(ctx).products.deviceCount(r.id, { signal: ctx.signal }),
+        fetch: async (ctx, r) => (await linkOf(ctx)).products.deviceCount(r.id, { signal: ctx.signal }),
       },
     },
     {
@@ -46,7 +46,7 @@ export const productsScreen = defineResource<Product>({
   ],
   idOf: (r) => String(r.id),
   nameOf: (r) => r.name,
-  list: (ctx) => linkOf(ctx).products.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
+  list: async (ctx) => (await linkOf(ctx)).products.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
   enter: (r) => ({
     screen: 'devices',
     params: { productId: String(r.id), productName: r.name },
@@ -80,7 +80,8 @@ export const productsScreen = defineResource<Product>({
     definePart<Product, LinkService[]>({
       id: 'services',
       title: 'Services',
-      fetch: (ctx, r) => linkOf(ctx).services.listAll({ product_id: r.id }, { signal: ctx.signal }),
+      fetch: async (ctx, r) =>
+        (await linkOf(ctx)).services.listAll({ product_id: r.id }, { signal: ctx.signal }),
       render: (list) => [
         {
           title: `Services (${list.length})`,
@@ -97,7 +98,7 @@ export const productsScreen = defineResource<Product>({
     definePart<Product, ProductTopic[]>({
       id: 'topics',
       title: 'Topics',
-      fetch: (ctx, r) => linkOf(ctx).products.topics(r.id).listAll({}, { signal: ctx.signal }),
+      fetch: async (ctx, r) => (await linkOf(ctx)).products.topics(r.id).listAll({}, { signal: ctx.signal }),
       render: (list) => [
         {
           title: `Custom topics (${list.length})`,
@@ -113,7 +114,7 @@ export const productsScreen = defineResource<Product>({
     definePart<Product, LinkAuthentication>({
       id: 'auth',
       title: 'Authentication',
-      fetch: (ctx, r) => linkOf(ctx).products.authentication(r.id, { signal: ctx.signal }),
+      fetch: async (ctx, r) => (await linkOf(ctx)).products.authentication(r.id, { signal: ctx.signal }),
       render: (a, _r, view) => [
         {
           title: 'Authentication (one secret per product type)',

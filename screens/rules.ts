@@ -34,7 +34,7 @@ export const rulesScreen = defineResource<Rule>({
   ],
   idOf: (r) => String(r.rule_id),
   nameOf: (r) => r.name,
-  list: (ctx) => linkOf(ctx).rules.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
+  list: async (ctx) => (await linkOf(ctx)).rules.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
   overviewParts: ['sources', 'destinations'],
   summary: (r, view) => {
     const sources = view.parts?.sources as RuleSource[] | undefined;
@@ -77,7 +77,8 @@ export const rulesScreen = defineResource<Rule>({
     definePart<Rule, RuleSource[]>({
       id: 'sources',
       title: 'Sources',
-      fetch: (ctx, r) => linkOf(ctx).rules.sources(r.rule_id).listAll({}, { signal: ctx.signal }),
+      fetch: async (ctx, r) =>
+        (await linkOf(ctx)).rules.sources(r.rule_id).listAll({}, { signal: ctx.signal }),
       render: (list) => [
         {
           title: `Sources (${list.length})`,
@@ -99,7 +100,8 @@ export const rulesScreen = defineResource<Rule>({
     definePart<Rule, RuleDestination[]>({
       id: 'destinations',
       title: 'Destinations',
-      fetch: (ctx, r) => linkOf(ctx).rules.destinations(r.rule_id).listAll({}, { signal: ctx.signal }),
+      fetch: async (ctx, r) =>
+        (await linkOf(ctx)).rules.destinations(r.rule_id).listAll({}, { signal: ctx.signal }),
       render: (list) => [
         {
           title: `Destinations (${list.length})`,

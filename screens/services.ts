@@ -59,7 +59,7 @@ export const servicesScreen = defineResource<LinkService>({
   ],
   idOf: (r) => String(r.service_id),
   nameOf: (r) => r.service_name,
-  list: (ctx) => linkOf(ctx).services.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
+  list: async (ctx) => (await linkOf(ctx)).services.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
   summary: (r) => [
     {
       title: 'Service',
@@ -81,7 +81,8 @@ export const servicesScreen = defineResource<LinkService>({
     definePart<LinkService, LinkProperty[]>({
       id: 'properties',
       title: 'Properties',
-      fetch: (ctx, r) => linkOf(ctx).services.properties(r.service_id).listAll({}, { signal: ctx.signal }),
+      fetch: async (ctx, r) =>
+        (await linkOf(ctx)).services.properties(r.service_id).listAll({}, { signal: ctx.signal }),
       render: (list) => [{ title: `Properties (${list.length})`, blocks: [propTable(list)] }],
     }),
     definePart<LinkService, CommandModel[]>({
@@ -109,7 +110,7 @@ export async function commandModels(
   ctx: Parameters<typeof linkOf>[0] & { signal: AbortSignal },
   serviceId: number,
 ): Promise<CommandModel[]> {
-  const cmds = linkOf(ctx).services.commands(serviceId);
+  const cmds = (await linkOf(ctx)).services.commands(serviceId);
   const list = await cmds.listAll({}, { signal: ctx.signal });
   return Promise.all(
     list.map(async (command) => {

@@ -17,7 +17,8 @@ export const templatesScreen = defineResource<ProductTemplate>({
   ],
   idOf: (r) => String(r.id),
   nameOf: (r) => r.name,
-  list: (ctx) => linkOf(ctx).productTemplates.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
+  list: async (ctx) =>
+    (await linkOf(ctx)).productTemplates.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
   summary: (r) => [
     {
       title: 'Product template',
@@ -37,7 +38,8 @@ export const templatesScreen = defineResource<ProductTemplate>({
     definePart<ProductTemplate, LinkService[]>({
       id: 'services',
       title: 'Services',
-      fetch: (ctx, r) => linkOf(ctx).services.listAll({ product_template_id: r.id }, { signal: ctx.signal }),
+      fetch: async (ctx, r) =>
+        (await linkOf(ctx)).services.listAll({ product_template_id: r.id }, { signal: ctx.signal }),
       render: (list) => [
         {
           title: `Services (${list.length})`,

@@ -1,11 +1,12 @@
 // `:topics` — the message-integration topics of the current instance (5.2.1): partitions, replicas,
 // retention, the tenant's permissions and which apps may publish/subscribe (5.3.2, per visible row).
 // Enter opens the topic's messages (last hour); the detail shows the access policy per app.
-import { isMqsNotEnabled } from '../src/api/mqs/client.ts';
+import { isMqsNotEnabled } from '../src/api/mqs/not-enabled.ts';
 import { RomaError } from '../src/api/errors.ts';
 import type { MqsTopic, MqsTopicAccess } from '../src/api/types/mqs.ts';
 import { accessWords } from '../src/actions/mqs.ts';
 import { countColumn, fields, str, table } from './format.ts';
+import { mqsViews, preloadViews } from './family-views.ts';
 import { DEFAULT_WINDOW } from './mqs-window.ts';
 import { definePart, defineResource, type FetchContext } from './types.ts';
 
@@ -37,8 +38,9 @@ export function explainNotEnabled(e: unknown, instanceId: string): never {
 
 export async function listTopics(ctx: FetchContext): Promise<MqsTopic[]> {
   const id = ctx.instanceId as string;
+  preloadViews(mqsViews);
   try {
-    const page = await ctx.client.instance(id).mqs.topics.list({}, { signal: ctx.signal });
+    const page = await (await ctx.client.instance(id).mqs()).topics.list({}, { signal: ctx.signal });
     if (page.warnings) ctx.warn?.(page.warnings);
     return page.topics;
   } catch (e) {
@@ -46,10 +48,9 @@ export async function listTopics(ctx: FetchContext): Promise<MqsTopic[]> {
   }
 }
 
-export function accessOf(ctx: FetchContext, topic: string): Promise<MqsTopicAccess> {
-  return ctx.client
-    .instance(ctx.instanceId as string)
-    .mqs.topics.access(topic, {}, { signal: ctx.signal, ...(ctx.warn ? { onWarnings: ctx.warn } : {}) });
+export async function accessOf(ctx: FetchContext, topic: string): Promise<MqsTopicAccess> {
+  const mqs = await ctx.client.instance(ctx.instanceId as string).mqs();
+  return mqs.topics.access(topic, {}, { signal: ctx.signal, ...(ctx.warn ? { onWarnings: ctx.warn } : {}) });
 }
 
 export const topicsScreen = defineResource<MqsTopic>({

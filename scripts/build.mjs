@@ -1,7 +1,7 @@
 // Production bundle: dist/main.js (one ESM file, React in production mode) behind the small launcher
 // dist/cli.js (see LAUNCHER below), so `roma-dash` starts fast.
 import { build } from 'esbuild';
-import { readFileSync, chmodSync, rmSync } from 'node:fs';
+import { readFileSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { writeNotices } from './notices.mjs';
 
@@ -142,7 +142,8 @@ const common = {
 };
 // Code splitting (ESM only): what is reached through a dynamic import() goes to dist/chunks/ and is
 // read only when first used — the emulator (--demo, `emulator`), undici (--insecure) and the
-// message and device families' code — so a start evaluates the eager part, dist/main.js, alone.
+// message and device families' code (src/api/families.ts, screens/family-views.ts) — so a start
+// evaluates the eager part alone: dist/main.js and the shared chunks it imports.
 rmSync(`${outdir}/chunks`, { recursive: true, force: true });
 const main = await build({
   ...common,
@@ -154,6 +155,10 @@ const main = await build({
   plugins,
   metafile: true,
 });
+// ROMA_DASH_BUILD_META=file.json keeps esbuild's metafile: which module landed in which output, and
+// which outputs dist/main.js imports at start (test/smoke/lazy-families.test.ts reads it).
+if (process.env.ROMA_DASH_BUILD_META)
+  writeFileSync(process.env.ROMA_DASH_BUILD_META, JSON.stringify(main.metafile));
 // The licences of what the bundle holds (legalComments: 'none' strips their comments).
 writeNotices(main.metafile, root, `${outdir}/THIRD-PARTY-NOTICES.txt`, pkg.name);
 await build({

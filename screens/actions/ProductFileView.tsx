@@ -32,7 +32,9 @@ export function exportRequest(
     key: `${t.instanceId}|${run}`,
     channel: FAMILY,
     async fetch(client, signal) {
-      const csv = await client.link(t.instanceId).products.exportCsv(
+      const csv = await (
+        await client.link(t.instanceId)
+      ).products.exportCsv(
         t.products.map((p) => p.id),
         { signal },
       );

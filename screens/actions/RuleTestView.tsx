@@ -35,8 +35,11 @@ export function ruleTestRequest(
     family: 'actions.ruleTest',
     key: `${t.instanceId}|${t.ruleId}|${run}`,
     channel: 'actions.ruleTest',
-    fetch: (client, signal) =>
-      client.link(t.instanceId).rules.test({ test_rule_express: t.express, test_data: data }, { signal }),
+    fetch: async (client, signal) =>
+      (await client.link(t.instanceId)).rules.test(
+        { test_rule_express: t.express, test_data: data },
+        { signal },
+      ),
   };
 }
 

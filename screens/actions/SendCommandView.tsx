@@ -26,7 +26,7 @@ function modelRequest(instanceId: string, productId: number): ResourceRequest<Se
     key: `${instanceId}|${productId}`,
     channel: 'actions',
     async fetch(client, signal) {
-      const link = client.link(instanceId);
+      const link = await client.link(instanceId);
       const services = await link.services.listAll({ product_id: productId }, { signal });
       return {
         services: await Promise.all(

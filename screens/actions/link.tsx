@@ -18,10 +18,10 @@ import { useActions } from '../../src/store/index.ts';
 import { registerActions } from '../registry.ts';
 import type { ResourceAction } from '../types.ts';
 import { useMutationStore } from './context.tsx';
-import { GroupsModal } from './GroupMembersView.tsx';
-import { ProductFileView, type ProductFileTarget } from './ProductFileView.tsx';
-import { RuleTestView, type RuleTestTarget } from './RuleTestView.tsx';
-import { CommandModal } from './SendCommandView.tsx';
+import { lazyModal } from '../../src/app/lazy-modal.tsx';
+import { linkViews } from '../family-views.ts';
+import type { ProductFileTarget } from './ProductFileView.tsx';
+import type { RuleTestTarget } from './RuleTestView.tsx';
 
 export const LINK_MODALS = {
   propose: 'link.propose',
@@ -137,11 +137,6 @@ export function deviceActions(): ReadonlyArray<ResourceAction<Device>> {
   ];
 }
 
-function ProductFileModal({ props }: ModalProps) {
-  const actions = useActions();
-  return <ProductFileView target={props.target as ProductFileTarget} onClose={() => actions.popModal()} />;
-}
-
 /**
  * `E` exports the selected or marked products to a CSV file (6.4.14), `I` imports one (6.4.13), `X`
  * resets the selected product's secret (6.4.11; the Authentication tab shows it masked until `x`).
@@ -177,11 +172,6 @@ export function productActions(): ReadonlyArray<ResourceAction<Product>> {
   ];
 }
 
-function RuleTestModal({ props }: ModalProps) {
-  const actions = useActions();
-  return <RuleTestView target={props.target as RuleTestTarget} onClose={() => actions.popModal()} />;
-}
-
 /** `T` on a rule: test it on sample data (6.5.4). A POST, so hidden in read-only mode. */
 export function ruleActions(): ReadonlyArray<ResourceAction<Rule>> {
   return [
@@ -208,10 +198,23 @@ export function registerLinkActions(): void {
   if (registered) return;
   registered = true;
   registerModal(LINK_MODALS.propose, ProposeModal);
-  registerModal(LINK_MODALS.command, CommandModal);
-  registerModal(LINK_MODALS.ruleTest, RuleTestModal);
-  registerModal(LINK_MODALS.groups, GroupsModal);
-  registerModal(LINK_MODALS.productFile, ProductFileModal);
+  // the dialogs' code loads with the family's chunk when the first one opens
+  registerModal(
+    LINK_MODALS.command,
+    lazyModal(linkViews, (m) => m.CommandModal),
+  );
+  registerModal(
+    LINK_MODALS.ruleTest,
+    lazyModal(linkViews, (m) => m.RuleTestModal),
+  );
+  registerModal(
+    LINK_MODALS.groups,
+    lazyModal(linkViews, (m) => m.GroupsModal),
+  );
+  registerModal(
+    LINK_MODALS.productFile,
+    lazyModal(linkViews, (m) => m.ProductFileModal),
+  );
   registerActions('products', productActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('devices', deviceActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('rules', ruleActions() as ReadonlyArray<ResourceAction<unknown>>);

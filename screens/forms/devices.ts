@@ -142,13 +142,13 @@ export const deviceForm: FormSpec<Device> = {
   async create({ client }, body) {
     const req = body as DeviceCreate;
     // 6.2.1 needs the app the product belongs to; without one typed, it is the product's.
-    const appId =
-      req.app_id || str((await client.link.products.get(req.product.product_id as number)).app_id);
-    const d = await client.link.devices.create({ ...req, app_id: appId });
+    const link = await client.link();
+    const appId = req.app_id || str((await link.products.get(req.product.product_id as number)).app_id);
+    const d = await link.devices.create({ ...req, app_id: appId });
     return { id: String(d.id), name: d.device_name };
   },
   async update({ client }, item, body) {
-    const d = await client.link.devices.update(item.id, body as DeviceUpdate);
+    const d = await (await client.link()).devices.update(item.id, body as DeviceUpdate);
     return { id: String(d.id), name: d.device_name };
   },
   nameOf: (v) => textOf(v['device_name']),

@@ -120,7 +120,7 @@ export const topicForm: FormSpec<MqsTopic> = {
   }),
   /** The owner app's permission and tags live in the access policy (5.3.2), not in the topic row. */
   async load({ client }, t) {
-    const access = await client.mqs.topics.access(t.name, { limit: 100 });
+    const access = await (await client.mqs()).topics.access(t.name, { limit: 100 });
     const owner =
       access.policies.find((p) => p.owner) ?? access.policies.find((p) => p.user_name === t.app_id);
     return { ...t, owner_access: str(owner?.access_policy), owner_tag: str(owner?.tag) };
@@ -140,11 +140,11 @@ export const topicForm: FormSpec<MqsTopic> = {
   }),
   body: (v, mode) => (mode === 'edit' ? updateBody(v) : createBody(v)),
   async create({ client }, body) {
-    const r = await client.mqs.topics.create(body as MqsCreateTopic);
+    const r = await (await client.mqs()).topics.create(body as MqsCreateTopic);
     return { id: r.name, name: r.name };
   },
   async update({ client }, item, body) {
-    const { partial } = await client.mqs.topics.update([body as MqsUpdateTopic]);
+    const { partial } = await (await client.mqs()).topics.update([body as MqsUpdateTopic]);
     // 206 on a one-topic request: the service skipped it (5.2.3 does not say why); not a success.
     if (partial) {
       throw new RomaError({

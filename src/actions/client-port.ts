@@ -30,7 +30,12 @@ export function createRequestIdTap(): RequestIdTap {
   };
 }
 
-export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: LinkClient): MutationPort {
+/** `link`: the device family (`InstanceClient.link`, loaded on first use); without it `port.link` is absent. */
+export function clientPort(
+  client: InstanceClient,
+  tap?: RequestIdTap,
+  link?: () => Promise<LinkClient>,
+): MutationPort {
   const sent = async <T>(p: Promise<T>): Promise<Sent<T>> => {
     tap?.take();
     const data = await p;
@@ -65,15 +70,20 @@ export function clientPort(client: InstanceClient, tap?: RequestIdTap, link?: Li
     ...(link
       ? {
           link: {
-            forceOffline: (ids) => sent(link.devices.forceOffline(ids)),
-            deleteDevice: (id) => sent(link.devices.remove(id)),
-            sendCommand: (id, req) => sent(link.devices.sendCommand(id, req)),
-            resetDeviceAuth: (id) => sent(link.devices.resetAuthentication(id)),
-            resetProductAuth: (id) => sent(link.products.resetAuthentication(id)),
-            addToGroup: (gid, ids) => sent(link.deviceGroups.addDevices(gid, ids)),
-            removeFromGroup: (gid, id) => sent(link.deviceGroups.removeDevice(gid, id)),
-            importProducts: (csv, name) => sent(link.products.importCsv(csv, name)),
-            setDeviceStatus: (id, status) => sent(link.devices.update(id, { status }).then(() => undefined)),
+            forceOffline: (ids) => sent(link().then((l) => l.devices.forceOffline(ids))),
+            deleteDevice: (id) => sent(link().then((l) => l.devices.remove(id))),
+            sendCommand: (id, req) => sent(link().then((l) => l.devices.sendCommand(id, req))),
+            resetDeviceAuth: (id) => sent(link().then((l) => l.devices.resetAuthentication(id))),
+            resetProductAuth: (id) => sent(link().then((l) => l.products.resetAuthentication(id))),
+            addToGroup: (gid, ids) => sent(link().then((l) => l.deviceGroups.addDevices(gid, ids))),
+            removeFromGroup: (gid, id) => sent(link().then((l) => l.deviceGroups.removeDevice(gid, id))),
+            importProducts: (csv, name) => sent(link().then((l) => l.products.importCsv(csv, name))),
+            setDeviceStatus: (id, status) =>
+              sent(
+                link()
+                  .then((l) => l.devices.update(id, { status }))
+                  .then(() => undefined),
+              ),
           },
         }
       : {}),

@@ -48,12 +48,16 @@ export interface MqsPort {
   importTopics(text: string, file: string, mode: 'AddNew' | 'Merge'): Promise<Sent<void>>;
 }
 
-export function mqsPort(client: MqsClient, sent: <T>(p: Promise<T>) => Promise<Sent<T>>): MqsPort {
+/** `mqs`: the instance's MQS client, loaded on first use (`InstanceClient.mqs()`). */
+export function mqsPort(
+  mqs: () => Promise<MqsClient>,
+  sent: <T>(p: Promise<T>) => Promise<Sent<T>>,
+): MqsPort {
   return {
-    resend: (m) => sent(client.messages.resend(m)),
-    setAccess: (topic, policies) => sent(client.topics.setAccess([{ name: topic, policies }])),
-    deleteTopics: (names) => sent(client.topics.removeMany(names)),
-    importTopics: (text, file, mode) => sent(client.topics.importFile(text, file, { mode })),
+    resend: (m) => sent(mqs().then((c) => c.messages.resend(m))),
+    setAccess: (topic, policies) => sent(mqs().then((c) => c.topics.setAccess([{ name: topic, policies }]))),
+    deleteTopics: (names) => sent(mqs().then((c) => c.topics.removeMany(names))),
+    importTopics: (text, file, mode) => sent(mqs().then((c) => c.topics.importFile(text, file, { mode }))),
   };
 }
 
@@ -66,17 +70,19 @@ export interface MqsReadPort {
   copiesSince(topic: string, partition: number, messageId: string, sinceMs: number): Promise<number[]>;
 }
 
-export function mqsReadPort(client: MqsClient, now: () => number = Date.now): MqsReadPort {
+export function mqsReadPort(mqs: () => Promise<MqsClient>, now: () => number = Date.now): MqsReadPort {
   return {
-    topicNames: async () => (await client.topics.list()).topics.map((t) => t.name),
+    topicNames: async () => (await (await mqs()).topics.list()).topics.map((t) => t.name),
     access: async (topic) =>
-      (await client.topics.access(topic)).policies.map((p) => ({
+      (await (await mqs()).topics.access(topic)).policies.map((p) => ({
         appId: p.user_name ?? '',
         appName: p.app_name ?? p.user_name ?? '',
         access: p.access_policy ?? '',
       })),
     async copiesSince(topic, partition, messageId, sinceMs) {
-      const page = await client.messages.query({ topic, start_time: sinceMs, end_time: now(), limit: 100 });
+      const page = await (
+        await mqs()
+      ).messages.query({ topic, start_time: sinceMs, end_time: now(), limit: 100 });
       return page.messages
         .filter((m) => m.partition === partition && m.message_id === messageId)
         .map((m) => m.message_offset);

@@ -7,10 +7,11 @@ import { authorizersClient, type AuthorizersClient } from './authorizers.ts';
 import { envsClient, envVariablesClient, type EnvsClient, type EnvVariablesClient } from './envs.ts';
 import { gatewayMoreClients, type GatewayMoreClients } from './gateway-more.ts';
 import { groupsClient, type GroupsClient } from './groups.ts';
-import { linkClient, type LinkClient } from './link/index.ts';
+import { loadLinkModule, loadMqsModule } from './families.ts';
+import type { LinkClient } from './link/index.ts';
 import { instanceScope, instancesClient, type InstancesClient } from './instances.ts';
 import { metricsClient, type MetricsClient } from './metrics.ts';
-import { mqsProjectClient, type MqsClient, type MqsProjectClient } from './mqs/client.ts';
+import type { MqsClient, MqsProjectClient } from './mqs/client.ts';
 import { seg, serviceScope, type OptionalLister, type Scope } from './resource.ts';
 import type { ServiceFamily } from './services.ts';
 import { signBindingsClient, signsClient, type SignBindingsClient, type SignsClient } from './signs.ts';
@@ -64,10 +65,13 @@ export interface InstanceClient extends GatewayMoreClients {
   authorizers: AuthorizersClient;
   metrics: MetricsClient;
   features: OptionalLister<Feature, PageQuery>;
-  /** Message integration of this instance (`/v2/{project_id}/mqs/instances/{id}`, section 5). */
-  mqs: MqsClient;
-  /** Device integration of this instance (`/v2/{project_id}/link/instances/{id}`, section 6). */
-  readonly link: LinkClient;
+  /**
+   * Message integration of this instance (`/v2/{project_id}/mqs/instances/{id}`, section 5). Its code
+   * loads on first use (src/api/families.ts), hence the promise.
+   */
+  mqs(): Promise<MqsClient>;
+  /** Device integration of this instance (`/v2/{project_id}/link/instances/{id}`, section 6); loads on first use. */
+  link(): Promise<LinkClient>;
 }
 
 export interface RomaClient {
@@ -78,14 +82,21 @@ export interface RomaClient {
   readonly authMethod: AuthProvider['method'];
   instances: InstancesClient;
   instance(instanceId: string): InstanceClient;
-  /** Message integration: 5.1.1 instance list and the per-instance clients (also `instance(id).mqs`). */
-  mqs: MqsProjectClient;
-  /** Device integration (LINK, section 6) of one instance; cached per id. */
-  link(instanceId: string): LinkClient;
+  /** Message integration: 5.1.1 instance list and the per-instance clients (also `instance(id).mqs()`). */
+  mqs: MqsFamily;
+  /** Device integration (LINK, section 6) of one instance; cached per id, its code loaded on first use. */
+  link(instanceId: string): Promise<LinkClient>;
   /** The scope of one instance of a service family, for that family's client modules (MQS, LINK, …). */
   serviceScope(service: ServiceFamily, instanceId: string): Scope;
   /** 3.4: the service's API versions (served without credentials). */
   versions: VersionsClient;
+}
+
+/** {@link MqsProjectClient} behind the family's first-use load. */
+export interface MqsFamily {
+  /** 5.1.1 */
+  instances(opts?: Parameters<MqsProjectClient['instances']>[0]): ReturnType<MqsProjectClient['instances']>;
+  instance(instanceId: string): Promise<MqsClient>;
 }
 
 export function createRomaClient(cfg: ClientConfig): RomaClient {
@@ -93,9 +104,16 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
   const projectScope: Scope = { t, base: `/v2/${seg(cfg.projectId)}` };
   const instances = instancesClient(projectScope, cfg.instanceIds ?? []);
   const cache = new Map<string, InstanceClient>();
-  const mqs = mqsProjectClient(projectScope);
+  let mqsProject: MqsProjectClient | undefined;
+  const mqsOf = async (): Promise<MqsProjectClient> =>
+    (mqsProject ??= (await loadMqsModule()).mqsProjectClient(projectScope));
+  const mqs: MqsFamily = {
+    instances: async (opts) => (await mqsOf()).instances(opts),
+    instance: async (instanceId) => (await mqsOf()).instance(instanceId),
+  };
   const linkCache = new Map<string, LinkClient>();
-  const linkOf = (instanceId: string): LinkClient => {
+  const linkOf = async (instanceId: string): Promise<LinkClient> => {
+    const { linkClient } = await loadLinkModule();
     let l = linkCache.get(instanceId);
     if (!l) linkCache.set(instanceId, (l = linkClient(projectScope, instanceId)));
     return l;
@@ -133,10 +151,8 @@ export function createRomaClient(cfg: ClientConfig): RomaClient {
           authorizers: authorizersClient(scope),
           metrics: metricsClient(scope),
           features: instances.features(instanceId),
-          mqs: mqs.instance(instanceId),
-          get link() {
-            return linkOf(instanceId);
-          },
+          mqs: () => mqs.instance(instanceId),
+          link: () => linkOf(instanceId),
           ...gatewayMoreClients(scope, projectScope, instanceId),
         };
         cache.set(instanceId, c);

@@ -1,8 +1,29 @@
 // The one error type the client fails with: HTTP errors, network failures, bad bodies, shape errors,
 // the read-only guard and credential problems all become a RomaError with a kind and a human hint.
 import { ERROR_CODE_HINTS } from './error-codes.ts';
-import { MQS_ERROR_HINTS } from './mqs/error-codes.ts';
-import { LINK_ERROR_CODE_HINTS } from './link/error-codes.ts';
+
+/** A family's documented codes: [status, meaning, handling]. */
+export type ErrorHintTable = Readonly<Record<string, readonly [number, string, string]>>;
+
+// The gateway's table is always here; the message and device families' tables (7.4.3, 7.4.4) come
+// with their code, which loads on first use (src/api/families.ts registers them before any call of
+// the family is sent, so every error of that family finds its hint).
+const familyTables: ErrorHintTable[] = [];
+
+/** Adds a family's code table to `hintFor` (once per table). */
+export function registerErrorHints(table: ErrorHintTable): void {
+  if (!familyTables.includes(table)) familyTables.push(table);
+}
+
+function documentedHint(code: string): readonly [number, string, string] | undefined {
+  const apic = ERROR_CODE_HINTS[code];
+  if (apic) return apic;
+  for (const t of familyTables) {
+    const hit = t[code];
+    if (hit) return hit;
+  }
+  return undefined;
+}
 
 export type RomaErrorKind =
   /** The server answered an error status with the documented `{error_code, error_msg}` body. */
@@ -221,9 +242,7 @@ const KIND_HINTS: Record<Exclude<RomaErrorKind, 'http'>, string> = {
 
 export function hintFor(i: Pick<RomaErrorInit, 'kind' | 'status' | 'errorCode'>): string {
   if (i.kind !== 'http') return KIND_HINTS[i.kind];
-  const documented = i.errorCode
-    ? (ERROR_CODE_HINTS[i.errorCode] ?? MQS_ERROR_HINTS[i.errorCode] ?? LINK_ERROR_CODE_HINTS[i.errorCode])
-    : undefined;
+  const documented = i.errorCode ? documentedHint(i.errorCode) : undefined;
   if (documented) return `${documented[1]}. ${documented[2]}`;
   return (i.status !== undefined ? STATUS_HINTS[i.status] : undefined) ?? 'The request failed.';
 }

@@ -99,9 +99,7 @@ export function createShellMutations(
 ): MutationStore {
   wireAuditView(dash, env);
   return createMutationStore({
-    port: clientPort(
-      dash.client.instance(instanceId ?? ''),
-      env.requestIds,
+    port: clientPort(dash.client.instance(instanceId ?? ''), env.requestIds, () =>
       dash.client.link(instanceId ?? ''),
     ),
     readOnly: session.readOnly,

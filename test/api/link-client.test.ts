@@ -21,7 +21,7 @@ before(async () => {
     auth: akskProvider({ ak: em.ak, sk: em.sk, projectId: em.projectId }),
     onRequest: (e) => events.push(e),
   });
-  link = client.link(em.instances[0] as string);
+  link = await client.link(em.instances[0] as string);
 });
 after(() => em.close());
 

@@ -29,7 +29,7 @@ function clientFor(readOnly = false): RomaClient {
 before(async () => {
   em = await startEmulator({ seed: 'demo', now: () => NOW });
   client = clientFor();
-  mqs = client.instance(em.instances[0] as string).mqs;
+  mqs = await client.instance(em.instances[0] as string).mqs();
 });
 afterEach(() => em.setFaults(null));
 after(() => em.close());
@@ -61,7 +61,11 @@ describe('MQS instances (5.1)', () => {
   });
 
   it('an instance without message integration answers 404 MQS.00404022', async () => {
-    const e = await refused(client.mqs.instance(em.instances[2] as string).detail(), 404, 'MQS.00404022');
+    const e = await refused(
+      (await client.mqs.instance(em.instances[2] as string)).detail(),
+      404,
+      'MQS.00404022',
+    );
     assert.ok(isMqsNotEnabled(e));
     assert.match(e.hint, /message integration/);
   });
@@ -239,7 +243,9 @@ describe('messages (5.4)', () => {
         projectId: twin.projectId,
         auth: tokenProvider(twin.token),
       });
-      const again = await c.instance(twin.instances[0] as string).mqs.messages.query({
+      const again = await (
+        await c.instance(twin.instances[0] as string).mqs()
+      ).messages.query({
         topic: 'order-events',
         partition: 0,
         message_offset: 237,
@@ -368,9 +374,11 @@ describe('messages (5.4)', () => {
     assert.equal((em.stats.byMethod['POST'] ?? 0) - posts, 1, 'a resend is sent once');
     em.setFaults(null);
     await assert.rejects(
-      clientFor(true)
-        .instance(em.instances[0] as string)
-        .mqs.messages.resend({ topic: 'order-events', partition: 0, message_offset: 237 }),
+      (
+        await clientFor(true)
+          .instance(em.instances[0] as string)
+          .mqs()
+      ).messages.resend({ topic: 'order-events', partition: 0, message_offset: 237 }),
       (e: unknown) => e instanceof RomaError && e.kind === 'read-only',
     );
   });

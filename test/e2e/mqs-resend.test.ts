@@ -66,7 +66,9 @@ test('find a message by time window, open it, resend it; the copy is found again
       auth: akskProvider({ ak: emu.ak, sk: emu.sk, projectId: emu.projectId }),
     });
     const now = Date.now();
-    const found = await client.instance(instance).mqs.messages.query({
+    const found = await (
+      await client.instance(instance).mqs()
+    ).messages.query({
       topic: 'order-events',
       start_time: now - 5 * 60_000,
       end_time: now,
@@ -77,7 +79,9 @@ test('find a message by time window, open it, resend it; the copy is found again
     );
     assert.ok(copy, 'the resent copy is in the window');
     assert.equal(copy.key, key);
-    const original = await client.instance(instance).mqs.messages.query({
+    const original = await (
+      await client.instance(instance).mqs()
+    ).messages.query({
       topic: 'order-events',
       partition: rec.partition,
       message_offset: rec.message_offset,

@@ -73,11 +73,13 @@ describe('MQS message logs', () => {
     try {
       const first = await startEmulator({ seed: 'demo', statePath });
       const id = first.instances[0] as string;
-      const mqs = createRomaClient({
+      const mqs = await createRomaClient({
         endpoint: first.endpoint,
         projectId: first.projectId,
         auth: tokenProvider(first.token),
-      }).instance(id).mqs;
+      })
+        .instance(id)
+        .mqs();
       const owner = mqsOf(first.state).get(id)!.topics.get('order-events')!.app_id;
       await mqs.topics.create({ name: 'kept-topic', app_id: owner, access_policy: 'all', partition: 1 });
       await mqs.messages.resend({ topic: 'order-events', partition: 0, message_offset: 237 });

@@ -35,6 +35,9 @@ export function linkClient(projectScope: Scope, instanceId: string): LinkClient 
   };
 }
 
+// The family's 7.4.4 table travels with its code (src/api/families.ts registers it on load).
+export { LINK_ERROR_CODE_HINTS } from './error-codes.ts';
+
 export type {
   DevicesClient,
   DeviceGroupsClient,

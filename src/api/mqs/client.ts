@@ -1,7 +1,6 @@
 // The typed client of message integration (MQS, MQS-LINK.md section 5): 13 calls under
 // `/v2/{project_id}/mqs/instances/{instance_id}`. The reference prints the prefix as mqs, mq5 and mqc
 // (C1); the client always sends `mqs` (ARCHITECTURE.md, "MQS").
-import { RomaError } from '../errors.ts';
 import { getObject, pageFrom, seg, type Scope } from '../resource.ts';
 import type { RequestSpec } from '../transport.ts';
 import type { CallOptions, QueryParams } from '../types/common.ts';
@@ -351,7 +350,6 @@ export function mqsProjectClient(projectScope: Scope): MqsProjectClient {
   };
 }
 
-/** True for the answer the service gives when the instance has no message integration (5.1.2 404). */
-export function isMqsNotEnabled(e: unknown): boolean {
-  return e instanceof RomaError && e.kind === 'http' && e.status === 404 && e.errorCode === 'MQS.00404022';
-}
+export { isMqsNotEnabled } from './not-enabled.ts';
+// The family's 7.4.3 table travels with its code (src/api/families.ts registers it on load).
+export { MQS_ERROR_HINTS } from './error-codes.ts';

@@ -1,0 +1,18 @@
+// The device family's dialogs, loaded with its chunk the first time one opens (screens/family-views.ts).
+import type { ModalProps } from '../../src/app/modals.tsx';
+import { useActions } from '../../src/store/index.ts';
+import { ProductFileView, type ProductFileTarget } from './ProductFileView.tsx';
+import { RuleTestView, type RuleTestTarget } from './RuleTestView.tsx';
+
+export { GroupsModal } from './GroupMembersView.tsx';
+export { CommandModal } from './SendCommandView.tsx';
+
+export function ProductFileModal({ props }: ModalProps) {
+  const actions = useActions();
+  return <ProductFileView target={props.target as ProductFileTarget} onClose={() => actions.popModal()} />;
+}
+
+export function RuleTestModal({ props }: ModalProps) {
+  const actions = useActions();
+  return <RuleTestView target={props.target as RuleTestTarget} onClose={() => actions.popModal()} />;
+}

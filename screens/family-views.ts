@@ -1,0 +1,15 @@
+// The message (MQS) and device (LINK) families' dialogs and views. Their kinds are registered at
+// start (mqs-actions.tsx, actions/link.tsx); their code is behind these dynamic import()s, so the
+// build puts it in the families' chunks, read the first time one of their lists or dialogs opens.
+import { familyModule } from '../src/app/lazy-modal.tsx';
+
+export const mqsViews = familyModule(() => import('./mqs-dialogs.tsx'));
+export const linkViews = familyModule(() => import('./actions/link-views.tsx'));
+
+/**
+ * Starts reading a family's dialogs when one of its lists loads, so that a key pressed on its rows
+ * finds them ready (a dialog that is not ready yet shows "loading…" and keeps the keys).
+ */
+export function preloadViews(views: { load(): Promise<unknown> }): void {
+  views.load().catch(() => undefined);
+}
