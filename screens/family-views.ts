@@ -3,7 +3,7 @@
 // build puts it in the families' chunks, read the first time one of their lists or dialogs opens.
 import { familyModule } from '../src/app/lazy-modal.tsx';
 
-export const mqsViews = familyModule(() => import('./mqs-dialogs.tsx'));
+export const mqsViews = familyModule(() => import('./mqs-views.ts'));
 export const linkViews = familyModule(() => import('./actions/link-views.tsx'));
 
 /**

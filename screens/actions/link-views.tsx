@@ -1,9 +1,11 @@
-// The device family's dialogs, loaded with its chunk the first time one opens (screens/family-views.ts).
+// The device family's dialogs and its device form, loaded with its chunk the first time one of its
+// lists or dialogs opens (screens/family-views.ts).
 import type { ModalProps } from '../../src/app/modals.tsx';
 import { useActions } from '../../src/store/index.ts';
 import { ProductFileView, type ProductFileTarget } from './ProductFileView.tsx';
 import { RuleTestView, type RuleTestTarget } from './RuleTestView.tsx';
 
+export { deviceForm } from '../forms/devices.ts';
 export { GroupsModal } from './GroupMembersView.tsx';
 export { CommandModal } from './SendCommandView.tsx';
 

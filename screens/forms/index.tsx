@@ -21,8 +21,9 @@ import { envForm, envVariableForm, groupForm } from './core.ts';
 import { FormView } from './FormView.tsx';
 import { aclForm, signForm, throttleForm, throttleSpecialForm } from './policies.ts';
 import { editBoundThrottleAction } from './throttle-shortcut.ts';
-import { deviceForm } from './devices.ts';
-import { topicForm } from './topics.ts';
+import { linkViews, mqsViews } from '../family-views.ts';
+import type { FamilyModule } from '../../src/app/lazy-modal.tsx';
+import type { DashboardStore } from '../../src/store/store.ts';
 
 /** The form of each resource (by descriptor id). */
 export const FORM_SPECS: Readonly<Record<string, AnyFormSpec>> = {
@@ -36,7 +37,6 @@ export const FORM_SPECS: Readonly<Record<string, AnyFormSpec>> = {
   apis: apiForm,
   variables: envVariableForm,
   specials: throttleSpecialForm,
-  devices: deviceForm,
 };
 
 function FormModal({ props, width, height }: ModalProps) {
@@ -99,30 +99,62 @@ export function copyValues(spec: AnyFormSpec, item: unknown): Record<string, Fie
 
 /** `n` and `e` of a resource with a form. */
 export function formActions(spec: AnyFormSpec): ReadonlyArray<ResourceAction<unknown>> {
+  return formActionsOf({ noun: spec.noun, editable: spec.update !== undefined }, () => spec);
+}
+
+/**
+ * `n` and `e` of a form whose spec is in a family's chunk (the device and topic forms): the keys and
+ * titles are known at start; the spec is read when the key is pressed (at once once the family's
+ * views have loaded, which its list starts).
+ */
+function familyFormActions<M>(
+  shape: { noun: string; editable: boolean },
+  views: FamilyModule<M>,
+  pick: (m: M) => AnyFormSpec,
+): ReadonlyArray<ResourceAction<unknown>> {
+  return formActionsOf(shape, () => {
+    const loaded = views.current();
+    return loaded !== undefined ? pick(loaded) : views.load().then(pick);
+  });
+}
+
+function formActionsOf(
+  shape: { noun: string; editable: boolean },
+  specOf: () => AnyFormSpec | Promise<AnyFormSpec>,
+): ReadonlyArray<ResourceAction<unknown>> {
+  const withSpec = (store: DashboardStore, open: (spec: AnyFormSpec) => void): void => {
+    const s = specOf();
+    if (!(s instanceof Promise)) return open(s);
+    s.then(open, (e: unknown) => store.getState().actions.showError(e, `open the ${shape.noun} form`));
+  };
   const actions: ResourceAction<unknown>[] = [
     {
       command: 'create',
-      title: `New ${spec.noun}`,
+      title: `New ${shape.noun}`,
       mutating: true,
       run: ({ store, item }) =>
-        openForm(store, {
-          spec,
-          mode: 'create',
-          copyFrom: item,
-          params: {
-            ...store.getState().stack.at(-1)?.params,
-            ...(item !== undefined && spec.contextOf ? spec.contextOf(item) : {}),
-          },
-        }),
+        withSpec(store, (spec) =>
+          openForm(store, {
+            spec,
+            mode: 'create',
+            copyFrom: item,
+            params: {
+              ...store.getState().stack.at(-1)?.params,
+              ...(item !== undefined && spec.contextOf ? spec.contextOf(item) : {}),
+            },
+          }),
+        ),
     },
   ];
-  if (spec.update) {
+  if (shape.editable) {
     actions.push({
       command: 'edit',
-      title: `Edit the ${spec.noun}`,
+      title: `Edit the ${shape.noun}`,
       mutating: true,
       run: ({ store, item }) =>
-        openForm(store, { spec, mode: 'edit', item, params: { ...store.getState().stack.at(-1)?.params } }),
+        withSpec(store, (spec) =>
+          openForm(store, { spec, mode: 'edit', item, params: { ...store.getState().stack.at(-1)?.params } }),
+        ),
     });
   }
   return actions;
@@ -141,12 +173,16 @@ export function registerFormModals(): void {
   ]);
   for (const [resourceId, spec] of Object.entries(FORM_SPECS)) registerActions(resourceId, formActions(spec));
   registerActions('apis', [editBoundThrottleAction() as ResourceAction<unknown>]);
+  registerActions(
+    'devices',
+    familyFormActions({ noun: 'device', editable: true }, linkViews, (m) => m.deviceForm),
+  );
   registerActions('topics', topicFormActions());
 }
 
 /** `n`/`e` on :topics; `e` only where the tenant holds `modify` on the topic (5.2.1 `permissions`). */
 function topicFormActions(): ReadonlyArray<ResourceAction<unknown>> {
-  return formActions(topicForm).map((a) =>
+  return familyFormActions({ noun: 'topic', editable: true }, mqsViews, (m) => m.topicForm).map((a) =>
     a.command !== 'edit'
       ? a
       : {

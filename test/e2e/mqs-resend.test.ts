@@ -31,6 +31,8 @@ test('find a message by time window, open it, resend it; the copy is found again
     // order-events is the first topic: Enter opens its last hour, w narrows it to 15 minutes
     await cli.key(KEYS.enter);
     await cli.waitForText('last 1h', 15_000);
+    // the title shows while the rows load; `w` acts on a row, so wait for them
+    await cli.waitForText('"order_id":', 15_000);
     await cli.key('w');
     await cli.waitForText('Search messages of order-events');
     await cli.key(KEYS['ctrl-u']);

@@ -25,6 +25,7 @@ const FAMILY_ONLY = [
   /^src\/api\/link\//,
   /^src\/api\/mqs\/(client|schemas|error-codes)\.ts$/,
   /^screens\/mqs-dialogs\.tsx$/,
+  /^screens\/(mqs-views\.ts|forms\/(devices|topics)\.ts)$/,
   /^screens\/actions\/(SendCommandView|GroupMembersView|ProductFileView|RuleTestView|link-views)\.tsx$/,
 ];
 
