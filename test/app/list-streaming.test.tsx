@@ -74,3 +74,13 @@ test('a later page that fails leaves the rows shown and names the missing rows w
   assert.doesNotMatch(whole, /missing/);
   assert.equal(apiRows(h).length, 1800);
 });
+
+test('every paged list streams: the devices list keeps its first page when a later one fails', async () => {
+  h = await startHarness({
+    rootScreen: 'devices',
+    emulator: { seed: { scale: 1200 }, faults: 'pagefail=500' },
+  });
+  const frame = await waitForFrame(h.ui, (f) => f.includes('APIG.9999'), { timeoutMs: 30_000 });
+  assert.match(frame, /rows 501–1,200 of 1,200 missing/);
+  assert.match(frame, /1 of 500\b/);
+});
