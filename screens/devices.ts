@@ -5,6 +5,7 @@ import type { Device, DeviceTopic, LinkAuthentication, ShadowService } from '../
 import { DASH, fields, mask, str, table } from './format.ts';
 import { deviceState, deviceStateColor, linkOf, msAgo, msTime, nodeType, permission } from './link-format.ts';
 import { definePart, defineResource } from './types.ts';
+import { listOptions } from './list-options.ts';
 
 export const devicesScreen = defineResource<Device>({
   id: 'devices',
@@ -44,10 +45,7 @@ export const devicesScreen = defineResource<Device>({
   list: async (ctx) =>
     (await linkOf(ctx)).devices.listAll(
       ctx.params.productId ? { product_id: Number(ctx.params.productId) } : {},
-      {
-        signal: ctx.signal,
-        onWarnings: ctx.warn,
-      },
+      listOptions(ctx),
     ),
   listPage: async (ctx, offset, limit) =>
     (await linkOf(ctx)).devices.list(

@@ -127,8 +127,9 @@ export function pageFrom<T>(
   // `body` was parsed for this page alone (every caller passes a fresh answer): its items become the
   // rows in place, normalised and repaired, with no copy per row.
   rawItems.forEach((it, i) => {
-    const pre = it && typeof it === 'object' && !Array.isArray(it) ? norm(it as Obj) : it;
-    const r = validateRecord(pre, schema, `$.${itemsKey}[${i}]`, true);
+    const owned = typeof it === 'object' && it !== null && !Array.isArray(it);
+    const pre = owned ? norm(it as Obj) : it;
+    const r = validateRecord(pre, schema, `$.${itemsKey}[${i}]`, owned);
     warnings.push(...r.warnings);
     if (r.record) list.push(r.record as T);
   });

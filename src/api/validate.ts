@@ -110,11 +110,14 @@ export interface RecordResult {
  *   "lots" shows as absent rather than as NaN);
  * - for an array of records: the bad elements are dropped.
  * The record itself is dropped when it is not an object or a required field is missing.
- * `owned`: `value` was just parsed for this call and nothing else holds it, so it is repaired in
- * place; otherwise the record is a copy (a list of 10,000 rows would otherwise allocate each row
- * twice while it loads, and that garbage sets the dashboard's peak memory).
  */
-export function validateRecord(value: unknown, schema: ObjectSchema, at = '$', owned = false): RecordResult {
+export function validateRecord(
+  value: unknown,
+  schema: ObjectSchema,
+  at = '$',
+  /** `value` is the caller's own (pageFrom's freshly parsed item): repaired where it is, not copied. */
+  owned = false,
+): RecordResult {
   const warnings: string[] = [];
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     return { record: null, warnings: [`${at}: dropped, expected an object, got ${describe(value)}`] };
@@ -151,29 +154,39 @@ function repairObject(
   schema: ObjectSchema,
   at: string,
   warnings: string[],
-  owned: boolean,
+  owned = false,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = owned ? value : { ...value };
-  for (const [name, type] of Object.entries(schema.fields)) {
+  for (const [name, type] of fieldsOf(schema)) {
     const v = out[name];
-    if (v === null || v === undefined) {
-      if (name in out) delete out[name];
+    if (v === undefined) continue;
+    if (v === null) {
+      delete out[name];
       continue;
     }
-    const fixed = repairField(v, type, `${at}.${name}`, warnings, owned);
+    // Well-typed scalars (nearly every field of every record) are kept as they are.
+    if ((type === 'string' || type === 'boolean') && typeof v === type) continue;
+    if (type === 'number' && typeof v === 'number' && Number.isFinite(v)) continue;
+    const fixed = repairField(v, type, `${at}.${name}`, warnings);
     if (fixed === undefined) delete out[name];
     else out[name] = fixed;
   }
   return out;
 }
 
-function repairField(
-  value: unknown,
-  type: FieldType,
-  at: string,
-  warnings: string[],
-  owned: boolean,
-): unknown {
+const schemaFields = new WeakMap<ObjectSchema, ReadonlyArray<readonly [string, FieldType]>>();
+
+/** A schema's fields as entries, built once per schema (every record of every page walks them). */
+function fieldsOf(schema: ObjectSchema): ReadonlyArray<readonly [string, FieldType]> {
+  let entries = schemaFields.get(schema);
+  if (entries === undefined) {
+    entries = Object.entries(schema.fields);
+    schemaFields.set(schema, entries);
+  }
+  return entries;
+}
+
+function repairField(value: unknown, type: FieldType, at: string, warnings: string[]): unknown {
   if (Array.isArray(type)) {
     const [schema] = type as readonly [ObjectSchema];
     if (!Array.isArray(value)) {
@@ -182,7 +195,7 @@ function repairField(
     }
     const kept: unknown[] = [];
     value.forEach((v, i) => {
-      const r = validateRecord(v, schema, `${at}[${i}]`, owned);
+      const r = validateRecord(v, schema, `${at}[${i}]`);
       warnings.push(...r.warnings);
       if (r.record) kept.push(r.record);
     });
@@ -193,10 +206,10 @@ function repairField(
       warnings.push(`${at}: removed, expected object, got ${describe(value)}`);
       return undefined;
     }
-    return repairObject(value as Record<string, unknown>, type as ObjectSchema, at, warnings, owned);
+    return repairObject(value as Record<string, unknown>, type as ObjectSchema, at, warnings);
   }
   if (type === 'strings' && Array.isArray(value)) {
-    return value.map((v, i) => repairField(v ?? '', 'string', `${at}[${i}]`, warnings, owned));
+    return value.map((v, i) => repairField(v ?? '', 'string', `${at}[${i}]`, warnings));
   }
   try {
     return coerce(value, type, at);
