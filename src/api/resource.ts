@@ -124,12 +124,10 @@ export function pageFrom<T>(
   // Items are checked one by one (validateRecord): a bad record is repaired or dropped, with a warning.
   const list: T[] = [];
   const warnings: string[] = [];
-  // `body` was parsed for this page alone (every caller passes a fresh answer): its items become the
-  // rows in place, normalised and repaired, with no copy per row.
   rawItems.forEach((it, i) => {
-    const owned = typeof it === 'object' && it !== null && !Array.isArray(it);
-    const pre = owned ? norm(it as Obj) : it;
-    const r = validateRecord(pre, schema, `$.${itemsKey}[${i}]`, owned);
+    const copy = it && typeof it === 'object' && !Array.isArray(it);
+    const pre = copy ? norm({ ...(it as Obj) }) : it;
+    const r = validateRecord(pre, schema, `$.${itemsKey}[${i}]`, copy);
     warnings.push(...r.warnings);
     if (r.record) list.push(r.record as T);
   });

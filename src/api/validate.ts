@@ -115,7 +115,7 @@ export function validateRecord(
   value: unknown,
   schema: ObjectSchema,
   at = '$',
-  /** `value` is the caller's own (pageFrom's freshly parsed item): repaired where it is, not copied. */
+  /** `value` is a copy of the caller's own (pageFrom normalises a copy): repaired where it is. */
   owned = false,
 ): RecordResult {
   const warnings: string[] = [];
