@@ -9,8 +9,7 @@ import type { Column, FetchContext } from './types.ts';
 
 /** The LINK client of the screen's instance (LINK screens are instance-scoped); loaded on first use. */
 export function linkOf(ctx: Pick<FetchContext, 'client' | 'instanceId'>): Promise<LinkClient> {
-  preloadViews(linkViews);
-  return ctx.client.link(ctx.instanceId as string);
+  return preloadViews(linkViews, ctx.client.link(ctx.instanceId as string));
 }
 
 /** Epoch milliseconds as the ISO instant the shared formatters read (`2024-05-06T02:00:00Z`). */

@@ -46,8 +46,7 @@ export async function listMessages(ctx: FetchContext, nowMs: number = Date.now()
     return [];
   }
   const search = parseSearch(ctx.params['window'] ?? DEFAULT_WINDOW, nowMs);
-  preloadViews(mqsViews);
-  const mqs = await ctx.client.instance(ctx.instanceId as string).mqs();
+  const mqs = await preloadViews(mqsViews, ctx.client.instance(ctx.instanceId as string).mqs());
   const names = appNames(ctx, topic);
   const out: MqsMessage[] = [];
   try {

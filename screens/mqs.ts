@@ -39,8 +39,11 @@ export const mqsScreen = defineResource<MqsInstance>({
   idOf: (r) => r.instance_id,
   nameOf: (r) => r.name ?? r.instance_id,
   async list({ client, instanceId, signal, warn }) {
-    preloadViews(mqsViews);
-    const list = await client.mqs.instances({ signal, ...(warn ? { onWarnings: warn } : {}) });
+    // 5.1.1 loads the family's client itself; the views follow it
+    const list = await preloadViews(
+      mqsViews,
+      client.mqs.instances({ signal, ...(warn ? { onWarnings: warn } : {}) }),
+    );
     const current = list.instances.filter((i) => i.instance_id === instanceId);
     if (current.length === 0 && instanceId) {
       warn?.([

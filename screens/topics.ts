@@ -38,9 +38,9 @@ export function explainNotEnabled(e: unknown, instanceId: string): never {
 
 export async function listTopics(ctx: FetchContext): Promise<MqsTopic[]> {
   const id = ctx.instanceId as string;
-  preloadViews(mqsViews);
   try {
-    const page = await (await ctx.client.instance(id).mqs()).topics.list({}, { signal: ctx.signal });
+    const mqs = await preloadViews(mqsViews, ctx.client.instance(id).mqs());
+    const page = await mqs.topics.list({}, { signal: ctx.signal });
     if (page.warnings) ctx.warn?.(page.warnings);
     return page.topics;
   } catch (e) {
