@@ -13,7 +13,7 @@ import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore, useMutations } from './context.tsx';
-import { apiBindingsRequest, policiesRequest } from './data.ts';
+import { apiBindingsRequest, policiesRequest, policyRefs } from './data.ts';
 import { PickList, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
@@ -148,7 +148,7 @@ export function PolicyPicker({
   onPick: (p: PolicyRef) => void;
   onCancel: () => void;
 }) {
-  const slice = useResource(policiesRequest(instanceId, kind));
+  const slice = useResource(policiesRequest(instanceId, kind), { select: policyRefs(kind), cached: true });
   const theme = useTheme().tokens;
   const rows = slice.data ?? [];
   // with nothing to pick there is no SelectList: Esc still closes, and no key leaks below

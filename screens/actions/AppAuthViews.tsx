@@ -15,7 +15,14 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { dialogScope } from '../../src/app/marks-after-batch.ts';
 import { useMutationStore, useMutations } from './context.tsx';
-import { appApisRequest, appAuthsRequest, appUnboundApisRequest, envsRequest } from './data.ts';
+import {
+  appApisRequest,
+  appAuthsRequest,
+  appUnboundApisRequest,
+  authRefs,
+  envRefs,
+  envsRequest,
+} from './data.ts';
 import { PickList, pick, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
@@ -28,7 +35,8 @@ export function passesThrough(id: string): boolean {
 
 export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void }) {
   const instanceId = useStore((s) => s.instanceId) ?? '';
-  const slice = useResource(appApisRequest(instanceId, app));
+  // read again on open: revoking acts on these authorization ids
+  const slice = useResource(appApisRequest(instanceId, app), { select: authRefs(app) });
   const mutations = useMutationStore();
   const busy = useMutations((s) => s.phase !== 'idle');
   const theme = useTheme().tokens;
@@ -94,7 +102,7 @@ function EnvPicker({
   onPick: (e: EnvRef) => void;
   onCancel: () => void;
 }) {
-  const slice = useResource(envsRequest(instanceId));
+  const slice = useResource(envsRequest(instanceId), { select: envRefs, cached: true });
   const theme = useTheme().tokens;
   const envs = slice.data ?? [];
   useKeyHandler(

@@ -1,5 +1,8 @@
 // The reads the action flows need, as dashboard-store requests (screens never call the client).
-// Families are prefixed `actions.` so they never collide with the resource screens' slices.
+// Where a flow shows what a resource screen shows (environments, policies, apps, an API's definition,
+// an app's authorized APIs) it reads the screen's own request (src/app/screen-requests.ts: same slice,
+// no channel) and derives its rows with a pure function. Only reads no screen makes keep a family of
+// their own, prefixed `actions.`; each says why.
 import { fmtTime } from '../format.ts';
 import type { RomaClient } from '../../src/api/client.ts';
 import type { ResourceRequest } from '../../src/store/store.ts';
@@ -12,7 +15,14 @@ import type {
   PolicyKind,
   PolicyRef,
 } from '../../src/actions/types.ts';
-import type { ApiDetail } from '../../src/api/types/apis.ts';
+import type { ApiDetail, ApiSummary } from '../../src/api/types/apis.ts';
+import type { App, AppAuth } from '../../src/api/types/apps.ts';
+import type { Environment } from '../../src/api/types/envs.ts';
+import { sharedListRequest, sharedPartRequest } from '../../src/app/screen-requests.ts';
+import { apisScreen } from '../apis.ts';
+import { appsScreen } from '../apps.ts';
+import { envsScreen } from '../envs.ts';
+import { resourceById } from '../registry.ts';
 import { publicationIn } from '../../src/actions/publications.ts';
 import type { BindCandidate } from '../../src/actions/preconditions.ts';
 import { POLICY_KIND_LIST, POLICY_KINDS, type PolicyBindingsData } from '../../src/actions/policy-kinds.ts';
@@ -84,13 +94,17 @@ export function apiBindingsRequest(
   };
 }
 
-export function policiesRequest(instanceId: string, kind: PolicyKind): Req<PolicyRef[]> {
-  return {
-    family: 'actions.policies',
-    key: `${instanceId}|${kind}`,
-    fetch: (client, signal) => POLICY_KINDS[kind].listPolicies(client.instance(instanceId), signal),
-  };
+/** A kind's policies: the policy screen's list (throttles, signature keys, ACLs); `policyRefs` picks. */
+export function policiesRequest(instanceId: string, kind: PolicyKind): Req<unknown[]> {
+  const d = resourceById(POLICY_KINDS[kind].resource);
+  if (!d) throw new Error(`no screen for ${POLICY_KINDS[kind].resource}`);
+  return sharedListRequest(d, instanceId);
 }
+
+export const policyRefs =
+  (kind: PolicyKind) =>
+  (rows: readonly unknown[]): PolicyRef[] =>
+    rows.map((r) => POLICY_KINDS[kind].refOf(r));
 
 export type { PolicyBindingsData };
 
@@ -141,46 +155,44 @@ export function appAuthsRequest(instanceId: string, apiId: string, envId: string
   };
 }
 
-/** The instance's environments, for the environment pickers. */
-export function envsRequest(instanceId: string): Req<EnvRef[]> {
-  return {
-    family: 'actions.envs',
-    key: instanceId,
-    async fetch(client, signal) {
-      const envs = await client.instance(instanceId).envs.listAll({}, { signal });
-      return envs.map((e) => ({ id: e.id, name: e.name }));
-    },
-  };
+/** The instance's environments, for the environment pickers: the environments screen's list. */
+export function envsRequest(instanceId: string): Req<Environment[]> {
+  return sharedListRequest<Environment>(envsScreen, instanceId);
 }
 
-/** One API's definition (4.3.5), for the debug console's form. */
+export const envRefs = (rows: readonly Environment[]): EnvRef[] =>
+  rows.map((e) => ({ id: e.id, name: e.name }));
+
+/** One API's definition (4.3.5): the API detail's Definition tab (debug console, x-ray). */
 export function apiDetailRequest(instanceId: string, apiId: string): Req<ApiDetail> {
-  return {
-    family: 'actions.apiDetail',
-    key: `${instanceId}|${apiId}`,
-    fetch: (client, signal) => client.instance(instanceId).apis.get(apiId, { signal }),
-  };
+  return sharedPartRequest<ApiDetail>(apisScreen, 'definition', instanceId, { id: apiId } as ApiSummary);
 }
 
-/** The APIs an app is authorized for (4.18.3), as revocable authorizations. */
-export function appApisRequest(instanceId: string, app: AppRef): Req<AuthRef[]> {
-  return {
-    family: 'actions.appApis',
-    key: `${instanceId}|${app.id}`,
-    channel: 'actions',
-    async fetch(client, signal) {
-      const auths = await client
-        .instance(instanceId)
-        .appAuths.boundApis.listAll({ app_id: app.id }, { signal });
-      return auths.map((a) => ({
-        authId: a.id,
-        app,
-        api: { id: a.api_id ?? '', name: a.api_name ?? a.api_id ?? '' },
-        env: { id: a.env_id ?? '', name: a.env_name ?? a.env_id ?? '' },
-      }));
-    },
-  };
+/** The instance's apps (4.16.1): the apps screen's list (MQS grant, the debug console's app picker). */
+export function appsRequest(instanceId: string): Req<App[]> {
+  return sharedListRequest<App>(appsScreen, instanceId);
 }
+
+/** The apps authorized to call an API (4.18.6, every environment): the API detail's Authorized apps tab. */
+export function apiAppsRequest(instanceId: string, apiId: string): Req<AppAuth[]> {
+  return sharedPartRequest<AppAuth[]>(apisScreen, 'apps', instanceId, { id: apiId } as ApiSummary);
+}
+
+/** The APIs an app is authorized for (4.18.3): the app detail's Authorized APIs tab. */
+export function appApisRequest(instanceId: string, app: AppRef): Req<AppAuth[]> {
+  return sharedPartRequest<AppAuth[]>(appsScreen, 'authorized', instanceId, { id: app.id } as App);
+}
+
+/** Those authorizations as revocable refs. */
+export const authRefs =
+  (app: AppRef) =>
+  (auths: readonly AppAuth[]): AuthRef[] =>
+    auths.map((a) => ({
+      authId: a.id,
+      app,
+      api: { id: a.api_id ?? '', name: a.api_name ?? a.api_id ?? '' },
+      env: { id: a.env_id ?? '', name: a.env_name ?? a.env_id ?? '' },
+    }));
 
 /** Published APIs an app is not yet authorized for in an environment (4.18.4). */
 export function appUnboundApisRequest(instanceId: string, appId: string, envId: string): Req<ApiRef[]> {

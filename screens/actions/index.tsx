@@ -8,7 +8,7 @@ import type { ApiSummary } from '../../src/api/types/apis.ts';
 import type { App } from '../../src/api/types/apps.ts';
 import { registerActions } from '../registry.ts';
 import type { DashboardStore } from '../../src/store/store.ts';
-import { selectSlice } from '../../src/store/selectors.ts';
+import { readThrough } from '../../src/store/read.ts';
 import { POLICY_KIND_LIST } from '../../src/actions/policy-kinds.ts';
 import { publicationsOf } from '../../src/actions/publications.ts';
 import type { ApiRef, AppRef, EnvRef, PolicyRef } from '../../src/actions/types.ts';
@@ -16,7 +16,7 @@ import type { ResourceAction } from '../types.ts';
 import { ApiAppsView, AppApisView } from './AppAuthViews.tsx';
 import { ApiAppsBatchView } from './ApiAppsBatchView.tsx';
 import { ApiBindBatchView } from './ApiBindBatchView.tsx';
-import { envsRequest } from './data.ts';
+import { envRefs, envsRequest } from './data.ts';
 import { PolicyBindingsView, type PolicyTab } from './PolicyBindingsView.tsx';
 import { ApiBindingsView } from './ApiBindingsView.tsx';
 import { PublishFlow } from './PublishFlow.tsx';
@@ -150,13 +150,9 @@ export function registerActionModals(): void {
   registerUsedByActions();
 }
 
-/** The instance's environments, loaded through the dashboard store (cached after the first time). */
+/** The instance's environments: the environments screen's slice (fetched only if not cached since `r`). */
 async function loadEnvs(store: DashboardStore, instanceId: string | null): Promise<EnvRef[]> {
-  const req = envsRequest(instanceId ?? '');
-  await store.getState().actions.ensure(req);
-  const slice = selectSlice<EnvRef[]>(req.family, req.key)(store.getState());
-  if (slice.error) throw slice.error;
-  return slice.data ?? [];
+  return envRefs(await readThrough(store, envsRequest(instanceId ?? ''), { cached: true }));
 }
 
 /**

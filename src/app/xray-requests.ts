@@ -1,6 +1,7 @@
 // The reads behind the x-ray of an API (issue 17), as dashboard-store requests: one slice per
 // question, so a failed sub-request marks only its own node. No channel: they load side by side and
-// moving the cursor aborts nothing. The API definition is the debug console's request (same slice).
+// moving the cursor aborts nothing. The API definition is the API detail's Definition tab (same slice,
+// shared with the debug console).
 import type { RomaClient } from '../api/client.ts';
 import type { ApiVersion } from '../api/types/apis.ts';
 import type { ApiBoundAcl } from '../api/types/acls.ts';

@@ -64,7 +64,7 @@ test('publish from the APIs list: pick the environment, confirm, the emulator ha
   await settle();
   await press(h, 'p');
   await waitForFrame(h.ui, (f) => f.includes(`Publish API ${pair.a.name}`) && f.includes('Environment'));
-  const order = sliceData<Array<{ id: string }>>(h, 'actions.envs') ?? [];
+  const order = sliceData<Array<{ id: string }>>(h, 'envs') ?? [];
   const at = order.findIndex((e) => e.id === pair.e.id);
   assert.ok(at >= 0);
   await press(h, 'j', at);
@@ -302,7 +302,7 @@ test('app authorization: authorize an app for an API in an environment, then rev
   await waitForFrame(h.ui, (f) => f.includes(`APIs app ${app.name} is authorized for`));
   await press(h, 'A');
   await waitForFrame(h.ui, (f) => f.includes('In which environment?'));
-  const envs = sliceData<Array<{ id: string; name: string }>>(h, 'actions.envs') ?? [];
+  const envs = sliceData<Array<{ id: string; name: string }>>(h, 'envs') ?? [];
   const env = envs[0];
   assert.ok(env);
   await press(h, '\r');
@@ -322,12 +322,11 @@ test('app authorization: authorize an app for an API in an environment, then rev
   await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
   await press(h, '\r');
   const authId = auth()?.id ?? '';
-  type Row = { authId: string };
-  await until('listed', () =>
-    (sliceData<Row[]>(h, 'actions.appApis') ?? []).some((r) => r.authId === authId),
-  );
+  // the app detail's Authorized APIs tab (4.18.3): the dialog reads that slice
+  type Row = { id: string };
+  await until('listed', () => (sliceData<Row[]>(h, 'apps.authorized') ?? []).some((r) => r.id === authId));
   await settle();
-  const at = (sliceData<Row[]>(h, 'actions.appApis') ?? []).findIndex((r) => r.authId === authId);
+  const at = (sliceData<Row[]>(h, 'apps.authorized') ?? []).findIndex((r) => r.id === authId);
   await press(h, 'j', at);
   await press(h, 'u');
   await waitForFrame(h.ui, (f) => /y yes|type y/.test(f));

@@ -87,7 +87,7 @@ test('a publish made here is the first entry of :audit, with the API name; Enter
   await settle();
   await press(h, 'p');
   await waitForFrame(h.ui, (f) => f.includes(`Publish API ${pair.a.name}`) && f.includes('Environment'));
-  const order = (Object.values(h.store.getState().resources['actions.envs'] ?? {})[0]?.data ?? []) as Array<{
+  const order = (Object.values(h.store.getState().resources['envs'] ?? {})[0]?.data ?? []) as Array<{
     id: string;
   }>;
   const at = order.findIndex((e) => e.id === pair.e.id);
