@@ -26,6 +26,8 @@ import { useTheme } from '../src/ui/theme.ts';
 import { useMutationStore } from './actions/context.tsx';
 import { useResource } from './actions/useResource.ts';
 import { appsRequest } from './actions/data.ts';
+import { sharedPartRequest } from '../src/app/screen-requests.ts';
+import { topicsScreen } from './topics.ts';
 import { addressesOf } from './mqs.ts';
 import { DEFAULT_WINDOW, parseSearch } from './mqs-window.ts';
 
@@ -41,14 +43,9 @@ export const MQS_MODALS = {
 
 type Req<T> = ResourceRequest<T, RomaClient>;
 
+/** The topic detail's access tab (5.3.2); the dialogs read it again on open: the whole list is written back. */
 function accessRequest(instanceId: string, topic: string): Req<MqsTopicAccess> {
-  return {
-    family: 'actions.mqs.access',
-    key: `${instanceId}|${topic}`,
-    // one channel per request: the grant dialog loads both at once, and a shared channel aborts the first
-    channel: 'actions.mqs.access',
-    fetch: (client, signal) => client.instance(instanceId).mqs.topics.access(topic, {}, { signal }),
-  };
+  return sharedPartRequest<MqsTopicAccess>(topicsScreen, 'access', instanceId, { name: topic });
 }
 
 function exportRequest(instanceId: string, names: string[]): Req<string> {

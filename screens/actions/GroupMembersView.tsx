@@ -4,24 +4,15 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
 import type { DeviceRef } from '../../src/actions/link.ts';
-import type { RomaClient } from '../../src/api/client.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
 import { useKeyHandler } from '../../src/keys/router.tsx';
-import { useActions, type ResourceRequest } from '../../src/store/index.ts';
+import { useActions } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
-import { listGroups, type GroupRow } from '../device-groups.ts';
+import { deviceGroupsScreen, type GroupRow } from '../device-groups.ts';
+import { sharedListRequest } from '../../src/app/screen-requests.ts';
 import { useMutationStore } from './context.tsx';
 import { useResource } from './useResource.ts';
-
-function groupsRequest(instanceId: string): ResourceRequest<GroupRow[], RomaClient> {
-  return {
-    family: 'actions.linkGroups',
-    key: instanceId,
-    channel: 'actions',
-    fetch: (client, signal) => listGroups({ client, instanceId, signal }),
-  };
-}
 
 /** Pick a group, then add the devices to it (6.1.6) or remove them from it (6.1.7). */
 export function GroupsModal({ props, width }: ModalProps) {
@@ -29,7 +20,10 @@ export function GroupsModal({ props, width }: ModalProps) {
   const store = useMutationStore();
   const theme = useTheme().tokens;
   const devices = props.devices as DeviceRef[];
-  const slice = useResource(groupsRequest(props.instanceId as string));
+  // the device groups screen's list (the service refuses a group that is gone)
+  const slice = useResource(sharedListRequest<GroupRow>(deviceGroupsScreen, props.instanceId as string), {
+    cached: true,
+  });
   const [group, setGroup] = useState<GroupRow | null>(null);
   const close = () => actions.popModal();
   const groups = slice.data ?? [];

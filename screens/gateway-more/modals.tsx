@@ -17,7 +17,10 @@ import type { ModalProps } from '../../src/app/modals.tsx';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useActions, useDashboardStore, useStore } from '../../src/store/index.ts';
-import { selectSlice } from '../../src/store/selectors.ts';
+import { readThrough } from '../../src/store/read.ts';
+import { sharedListRequest } from '../../src/app/screen-requests.ts';
+import type { ApiSummary } from '../../src/api/types/apis.ts';
+import { apisScreen } from '../apis.ts';
 import type { DashboardStore } from '../../src/store/store.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
@@ -33,17 +36,18 @@ export const GM_MODALS = {
   assetExport: 'gm.assetExport',
 } as const;
 
-/** Reads through the dashboard store (fresh), so the flows never call the client themselves. */
-export async function fetchVia<T>(
+/**
+ * A read no screen makes (an export file, the apps a quota may still bind), through the dashboard
+ * store (fresh), so the flows never call the client themselves. Reads a screen makes use the
+ * screen's request instead (src/app/screen-requests.ts).
+ */
+export function fetchVia<T>(
   store: DashboardStore,
   family: string,
   key: string,
   fetch: (client: RomaClient, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  await store.getState().actions.load({ family, key, channel: 'actions', fetch });
-  const slice = selectSlice<T>(family, key)(store.getState());
-  if (slice.error) throw slice.error;
-  return slice.data as T;
+  return readThrough(store, { family, key, channel: 'actions', fetch });
 }
 
 function Frame({ title, children, hint }: { title: string; children: React.ReactNode; hint: string }) {
@@ -329,11 +333,10 @@ export function ImportModal({ props }: ModalProps) {
     try {
       const text = readFileSync(p.trim(), 'utf8');
       const { doc } = parseOpenApiText(text);
-      const existing = await fetchVia(
+      // the group's APIs as the APIs screen lists them (`:apis` in the group), read again
+      const existing = await readThrough(
         store,
-        'gm.importTarget',
-        `${instanceId}|${group.id}`,
-        (client, signal) => client.instance(instanceId).apis.listAll({ group_id: group.id }, { signal }),
+        sharedListRequest<ApiSummary>(apisScreen, instanceId, { groupId: group.id }),
       );
       setLoaded({
         name: p.trim().split('/').pop() ?? 'openapi.json',

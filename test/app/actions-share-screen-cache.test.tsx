@@ -135,3 +135,58 @@ test("the debug console's app picker reads the apps screen's list; `d` fills the
   await h.store.whenIdle();
   assert.equal(gets(detailPath), definitions, 'the Definition tab fetched the API again');
 });
+
+test("a group's export reads the environments screen's list: no second envs request", async () => {
+  await showList('envs');
+  const before = gets(/\/envs$/);
+  await showList('groups');
+  const group = rowsOf<{ id: string; name: string }>(h, 'groups')[0];
+  assert.ok(group);
+  h.store.getState().actions.updateList({ selectedId: group.id });
+  await settle();
+  await press('E');
+  await waitForFrame(h.ui, (f) => f.includes(`Export ${group.name} as OpenAPI`));
+  assert.equal(gets(/\/envs$/), before, 'the export asked the service for the environments again');
+  await press('\x1b');
+});
+
+test("a topic's grant dialog reads the apps screen's list, and its access read is the topic detail's tab", async () => {
+  await showList('apps');
+  const appsBefore = gets(/\/apic\/instances\/[^/]+\/apps$/);
+  await showList('topics');
+  const topic = rowsOf<{ name: string }>(h, 'topics')[0];
+  assert.ok(topic);
+  h.store.getState().actions.updateList({ selectedId: topic.name });
+  await settle();
+  await press('a');
+  await waitForFrame(h.ui, (f) => f.includes('which app?'));
+  await h.store.whenIdle();
+  assert.equal(
+    gets(/\/apic\/instances\/[^/]+\/apps$/),
+    appsBefore,
+    'the dialog asked the service for the apps again',
+  );
+  const access = new RegExp(`/topics/${topic.name}/accesspolicy$`);
+  const accessReads = gets(access);
+  assert.ok(accessReads >= 1, 'the dialog read the access policy again (it writes the whole list back)');
+  await press('\x1b');
+  h.store.getState().actions.push('topics', 'detail', { itemId: topic.name, label: topic.name });
+  await waitForFrame(h.ui, (f) => f.includes(topic.name));
+  await h.store.whenIdle();
+  await settle();
+  assert.equal(gets(access), accessReads, "the topic's detail read the access policy again");
+});
+
+test("the device group picker reads the device groups screen's list: no second group tree read", async () => {
+  await showList('device-groups');
+  const before = gets(/\/products$/);
+  await showList('devices');
+  const device = rowsOf<{ id: string | number; name?: string; device_name?: string }>(h, 'devices')[0];
+  assert.ok(device);
+  h.store.getState().actions.updateList({ selectedId: String(device.id) });
+  await settle();
+  await press('J');
+  await waitForFrame(h.ui, (f) => f.includes('Group membership of') && f.includes('Group (Enter'));
+  assert.equal(gets(/\/products$/), before, 'the picker read the products and group trees again');
+  await press('\x1b');
+});
