@@ -4,7 +4,7 @@
 // On an API (in one environment): the apps and whether each is authorized (4.18.6); `A`/Enter
 // authorizes the marked/selected apps, `u` revokes. Pairs already authorized are refused up front.
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
 import { checkAuthorize, checkNonEmpty } from '../../src/actions/preconditions.ts';
 import type { ApiRef, AppRef, EnvRef } from '../../src/actions/types.ts';
@@ -17,7 +17,9 @@ import { dialogScope } from '../../src/app/marks-after-batch.ts';
 import { useMutationStore, useMutations } from './context.tsx';
 import {
   appApisRequest,
-  appAuthsRequest,
+  apiAppsRequest,
+  appAuthRows,
+  appsRequest,
   appUnboundApisRequest,
   authRefs,
   envRefs,
@@ -214,7 +216,17 @@ export function ApiAppsView({
   const instanceId = useStore((s) => s.instanceId) ?? '';
   const choice = useEnvChoice(initialEnv, envs);
   const env = choice.env;
-  const slice = useResource(appAuthsRequest(instanceId, api.id, env.id));
+  // the apps (names only: cached) and the API's authorizations, read again on open (they decide
+  // what is authorized or revoked); every environment at once, so Tab asks nothing
+  const apps = useResource(appsRequest(instanceId), { cached: true });
+  const auths = useResource(apiAppsRequest(instanceId, api.id));
+  const data = useMemo(
+    () => (apps.data && auths.data ? appAuthRows(apps.data, auths.data, env) : null),
+    // env is identified by its id
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [apps.data, auths.data, env.id],
+  );
+  const slice = { data, loading: apps.loading || auths.loading, error: apps.error ?? auths.error };
   const mutations = useMutationStore();
   const busy = useMutations((s) => s.phase !== 'idle');
   const theme = useTheme().tokens;

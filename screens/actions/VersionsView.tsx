@@ -9,7 +9,7 @@ import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore, useMutations } from './context.tsx';
-import { versionsRequest } from './data.ts';
+import { versionRows, versionsRequest } from './data.ts';
 import { PickList, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
@@ -29,7 +29,11 @@ export function VersionsView({
   const instanceId = useStore((s) => s.instanceId) ?? '';
   const choice = useEnvChoice(initialEnv, envs);
   const env = choice.env;
-  const slice = useResource(versionsRequest(instanceId, api.id, env.id));
+  // read again on open (a switch or offline acts on what is in effect); every environment at once
+  const slice = useResource(versionsRequest(instanceId, api.id), {
+    select: versionRows(env),
+    selectKey: env.id,
+  });
   const mutations = useMutationStore();
   const busy = useMutations((s) => s.phase !== 'idle');
   const readOnly = useMutations((s) => s.readOnly);

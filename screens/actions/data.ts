@@ -15,7 +15,7 @@ import type {
   PolicyKind,
   PolicyRef,
 } from '../../src/actions/types.ts';
-import type { ApiDetail, ApiSummary } from '../../src/api/types/apis.ts';
+import type { ApiDetail, ApiSummary, ApiVersion } from '../../src/api/types/apis.ts';
 import type { App, AppAuth } from '../../src/api/types/apps.ts';
 import type { Environment } from '../../src/api/types/envs.ts';
 import { sharedListRequest, sharedPartRequest } from '../../src/app/screen-requests.ts';
@@ -37,26 +37,24 @@ export interface VersionRow {
   remark: string;
 }
 
-export function versionsRequest(instanceId: string, apiId: string, envId: string): Req<VersionRow[]> {
-  return {
-    family: 'actions.versions',
-    key: `${instanceId}|${apiId}|${envId}`,
-    channel: 'actions',
-    async fetch(client, signal) {
-      const list = await client
-        .instance(instanceId)
-        .apis.versions(apiId)
-        .listAll({ env_id: envId }, { signal });
-      return list.map((v) => ({
+/** An API's versions (4.3.12, every environment): the API detail's Publications and versions tab. */
+export function versionsRequest(instanceId: string, apiId: string): Req<ApiVersion[]> {
+  return sharedPartRequest<ApiVersion[]>(apisScreen, 'versions', instanceId, { id: apiId } as ApiSummary);
+}
+
+/** The versions of one environment, as the versions dialog lists them. */
+export const versionRows =
+  (env: EnvRef) =>
+  (versions: readonly ApiVersion[]): VersionRow[] =>
+    versions
+      .filter((v) => (v.env_id ? v.env_id === env.id : v.env_name === env.name))
+      .map((v) => ({
         versionId: v.version_id,
         versionNo: v.version_no ?? v.version_id,
         inEffect: v.status === 1,
         publishTime: fmtTime(v.publish_time),
         remark: v.remark ?? '',
       }));
-    },
-  };
-}
 
 /** Everything bound to one API in one environment, of the three kinds, plus its publication there. */
 export interface ApiBindingsData {
@@ -133,26 +131,17 @@ export interface AppAuthRow {
   authId?: string;
 }
 
-export function appAuthsRequest(instanceId: string, apiId: string, envId: string): Req<AppAuthRow[]> {
-  return {
-    family: 'actions.appAuths',
-    key: `${instanceId}|${apiId}|${envId}`,
-    channel: 'actions',
-    async fetch(client, signal) {
-      const c = client.instance(instanceId);
-      const [apps, auths] = await Promise.all([
-        c.apps.listAll({}, { signal }),
-        c.appAuths.boundApps.listAll({ api_id: apiId, env_id: envId }, { signal }),
-      ]);
-      const byApp = new Map(
-        auths.filter((a) => !a.env_id || a.env_id === envId).map((a) => [a.app_id ?? '', a.id]),
-      );
-      return apps.map((a) => {
-        const authId = byApp.get(a.id);
-        return { app: { id: a.id, name: a.name }, ...(authId ? { authId } : {}) };
-      });
-    },
-  };
+/**
+ * Every app with its authorization for the API in one environment: the apps screen's list joined with
+ * the API detail's Authorized apps tab (every environment; 4.18.6 rows name theirs).
+ */
+export function appAuthRows(apps: readonly App[], auths: readonly AppAuth[], env: EnvRef): AppAuthRow[] {
+  const inEnv = (a: AppAuth) => (a.env_id ? a.env_id === env.id : a.env_name === env.name);
+  const byApp = new Map(auths.filter(inEnv).map((a) => [a.app_id ?? '', a.id]));
+  return apps.map((a) => {
+    const authId = byApp.get(a.id);
+    return { app: { id: a.id, name: a.name }, ...(authId ? { authId } : {}) };
+  });
 }
 
 /** The instance's environments, for the environment pickers: the environments screen's list. */

@@ -14,6 +14,8 @@ import {
 export interface UseResourceOptions<T, U> {
   /** What the flow needs from the data (e.g. environment refs from the environment rows). */
   select?: (data: T) => U;
+  /** What else `select` depends on (e.g. the environment chosen): a new value derives again. */
+  selectKey?: string;
   /**
    * Take what the cache holds since the last refresh instead of reading again on open: for pickers
    * whose choice the service checks anyway (an environment, a policy). Flows that decide a change
@@ -41,8 +43,8 @@ export function useResource<T, U = T>(
       select && slice.data != null
         ? { ...slice, data: select(slice.data) }
         : (slice as unknown as ResourceSlice<U>),
-    // `select` is a pure function of the data: the data (and the slice around it) decide
+    // `select` is a pure function of the data and `selectKey`
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [slice],
+    [slice, opts.selectKey],
   );
 }

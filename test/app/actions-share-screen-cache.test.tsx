@@ -190,3 +190,44 @@ test("the device group picker reads the device groups screen's list: no second g
   assert.equal(gets(/\/products$/), before, 'the picker read the products and group trees again');
   await press('\x1b');
 });
+
+test("the versions dialog and the API's Publications and versions tab are one slice; Tab asks nothing", async () => {
+  const api = await selectApi((a) => (a.run_env_name ?? '').split('|').filter(Boolean).length >= 2);
+  const versions = new RegExp(`/apis/publish/${api.id}$`); // 4.3.12;
+  const before = gets(versions);
+  await press('v');
+  await waitForFrame(h.ui, (f) => f.includes(`Versions of ${api.name}`));
+  await h.store.whenIdle();
+  const read = gets(versions);
+  assert.equal(read, before + 1, 'the dialog read the versions once (a switch acts on them)');
+  await press('\t');
+  await waitForFrame(h.ui, (f) => f.includes(`Versions of ${api.name} in`) && f.includes('2/'));
+  await h.store.whenIdle();
+  assert.equal(gets(versions), read, 'another environment asked the service again');
+  await press('\x1b');
+  h.store.getState().actions.push('apis', 'detail', { itemId: api.id, label: api.name });
+  h.store.getState().actions.setTab(2); // Overview, Definition, Publications and versions
+  await waitForFrame(h.ui, (f) => f.includes('Version history'));
+  await h.store.whenIdle();
+  assert.equal(gets(versions), read, 'the tab read the versions again');
+});
+
+test("an API's apps dialog reads the apps screen's list and the API's authorizations once for every environment", async () => {
+  await showList('apps');
+  const apps = /\/apic\/instances\/[^/]+\/apps$/;
+  const appsBefore = gets(apps);
+  const api = await selectApi(() => true);
+  const auths = /\/app-auths\/binded-apps$/;
+  const authsBefore = gets(auths);
+  await press('A');
+  await waitForFrame(h.ui, (f) => f.includes(`Apps authorized for ${api.name} in`));
+  await h.store.whenIdle();
+  assert.equal(gets(apps), appsBefore, 'the dialog asked the service for the apps again');
+  assert.equal(gets(auths), authsBefore + 1);
+  const first = h.ui.lastFrame() ?? '';
+  await press('\t');
+  await waitForFrame(h.ui, (f) => f.includes(`Apps authorized for ${api.name} in`) && f !== first);
+  await h.store.whenIdle();
+  assert.equal(gets(auths), authsBefore + 1, 'another environment asked the service again');
+  await press('\x1b');
+});

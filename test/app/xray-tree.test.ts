@@ -52,13 +52,13 @@ test('no throttling policy bound: the node names the ratelimit feature as the so
     needFrom({
       'apis.definition': ok(api),
       'xray.group': ok({ id: 'g1', name: 'shop', url_domains: [] }),
-      'xray.versions': ok([
+      'apis.versions': ok([
         { version_id: 'v1', env_id: 'e1', status: 1, publish_time: '2024-01-01T00:00:00Z' },
       ]),
       'xray.throttles': ok([]),
       'xray.acls': ok([]),
       'xray.signs': ok([]),
-      'xray.apps': ok([]),
+      'apis.apps': ok([]),
       'xray.features': ok([{ id: 'f1', name: 'ratelimit', enable: true, config: '{"api_limits":350}' }]),
     }),
   );
@@ -76,7 +76,7 @@ test('a failed sub-request marks its node with the code; the others are built', 
     needFrom({
       'apis.definition': ok(api),
       'xray.group': failed(404, 'APIG.3001'),
-      'xray.versions': ok([]),
+      'apis.versions': ok([]),
       'xray.throttles': failed(500, 'APIG.9999'),
     }),
   );
