@@ -1,18 +1,16 @@
 // `A` on the APIs list with marked APIs: authorize the marked/selected apps for all of them in one
 // call (4.18.1 takes several api_ids). Each app shows for how many of the APIs it is authorized; pairs
 // already authorized are left out before sending (the service refuses the whole call for one).
-import { Box, Text } from 'ink';
-import type { ApiRef, EnvRef } from '../../src/actions/types.ts';
+import { Text } from 'ink';
+import type { ApiRef } from '../../src/actions/types.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
-import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
-import { useTheme } from '../../src/ui/theme.ts';
 import { dialogScope } from '../../src/app/marks-after-batch.ts';
 import { passesThrough, proposeAuthorize } from './AppAuthViews.tsx';
-import { useMutationStore, useMutations } from './context.tsx';
 import { appAuthsForApisRequest } from './data.ts';
-import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
+import { ENV_SWITCH_HINT } from './env-switch.ts';
+import { DialogFrame, useEnvDialog, type EnvDialogProps } from './flow-frame.tsx';
 import { PickList, pick, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 
@@ -21,19 +19,9 @@ export function ApiAppsBatchView({
   env: initialEnv,
   envs,
   onClose,
-}: {
-  apis: readonly ApiRef[];
-  env: EnvRef;
-  envs?: readonly EnvRef[];
-  onClose: () => void;
-}) {
-  const instanceId = useStore((s) => s.instanceId) ?? '';
-  const choice = useEnvChoice(initialEnv, envs);
-  const env = choice.env;
+}: EnvDialogProps & { apis: readonly ApiRef[] }) {
+  const { instanceId, choice, env, mutations, busy, theme } = useEnvDialog(initialEnv, envs);
   const slice = useResource(appAuthsForApisRequest(instanceId, apis, env.id));
-  const mutations = useMutationStore();
-  const busy = useMutations((s) => s.phase !== 'idle');
-  const theme = useTheme().tokens;
   const rows = slice.data?.rows ?? [];
   const nav = usePickCursor(rows.map((r) => r.app.id));
 
@@ -64,17 +52,15 @@ export function ApiAppsBatchView({
   );
 
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>
-        Authorize apps for the {apis.length} marked APIs in {sanitizeText(env.name)}
-        {choice.position}
-      </Text>
-      {slice.error ? (
-        <Text color={theme.danger}>
-          {sanitizeText(slice.error.errorCode ?? slice.error.kind)}{' '}
-          {sanitizeText(slice.error.errorMsg ?? slice.error.message)}
-        </Text>
-      ) : null}
+    <DialogFrame
+      title={
+        <>
+          Authorize apps for the {apis.length} marked APIs in {sanitizeText(env.name)}
+          {choice.position}
+        </>
+      }
+      error={slice.error}
+    >
       <PickList
         rows={rows.map((r) => ({
           id: r.app.id,
@@ -88,6 +74,6 @@ export function ApiAppsBatchView({
         marked/selected
         {choice.choices.length > 1 ? ` · ${ENV_SWITCH_HINT}` : ''} · Esc: close
       </Text>
-    </Box>
+    </DialogFrame>
   );
 }

@@ -5,7 +5,6 @@
 // authorizes the marked/selected apps, `u` revokes. Pairs already authorized are refused up front.
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import { SelectList } from '../../components/SelectList.tsx';
 import { checkAuthorize, checkNonEmpty } from '../../src/actions/preconditions.ts';
 import type { ApiRef, AppRef, EnvRef } from '../../src/actions/types.ts';
 import { commandsForKey, keyIs } from '../../src/keys/keymap.ts';
@@ -27,7 +26,8 @@ import {
 } from './data.ts';
 import { PickList, pick, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
-import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
+import { ENV_SWITCH_HINT } from './env-switch.ts';
+import { ChoicePicker, DialogFrame, useEnvDialog, type EnvDialogProps } from './flow-frame.tsx';
 
 /** Global keys that pass through the flows' dialogs: r refreshes, ? helps. */
 export function passesThrough(id: string): boolean {
@@ -68,9 +68,7 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
   );
 
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>APIs app {sanitizeText(app.name)} is authorized for</Text>
-      <SliceError error={slice.error} />
+    <DialogFrame title={<>APIs app {sanitizeText(app.name)} is authorized for</>} error={slice.error}>
       <PickList
         rows={auths.map((a) => ({ id: a.authId, text: `${a.api.name.padEnd(24)} ${a.env.name}` }))}
         nav={nav}
@@ -91,7 +89,7 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
           A: authorize for APIs · Space: mark · u: revoke marked/selected · Esc: close
         </Text>
       )}
-    </Box>
+    </DialogFrame>
   );
 }
 
@@ -105,30 +103,16 @@ function EnvPicker({
   onCancel: () => void;
 }) {
   const slice = useResource(envsRequest(instanceId), { select: envRefs, cached: true });
-  const theme = useTheme().tokens;
-  const envs = slice.data ?? [];
-  useKeyHandler(
-    'modal',
-    (k) => {
-      if (keyIs('back', k.id)) onCancel();
-      return true;
-    },
-    { active: envs.length === 0 },
-  );
   return (
-    <Box flexDirection="column">
-      <Text color={theme.accent}>In which environment? (Enter · Esc)</Text>
-      {envs.length === 0 ? (
-        <Text color={theme.muted}>{slice.loading ? 'loading…' : 'No environment.'}</Text>
-      ) : (
-        <SelectList
-          items={envs.map((e) => ({ label: e.name, value: e }))}
-          width={50}
-          onSelect={({ value }) => onPick(value)}
-          onCancel={onCancel}
-        />
-      )}
-    </Box>
+    <ChoicePicker
+      heading="In which environment? (Enter · Esc)"
+      items={(slice.data ?? []).map((e) => ({ label: e.name, value: e }))}
+      loading={slice.loading}
+      empty="No environment."
+      width={50}
+      onPick={onPick}
+      onCancel={onCancel}
+    />
   );
 }
 
@@ -201,21 +185,8 @@ export function proposeAuthorize(
   actions.propose({ kind: 'authorize', apps: freshApps, apis: freshApis, env }, scope ? { scope } : {});
 }
 
-export function ApiAppsView({
-  api,
-  env: initialEnv,
-  envs,
-  onClose,
-}: {
-  api: ApiRef;
-  env: EnvRef;
-  /** Environments to cycle through (all of the instance's: apps can be authorized anywhere). */
-  envs?: readonly EnvRef[];
-  onClose: () => void;
-}) {
-  const instanceId = useStore((s) => s.instanceId) ?? '';
-  const choice = useEnvChoice(initialEnv, envs);
-  const env = choice.env;
+export function ApiAppsView({ api, env: initialEnv, envs, onClose }: EnvDialogProps & { api: ApiRef }) {
+  const { instanceId, choice, env, mutations, busy, theme } = useEnvDialog(initialEnv, envs);
   // the apps (names only: cached) and the API's authorizations, read again on open (they decide
   // what is authorized or revoked); every environment at once, so Tab asks nothing
   const apps = useResource(appsRequest(instanceId), { cached: true });
@@ -227,9 +198,6 @@ export function ApiAppsView({
     [apps.data, auths.data, env.id],
   );
   const slice = { data, loading: apps.loading || auths.loading, error: apps.error ?? auths.error };
-  const mutations = useMutationStore();
-  const busy = useMutations((s) => s.phase !== 'idle');
-  const theme = useTheme().tokens;
   const rows = slice.data ?? [];
   const nav = usePickCursor(rows.map((r) => r.app.id));
 
@@ -271,12 +239,15 @@ export function ApiAppsView({
   );
 
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>
-        Apps authorized for {sanitizeText(api.name)} in {sanitizeText(env.name)}
-        {choice.position}
-      </Text>
-      <SliceError error={slice.error} />
+    <DialogFrame
+      title={
+        <>
+          Apps authorized for {sanitizeText(api.name)} in {sanitizeText(env.name)}
+          {choice.position}
+        </>
+      }
+      error={slice.error}
+    >
       <PickList
         rows={rows.map((r) => ({ id: r.app.id, text: `${r.authId ? '✓' : '·'} ${r.app.name}` }))}
         nav={nav}
@@ -286,17 +257,6 @@ export function ApiAppsView({
         ✓ authorized · Space: mark · A/Enter: authorize marked/selected · u: revoke
         {choice.choices.length > 1 ? ` · ${ENV_SWITCH_HINT}` : ''} · Esc: close
       </Text>
-    </Box>
-  );
-}
-
-function SliceError({ error }: { error: import('../../src/api/errors.ts').RomaError | null }) {
-  const theme = useTheme().tokens;
-  if (!error) return null;
-  return (
-    <Text color={theme.danger}>
-      {sanitizeText(error.errorCode ?? error.kind)} {sanitizeText(error.errorMsg ?? error.message)} · hint:{' '}
-      {sanitizeText(error.hint)}
-    </Text>
+    </DialogFrame>
   );
 }

@@ -3,6 +3,8 @@
 // resource registry (registerActions) so the shell's key handlers, footer and read-only guard see them.
 import type { ModalProps } from '../../src/app/modals.tsx';
 import { registerModal } from '../../src/app/modals.tsx';
+import type { ComponentType } from 'react';
+import type { EnvDialogProps } from './flow-frame.tsx';
 import { useActions } from '../../src/store/index.ts';
 import type { ApiSummary } from '../../src/api/types/apis.ts';
 import type { App } from '../../src/api/types/apps.ts';
@@ -54,39 +56,32 @@ function PublishModal({ props, width }: ModalProps) {
   );
 }
 
-function VersionsModal({ props }: ModalProps) {
-  const pop = usePop();
-  return (
-    <VersionsView
-      api={props.api as ApiRef}
-      env={props.env as EnvRef}
-      envs={(props.envs as EnvRef[] | undefined) ?? []}
-      onClose={pop}
-    />
-  );
+/**
+ * A dialog on an API in one environment, or on the marked APIs when there are some: both take the
+ * environment and the environments to cycle through from the modal's props.
+ */
+function apiEnvModal(
+  Single: ComponentType<EnvDialogProps & { api: ApiRef }>,
+  Batch?: ComponentType<EnvDialogProps & { apis: readonly ApiRef[] }>,
+) {
+  return function ApiEnvModal({ props }: ModalProps) {
+    const pop = usePop();
+    const marked = props.apis as ApiRef[] | undefined;
+    const common = {
+      env: props.env as EnvRef,
+      envs: (props.envs as EnvRef[] | undefined) ?? [],
+      onClose: pop,
+    };
+    return Batch && marked && marked.length > 0 ? (
+      <Batch apis={marked} {...common} />
+    ) : (
+      <Single api={props.api as ApiRef} {...common} />
+    );
+  };
 }
 
-function ApiBindingsModal({ props }: ModalProps) {
-  const pop = usePop();
-  const marked = props.apis as ApiRef[] | undefined;
-  if (marked && marked.length > 0)
-    return (
-      <ApiBindBatchView
-        apis={marked}
-        env={props.env as EnvRef}
-        envs={(props.envs as EnvRef[] | undefined) ?? []}
-        onClose={pop}
-      />
-    );
-  return (
-    <ApiBindingsView
-      api={props.api as ApiRef}
-      env={props.env as EnvRef}
-      envs={(props.envs as EnvRef[] | undefined) ?? []}
-      onClose={pop}
-    />
-  );
-}
+const VersionsModal = apiEnvModal(VersionsView);
+const ApiBindingsModal = apiEnvModal(ApiBindingsView, ApiBindBatchView);
 
 function PolicyBindingsModal({ props }: ModalProps) {
   const pop = usePop();
@@ -104,27 +99,7 @@ function AppApisModal({ props }: ModalProps) {
   return <AppApisView app={props.app as AppRef} onClose={pop} />;
 }
 
-function ApiAppsModal({ props }: ModalProps) {
-  const pop = usePop();
-  const marked = props.apis as ApiRef[] | undefined;
-  if (marked && marked.length > 0)
-    return (
-      <ApiAppsBatchView
-        apis={marked}
-        env={props.env as EnvRef}
-        envs={(props.envs as EnvRef[] | undefined) ?? []}
-        onClose={pop}
-      />
-    );
-  return (
-    <ApiAppsView
-      api={props.api as ApiRef}
-      env={props.env as EnvRef}
-      envs={(props.envs as EnvRef[] | undefined) ?? []}
-      onClose={pop}
-    />
-  );
-}
+const ApiAppsModal = apiEnvModal(ApiAppsView, ApiAppsBatchView);
 
 let registered = false;
 /** Registers the action modal kinds and the resources' actions (idempotent); call once at start-up. */
