@@ -5,23 +5,19 @@ import { Text } from 'ink';
 import { useState } from 'react';
 import { POLICY_KIND_LIST } from '../../src/actions/policy-kinds.ts';
 import { planBind } from '../../src/actions/preconditions.ts';
-import type { ApiRef, PolicyKind } from '../../src/actions/types.ts';
+import type { PolicyKind } from '../../src/actions/types.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { PolicyPicker } from './ApiBindingsView.tsx';
 import { bindCandidatesRequest } from './data.ts';
 import { ENV_SWITCH_HINT } from './env-switch.ts';
-import { DialogFrame, useEnvDialog, type EnvDialogProps } from './flow-frame.tsx';
+import { DialogFrame, useEnvDialog, type ApisDialogProps } from './flow-frame.tsx';
 import { useResource } from './useResource.ts';
 
-export function ApiBindBatchView({
-  apis,
-  env: initialEnv,
-  envs,
-  onClose,
-}: EnvDialogProps & { apis: readonly ApiRef[] }) {
-  const { instanceId, choice, env, mutations, busy, theme } = useEnvDialog(initialEnv, envs);
+export function ApiBindBatchView(props: ApisDialogProps) {
+  const { apis, onClose } = props;
+  const { instanceId, choice, env, mutations, busy, theme } = useEnvDialog(props);
   const slice = useResource(bindCandidatesRequest(instanceId, apis, env));
   const [kind, setKind] = useState<PolicyKind | null>(null);
   const [notice, setNotice] = useState('');

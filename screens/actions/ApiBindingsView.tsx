@@ -5,7 +5,7 @@ import { POLICY_KIND_LIST, POLICY_KINDS } from '../../src/actions/policy-kinds.t
 import { Text } from 'ink';
 import { useState } from 'react';
 import { checkBindCandidate } from '../../src/actions/preconditions.ts';
-import type { ApiRef, PolicyKind, PolicyRef } from '../../src/actions/types.ts';
+import type { PolicyKind, PolicyRef } from '../../src/actions/types.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
@@ -14,14 +14,15 @@ import { apiBindingsRequest, policiesRequest, policyRefs } from './data.ts';
 import { PickList, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT } from './env-switch.ts';
-import { ChoicePicker, DialogFrame, useEnvDialog, type EnvDialogProps } from './flow-frame.tsx';
+import { ChoicePicker, DialogFrame, useEnvDialog, type ApiDialogProps } from './flow-frame.tsx';
 
 const kindForKey = (id: string): PolicyKind | undefined =>
   POLICY_KIND_LIST.find((k) => k.pickKey === id)?.kind;
 const labelOf = (kind: PolicyKind): string => POLICY_KINDS[kind].short;
 
-export function ApiBindingsView({ api, env: initialEnv, envs, onClose }: EnvDialogProps & { api: ApiRef }) {
-  const { instanceId, choice, env, mutations, busy, readOnly, theme } = useEnvDialog(initialEnv, envs);
+export function ApiBindingsView(props: ApiDialogProps) {
+  const { api, onClose } = props;
+  const { instanceId, choice, env, mutations, busy, readOnly, theme } = useEnvDialog(props);
   const slice = useResource(apiBindingsRequest(instanceId, api, env));
   const optimistic = useMutations((s) => s.optimistic);
   const [picking, setPicking] = useState<PolicyKind | 'kind' | null>(null);

@@ -6,7 +6,8 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { checkAuthorize, checkNonEmpty } from '../../src/actions/preconditions.ts';
-import type { ApiRef, AppRef, EnvRef } from '../../src/actions/types.ts';
+import type { ApiRef, AppRef, AuthRef, EnvRef } from '../../src/actions/types.ts';
+import type { MutationStore } from '../../src/store/mutations.ts';
 import { commandsForKey, keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useStore } from '../../src/store/index.ts';
@@ -24,10 +25,10 @@ import {
   envRefs,
   envsRequest,
 } from './data.ts';
-import { PickList, pick, usePickCursor } from './PickList.tsx';
+import { PickList, pick, usePickCursor, type PickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
-import { ENV_SWITCH_HINT } from './env-switch.ts';
-import { ChoicePicker, DialogFrame, useEnvDialog, type EnvDialogProps } from './flow-frame.tsx';
+import { ENV_SWITCH_HINT, type EnvChoice } from './env-switch.ts';
+import { ChoicePicker, DialogFrame, useEnvDialog, type ApiDialogProps } from './flow-frame.tsx';
 
 /** Global keys that pass through the flows' dialogs: r refreshes, ? helps. */
 export function passesThrough(id: string): boolean {
@@ -54,14 +55,13 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
       if (keyIs('back', key.id)) onClose();
       else if (nav.onPickKey(key.id, { marks: true })) return true;
       else if (keyIs('authorize', key.id)) setAuthorizing('env');
-      else if (keyIs('unbind', key.id)) {
-        const picked = pick(auths, (a) => a.authId, nav);
-        if (picked.length === 0) return true;
-        mutations
-          .getState()
-          .actions.propose({ kind: 'revoke', auths: picked }, { scope: dialogScope(nav.marked.size) });
-        nav.dispatch({ type: 'clearMarks' });
-      }
+      else if (keyIs('unbind', key.id))
+        proposeRevoke(
+          mutations,
+          pick(auths, (a) => a.authId, nav),
+          nav,
+          'authorized API',
+        );
       return true;
     },
     { active: !busy },
@@ -185,8 +185,62 @@ export function proposeAuthorize(
   actions.propose({ kind: 'authorize', apps: freshApps, apis: freshApis, env }, scope ? { scope } : {});
 }
 
-export function ApiAppsView({ api, env: initialEnv, envs, onClose }: EnvDialogProps & { api: ApiRef }) {
-  const { instanceId, choice, env, mutations, busy, theme } = useEnvDialog(initialEnv, envs);
+/** Proposes revoking the picked authorizations (refused when there is none), then clears the marks. */
+function proposeRevoke(mutations: MutationStore, auths: AuthRef[], nav: PickCursor, what: string): void {
+  const empty = checkNonEmpty(auths.length, what);
+  if (empty) mutations.getState().actions.refuse(empty);
+  else
+    mutations.getState().actions.propose({ kind: 'revoke', auths }, { scope: dialogScope(nav.marked.size) });
+  nav.dispatch({ type: 'clearMarks' });
+}
+
+/**
+ * Keys of the dialogs that authorize apps for one API or the marked APIs in one environment: marks,
+ * the environment switch (marks are per environment), `A`/Enter authorizes the marked/selected apps,
+ * `u` revokes their authorizations where the dialog has them (`revoke`).
+ */
+export function useAuthorizeKeys<R extends { app: AppRef }>(o: {
+  apps: readonly R[];
+  apis: readonly ApiRef[];
+  env: EnvRef;
+  existing: Array<{ appId: string; apiId: string }>;
+  choice: EnvChoice;
+  nav: PickCursor;
+  mutations: MutationStore;
+  busy: boolean;
+  onClose: () => void;
+  revoke?: (picked: R[]) => AuthRef[];
+}): void {
+  const { nav, mutations } = o;
+  useKeyHandler(
+    'modal',
+    (key) => {
+      if (passesThrough(key.id)) return false;
+      if (keyIs('back', key.id)) o.onClose();
+      else if (o.choice.onKey(key.id)) nav.dispatch({ type: 'clearMarks' });
+      else if (nav.onPickKey(key.id, { marks: true })) return true;
+      else if (keyIs('submit', key.id) || keyIs('authorize', key.id)) {
+        const picked = pick(o.apps, (r) => r.app.id, nav);
+        proposeAuthorize(
+          mutations,
+          picked.map((r) => r.app),
+          [...o.apis],
+          o.env,
+          o.existing,
+          dialogScope(nav.marked.size),
+        );
+        nav.dispatch({ type: 'clearMarks' });
+      } else if (o.revoke && keyIs('unbind', key.id))
+        proposeRevoke(mutations, o.revoke(pick(o.apps, (r) => r.app.id, nav)), nav, 'authorized app');
+      return true;
+    },
+    { active: !o.busy },
+  );
+}
+
+export function ApiAppsView(props: ApiDialogProps) {
+  const { api, onClose } = props;
+  const { instanceId, choice, env, mutations, busy, theme } = useEnvDialog(props);
   // the apps (names only: cached) and the API's authorizations, read again on open (they decide
   // what is authorized or revoked); every environment at once, so Tab asks nothing
   const apps = useResource(appsRequest(instanceId), { cached: true });
@@ -201,42 +255,18 @@ export function ApiAppsView({ api, env: initialEnv, envs, onClose }: EnvDialogPr
   const rows = slice.data ?? [];
   const nav = usePickCursor(rows.map((r) => r.app.id));
 
-  useKeyHandler(
-    'modal',
-    (key) => {
-      if (passesThrough(key.id)) return false;
-      if (keyIs('back', key.id)) onClose();
-      else if (choice.onKey(key.id)) {
-        nav.dispatch({ type: 'clearMarks' }); // marks are per environment
-        return true;
-      } else if (nav.onPickKey(key.id, { marks: true })) return true;
-      else if (keyIs('submit', key.id) || keyIs('authorize', key.id)) {
-        const picked = pick(rows, (r) => r.app.id, nav);
-        proposeAuthorize(
-          mutations,
-          picked.map((r) => r.app),
-          [api],
-          env,
-          rows.flatMap((r) => (r.authId ? [{ appId: r.app.id, apiId: api.id }] : [])),
-          dialogScope(nav.marked.size),
-        );
-        nav.dispatch({ type: 'clearMarks' });
-      } else if (keyIs('unbind', key.id)) {
-        const picked = pick(rows, (r) => r.app.id, nav).flatMap((r) =>
-          r.authId ? [{ authId: r.authId, app: r.app, api, env }] : [],
-        );
-        const empty = checkNonEmpty(picked.length, 'authorized app');
-        if (empty) mutations.getState().actions.refuse(empty);
-        else
-          mutations
-            .getState()
-            .actions.propose({ kind: 'revoke', auths: picked }, { scope: dialogScope(nav.marked.size) });
-        nav.dispatch({ type: 'clearMarks' });
-      }
-      return true;
-    },
-    { active: !busy },
-  );
+  useAuthorizeKeys({
+    apps: rows,
+    apis: [api],
+    env,
+    existing: rows.flatMap((r) => (r.authId ? [{ appId: r.app.id, apiId: api.id }] : [])),
+    choice,
+    nav,
+    mutations,
+    busy,
+    onClose,
+    revoke: (picked) => picked.flatMap((r) => (r.authId ? [{ authId: r.authId, app: r.app, api, env }] : [])),
+  });
 
   return (
     <DialogFrame

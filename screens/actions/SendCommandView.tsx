@@ -1,7 +1,7 @@
 // The command form (LINK 6.2.13): the commands of the device's product, then one field per request
 // property with its type, range and unit; values are checked before the confirmation (and again by
 // the service). Ends in the mutation machinery (kind 'link', op 'send-command').
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useState } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
 import type { DeviceRef } from '../../src/actions/link.ts';
@@ -15,6 +15,7 @@ import { useTheme } from '../../src/ui/theme.ts';
 import { commandModels, type CommandModel } from '../services.ts';
 import { useMutationStore } from './context.tsx';
 import { useResource } from './useResource.ts';
+import { DialogFrame, SliceError } from './flow-frame.tsx';
 
 interface ServiceModels {
   services: Array<{ id: number; name: string; commands: CommandModel[] }>;
@@ -137,13 +138,9 @@ export function CommandModal({ props, width }: ModalProps) {
   });
 
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
-      <Text bold>Send a command to {sanitizeText(device.name)}</Text>
+    <DialogFrame accent title={<>Send a command to {sanitizeText(device.name)}</>}>
       {slice.error ? (
-        <Text color={theme.danger}>
-          {sanitizeText(slice.error.errorCode ?? slice.error.kind)}:{' '}
-          {sanitizeText(slice.error.errorMsg ?? slice.error.hint)} · Esc: close
-        </Text>
+        <SliceError error={slice.error} suffix="Esc: close" />
       ) : !slice.data ? (
         <Text color={theme.muted}>Loading the product&apos;s commands…</Text>
       ) : !choice ? (
@@ -189,6 +186,6 @@ export function CommandModal({ props, width }: ModalProps) {
           </Text>
         </>
       )}
-    </Box>
+    </DialogFrame>
   );
 }

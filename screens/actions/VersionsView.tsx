@@ -2,7 +2,7 @@
 // `o` takes the version in effect offline (4.3.11). Preconditions refuse before sending.
 import { Text } from 'ink';
 import { checkOfflineVersion, checkSwitchVersion } from '../../src/actions/preconditions.ts';
-import type { ApiRef, MutationAction } from '../../src/actions/types.ts';
+import type { MutationAction } from '../../src/actions/types.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
@@ -10,10 +10,11 @@ import { versionRows, versionsRequest } from './data.ts';
 import { PickList, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 import { ENV_SWITCH_HINT } from './env-switch.ts';
-import { DialogFrame, useEnvDialog, type EnvDialogProps } from './flow-frame.tsx';
+import { DialogFrame, useEnvDialog, type ApiDialogProps } from './flow-frame.tsx';
 
-export function VersionsView({ api, env: initialEnv, envs, onClose }: EnvDialogProps & { api: ApiRef }) {
-  const { instanceId, choice, env, mutations, busy, readOnly, theme } = useEnvDialog(initialEnv, envs);
+export function VersionsView(props: ApiDialogProps) {
+  const { api, onClose } = props;
+  const { instanceId, choice, env, mutations, busy, readOnly, theme } = useEnvDialog(props);
   // read again on open (a switch or offline acts on what is in effect); every environment at once
   const slice = useResource(versionsRequest(instanceId, api.id), {
     select: versionRows(env),

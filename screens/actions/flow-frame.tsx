@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
-import type { EnvRef } from '../../src/actions/types.ts';
+import type { ApiRef, EnvRef } from '../../src/actions/types.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import type { RomaError } from '../../src/api/errors.ts';
@@ -63,8 +63,13 @@ export interface EnvDialogProps {
   onClose: () => void;
 }
 
+/** A dialog on one API in one environment. */
+export type ApiDialogProps = EnvDialogProps & { api: ApiRef };
+/** A dialog on the marked APIs in one environment. */
+export type ApisDialogProps = EnvDialogProps & { apis: readonly ApiRef[] };
+
 /** The instance, the environment choice and the mutation state of such a dialog. */
-export function useEnvDialog(initialEnv: EnvRef, envs: readonly EnvRef[] | undefined) {
+export function useEnvDialog({ env: initialEnv, envs }: EnvDialogProps) {
   const instanceId = useStore((s) => s.instanceId) ?? '';
   const choice = useEnvChoice(initialEnv, envs);
   const mutations = useMutationStore();

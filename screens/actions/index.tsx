@@ -2,7 +2,7 @@
 // actions of the APIs, policies (throttles, signature keys, ACLs) and apps, registered with the
 // resource registry (registerActions) so the shell's key handlers, footer and read-only guard see them.
 import type { ModalProps } from '../../src/app/modals.tsx';
-import { registerModal } from '../../src/app/modals.tsx';
+import { registerModalTable } from '../../src/app/modals.tsx';
 import type { ComponentType } from 'react';
 import type { EnvDialogProps } from './flow-frame.tsx';
 import { useActions } from '../../src/store/index.ts';
@@ -101,17 +101,16 @@ function AppApisModal({ props }: ModalProps) {
 
 const ApiAppsModal = apiEnvModal(ApiAppsView, ApiAppsBatchView);
 
-let registered = false;
-/** Registers the action modal kinds and the resources' actions (idempotent); call once at start-up. */
+/** Registers the action modal kinds and the resources' actions; installCapabilities calls it once at start. */
 export function registerActionModals(): void {
-  if (registered) return;
-  registered = true;
-  registerModal(ACTION_MODALS.publish, PublishModal);
-  registerModal(ACTION_MODALS.versions, VersionsModal);
-  registerModal(ACTION_MODALS.apiBindings, ApiBindingsModal);
-  registerModal(ACTION_MODALS.policyBindings, PolicyBindingsModal);
-  registerModal(ACTION_MODALS.appApis, AppApisModal);
-  registerModal(ACTION_MODALS.apiApps, ApiAppsModal);
+  registerModalTable(ACTION_MODALS, {
+    publish: PublishModal,
+    versions: VersionsModal,
+    apiBindings: ApiBindingsModal,
+    policyBindings: PolicyBindingsModal,
+    appApis: AppApisModal,
+    apiApps: ApiAppsModal,
+  });
   registerActions('apis', apiActions() as ReadonlyArray<ResourceAction<unknown>>);
   for (const k of POLICY_KIND_LIST)
     registerActions(

@@ -13,7 +13,7 @@ import {
 import type { Refusal } from '../../src/actions/preconditions.ts';
 import type { Device, Product, Rule } from '../../src/api/types/link.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
-import { registerModal } from '../../src/app/modals.tsx';
+import { registerModalTable } from '../../src/app/modals.tsx';
 import { useActions } from '../../src/store/index.ts';
 import { registerActions } from '../registry.ts';
 import type { ResourceAction } from '../types.ts';
@@ -203,15 +203,15 @@ export function ruleActions(): ReadonlyArray<ResourceAction<Rule>> {
   ];
 }
 
-let registered = false;
+/** Registers the dialogs and the actions of the LINK screens (once, from registerActionModals). */
 export function registerLinkActions(): void {
-  if (registered) return;
-  registered = true;
-  registerModal(LINK_MODALS.propose, ProposeModal);
-  registerModal(LINK_MODALS.command, CommandModal);
-  registerModal(LINK_MODALS.ruleTest, RuleTestModal);
-  registerModal(LINK_MODALS.groups, GroupsModal);
-  registerModal(LINK_MODALS.productFile, ProductFileModal);
+  registerModalTable(LINK_MODALS, {
+    propose: ProposeModal,
+    command: CommandModal,
+    ruleTest: RuleTestModal,
+    groups: GroupsModal,
+    productFile: ProductFileModal,
+  });
   registerActions('products', productActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('devices', deviceActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('rules', ruleActions() as ReadonlyArray<ResourceAction<unknown>>);

@@ -751,11 +751,8 @@ function appCodeActions(): ReadonlyArray<ResourceAction<App>> {
   ];
 }
 
-let registered = false;
-/** Registers the dialogs and the actions of issue 14's screens (idempotent). */
+/** Registers the dialogs and the actions of issue 14's screens (once, from registerActionModals). */
 export function registerGatewayMoreActions(): void {
-  if (registered) return;
-  registered = true;
   registerModal(GM_MODALS.propose, ProposeModal);
   registerModal(GM_MODALS.choose, ChooseModal);
   registerModal(GM_MODALS.form, FormModal);
