@@ -6,28 +6,20 @@ import { Box, Text } from 'ink';
 import { useEffect, useState, type ReactNode } from 'react';
 import { SelectList } from '../components/SelectList.tsx';
 import { TextInput } from '../components/TextInput.tsx';
-import type { RomaClient } from '../src/api/client.ts';
 import type { App } from '../src/api/types/apps.ts';
-import type {
-  MqsAccessPolicy,
-  MqsInstance,
-  MqsMessage,
-  MqsPolicyWrite,
-  MqsTopicAccess,
-} from '../src/api/types/mqs.ts';
+import type { MqsAccessPolicy, MqsInstance, MqsPolicyWrite, MqsTopicAccess } from '../src/api/types/mqs.ts';
 import { accessWords, type MessageRef, type MqsAction } from '../src/actions/mqs.ts';
 import { useCopyText } from '../src/app/copy-text.tsx';
 import type { ModalProps } from '../src/app/modals.tsx';
 import { useKeyHandler } from '../src/keys/router.tsx';
-import { readThrough, useActions, type ResourceRequest } from '../src/store/index.ts';
+import { readThrough, useActions } from '../src/store/index.ts';
 import type { DashboardStore } from '../src/store/store.ts';
 import { sanitizeText } from '../src/ui/sanitize.ts';
 import { useTheme } from '../src/ui/theme.ts';
 import { useMutationStore } from './actions/context.tsx';
 import { useResource } from './actions/useResource.ts';
 import { appsRequest } from './actions/data.ts';
-import { sharedPartRequest } from '../src/app/screen-requests.ts';
-import { topicsScreen } from './topics.ts';
+import { accessRequest, topicsExportRequest, wholeMessageRequest } from './mqs-requests.ts';
 import { addressesOf } from './mqs.ts';
 import { DEFAULT_WINDOW, parseSearch } from './mqs-window.ts';
 
@@ -40,37 +32,6 @@ export const MQS_MODALS = {
   address: 'mqs.address',
   copyValue: 'mqs.copyValue',
 } as const;
-
-type Req<T> = ResourceRequest<T, RomaClient>;
-
-/** The topic detail's access tab (5.3.2); the dialogs read it again on open: the whole list is written back. */
-function accessRequest(instanceId: string, topic: string): Req<MqsTopicAccess> {
-  return sharedPartRequest<MqsTopicAccess>(topicsScreen, 'access', instanceId, { name: topic });
-}
-
-function exportRequest(instanceId: string, names: string[]): Req<string> {
-  return {
-    family: 'actions.mqs.export',
-    key: `${instanceId}|${names.join(',')}`,
-    fetch: (client, signal) => client.instance(instanceId).mqs.topics.exportFile(names, { signal }),
-  };
-}
-
-function wholeMessageRequest(instanceId: string, m: MessageRef): Req<MqsMessage | null> {
-  return {
-    family: 'actions.mqs.message',
-    key: `${instanceId}|${m.topic}|${m.partition}@${m.offset}`,
-    fetch: async (client, signal) =>
-      (
-        await client
-          .instance(instanceId)
-          .mqs.messages.query(
-            { topic: m.topic, partition: m.partition, message_offset: m.offset },
-            { signal },
-          )
-      ).messages[0] ?? null,
-  };
-}
 
 /** The policy list of 5.3.1 from a 5.3.2 answer (`user_name` is the app id). */
 export function policiesForWrite(a: MqsTopicAccess): MqsPolicyWrite[] {
@@ -332,7 +293,7 @@ export function FileModal({ props }: ModalProps) {
       setBusy(true);
       if (mode === 'export') {
         const names = props.names as string[];
-        const text = await readThrough(store, exportRequest(instanceId, names));
+        const text = await readThrough(store, topicsExportRequest(instanceId, names));
         writeFileSync(file, text, { flag: 'wx' });
         actions.popModal();
         actions.setStatus({ level: 'info', text: `exported ${names.length || 'all'} topic(s) to ${file}` });

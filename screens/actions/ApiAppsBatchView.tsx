@@ -4,7 +4,8 @@
 import { Text } from 'ink';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useAuthorizeKeys } from './AppAuthViews.tsx';
-import { appAuthsForApisRequest } from './data.ts';
+import { appAuthsForApisRequest, appsRequest, batchAuthRows } from './data.ts';
+import { useMemo } from 'react';
 import { ENV_SWITCH_HINT } from './env-switch.ts';
 import { DialogFrame, useEnvDialog, type ApisDialogProps } from './flow-frame.tsx';
 import { PickList, usePickCursor } from './PickList.tsx';
@@ -13,15 +14,22 @@ import { useResource } from './useResource.ts';
 export function ApiAppsBatchView(props: ApisDialogProps) {
   const { apis, onClose } = props;
   const { instanceId, choice, env, mutations, busy, theme } = useEnvDialog(props);
-  const slice = useResource(appAuthsForApisRequest(instanceId, apis, env.id));
-  const rows = slice.data?.rows ?? [];
+  const apps = useResource(appsRequest(instanceId), { cached: true });
+  // read again on open: what is authorized decides what is sent
+  const auths = useResource(appAuthsForApisRequest(instanceId, apis, env.id));
+  const data = useMemo(
+    () => (apps.data && auths.data ? batchAuthRows(apps.data, auths.data) : null),
+    [apps.data, auths.data],
+  );
+  const slice = { data, loading: apps.loading || auths.loading, error: apps.error ?? auths.error };
+  const rows = slice.data ?? [];
   const nav = usePickCursor(rows.map((r) => r.app.id));
 
   useAuthorizeKeys({
     apps: rows,
     apis,
     env,
-    existing: slice.data?.existing ?? [],
+    existing: auths.data ?? [],
     choice,
     nav,
     mutations,

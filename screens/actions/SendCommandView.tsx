@@ -5,42 +5,17 @@ import { Text } from 'ink';
 import { useState } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
 import type { DeviceRef } from '../../src/actions/link.ts';
-import type { RomaClient } from '../../src/api/client.ts';
 import type { LinkProperty } from '../../src/api/types/link.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
 import { useKeyHandler } from '../../src/keys/router.tsx';
-import { useActions, type ResourceRequest } from '../../src/store/index.ts';
+import { useActions } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
-import { commandModels, type CommandModel } from '../services.ts';
+import { type CommandModel } from '../services.ts';
 import { useMutationStore } from './context.tsx';
 import { useResource } from './useResource.ts';
 import { DialogFrame, SliceError } from './flow-frame.tsx';
-
-interface ServiceModels {
-  services: Array<{ id: number; name: string; commands: CommandModel[] }>;
-}
-
-function modelRequest(instanceId: string, productId: number): ResourceRequest<ServiceModels, RomaClient> {
-  return {
-    family: 'actions.linkModels',
-    key: `${instanceId}|${productId}`,
-    channel: 'actions',
-    async fetch(client, signal) {
-      const link = client.link(instanceId);
-      const services = await link.services.listAll({ product_id: productId }, { signal });
-      return {
-        services: await Promise.all(
-          services.map(async (s) => ({
-            id: s.service_id,
-            name: s.service_name,
-            commands: await commandModels({ client, instanceId, signal }, s.service_id),
-          })),
-        ),
-      };
-    },
-  };
-}
+import { modelRequest } from './link-requests.ts';
 
 interface Choice {
   service: { id: number; name: string };

@@ -198,41 +198,42 @@ export function appUnboundApisRequest(instanceId: string, appId: string, envId: 
   };
 }
 
-/** Apps and how many of several (marked) APIs each is authorized for in one environment (4.18.6 per API). */
-export interface BatchAuthData {
-  rows: Array<{ app: AppRef; authorized: number }>;
-  existing: Array<{ appId: string; apiId: string }>;
-}
-
+/**
+ * Which apps are authorized for which of several (marked) APIs in one environment (4.18.6 per API with
+ * `env_id`). Flow-specific: no screen shows this set; the apps themselves are the apps screen's list.
+ */
 export function appAuthsForApisRequest(
   instanceId: string,
   apis: readonly ApiRef[],
   envId: string,
-): Req<BatchAuthData> {
+): Req<Array<{ appId: string; apiId: string }>> {
   return {
     family: 'actions.appAuthsBatch',
     key: `${instanceId}|${apis.map((a) => a.id).join(',')}|${envId}`,
     channel: 'actions',
     async fetch(client, signal) {
       const c = client.instance(instanceId);
-      const [apps, ...perApi] = await Promise.all([
-        c.apps.listAll({}, { signal }),
-        ...apis.map((api) => c.appAuths.boundApps.listAll({ api_id: api.id, env_id: envId }, { signal })),
-      ]);
-      const existing = perApi.flatMap((auths, i) =>
+      const perApi = await Promise.all(
+        apis.map((api) => c.appAuths.boundApps.listAll({ api_id: api.id, env_id: envId }, { signal })),
+      );
+      return perApi.flatMap((auths, i) =>
         auths
           .filter((a) => !a.env_id || a.env_id === envId)
           .map((a) => ({ appId: a.app_id ?? '', apiId: apis[i]?.id ?? '' })),
       );
-      return {
-        rows: apps.map((a) => ({
-          app: { id: a.id, name: a.name },
-          authorized: existing.filter((e) => e.appId === a.id).length,
-        })),
-        existing,
-      };
     },
   };
+}
+
+/** Every app with how many of the marked APIs it is authorized for. */
+export function batchAuthRows(
+  apps: readonly App[],
+  existing: ReadonlyArray<{ appId: string }>,
+): Array<{ app: AppRef; authorized: number }> {
+  return apps.map((a) => ({
+    app: { id: a.id, name: a.name },
+    authorized: existing.filter((e) => e.appId === a.id).length,
+  }));
 }
 
 /** Each of several (marked) APIs as a bind candidate in one environment: its publication and bindings. */

@@ -19,8 +19,9 @@ import { registerActions } from '../registry.ts';
 import type { ResourceAction } from '../types.ts';
 import { useMutationStore } from './context.tsx';
 import { GroupsModal } from './GroupMembersView.tsx';
-import { ProductFileView, type ProductFileTarget } from './ProductFileView.tsx';
-import { RuleTestView, type RuleTestTarget } from './RuleTestView.tsx';
+import { ProductFileView } from './ProductFileView.tsx';
+import { RuleTestView } from './RuleTestView.tsx';
+import type { ProductFileTarget, RuleTestTarget } from './link-requests.ts';
 import { CommandModal } from './SendCommandView.tsx';
 
 export const LINK_MODALS = {

@@ -21,6 +21,7 @@ import { sharedPartRequest } from '../../src/app/screen-requests.ts';
 import { readThrough } from '../../src/store/read.ts';
 import { envRefs, envsRequest } from '../actions/data.ts';
 import { quotasScreen } from './quotas.ts';
+import { fetchVia } from './requests.ts';
 import type { DashboardStore } from '../../src/store/store.ts';
 import { registerActions } from '../registry.ts';
 import type { ResourceAction } from '../types.ts';
@@ -30,7 +31,6 @@ import type { DomainRow } from './domains.ts';
 import {
   ChooseModal,
   ExportModal,
-  fetchVia,
   FormModal,
   GM_MODALS,
   ImportModal,

@@ -11,17 +11,16 @@ import {
   OpenApiFileError,
   type OperationOutline,
 } from '../../src/api/openapi-doc.ts';
-import type { RomaClient } from '../../src/api/client.ts';
 import type { EnvRef, MutationAction, Ref } from '../../src/actions/types.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useActions, useDashboardStore, useStore } from '../../src/store/index.ts';
 import { readThrough } from '../../src/store/read.ts';
+import { groupExportRequest } from './requests.ts';
 import { sharedListRequest } from '../../src/app/screen-requests.ts';
 import type { ApiSummary } from '../../src/api/types/apis.ts';
 import { apisScreen } from '../apis.ts';
-import type { DashboardStore } from '../../src/store/store.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore } from '../actions/context.tsx';
@@ -35,20 +34,6 @@ export const GM_MODALS = {
   import: 'gm.import',
   assetExport: 'gm.assetExport',
 } as const;
-
-/**
- * A read no screen makes (an export file, the apps a quota may still bind), through the dashboard
- * store (fresh), so the flows never call the client themselves. Reads a screen makes use the
- * screen's request instead (src/app/screen-requests.ts).
- */
-export function fetchVia<T>(
-  store: DashboardStore,
-  family: string,
-  key: string,
-  fetch: (client: RomaClient, signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  return readThrough(store, { family, key, channel: 'actions', fetch });
-}
 
 function Frame({ title, children, hint }: { title: string; children: React.ReactNode; hint: string }) {
   const theme = useTheme().tokens;
@@ -197,18 +182,7 @@ export function ExportModal({ props }: ModalProps) {
 
   const write = async (target: string, overwrite: boolean) => {
     try {
-      const text = await fetchVia(
-        store,
-        'gm.export',
-        `${instanceId}|${group.id}|${env?.id ?? ''}|${format}`,
-        (client, signal) =>
-          client
-            .instance(instanceId)
-            .openapi.exportApis(
-              { group_id: group.id, ...(env?.id ? { env_id: env.id } : {}), define: 'all', type: format },
-              { signal },
-            ),
-      );
+      const text = await readThrough(store, groupExportRequest(instanceId, group.id, env?.id, format));
       // `wx` fails if the file appeared in between: never replace a file the user was not asked about.
       writeFileSync(target, text, { flag: overwrite ? 'w' : 'wx', mode: 0o644 });
       const n = operationsOf(parseOpenApiText(text).doc).length;
