@@ -62,6 +62,10 @@ export interface ApiBindingsData {
   bindings: BindingRef[];
 }
 
+/**
+ * Flow-specific (`actions.apiBindings`): the API detail's Policies tab lists every environment without
+ * the binding ids and the publication a bind or unbind needs; read again on open.
+ */
 export function apiBindingsRequest(
   instanceId: string,
   api: { id: string; name: string },
@@ -106,6 +110,7 @@ export const policyRefs =
 
 export type { PolicyBindingsData };
 
+/** Flow-specific (`actions.policyBindings`): the bound APIs with the not-bound candidates, no screen has both. */
 export function policyBindingsRequest(
   instanceId: string,
   policy: PolicyRef,
@@ -183,7 +188,7 @@ export const authRefs =
       env: { id: a.env_id ?? '', name: a.env_name ?? a.env_id ?? '' },
     }));
 
-/** Published APIs an app is not yet authorized for in an environment (4.18.4). */
+/** Published APIs an app is not yet authorized for in an environment (4.18.4); no screen lists them. */
 export function appUnboundApisRequest(instanceId: string, appId: string, envId: string): Req<ApiRef[]> {
   return {
     family: 'actions.appUnboundApis',
@@ -236,7 +241,7 @@ export function batchAuthRows(
   }));
 }
 
-/** Each of several (marked) APIs as a bind candidate in one environment: its publication and bindings. */
+/** Each of several (marked) APIs as a bind candidate in one environment (flow-specific, as apiBindings). */
 export function bindCandidatesRequest(
   instanceId: string,
   apis: readonly ApiRef[],
