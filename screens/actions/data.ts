@@ -253,7 +253,14 @@ export function bindCandidatesRequest(
     channel: 'actions',
     async fetch(client, signal) {
       const each = await Promise.all(
-        apis.map((api) => apiBindingsRequest(instanceId, api, env).fetch(client, signal, () => undefined)),
+        apis.map((api) =>
+          apiBindingsRequest(instanceId, api, env).fetch(
+            client,
+            signal,
+            () => undefined,
+            () => undefined,
+          ),
+        ),
       );
       return apis.map((api, i) => {
         const d = each[i];

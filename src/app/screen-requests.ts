@@ -24,8 +24,16 @@ export function listRequest(
     family: d.id,
     key: listKey(instanceId, params),
     channel: 'list',
-    fetch: (client, signal, warn) =>
-      d.list({ client, instanceId, params, signal, warn } satisfies FetchContext),
+    fetch: (client, signal, warn, partial) =>
+      d.list({
+        client,
+        instanceId,
+        params,
+        signal,
+        warn,
+        // listAll hands out a fresh array each time
+        onPage: (rows, progress) => partial(rows as unknown[], progress),
+      } satisfies FetchContext),
   };
 }
 
