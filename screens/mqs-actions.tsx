@@ -3,7 +3,7 @@
 // mqs-dialogs.tsx; changes go through the mutations store, which confirms, runs and audits them.
 import type { MqsTopic } from '../src/api/types/mqs.ts';
 import type { MessageRef, MqsAction } from '../src/actions/mqs.ts';
-import { registerModal } from '../src/app/modals.tsx';
+import { registerModalTable } from '../src/app/modals.tsx';
 import type { MessageRow } from './messages.ts';
 import { lazyModal } from '../src/app/lazy-modal.tsx';
 import { mqsViews } from './family-views.ts';
@@ -153,40 +153,18 @@ function messageActions(): ReadonlyArray<ResourceAction<MessageRow>> {
   ];
 }
 
-let registered = false;
-/** Registers the dialogs and the actions of :topics and :messages (idempotent). */
+/** Registers the dialogs and the actions of :topics and :messages (once, from registerActionModals). */
 export function registerMqsActions(): void {
-  if (registered) return;
-  registered = true;
   // the dialogs' code (mqs-dialogs.tsx) loads with the family's chunk when the first one opens
-  registerModal(
-    MQS_MODALS.propose,
-    lazyModal(mqsViews, (m) => m.ProposeModal),
-  );
-  registerModal(
-    MQS_MODALS.window,
-    lazyModal(mqsViews, (m) => m.WindowModal),
-  );
-  registerModal(
-    MQS_MODALS.grant,
-    lazyModal(mqsViews, (m) => m.GrantModal),
-  );
-  registerModal(
-    MQS_MODALS.revoke,
-    lazyModal(mqsViews, (m) => m.RevokeModal),
-  );
-  registerModal(
-    MQS_MODALS.file,
-    lazyModal(mqsViews, (m) => m.FileModal),
-  );
-  registerModal(
-    MQS_MODALS.address,
-    lazyModal(mqsViews, (m) => m.AddressModal),
-  );
-  registerModal(
-    MQS_MODALS.copyValue,
-    lazyModal(mqsViews, (m) => m.CopyValueModal),
-  );
+  registerModalTable(MQS_MODALS, {
+    propose: lazyModal(mqsViews, (m) => m.ProposeModal),
+    window: lazyModal(mqsViews, (m) => m.WindowModal),
+    grant: lazyModal(mqsViews, (m) => m.GrantModal),
+    revoke: lazyModal(mqsViews, (m) => m.RevokeModal),
+    file: lazyModal(mqsViews, (m) => m.FileModal),
+    address: lazyModal(mqsViews, (m) => m.AddressModal),
+    copyValue: lazyModal(mqsViews, (m) => m.CopyValueModal),
+  });
   registerActions('mqs', [
     {
       command: 'copyText',

@@ -2,8 +2,9 @@
 // lists or dialogs opens (screens/family-views.ts).
 import type { ModalProps } from '../../src/app/modals.tsx';
 import { useActions } from '../../src/store/index.ts';
-import { ProductFileView, type ProductFileTarget } from './ProductFileView.tsx';
-import { RuleTestView, type RuleTestTarget } from './RuleTestView.tsx';
+import type { ProductFileTarget, RuleTestTarget } from './link-requests.ts';
+import { ProductFileView } from './ProductFileView.tsx';
+import { RuleTestView } from './RuleTestView.tsx';
 
 export { deviceForm } from '../forms/devices.ts';
 export { GroupsModal } from './GroupMembersView.tsx';

@@ -13,15 +13,14 @@ import {
 import type { Refusal } from '../../src/actions/preconditions.ts';
 import type { Device, Product, Rule } from '../../src/api/types/link.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
-import { registerModal } from '../../src/app/modals.tsx';
+import { registerModalTable } from '../../src/app/modals.tsx';
 import { useActions } from '../../src/store/index.ts';
 import { registerActions } from '../registry.ts';
 import type { ResourceAction } from '../types.ts';
 import { useMutationStore } from './context.tsx';
 import { lazyModal } from '../../src/app/lazy-modal.tsx';
 import { linkViews } from '../family-views.ts';
-import type { ProductFileTarget } from './ProductFileView.tsx';
-import type { RuleTestTarget } from './RuleTestView.tsx';
+import type { ProductFileTarget, RuleTestTarget } from './link-requests.ts';
 
 export const LINK_MODALS = {
   propose: 'link.propose',
@@ -193,28 +192,16 @@ export function ruleActions(): ReadonlyArray<ResourceAction<Rule>> {
   ];
 }
 
-let registered = false;
+/** Registers the dialogs and the actions of the LINK screens (once, from registerActionModals). */
 export function registerLinkActions(): void {
-  if (registered) return;
-  registered = true;
-  registerModal(LINK_MODALS.propose, ProposeModal);
-  // the dialogs' code loads with the family's chunk when the first one opens
-  registerModal(
-    LINK_MODALS.command,
-    lazyModal(linkViews, (m) => m.CommandModal),
-  );
-  registerModal(
-    LINK_MODALS.ruleTest,
-    lazyModal(linkViews, (m) => m.RuleTestModal),
-  );
-  registerModal(
-    LINK_MODALS.groups,
-    lazyModal(linkViews, (m) => m.GroupsModal),
-  );
-  registerModal(
-    LINK_MODALS.productFile,
-    lazyModal(linkViews, (m) => m.ProductFileModal),
-  );
+  // the dialogs' code (actions/link-views.tsx) loads with the family's chunk when the first one opens
+  registerModalTable(LINK_MODALS, {
+    propose: ProposeModal,
+    command: lazyModal(linkViews, (m) => m.CommandModal),
+    ruleTest: lazyModal(linkViews, (m) => m.RuleTestModal),
+    groups: lazyModal(linkViews, (m) => m.GroupsModal),
+    productFile: lazyModal(linkViews, (m) => m.ProductFileModal),
+  });
   registerActions('products', productActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('devices', deviceActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('rules', ruleActions() as ReadonlyArray<ResourceAction<unknown>>);

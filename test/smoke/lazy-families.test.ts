@@ -25,8 +25,9 @@ const FAMILY_ONLY = [
   /^src\/api\/link\//,
   /^src\/api\/mqs\/(client|schemas|error-codes)\.ts$/,
   /^screens\/mqs-dialogs\.tsx$/,
-  /^screens\/(mqs-views\.ts|forms\/(devices|topics)\.ts)$/,
+  /^screens\/(mqs-views\.ts|mqs-requests\.ts|forms\/(devices|topics)\.ts)$/,
   /^screens\/actions\/(SendCommandView|GroupMembersView|ProductFileView|RuleTestView|link-views)\.tsx$/,
+  /^screens\/actions\/link-requests\.ts$/,
 ];
 
 before(() => {
