@@ -89,7 +89,9 @@ function WindowedTableInner<Row>(props: WindowedTableProps<Row>) {
           const key = props.rowKey(row);
           return (
             <TableRow
-              key={key}
+              // Keyed by place in the window: a page or a scroll updates the rows in place (Ink
+              // reuses their nodes) instead of unmounting one screenful and mounting the next.
+              key={i}
               cells={columns.map((c) => sanitizeText(c.cell(row)))}
               colors={columns.map((c) => c.color?.(row, theme))}
               aligns={columns.map((c) => c.align ?? 'left')}

@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { readFileSync, chmodSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { writeNotices } from './notices.mjs';
+import { patchInkOutput } from './ink-frame-cache.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
@@ -87,6 +88,19 @@ const plugins = [
       b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'stub', namespace: 'no-devtools' }));
       b.onLoad({ filter: /.*/, namespace: 'no-devtools' }, () => ({
         contents: 'export default { initialize() {}, connectToDevTools() {} };',
+      }));
+    },
+  },
+  {
+    // Ink's line cells kept across frames (scripts/ink-frame-cache.mjs).
+    name: 'ink-frame-cache',
+    setup(b) {
+      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]output\.js$/ }, (args) => ({
+        contents: patchInkOutput(
+          readFileSync(args.path, 'utf8'),
+          new URL('./ink-frame-cache.mjs', import.meta.url).pathname,
+        ),
+        loader: 'js',
       }));
     },
   },
