@@ -105,30 +105,46 @@ export type RowFilter<T> = (
 
 /**
  * `filterRows` that remembers its last answer: while the filter only narrows (a character typed
- * at the end of a word), the next keystroke tests the rows that matched, not all 10,000. Same
- * result as `filterRows` (same rows, same order), always.
+ * at the end of a word), the next keystroke tests the rows that matched, not all 10,000; and the
+ * rows' haystacks are held in an array beside them, not looked up row by row on each keystroke.
+ * Same result as `filterRows` (same rows, same order), always.
  */
-export function createRowFilter<T>(): RowFilter<T> {
+export function createRowFilter<T>(
+  /** Told how many rows each pass tested (tests). */
+  onPass?: (tested: number) => void,
+): RowFilter<T> {
+  let source: { rows: readonly T[]; columns: ReadonlyArray<Column<T>>; hays: Haystack[] } | null = null;
+  /** The last filter and the indices (in `source.rows`) of the rows it kept; null = all rows. */
   let last: {
-    rows: readonly T[];
-    columns: ReadonlyArray<Column<T>>;
     fields: Readonly<Record<string, string>> | undefined;
     parsed: ParsedFilter;
-    out: readonly T[];
+    kept: number[] | null;
   } | null = null;
   return (rows, columns, filter, fieldAliases) => {
     const parsed = parseListFilter(filter, filterFields(columns, fieldAliases));
+    if (source === null || source.rows !== rows || source.columns !== columns) {
+      source = { rows, columns, hays: [] };
+      last = null;
+    }
     const from =
-      last !== null &&
-      last.rows === rows &&
-      last.columns === columns &&
-      last.fields === fieldAliases &&
-      narrows(last.parsed, parsed)
-        ? last.out
-        : rows;
-    const out = parsed.terms.length === 0 ? rows : filterParsed(from, columns, parsed);
-    last = { rows, columns, fields: fieldAliases, parsed, out };
-    return out;
+      last !== null && last.fields === fieldAliases && narrows(last.parsed, parsed) ? last.kept : null;
+    if (parsed.terms.length === 0) {
+      last = { fields: fieldAliases, parsed, kept: null };
+      return rows;
+    }
+    const hays = source.hays;
+    if (hays.length !== rows.length)
+      for (let i = hays.length; i < rows.length; i++) hays.push(haystack(rows[i] as T, columns));
+    const kept: number[] = [];
+    const test = (i: number) => {
+      const h = hays[i] as Haystack;
+      if (matchesFilter(h.cells, h.whole, parsed)) kept.push(i);
+    };
+    if (from === null) for (let i = 0; i < rows.length; i++) test(i);
+    else for (const i of from) test(i);
+    onPass?.(from === null ? rows.length : from.length);
+    last = { fields: fieldAliases, parsed, kept };
+    return kept.map((i) => rows[i] as T);
   };
 }
 
