@@ -9,25 +9,44 @@ import { test } from 'node:test';
 // @ts-expect-error -- a build script in plain JavaScript, without declarations
 import { createLineCache, patchInkOutput } from '../../scripts/ink-frame-cache.mjs';
 
-type Cache = (line: string, compute: (l: string) => string[]) => string[];
+type Cache = (line: string, frame: object, compute: (l: string) => string[]) => string[];
 
-test('a line drawn lately is not computed again; old lines are let go', () => {
-  const cache = (createLineCache as (limit: number) => Cache)(2);
+function counting() {
   const computed: string[] = [];
   const cells = (l: string) => {
     computed.push(l);
     return [...l];
   };
-  const a1 = cache('a', cells);
-  assert.equal(cache('a', cells), a1, 'the same cells, shared');
-  cache('b', cells);
-  cache('c', cells); // a and b move to the older generation
-  assert.equal(cache('a', cells), a1, 'one generation back is still kept');
-  cache('d', cells);
-  cache('e', cells);
-  cache('f', cells); // b was not asked for during two generations
-  cache('b', cells);
-  assert.deepEqual(computed, ['a', 'b', 'c', 'd', 'e', 'f', 'b']);
+  return { computed, cells };
+}
+
+test('a line drawn again in a later frame is not computed again; a line drawn once is not kept', () => {
+  const cache = (createLineCache as (limit: number) => Cache)(8);
+  const { computed, cells } = counting();
+  const [f1, f2, f3] = [{}, {}, {}];
+  cache('row 1', f1, cells);
+  cache('page row', f1, cells);
+  const kept = cache('row 1', f2, cells); // drawn in a second frame: kept from now on
+  assert.equal(cache('row 1', f3, cells), kept, 'the same cells, shared');
+  assert.deepEqual(cache('row 1', f3, cells), ['r', 'o', 'w', ' ', '1']);
+  assert.deepEqual(computed, ['row 1', 'page row', 'row 1'], 'the page row was drawn once: nothing kept');
+});
+
+test('the cache holds at most two generations of lines', () => {
+  const cache = (createLineCache as (limit: number) => Cache)(2);
+  const { computed, cells } = counting();
+  const frames = Array.from({ length: 6 }, () => ({}));
+  const draw = (i: number, ...lines: string[]) => lines.forEach((l) => cache(l, frames[i] as object, cells));
+  draw(0, 'a', 'b');
+  draw(1, 'a', 'b'); // both kept
+  computed.length = 0;
+  draw(2, 'a', 'b');
+  assert.deepEqual(computed, [], 'kept lines are answered');
+  draw(3, 'c', 'd');
+  draw(4, 'e', 'f'); // a and b are two generations back now
+  computed.length = 0;
+  draw(5, 'a');
+  assert.deepEqual(computed, ['a'], 'an old line is computed again');
 });
 
 test("the patch routes the installed Ink's getStyledChars through the shared cache", () => {
@@ -37,7 +56,7 @@ test("the patch routes the installed Ink's getStyledChars through the shared cac
   assert.match(patched, /^import \{ sharedStyledChars as __sharedStyledChars \} from "\/x\/cache\.mjs";/);
   assert.match(
     patched,
-    /getStyledChars\(line\) \{\n\s+return __sharedStyledChars\(line, \(l\) => this\.inkStyledChars\(l\)\);/,
+    /getStyledChars\(line\) \{\n\s+return __sharedStyledChars\(line, this, \(l\) => this\.inkStyledChars\(l\)\);/,
   );
   assert.match(patched, /inkStyledChars\(line\) \{\n\s+let cached = this\.styledChars\.get\(line\);/);
   assert.throws(
