@@ -58,6 +58,12 @@ const env = { ...process.env };
 delete env.CI;
 delete env.CONTINUOUS_INTEGRATION;
 env.NODE_ENV = 'test';
+// ink-testing-library's fake stdout has columns but no rows, so Ink asks the terminal-size package on
+// every render, which spawns `tput cols` and `tput lines` when the environment does not say: hundreds
+// of processes per screen-test file (half its CPU, most of its wall time). 24 rows is what it found.
+// The pseudo-terminal tests remove both for the CLI they start (test/helpers/pty.ts).
+env.LINES = '24';
+env.COLUMNS = '100';
 // Every temp file of the run (audit logs, debug histories, fake homes, sockets) goes under one
 // directory that is removed afterwards, also when a test fails before its own clean-up.
 const runTmp = mkdtempSync(join(tmpdir(), 'roma-dash-test-'));

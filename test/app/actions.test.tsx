@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { listKey } from '../../src/app/data.ts';
 import { createShellMutations } from '../../src/app/session-stores.ts';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { rowsOf, writesTo } from './probes.ts';
 
 const CTRL_X = '\x18';
 
@@ -18,14 +18,6 @@ const dbOf = (h: Harness): InstanceStore => {
   assert.ok(db);
   return db;
 };
-const writes = (h: Harness) => {
-  const m = h.emu.stats.byMethod;
-  return (m.POST ?? 0) + (m.PUT ?? 0) + (m.DELETE ?? 0);
-};
-function rowsOf<T>(h: Harness, family: string): T[] {
-  const s = h.store.getState();
-  return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];
-}
 function sliceData<T>(h: Harness, family: string): T | undefined {
   const slices = h.store.getState().resources[family] ?? {};
   return Object.values(slices)[0]?.data as T | undefined;
@@ -207,7 +199,7 @@ test('offline is destructive: Enter does not confirm, y does', async () => {
   assert.ok(api);
   const pub = [...db.data.publications.values()].find((p) => p.api_id === api.id);
   assert.ok(pub);
-  const writesBefore = writes(h);
+  const writesBefore = writesTo(h);
   h.store.getState().actions.updateList({ selectedId: api.id });
   await settle();
   await press(h, 'o');
@@ -217,7 +209,7 @@ test('offline is destructive: Enter does not confirm, y does', async () => {
   await press(h, '\r');
   await settle();
   assert.match(h.ui.lastFrame() ?? '', /type y to confirm/, 'Enter leaves the confirmation open');
-  assert.equal(writes(h), writesBefore, 'Enter sent nothing');
+  assert.equal(writesTo(h), writesBefore, 'Enter sent nothing');
   await press(h, 'y');
   await until('offline', () => db.publicationOf(api.id, pub.env_id) === undefined);
   await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));

@@ -2,11 +2,11 @@
 // (generated, or a typed value the reference allows), D deletes one picked from the list; confirmation
 // naming the APP and the code, emulator state after y, nothing sent after n or Esc, audit lines.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { auditedEntry, writesTo } from './probes.ts';
 
 let h: Harness;
 let db: InstanceStore;
@@ -27,25 +27,6 @@ async function type(keys: string, until: (f: string) => boolean) {
   }
   return waitForFrame(h.ui, until);
 }
-const writes = () => {
-  const m = h.emu.stats.byMethod;
-  return (m.POST ?? 0) + (m.PUT ?? 0) + (m.DELETE ?? 0);
-};
-async function audited(action: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 400; i++) {
-    const lines = existsSync(h.auditPath) ? readFileSync(h.auditPath, 'utf8').split('\n') : [];
-    for (const l of lines.reverse()) {
-      try {
-        const o = JSON.parse(l) as Record<string, unknown>;
-        if (o.action === action) return o;
-      } catch {
-        // a line being written
-      }
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`no audit line for ${action}`);
-}
 
 test("n in an APP's detail adds a generated or a typed App Code; D deletes one; n/Esc send nothing", async () => {
   await type('/mobile_app_ios\r', (f) => f.includes('filter: mobile_app_ios'));
@@ -54,7 +35,7 @@ test("n in an APP's detail adds a generated or a typed App Code; D deletes one; 
   const app = [...db.data.apps.values()].find((a) => a.name === 'mobile_app_ios')!;
   const codes = () => [...db.data.appCodes.values()].filter((c) => c.app_id === app.id);
   const start = codes().length;
-  const before = writes();
+  const before = writesTo(h);
 
   // generated: n then Esc at the confirmation, then y
   let f = await type('n', (f) => f.includes('New App Code for mobile_app_ios'));
@@ -64,7 +45,7 @@ test("n in an APP's detail adds a generated or a typed App Code; D deletes one; 
   await type('n', (f) => f.includes('New App Code for mobile_app_ios'));
   await type('\r', (f) => f.includes('Add App Code'));
   await type('\x1b', (f) => !f.includes('Add App Code'));
-  assert.equal(writes(), before, 'nothing sent after n or Esc');
+  assert.equal(writesTo(h), before, 'nothing sent after n or Esc');
   await type('n', (f) => f.includes('New App Code for mobile_app_ios'));
   await type('\r', (f) => f.includes('Add App Code'));
   f = await type('y', (f) => /Add App Code: done|Add App Code failed/.test(f));
@@ -73,13 +54,13 @@ test("n in an APP's detail adds a generated or a typed App Code; D deletes one; 
   const generated = codes().at(-1)!;
   assert.equal(f.includes(generated.app_code), false, 'the value is not shown in the result');
   await type('\x1b', (f) => !f.includes('Add App Code: done'));
-  assert.equal((await audited('appCode.create')).result, 'ok');
+  assert.equal((await auditedEntry(h, 'appCode.create')).result, 'ok');
 
   // typed: a value the reference refuses stays in the dialog, nothing sent; a valid one is created as typed
-  const sent = writes();
+  const sent = writesTo(h);
   await type('n', (f) => f.includes('New App Code for mobile_app_ios'));
   await type('short\r', (f) => f.includes('64–180'));
-  assert.equal(writes(), sent, 'nothing sent for a refused value');
+  assert.equal(writesTo(h), sent, 'nothing sent for a refused value');
   const value = `/${'Ab+9='.repeat(13)}`;
   await type('\x15' + value + '\r', (f) => f.includes('Add App Code'));
   await type('y', (f) => /Add App Code: done/.test(f));
@@ -94,9 +75,9 @@ test("n in an APP's detail adds a generated or a typed App Code; D deletes one; 
   f = await type('\r', (f) => f.includes('Delete App Code'));
   assert.match(f, new RegExp(victim.id));
   assert.match(f, /mobile_app_ios/);
-  const beforeDelete = writes();
+  const beforeDelete = writesTo(h);
   await type('\x1b', (f) => !f.includes('Delete App Code'));
-  assert.equal(writes(), beforeDelete, 'nothing sent after Esc');
+  assert.equal(writesTo(h), beforeDelete, 'nothing sent after Esc');
   assert.ok(db.data.appCodes.has(victim.id));
   await type('D', (f) => f.includes('Delete an App Code of mobile_app_ios'));
   await type('\r', (f) => f.includes('Delete App Code'));
@@ -105,7 +86,7 @@ test("n in an APP's detail adds a generated or a typed App Code; D deletes one; 
   assert.equal(db.data.appCodes.has(victim.id), false);
   assert.equal(codes().length, start + 1);
   await type('\x1b', (f) => !f.includes('Delete App Code: done'));
-  const line = await audited('appCode.delete');
+  const line = await auditedEntry(h, 'appCode.delete');
   assert.equal(line.result, 'ok');
   assert.match(String(line.object), new RegExp(victim.id));
   await type('\x1b', (f) => !f.includes('[Overview]'));
@@ -119,14 +100,14 @@ test("on the APP's Configurations tab n adds a configuration and D deletes one; 
   const app = [...db.data.apps.values()].find((a) => a.name === 'mobile_app_ios')!;
   const configs = () => [...db.data.appConfigs.values()].filter((c) => c.app_id === app.id);
   const start = configs().length;
-  const before = writes();
+  const before = writesTo(h);
 
   let f = await type('n', (f) => f.includes('New configuration of mobile_app_ios'));
   f = await type('\rapi_token\rT0ken-Value-42\rtoken for partners\r', (f) => f.includes('Add configuration'));
   assert.match(f, /mobile_app_ios/);
   assert.match(f, /api_token/);
   await type('n', (f) => !f.includes('Add configuration'));
-  assert.equal(writes(), before, 'nothing sent after n');
+  assert.equal(writesTo(h), before, 'nothing sent after n');
   assert.equal(configs().length, start);
   await type('n', (f) => f.includes('New configuration of mobile_app_ios'));
   await type('\x15password\rapi_token\rT0ken-Value-42\r\r', (f) => f.includes('Add configuration'));
@@ -136,7 +117,7 @@ test("on the APP's Configurations tab n adds a configuration and D deletes one; 
   assert.equal(made?.config_type, 'password');
   assert.equal(made?.config_value, 'T0ken-Value-42');
   await type('\x1b', (f) => !f.includes('Add configuration: done'));
-  const created = await audited('appConfig.create');
+  const created = await auditedEntry(h, 'appConfig.create');
   assert.equal(created.result, 'ok');
   assert.equal(
     JSON.stringify(created).includes('T0ken-Value-42'),
@@ -151,9 +132,9 @@ test("on the APP's Configurations tab n adds a configuration and D deletes one; 
   // the new configuration is the last row (the list keeps creation order)
   const down = 'j'.repeat(start);
   await type(down + '\r', (f) => f.includes('Delete configuration'));
-  const beforeDelete = writes();
+  const beforeDelete = writesTo(h);
   await type('\x1b', (f) => !f.includes('Delete configuration'));
-  assert.equal(writes(), beforeDelete, 'nothing sent after Esc');
+  assert.equal(writesTo(h), beforeDelete, 'nothing sent after Esc');
   await type('D', (f) => f.includes('Delete a configuration of mobile_app_ios'));
   f = await type(down + '\r', (f) => f.includes('Delete configuration'));
   assert.match(f, /api_token/);
@@ -165,5 +146,5 @@ test("on the APP's Configurations tab n adds a configuration and D deletes one; 
   );
   assert.equal(configs().length, start);
   await type('\x1b', (f) => !f.includes('Delete configuration: done'));
-  assert.equal((await audited('appConfig.delete')).result, 'ok');
+  assert.equal((await auditedEntry(h, 'appConfig.delete')).result, 'ok');
 });

@@ -1,7 +1,7 @@
 // :assets import (I) and delete (D) in the whole app over real HTTP: key → dialog → confirmation naming the
 // application and the effect → emulator state after y; nothing sent after n or Esc; audit lines.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -9,6 +9,7 @@ import { writeZip } from '../../src/emulator/zip.ts';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { auditedEntry, writesTo } from './probes.ts';
 
 let h: Harness;
 let db: InstanceStore;
@@ -35,25 +36,6 @@ async function type(keys: string, until: (f: string) => boolean) {
   }
   return waitForFrame(h.ui, until);
 }
-const writes = () => {
-  const m = h.emu.stats.byMethod;
-  return (m.POST ?? 0) + (m.PUT ?? 0) + (m.DELETE ?? 0);
-};
-async function audited(action: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 400; i++) {
-    const lines = existsSync(h.auditPath) ? readFileSync(h.auditPath, 'utf8').split('\n') : [];
-    for (const l of lines.reverse()) {
-      try {
-        const o = JSON.parse(l) as Record<string, unknown>;
-        if (o.action === action) return o;
-      } catch {
-        // a line being written
-      }
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`no audit line for ${action}`);
-}
 const jobs = (type: string) => [...db.data.assetJobs.values()].filter((j) => j.type === type);
 
 test('D on :assets names the application and the effect; n and Esc send nothing; y deletes its assets', async () => {
@@ -61,7 +43,7 @@ test('D on :assets names the application and the effect; n and Esc send nothing;
   const app = [...db.data.romaApps.values()].find((a) => a.name === 'iot_integration')!;
   const owned = () => [...db.data.ldApis.values()].filter((b) => b.roma_app_id === app.id).length;
   assert.ok(owned() > 0, 'the seed gives iot_integration a custom backend');
-  const before = writes();
+  const before = writesTo(h);
 
   let f = await type('D', (f) => f.includes('Delete assets'));
   assert.match(f, /iot_integration/);
@@ -69,7 +51,7 @@ test('D on :assets names the application and the effect; n and Esc send nothing;
   await type('n', (f) => !f.includes('Delete assets'));
   await type('D', (f) => f.includes('Delete assets'));
   await type('\x1b', (f) => !f.includes('Delete assets'));
-  assert.equal(writes(), before, 'nothing sent after n or Esc');
+  assert.equal(writesTo(h), before, 'nothing sent after n or Esc');
   assert.equal(jobs('deleteAsset').length, 0);
 
   await type('D', (f) => f.includes('Delete assets'));
@@ -79,7 +61,7 @@ test('D on :assets names the application and the effect; n and Esc send nothing;
   assert.ok(db.data.romaApps.has(app.id), 'the application itself stays');
   assert.equal(jobs('deleteAsset')[0]?.status, 'Success');
   await type('\x1b', (f) => !f.includes('Delete assets: done'));
-  const line = await audited('assets.delete');
+  const line = await auditedEntry(h, 'assets.delete');
   assert.equal(line.result, 'ok');
   assert.match(String(line.object), /iot_integration/);
   await type('\x1b', (f) => !f.includes('filter: iot'));
@@ -87,7 +69,7 @@ test('D on :assets names the application and the effect; n and Esc send nothing;
 
 test('I on :assets: a missing file is refused in the dialog; n sends nothing; y runs the import job', async () => {
   await type('/partner\r', (f) => f.includes('filter: partner'));
-  const before = writes();
+  const before = writesTo(h);
   const missing = join(dir, 'missing.zip');
   let f = await type('I', (f) => f.includes('Import an asset package'));
   assert.match(f, /partner_hub/, 'the application is prefilled');
@@ -96,7 +78,7 @@ test('I on :assets: a missing file is refused in the dialog; n sends nothing; y 
   writeFileSync(notZip, 'not a package');
   await type('\x1b[A\x15' + notZip + '\r\r', (f) => f.includes('is not a zip package'));
   await type('\x1b', (f) => !f.includes('Import an asset package'));
-  assert.equal(writes(), before, 'nothing sent for a missing or wrong file');
+  assert.equal(writesTo(h), before, 'nothing sent for a missing or wrong file');
 
   const pkg = join(dir, 'partner.zip');
   writeFileSync(pkg, writeZip([{ name: 'manifest.json', data: Buffer.from('{"format":"roma-assets/1"}') }]));
@@ -104,7 +86,7 @@ test('I on :assets: a missing file is refused in the dialog; n sends nothing; y 
   f = await type(pkg + '\r\r', (f) => f.includes('Import assets'));
   assert.match(f, /partner_hub/);
   await type('n', (f) => !f.includes('Import assets'));
-  assert.equal(writes(), before, 'nothing sent after n');
+  assert.equal(writesTo(h), before, 'nothing sent after n');
   assert.equal(jobs('importAsset').length, 0);
 
   await type('I', (f) => f.includes('Import an asset package'));
@@ -116,6 +98,6 @@ test('I on :assets: a missing file is refused in the dialog; n sends nothing; y 
   const partner = [...db.data.romaApps.values()].find((a) => a.name === 'partner_hub')!;
   assert.deepEqual(job?.app_ids, [partner.id]);
   await type('\x1b', (f) => !f.includes('Import assets: done'));
-  assert.equal((await audited('assets.import')).result, 'ok');
+  assert.equal((await auditedEntry(h, 'assets.import')).result, 'ok');
   await type('\x1b', (f) => !f.includes('filter: partner'));
 });

@@ -6,11 +6,11 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { listKey } from '../../src/app/data.ts';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { rowsOf } from './probes.ts';
 
 async function until(
   what: string,
@@ -22,10 +22,6 @@ async function until(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
-}
-function rowsOf<T>(h: Harness, family: string): T[] {
-  const s = h.store.getState();
-  return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];
 }
 async function press(h: Harness, keys: string, times = 1) {
   for (let i = 0; i < times; i++) {

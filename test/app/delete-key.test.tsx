@@ -5,21 +5,17 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { listKey } from '../../src/app/data.ts';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { rowsOf } from './probes.ts';
 
 const dbOf = (h: Harness): InstanceStore => {
   const db = h.emu.state.stores.get(h.emu.instances[0] ?? '');
   assert.ok(db);
   return db;
 };
-function rowsOf<T>(h: Harness, family: string): T[] {
-  const s = h.store.getState();
-  return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];
-}
 async function press(h: Harness, keys: string) {
   h.ui.stdin.write(keys);
   await settle();

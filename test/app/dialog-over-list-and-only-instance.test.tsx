@@ -2,15 +2,11 @@
 // its fix. Through the whole shell (App + stores + real client) against the emulator on loopback.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { listKey } from '../../src/app/data.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { rowsOf } from './probes.ts';
 
-function rowsOf<T>(h: Harness, family: string): T[] {
-  const s = h.store.getState();
-  return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];
-}
 async function press(h: Harness, keys: string, times = 1) {
   for (let i = 0; i < times; i++) {
     h.ui.stdin.write(keys);

@@ -3,12 +3,12 @@
 // definition but not what RELEASE runs, the MOCK answer comes from $EDITOR.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { listKey } from '../../src/app/data.ts';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { selectTopModal } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { rowsOf } from './probes.ts';
 
 const CTRL_S = '\x13';
 const CTRL_U = '\x15';
@@ -18,10 +18,6 @@ const RIGHT = '\x1b[C';
 const RELEASE = 'DEFAULT_ENVIRONMENT_RELEASE_ID';
 
 const dbOf = (h: Harness): InstanceStore => h.emu.state.stores.get(h.emu.instances[0] ?? '') as InstanceStore;
-function rowsOf<T>(h: Harness, family: string): T[] {
-  const s = h.store.getState();
-  return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];
-}
 async function press(h: Harness, keys: string, times = 1) {
   for (let i = 0; i < times; i++) {
     h.ui.stdin.write(keys);

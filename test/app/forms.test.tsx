@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { listKey } from '../../src/app/data.ts';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { selectTopModal } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { rowsOf, writesTo } from './probes.ts';
 
 const CTRL_U = '\x15';
 const CTRL_S = '\x13';
@@ -17,14 +17,6 @@ const ESC = '\x1b';
 const DOWN = '\x1b[B';
 
 const dbOf = (h: Harness): InstanceStore => h.emu.state.stores.get(h.emu.instances[0] ?? '') as InstanceStore;
-const writes = (h: Harness) => {
-  const m = h.emu.stats.byMethod;
-  return (m.POST ?? 0) + (m.PUT ?? 0) + (m.DELETE ?? 0);
-};
-function rowsOf<T>(h: Harness, family: string): T[] {
-  const s = h.store.getState();
-  return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];
-}
 async function press(h: Harness, keys: string, times = 1) {
   for (let i = 0; i < times; i++) {
     h.ui.stdin.write(keys);
@@ -75,16 +67,16 @@ test('e on a throttling policy: pre-filled, review shows only the changed limit 
   await press(h, CTRL_U);
   const next = t.api_call_limits * 2;
   await type(h, String(next));
-  const before = writes(h);
+  const before = writesTo(h);
   await press(h, CTRL_S);
   const frame = await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('touches: bound to'));
   assert.match(frame, new RegExp(`API limit\\s+${t.api_call_limits} calls → ${next} calls`));
   assert.doesNotMatch(frame, /period unit|remark/, 'unchanged fields are not listed');
-  assert.equal(writes(h), before, 'nothing sent before y');
+  assert.equal(writesTo(h), before, 'nothing sent before y');
   await press(h, 'y');
   await until('saved', () => db.data.throttles.get(t.id)?.api_call_limits === next);
   await until('form closed', () => !modalOpen(h));
-  assert.equal(writes(h), before + 1, 'one PUT');
+  assert.equal(writesTo(h), before + 1, 'one PUT');
   await waitForFrame(h.ui, (f) => f.includes(`Saved throttling policy ${t.name}`));
   await until('list refreshed', () =>
     rowsOf<{ id: string; api_call_limits?: number }>(h, 'throttles').some(
@@ -108,7 +100,7 @@ test('Esc in the form and n in the review send nothing and change nothing', asyn
   const t = [...db.data.throttles.values()][0]!;
   const snapshot = JSON.stringify([...db.data.throttles.values()]);
   await select(h, t.id);
-  const before = writes(h);
+  const before = writesTo(h);
   await press(h, 'e');
   await waitForFrame(h.ui, (f) => f.includes('Edit throttling policy'));
   await type(h, 'x');
@@ -123,14 +115,14 @@ test('Esc in the form and n in the review send nothing and change nothing', asyn
   await press(h, ESC);
   await until('form closed', () => !modalOpen(h));
   await settle();
-  assert.equal(writes(h), before);
+  assert.equal(writesTo(h), before);
   assert.equal(JSON.stringify([...db.data.throttles.values()]), snapshot);
 });
 
 test('n creates a throttling policy; invalid input is shown on its field before anything is sent', async () => {
   await openList(h, 'throttles');
   const db = dbOf(h);
-  const before = writes(h);
+  const before = writesTo(h);
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New throttling policy'));
   await type(h, '9x'); // a name must start with a letter
@@ -143,7 +135,7 @@ test('n creates a throttling policy; invalid input is shown on its field before 
     h.ui,
     (f) => f.includes('starts with a letter') && f.includes('at most the API limit (100)'),
   );
-  assert.equal(writes(h), before, 'refused before sending');
+  assert.equal(writesTo(h), before, 'refused before sending');
   // fix both: the cursor is on the first error (name)
   await press(h, CTRL_U);
   await type(h, 'storm_guard');
@@ -158,13 +150,13 @@ test('n creates a throttling policy; invalid input is shown on its field before 
   assert.equal(created.api_call_limits, 100);
   assert.equal(created.user_call_limits, 50);
   assert.equal(created.time_unit, 'SECOND');
-  assert.equal(writes(h), before + 1);
+  assert.equal(writesTo(h), before + 1);
 });
 
 test('a server refusal naming a parameter lands on that field with its code', async () => {
   await openList(h, 'acls');
   const db = dbOf(h);
-  const before = writes(h);
+  const before = writesTo(h);
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New ACL policy'));
   await type(h, 'deny_tenants');
@@ -178,7 +170,7 @@ test('a server refusal naming a parameter lands on that field with its code', as
   await press(h, 'y');
   const frame = await waitForFrame(h.ui, (f) => f.includes('APIG.2011') && f.includes('New ACL policy'));
   assert.match(frame, /values\*.*\n.*✗ APIG\.2011/);
-  assert.equal(writes(h), before + 1);
+  assert.equal(writesTo(h), before + 1);
   assert.ok(![...db.data.acls.values()].some((a) => a.acl_name === 'deny_tenants'));
   // fix the field and send again
   await press(h, CTRL_U);
@@ -221,7 +213,7 @@ test('from the APIs list, L raises the limit of the bound throttling policy in 4
   const apiId = pubs.find((p) => p.publish_id === binding.publish_id)!.api_id;
   await select(h, apiId);
   const policyId = binding.strategy_id;
-  const before = writes(h);
+  const before = writesTo(h);
   const keys = ['L', CTRL_U, ...'1234', CTRL_S, 'y'];
   for (const k of keys.slice(0, 1)) await press(h, k);
   await waitForFrame(h.ui, (f) => f.includes('Edit throttling policy'));
@@ -230,7 +222,7 @@ test('from the APIs list, L raises the limit of the bound throttling policy in 4
   await press(h, 'y');
   await until('limit raised', () => db.data.throttles.get(policyId)?.api_call_limits === 1234);
   assert.equal(keys.length - 4, 4, 'four keys besides the digits');
-  assert.equal(writes(h), before + 1);
+  assert.equal(writesTo(h), before + 1);
 });
 
 test('read-only: n, e and L open nothing and send nothing; the footer does not offer them', async () => {
@@ -240,7 +232,7 @@ test('read-only: n, e and L open nothing and send nothing; the footer does not o
     await settle();
     const frame = ro.ui.lastFrame() ?? '';
     assert.doesNotMatch(frame, /<n> new|<e> edit/);
-    const before = writes(ro);
+    const before = writesTo(ro);
     for (const k of ['n', 'e']) {
       await press(ro, k);
       assert.equal(modalOpen(ro), false);
@@ -250,7 +242,7 @@ test('read-only: n, e and L open nothing and send nothing; the footer does not o
     await until('apis loaded', () => rowsOf(ro, 'apis').length > 0);
     await press(ro, 'L');
     assert.equal(modalOpen(ro), false);
-    assert.equal(writes(ro), before);
+    assert.equal(writesTo(ro), before);
   } finally {
     await ro.close();
   }

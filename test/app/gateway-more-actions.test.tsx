@@ -1,7 +1,7 @@
 // Issue 14's actions in the whole app over real HTTP: key → dialog → confirmation naming object and
 // effect → emulator state → audit line; exports and imports through real files.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -10,6 +10,7 @@ import { readZip } from '../../src/emulator/zip.ts';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { auditedEntry } from './probes.ts';
 
 let h: Harness;
 let db: InstanceStore;
@@ -35,21 +36,6 @@ async function type(keys: string, until: (f: string) => boolean) {
 }
 const goto = (name: string, until: (f: string) => boolean) => type(`:${name}\r`, until);
 /** The audit line of `action`, once it is written (the audit write follows the result on screen). */
-async function audited(action: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 400; i++) {
-    const lines = existsSync(h.auditPath) ? readFileSync(h.auditPath, 'utf8').split('\n') : [];
-    for (const l of lines.reverse()) {
-      try {
-        const o = JSON.parse(l) as Record<string, unknown>;
-        if (o.action === action) return o;
-      } catch {
-        // a line being written
-      }
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`no audit line for ${action}`);
-}
 
 test('D on a certificate: destructive confirmation names it and the effect; y deletes it; audited', async () => {
   await goto('certificates', (f) => f.includes('Certificates') && f.includes('cert_pay'));
@@ -61,7 +47,7 @@ test('D on a certificate: destructive confirmation names it and the effect; y de
     false,
   );
   await type('\x1b', (f) => !f.includes('Delete certificate: done'));
-  const line = await audited('certificate.delete');
+  const line = await auditedEntry(h, 'certificate.delete');
   assert.equal(line.result, 'ok');
   assert.match(String(line.object), /cert_pay/);
 });
@@ -156,7 +142,7 @@ test('E exports a group to a file, never over an existing one without asking; I 
   f = await type('y', (f) => /Import OpenAPI: done/.test(f));
   await type('\x1b', (f) => !f.includes('Import OpenAPI: done'));
   await type('\x1b', (f) => !f.includes('filter: order_center'));
-  assert.equal((await audited('openapi.import')).result, 'ok');
+  assert.equal((await auditedEntry(h, 'openapi.import')).result, 'ok');
 });
 
 test('E on :assets exports an application package to a zip file', async () => {

@@ -2,11 +2,11 @@
 // members (to remove) and the candidates (to add), a confirmation naming who joins and who leaves
 // (destructive when someone leaves), the emulator's member list, the audit line.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { auditedEntry } from './probes.ts';
 
 let h: Harness;
 let db: InstanceStore;
@@ -24,22 +24,6 @@ async function type(keys: string, until: (f: string) => boolean) {
     await settle();
   }
   return waitForFrame(h.ui, until);
-}
-
-async function audited(action: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 400; i++) {
-    const lines = existsSync(h.auditPath) ? readFileSync(h.auditPath, 'utf8').split('\n') : [];
-    for (const l of lines.reverse()) {
-      try {
-        const o = JSON.parse(l) as Record<string, unknown>;
-        if (o.action === action) return o;
-      } catch {
-        // a line being written
-      }
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`no audit line for ${action}`);
 }
 
 const userId = (name: string) => [...db.data.romaUsers.values()].find((u) => u.name === name)!.id;
@@ -61,7 +45,7 @@ test('m: remove one member and add one candidate in one confirmed change', async
   assert.match(f, /ops_admin leave partner_hub/);
   f = await type('y', (f) => /Change application members: done/.test(f));
   assert.deepEqual(app.members, [userId('li.wei'), userId('demo_user')]);
-  const line = await audited('integrationApp.members');
+  const line = await auditedEntry(h, 'integrationApp.members');
   assert.equal(line.result, 'ok');
   assert.match(String(line.object), /\+demo_user -ops_admin/);
   await type('\x1b', (f) => !f.includes(': done'));

@@ -9,6 +9,7 @@ import type { LinkStore } from '../../src/emulator/routes/link-store.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { writesTo } from './probes.ts';
 
 let h: Harness;
 const linkDb = (): LinkStore => {
@@ -19,10 +20,6 @@ const linkDb = (): LinkStore => {
 const rows = (): Device[] => {
   const s = h.store.getState();
   return (s.resources.devices?.[listKey(s.instanceId, {})]?.data ?? []) as Device[];
-};
-const writes = () => {
-  const m = h.emu.stats.byMethod;
-  return (m.POST ?? 0) + (m.PUT ?? 0) + (m.DELETE ?? 0);
 };
 async function press(keys: string, times = 1) {
   for (let i = 0; i < times; i++) {
@@ -111,11 +108,11 @@ test('a command to an online meter shows its result; to an offline one it is ref
 
   const offline = meterWith((x) => x.online_status === 2 && x.status === 0);
   await select(offline);
-  const before = writes();
+  const before = writesTo(h);
   await press('C');
   const refused = await waitForFrame(h.ui, (f) => f.includes('ROMA.00111005'));
   assert.match(refused, new RegExp(offline.device_name));
-  assert.equal(writes(), before, 'nothing sent');
+  assert.equal(writesTo(h), before, 'nothing sent');
   await press('\r');
 });
 
@@ -250,18 +247,18 @@ test('n on a device creates another of its product (6.2.1): node id required, th
   const d = meterWith((x) => x.parent_device_id === undefined);
   await select(d);
   const before = linkDb().devices.size;
-  const sent = writes();
+  const sent = writesTo(h);
   await press('n');
   await waitForFrame(h.ui, (f) => f.includes('New device'));
   await press('\x0f'); // Ctrl-O: a copy of the selected device
   await waitForFrame(h.ui, (f) => f.includes(`${d.device_name}_copy`));
   await press(CTRL_S); // the node id is empty: stopped on its field
   await waitForFrame(h.ui, (f) => /node id.*\n.*✗ required/.test(f));
-  assert.equal(writes(), sent, 'nothing sent');
+  assert.equal(writesTo(h), sent, 'nothing sent');
   await type('meter-copy-1'); // the cursor went to the field in error
   await press(CTRL_S);
   await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('meter-copy-1'));
-  assert.equal(writes(), sent, 'nothing sent before y');
+  assert.equal(writesTo(h), sent, 'nothing sent before y');
   await press('y');
   await until('created in the emulator', () => linkDb().devices.size === before + 1);
   const made = linkDb().deviceByNodeId('meter-copy-1');
@@ -276,7 +273,7 @@ test('e edits a device (6.2.6): name, description and tags change, the node id s
   await until('the list is current', () => rows().every((x) => linkDb().devices.has(x.id)));
   const d = rows().find((x) => x.online_status !== 1 && !String(x.device_name).includes('copy')) as Device;
   await select(d);
-  const sent = writes();
+  const sent = writesTo(h);
   await press('e');
   await waitForFrame(h.ui, (f) => f.includes(`Edit device ${d.device_name}`));
   await press(CTRL_U);
@@ -297,7 +294,7 @@ test('e edits a device (6.2.6): name, description and tags change, the node id s
   assert.equal(after?.description, 'moved to hall 2');
   assert.deepEqual(after?.tags, ['hall2', 'meters']);
   assert.equal(after?.node_id, d.node_id);
-  assert.equal(writes(), sent + 1, 'one PUT');
+  assert.equal(writesTo(h), sent + 1, 'one PUT');
   await until('list refreshed', () => rows().some((r) => r.device_name === 'renamed-device'));
   const audit = (await readFile(h.auditPath, 'utf8')).trim().split('\n').pop() ?? '';
   assert.match(audit, /"action":"edit device"/);

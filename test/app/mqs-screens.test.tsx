@@ -6,11 +6,11 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { listKey } from '../../src/app/data.ts';
 import { messageAt, mqsOf, type MqsInstanceRec } from '../../src/emulator/mqs-state.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { rowsOf, writesTo } from './probes.ts';
 
 async function press(h: Harness, keys: string, times = 1) {
   for (let i = 0; i < times; i++) {
@@ -32,11 +32,6 @@ async function back(h: Harness) {
 
 async function type(h: Harness, text: string) {
   for (const ch of text) await press(h, ch);
-}
-
-function rowsOf<T>(h: Harness, family: string, params: Record<string, string> = {}): T[] {
-  const s = h.store.getState();
-  return (s.resources[family]?.[listKey(s.instanceId, params)]?.data ?? []) as T[];
 }
 
 async function auditLines(h: Harness, pattern: RegExp): Promise<Array<Record<string, unknown>>> {
@@ -347,10 +342,7 @@ test('read-only: resend, grant and delete say they are disabled and send nothing
   const ro = await startHarness({ rootScreen: 'topics', readOnly: true });
   try {
     await until('topics', () => rowsOf(ro, 'topics').length > 0);
-    const writes = () =>
-      (ro.emu.stats.byMethod.POST ?? 0) +
-      (ro.emu.stats.byMethod.PUT ?? 0) +
-      (ro.emu.stats.byMethod.DELETE ?? 0);
+    const writes = () => writesTo(ro);
     for (const [key, hint] of [
       ['a', 'grant'],
       ['K', 'revoke'],

@@ -4,20 +4,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PULSE_MAX_APIS } from '../../screens/pulse.ts';
-import { listKey } from '../../src/app/data.ts';
 import type { ApiStatistics } from '../../src/api/types/metrics.ts';
 import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { rowsOf } from './probes.ts';
 
 // A fixed clock for the emulator: the test asks the same minutes the view asked.
 const NOW = Date.now(); // frozen (signatures are checked against it: it must be close to now)
 
-function rowsOf<T>(h: Harness, family: string): T[] {
-  const s = h.store.getState();
-  return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];
-}
 const sum = (list: readonly ApiStatistics[], f: (s: ApiStatistics) => number | undefined) =>
   list.reduce((a, s) => a + (f(s) ?? 0), 0);
 async function mapLimit<T, R>(items: readonly T[], f: (t: T) => Promise<R>): Promise<R[]> {

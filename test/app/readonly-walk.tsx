@@ -9,11 +9,8 @@ import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { rowsOf } from './probes.ts';
 
-function rowsOf<T>(h: Harness, family: string): T[] {
-  const s = h.store.getState();
-  return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];
-}
 /** Presses a key and lets the router apply it (one key per commit). */
 async function press(h: Harness, keys: string, times = 1) {
   for (let i = 0; i < times; i++) {

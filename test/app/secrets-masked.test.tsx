@@ -2,15 +2,11 @@
 // JSON (y) of apps and signature keys, and the detail (issue 10, defect 3). Whole shell on the emulator.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { listKey } from '../../src/app/data.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { rowsOf } from './probes.ts';
 
-function rowsOf<T>(h: Harness, family: string): T[] {
-  const s = h.store.getState();
-  return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];
-}
 async function press(h: Harness, keys: string) {
   h.ui.stdin.write(keys);
   await settle();

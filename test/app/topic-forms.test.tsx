@@ -10,6 +10,7 @@ import { selectTopModal } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { writesTo } from './probes.ts';
 
 const CTRL_U = '\x15';
 const CTRL_S = '\x13';
@@ -25,10 +26,6 @@ async function press(h: Harness, keys: string, times = 1) {
 async function type(h: Harness, text: string) {
   for (const ch of text) await press(h, ch);
 }
-const writes = (h: Harness) => {
-  const m = h.emu.stats.byMethod;
-  return (m.POST ?? 0) + (m.PUT ?? 0) + (m.DELETE ?? 0);
-};
 const modalOpen = (h: Harness) => selectTopModal(h.store.getState()) !== null;
 function topicRows(h: Harness): Array<{ name: string; retention_time?: number }> {
   const s = h.store.getState();
@@ -67,7 +64,7 @@ after(async () => {
 });
 
 test('n creates a topic; an unknown app refused by the service lands on the app field', async () => {
-  const before = writes(h);
+  const before = writesTo(h);
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New topic'));
   await type(h, 'refund-events');
@@ -86,11 +83,11 @@ test('n creates a topic; an unknown app refused by the service lands on the app 
   await press(h, CTRL_S);
   const review = await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('refund-events'));
   assert.match(review, /retention/);
-  assert.equal(writes(h), before, 'nothing sent before y');
+  assert.equal(writesTo(h), before, 'nothing sent before y');
   await press(h, 'y');
   const refused = await waitForFrame(h.ui, (f) => f.includes('MQS.00400800') && f.includes('New topic'));
   assert.match(refused, /owner app id.*\n.*✗ MQS\.00400800: Invalid app_id/);
-  assert.equal(writes(h), before + 1);
+  assert.equal(writesTo(h), before + 1);
   assert.equal(mqs.topics.has('refund-events'), false);
   // the cursor is on the app field: fix it and send again
   await press(h, CTRL_U);
@@ -107,7 +104,7 @@ test('n creates a topic; an unknown app refused by the service lands on the app 
   assert.equal(t.sync_message_flush, false);
   assert.equal(t.app_id, appId);
   assert.equal(t.policies[0]?.access_policy, 'pub');
-  assert.equal(writes(h), before + 2);
+  assert.equal(writesTo(h), before + 2);
   await until('form closed', () => !modalOpen(h));
   await waitForFrame(h.ui, (f) => f.includes('Created topic refund-events'));
   await until('list refreshed', () => topicRows(h).some((r) => r.name === 'refund-events'));
@@ -119,7 +116,7 @@ test('n creates a topic; an unknown app refused by the service lands on the app 
 
 test('the 5.2.2 rules are shown on their fields before anything is sent; Esc closes, nothing sent', async () => {
   const snapshot = JSON.stringify([...mqs.topics.keys()]);
-  const before = writes(h);
+  const before = writesTo(h);
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New topic'));
   await type(h, '9x'); // starts with a digit, too short
@@ -143,7 +140,7 @@ test('the 5.2.2 rules are shown on their fields before anything is sent; Esc clo
   await press(h, ESC);
   await until('form closed', () => !modalOpen(h));
   await settle();
-  assert.equal(writes(h), before, 'nothing sent');
+  assert.equal(writesTo(h), before, 'nothing sent');
   assert.equal(JSON.stringify([...mqs.topics.keys()]), snapshot);
 });
 
@@ -151,7 +148,7 @@ test('e modifies a topic: pre-filled with its owner policy, only the 5.2.3 field
   const t = mqs.topics.get('order-events')!;
   const was = { partition: t.partition, replication: t.replication, retention: t.retention_time };
   await select(h, 'order-events');
-  const before = writes(h);
+  const before = writesTo(h);
   await press(h, 'e');
   await waitForFrame(
     h.ui,
@@ -168,14 +165,14 @@ test('e modifies a topic: pre-filled with its owner policy, only the 5.2.3 field
   const review = await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('orders v2'));
   assert.match(review, new RegExp(`retention\\s+${was.retention} h → 48 h`));
   assert.doesNotMatch(review, /partitions|replicas/, 'unchanged fields are not listed');
-  assert.equal(writes(h), before, 'nothing sent before y');
+  assert.equal(writesTo(h), before, 'nothing sent before y');
   await press(h, 'y');
   await until('modified', () => mqs.topics.get('order-events')?.retention_time === 48);
   const after = mqs.topics.get('order-events')!;
   assert.equal(after.description, 'orders v2');
   assert.equal(after.partition, was.partition);
   assert.equal(after.replication, was.replication);
-  assert.equal(writes(h), before + 1, 'one PUT');
+  assert.equal(writesTo(h), before + 1, 'one PUT');
   await until('form closed', () => !modalOpen(h));
   await until('list refreshed', () =>
     topicRows(h).some((r) => r.name === 'order-events' && r.retention_time === 48),
@@ -188,7 +185,7 @@ test('e modifies a topic: pre-filled with its owner policy, only the 5.2.3 field
 test('Esc in the edit form sends nothing; e on a topic without modify explains itself', async () => {
   const snapshot = JSON.stringify(mqs.topics.get('iot-telemetry'));
   await select(h, 'iot-telemetry');
-  const before = writes(h);
+  const before = writesTo(h);
   await press(h, 'e');
   // the owner app's permission comes from 5.3.2 (iot-telemetry: publish only, tags raw || json), not the blank default
   const form = await waitForFrame(h.ui, (f) => f.includes('Edit topic iot-telemetry') && f.includes('(pub)'));
@@ -203,6 +200,6 @@ test('Esc in the edit form sends nothing; e on a topic without modify explains i
   await waitForFrame(h.ui, (f) => f.includes('no modify permission'));
   assert.equal(modalOpen(h), false);
   await settle();
-  assert.equal(writes(h), before);
+  assert.equal(writesTo(h), before);
   assert.equal(JSON.stringify(mqs.topics.get('iot-telemetry')), snapshot);
 });

@@ -3,15 +3,11 @@
 // the footer's word for Enter agree. Whole shell on the emulator over loopback HTTP.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { listKey } from '../../src/app/data.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { rowsOf } from './probes.ts';
 
-function rowsOf<T>(h: Harness, family: string): T[] {
-  const s = h.store.getState();
-  return (s.resources[family]?.[listKey(s.instanceId, {})]?.data ?? []) as T[];
-}
 function sliceData<T>(h: Harness, family: string): T | undefined {
   const slices = h.store.getState().resources[family] ?? {};
   return Object.values(slices)[0]?.data as T | undefined;
