@@ -3,6 +3,7 @@ import { fields, splitList, str, table, ageColumn, countColumn } from './format.
 import { apiTarget, selectTable } from './select-table.ts';
 import { definePart, defineResource } from './types.ts';
 import { batchFailures, removable } from './remove.ts';
+import { listOptions } from './list-options.ts';
 
 export const aclsScreen = defineResource<AclPolicy>({
   id: 'acls',
@@ -19,8 +20,7 @@ export const aclsScreen = defineResource<AclPolicy>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.acl_name,
-  list: ({ client, instanceId, signal, warn }) =>
-    client.instance(instanceId as string).acls.listAll({}, { signal, onWarnings: warn }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).acls.listAll({}, listOptions(ctx)),
   summary: (r) => [
     {
       title: 'ACL policy',

@@ -11,6 +11,7 @@ import { definePart, defineResource, type DetailSection } from './types.ts';
 import { removable } from './remove.ts';
 import { isUsedByList, usedByLabel, usedByList } from './used-by.ts';
 import { xrayAction } from './xray/action.ts';
+import { listOptions } from './list-options.ts';
 
 /** "RELEASE, TEST" — published environments as the list shows them. */
 /** Where the API is live. Not the API's own `version` label: that is a definition field, not what
@@ -42,10 +43,7 @@ export const apisScreen = defineResource<ApiSummary>({
     usedByList(ctx) ??
     ctx.client
       .instance(ctx.instanceId as string)
-      .apis.listAll(ctx.params.groupId ? { group_id: ctx.params.groupId } : {}, {
-        signal: ctx.signal,
-        onWarnings: ctx.warn,
-      }),
+      .apis.listAll(ctx.params.groupId ? { group_id: ctx.params.groupId } : {}, listOptions(ctx)),
   // A reverse lookup's rows are not pages of one list call: a tick reloads it whole.
   listPage: ({ client, instanceId, params, signal }, offset, limit) =>
     isUsedByList(params)

@@ -3,6 +3,7 @@ import { fields, mask, str, ageColumn, countColumn } from './format.ts';
 import { apiTarget, selectTable } from './select-table.ts';
 import { definePart, defineResource } from './types.ts';
 import { APP_EXTRA_PARTS } from './gateway-more/app-parts.ts';
+import { listOptions } from './list-options.ts';
 
 export const appsScreen = defineResource<App>({
   id: 'apps',
@@ -20,8 +21,7 @@ export const appsScreen = defineResource<App>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal, warn }) =>
-    client.instance(instanceId as string).apps.listAll({}, { signal, onWarnings: warn }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).apps.listAll({}, listOptions(ctx)),
   summary: (r, view) => [
     {
       title: 'App',

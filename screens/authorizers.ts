@@ -2,6 +2,7 @@ import type { Authorizer } from '../src/api/types/authorizers.ts';
 import { fields, str, table, ageColumn, countColumn } from './format.ts';
 import { removable } from './remove.ts';
 import { defineResource } from './types.ts';
+import { listOptions } from './list-options.ts';
 
 export const authorizersScreen = defineResource<Authorizer>({
   id: 'authorizers',
@@ -18,8 +19,7 @@ export const authorizersScreen = defineResource<Authorizer>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal, warn }) =>
-    client.instance(instanceId as string).authorizers.listAll({}, { signal, onWarnings: warn }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).authorizers.listAll({}, listOptions(ctx)),
   summary: (r) => [
     {
       title: 'Custom authorizer',

@@ -5,6 +5,7 @@ import type { Device, DeviceTopic, LinkAuthentication, ShadowService } from '../
 import { DASH, fields, mask, str, table } from './format.ts';
 import { deviceState, deviceStateColor, linkOf, msAgo, msTime, nodeType, permission } from './link-format.ts';
 import { definePart, defineResource } from './types.ts';
+import { listOptions } from './list-options.ts';
 
 export const devicesScreen = defineResource<Device>({
   id: 'devices',
@@ -42,10 +43,10 @@ export const devicesScreen = defineResource<Device>({
   idOf: (r) => String(r.id),
   nameOf: (r) => r.device_name,
   list: (ctx) =>
-    linkOf(ctx).devices.listAll(ctx.params.productId ? { product_id: Number(ctx.params.productId) } : {}, {
-      signal: ctx.signal,
-      onWarnings: ctx.warn,
-    }),
+    linkOf(ctx).devices.listAll(
+      ctx.params.productId ? { product_id: Number(ctx.params.productId) } : {},
+      listOptions(ctx),
+    ),
   listPage: (ctx, offset, limit) =>
     linkOf(ctx).devices.list(
       { ...(ctx.params.productId ? { product_id: Number(ctx.params.productId) } : {}), offset, limit },

@@ -3,6 +3,7 @@ import { fields, str, ageColumn } from './format.ts';
 import { defineResource } from './types.ts';
 import { removable } from './remove.ts';
 import { usedByParams } from './used-by.ts';
+import { listOptions } from './list-options.ts';
 
 export const envsScreen = defineResource<Environment>({
   id: 'envs',
@@ -17,8 +18,7 @@ export const envsScreen = defineResource<Environment>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal, warn }) =>
-    client.instance(instanceId as string).envs.listAll({}, { signal, onWarnings: warn }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).envs.listAll({}, listOptions(ctx)),
   // Enter lists the APIs published in it (the reverse lookup of `B`).
   enter: (r) => ({ screen: 'apis', params: usedByParams('env', r), label: r.name }),
   summary: (r) => [

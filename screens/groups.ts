@@ -3,6 +3,7 @@ import type { EnvVariable, Environment } from '../src/api/types/envs.ts';
 import { fields, str, table, ageColumn } from './format.ts';
 import { definePart, defineResource } from './types.ts';
 import { removable } from './remove.ts';
+import { listOptions } from './list-options.ts';
 
 /**
  * The group list (4.2.x) has no API count, and counting from the whole API list costs every API at
@@ -47,8 +48,8 @@ export const groupsScreen = defineResource<GroupRow>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  async list({ client, instanceId, signal, warn }) {
-    return client.instance(instanceId as string).groups.listAll({}, { signal, onWarnings: warn });
+  async list(ctx) {
+    return ctx.client.instance(ctx.instanceId as string).groups.listAll({}, listOptions(ctx));
   },
   enter: (r) => ({ screen: 'apis', params: { groupId: r.id, groupName: r.name }, label: r.name }),
   summary: (r) => [

@@ -62,6 +62,8 @@ export async function listMessages(ctx: FetchContext, nowMs: number = Date.now()
         }
         break;
       }
+      // the rows so far while the next page loads (app names follow with the whole list)
+      ctx.onPage?.(out.slice(), { loaded: out.length, total: Math.min(page.total, MAX_ROWS) });
     }
   } catch (e) {
     return explainNotEnabled(e, ctx.instanceId as string);

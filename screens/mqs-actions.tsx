@@ -3,7 +3,7 @@
 // mqs-dialogs.tsx; changes go through the mutations store, which confirms, runs and audits them.
 import type { MqsTopic } from '../src/api/types/mqs.ts';
 import type { MessageRef, MqsAction } from '../src/actions/mqs.ts';
-import { registerModal } from '../src/app/modals.tsx';
+import { registerModalTable } from '../src/app/modals.tsx';
 import type { MessageRow } from './messages.ts';
 import {
   AddressModal,
@@ -160,18 +160,17 @@ function messageActions(): ReadonlyArray<ResourceAction<MessageRow>> {
   ];
 }
 
-let registered = false;
-/** Registers the dialogs and the actions of :topics and :messages (idempotent). */
+/** Registers the dialogs and the actions of :topics and :messages (once, from registerActionModals). */
 export function registerMqsActions(): void {
-  if (registered) return;
-  registered = true;
-  registerModal(MQS_MODALS.propose, ProposeModal);
-  registerModal(MQS_MODALS.window, WindowModal);
-  registerModal(MQS_MODALS.grant, GrantModal);
-  registerModal(MQS_MODALS.revoke, RevokeModal);
-  registerModal(MQS_MODALS.file, FileModal);
-  registerModal(MQS_MODALS.address, AddressModal);
-  registerModal(MQS_MODALS.copyValue, CopyValueModal);
+  registerModalTable(MQS_MODALS, {
+    propose: ProposeModal,
+    window: WindowModal,
+    grant: GrantModal,
+    revoke: RevokeModal,
+    file: FileModal,
+    address: AddressModal,
+    copyValue: CopyValueModal,
+  });
   registerActions('mqs', [
     {
       command: 'copyText',

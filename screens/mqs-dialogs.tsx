@@ -6,25 +6,20 @@ import { Box, Text } from 'ink';
 import { useEffect, useState, type ReactNode } from 'react';
 import { SelectList } from '../components/SelectList.tsx';
 import { TextInput } from '../components/TextInput.tsx';
-import type { RomaClient } from '../src/api/client.ts';
 import type { App } from '../src/api/types/apps.ts';
-import type {
-  MqsAccessPolicy,
-  MqsInstance,
-  MqsMessage,
-  MqsPolicyWrite,
-  MqsTopicAccess,
-} from '../src/api/types/mqs.ts';
+import type { MqsAccessPolicy, MqsInstance, MqsPolicyWrite, MqsTopicAccess } from '../src/api/types/mqs.ts';
 import { accessWords, type MessageRef, type MqsAction } from '../src/actions/mqs.ts';
 import { useCopyText } from '../src/app/copy-text.tsx';
 import type { ModalProps } from '../src/app/modals.tsx';
 import { useKeyHandler } from '../src/keys/router.tsx';
-import { selectSlice, useActions, type ResourceRequest } from '../src/store/index.ts';
+import { readThrough, useActions } from '../src/store/index.ts';
 import type { DashboardStore } from '../src/store/store.ts';
 import { sanitizeText } from '../src/ui/sanitize.ts';
 import { useTheme } from '../src/ui/theme.ts';
 import { useMutationStore } from './actions/context.tsx';
 import { useResource } from './actions/useResource.ts';
+import { appsRequest } from './actions/data.ts';
+import { accessRequest, topicsExportRequest, wholeMessageRequest } from './mqs-requests.ts';
 import { addressesOf } from './mqs.ts';
 import { DEFAULT_WINDOW, parseSearch } from './mqs-window.ts';
 
@@ -37,59 +32,6 @@ export const MQS_MODALS = {
   address: 'mqs.address',
   copyValue: 'mqs.copyValue',
 } as const;
-
-type Req<T> = ResourceRequest<T, RomaClient>;
-
-function accessRequest(instanceId: string, topic: string): Req<MqsTopicAccess> {
-  return {
-    family: 'actions.mqs.access',
-    key: `${instanceId}|${topic}`,
-    // one channel per request: the grant dialog loads both at once, and a shared channel aborts the first
-    channel: 'actions.mqs.access',
-    fetch: (client, signal) => client.instance(instanceId).mqs.topics.access(topic, {}, { signal }),
-  };
-}
-
-function appsRequest(instanceId: string): Req<App[]> {
-  return {
-    family: 'actions.mqs.apps',
-    key: instanceId,
-    channel: 'actions.mqs.apps',
-    fetch: (client, signal) => client.instance(instanceId).apps.listAll({}, { signal }),
-  };
-}
-
-function exportRequest(instanceId: string, names: string[]): Req<string> {
-  return {
-    family: 'actions.mqs.export',
-    key: `${instanceId}|${names.join(',')}`,
-    fetch: (client, signal) => client.instance(instanceId).mqs.topics.exportFile(names, { signal }),
-  };
-}
-
-function wholeMessageRequest(instanceId: string, m: MessageRef): Req<MqsMessage | null> {
-  return {
-    family: 'actions.mqs.message',
-    key: `${instanceId}|${m.topic}|${m.partition}@${m.offset}`,
-    fetch: async (client, signal) =>
-      (
-        await client
-          .instance(instanceId)
-          .mqs.messages.query(
-            { topic: m.topic, partition: m.partition, message_offset: m.offset },
-            { signal },
-          )
-      ).messages[0] ?? null,
-  };
-}
-
-/** Loads a request through the store and hands back its data, or throws its error. */
-async function fetchVia<T>(store: DashboardStore, req: Req<T>): Promise<T> {
-  await store.getState().actions.load(req);
-  const slice = selectSlice<T>(req.family, req.key)(store.getState());
-  if (slice.error) throw slice.error;
-  return slice.data as T;
-}
 
 /** The policy list of 5.3.1 from a 5.3.2 answer (`user_name` is the app id). */
 export function policiesForWrite(a: MqsTopicAccess): MqsPolicyWrite[] {
@@ -193,7 +135,8 @@ export function GrantModal({ props, width }: ModalProps) {
   const mutations = useMutationStore();
   const { instanceId, topic } = props as { instanceId: string; topic: string };
   const access = useResource(accessRequest(instanceId, topic));
-  const apps = useResource(appsRequest(instanceId));
+  // the apps screen's list (the service checks the app when the access is written)
+  const apps = useResource(appsRequest(instanceId), { cached: true });
   const [app, setApp] = useState<App | null>(null);
   useKeyHandler(
     'modal',
@@ -350,12 +293,12 @@ export function FileModal({ props }: ModalProps) {
       setBusy(true);
       if (mode === 'export') {
         const names = props.names as string[];
-        const text = await fetchVia(store, exportRequest(instanceId, names));
+        const text = await readThrough(store, topicsExportRequest(instanceId, names));
         writeFileSync(file, text, { flag: 'wx' });
         actions.popModal();
         actions.setStatus({ level: 'info', text: `exported ${names.length || 'all'} topic(s) to ${file}` });
       } else {
-        const m = await fetchVia(store, wholeMessageRequest(instanceId, props.message as MessageRef));
+        const m = await readThrough(store, wholeMessageRequest(instanceId, props.message as MessageRef));
         if (!m) throw new Error('the message is gone (older than the retention time)');
         writeFileSync(file, valueBytes(m.value ?? ''), { flag: 'wx' });
         actions.popModal();
@@ -416,7 +359,7 @@ export function CopyValueModal({ props }: ModalProps) {
     const load =
       given !== undefined
         ? Promise.resolve(given)
-        : fetchVia(props.store as DashboardStore, wholeMessageRequest(props.instanceId as string, m)).then(
+        : readThrough(props.store as DashboardStore, wholeMessageRequest(props.instanceId as string, m)).then(
             (x) => {
               if (!x) throw new Error('the message is gone (older than the retention time)');
               return x.value ?? '';

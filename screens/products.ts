@@ -4,6 +4,7 @@ import type { LinkAuthentication, LinkService, Product, ProductTopic } from '../
 import { DASH, fields, mask, table } from './format.ts';
 import { enabled, linkOf, msAgo, msTime, permission, productType, protocol } from './link-format.ts';
 import { definePart, defineResource } from './types.ts';
+import { listOptions } from './list-options.ts';
 
 export const PRODUCT_DEVICE_COUNT = 'link.productDevices';
 
@@ -46,7 +47,7 @@ export const productsScreen = defineResource<Product>({
   ],
   idOf: (r) => String(r.id),
   nameOf: (r) => r.name,
-  list: (ctx) => linkOf(ctx).products.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
+  list: (ctx) => linkOf(ctx).products.listAll({}, listOptions(ctx)),
   enter: (r) => ({
     screen: 'devices',
     params: { productId: String(r.id), productName: r.name },

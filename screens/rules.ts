@@ -12,6 +12,7 @@ import {
   zeroYes,
 } from './link-format.ts';
 import { definePart, defineResource } from './types.ts';
+import { listOptions } from './list-options.ts';
 
 export const rulesScreen = defineResource<Rule>({
   id: 'rules',
@@ -34,7 +35,7 @@ export const rulesScreen = defineResource<Rule>({
   ],
   idOf: (r) => String(r.rule_id),
   nameOf: (r) => r.name,
-  list: (ctx) => linkOf(ctx).rules.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
+  list: (ctx) => linkOf(ctx).rules.listAll({}, listOptions(ctx)),
   overviewParts: ['sources', 'destinations'],
   summary: (r, view) => {
     const sources = view.parts?.sources as RuleSource[] | undefined;

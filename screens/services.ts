@@ -5,6 +5,7 @@ import { DASH, fields, table } from './format.ts';
 import { enabled, enabledColumn, linkOf, msTime, updatedColumn } from './link-format.ts';
 import type { DetailBlock } from './types.ts';
 import { definePart, defineResource } from './types.ts';
+import { listOptions } from './list-options.ts';
 
 export interface CommandModel {
   command: LinkCommand;
@@ -59,7 +60,7 @@ export const servicesScreen = defineResource<LinkService>({
   ],
   idOf: (r) => String(r.service_id),
   nameOf: (r) => r.service_name,
-  list: (ctx) => linkOf(ctx).services.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
+  list: (ctx) => linkOf(ctx).services.listAll({}, listOptions(ctx)),
   summary: (r) => [
     {
       title: 'Service',

@@ -3,6 +3,7 @@ import { fields, mask, str, ageColumn, countColumn } from './format.ts';
 import { apiTarget, selectTable } from './select-table.ts';
 import { definePart, defineResource } from './types.ts';
 import { removable } from './remove.ts';
+import { listOptions } from './list-options.ts';
 
 export const signsScreen = defineResource<SignatureKey>({
   id: 'signs',
@@ -19,8 +20,7 @@ export const signsScreen = defineResource<SignatureKey>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal, warn }) =>
-    client.instance(instanceId as string).signs.listAll({}, { signal, onWarnings: warn }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).signs.listAll({}, listOptions(ctx)),
   summary: (r, view) => [
     {
       title: 'Signature key',

@@ -3,6 +3,7 @@ import type { LinkService, ProductTemplate } from '../src/api/types/link.ts';
 import { fields, table } from './format.ts';
 import { enabled, enabledColumn, linkOf, msTime, updatedColumn } from './link-format.ts';
 import { definePart, defineResource } from './types.ts';
+import { listOptions } from './list-options.ts';
 
 export const templatesScreen = defineResource<ProductTemplate>({
   id: 'templates',
@@ -17,7 +18,7 @@ export const templatesScreen = defineResource<ProductTemplate>({
   ],
   idOf: (r) => String(r.id),
   nameOf: (r) => r.name,
-  list: (ctx) => linkOf(ctx).productTemplates.listAll({}, { signal: ctx.signal, onWarnings: ctx.warn }),
+  list: (ctx) => linkOf(ctx).productTemplates.listAll({}, listOptions(ctx)),
   summary: (r) => [
     {
       title: 'Product template',

@@ -3,6 +3,7 @@ import { fields, str, table, countColumn } from './format.ts';
 import { apiTarget, selectTable } from './select-table.ts';
 import { definePart, defineResource } from './types.ts';
 import { removable } from './remove.ts';
+import { listOptions } from './list-options.ts';
 
 export const throttlesScreen = defineResource<ThrottlePolicy>({
   id: 'throttles',
@@ -26,8 +27,7 @@ export const throttlesScreen = defineResource<ThrottlePolicy>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal, warn }) =>
-    client.instance(instanceId as string).throttles.listAll({}, { signal, onWarnings: warn }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).throttles.listAll({}, listOptions(ctx)),
   summary: (r) => [
     {
       title: 'Throttling policy',

@@ -1,6 +1,7 @@
 // A resource screen is data: columns, how to fetch, what the detail shows, what Enter does,
 // which actions exist. Adding a resource is adding a descriptor to registry.ts.
 import type { RomaClient } from '../src/api/client.ts';
+import type { ListProgress } from '../src/api/types/common.ts';
 import type { DashboardStore } from '../src/store/store.ts';
 import type { ColorValue, Theme } from '../src/ui/theme.ts';
 import type { DebugStore } from '../src/store/debug.ts';
@@ -14,6 +15,11 @@ export interface FetchContext {
   signal: AbortSignal;
   /** Reports records the client repaired or dropped (Page.warnings); shown as a non-fatal note. */
   warn?: (warnings: string[]) => void;
+  /**
+   * A list's first rows while the rest loads (ListAllOptions.onPage): a `list` that pages passes it
+   * on, through `listOptions(ctx)` (screens/list-options.ts), so the rows show as pages arrive.
+   */
+  onPage?: (rows: readonly unknown[], progress: ListProgress) => void;
 }
 
 export interface Column<T> {

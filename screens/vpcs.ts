@@ -2,6 +2,7 @@ import type { VpcChannel, VpcChannelDetail } from '../src/api/types/vpc.ts';
 import { fields, str, table, ageColumn, countColumn } from './format.ts';
 import { removable } from './remove.ts';
 import { definePart, defineResource } from './types.ts';
+import { listOptions } from './list-options.ts';
 
 const health = (s: number | undefined) => (s === 1 ? 'normal' : s === 2 ? 'abnormal' : '—');
 
@@ -20,8 +21,7 @@ export const vpcsScreen = defineResource<VpcChannel>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal, warn }) =>
-    client.instance(instanceId as string).vpcChannels.listAll({}, { signal, onWarnings: warn }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).vpcChannels.listAll({}, listOptions(ctx)),
   summary: (r) => [
     {
       title: 'VPC channel',

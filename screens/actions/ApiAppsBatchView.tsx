@@ -1,80 +1,52 @@
 // `A` on the APIs list with marked APIs: authorize the marked/selected apps for all of them in one
 // call (4.18.1 takes several api_ids). Each app shows for how many of the APIs it is authorized; pairs
 // already authorized are left out before sending (the service refuses the whole call for one).
-import { Box, Text } from 'ink';
-import type { ApiRef, EnvRef } from '../../src/actions/types.ts';
-import { keyIs } from '../../src/keys/keymap.ts';
-import { useKeyHandler } from '../../src/keys/router.tsx';
-import { useStore } from '../../src/store/index.ts';
+import { Text } from 'ink';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
-import { useTheme } from '../../src/ui/theme.ts';
-import { dialogScope } from '../../src/app/marks-after-batch.ts';
-import { passesThrough, proposeAuthorize } from './AppAuthViews.tsx';
-import { useMutationStore, useMutations } from './context.tsx';
-import { appAuthsForApisRequest } from './data.ts';
-import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
-import { PickList, pick, usePickCursor } from './PickList.tsx';
+import { useAuthorizeKeys } from './AppAuthViews.tsx';
+import { appAuthsForApisRequest, appsRequest, batchAuthRows } from './data.ts';
+import { useMemo } from 'react';
+import { ENV_SWITCH_HINT } from './env-switch.ts';
+import { DialogFrame, useEnvDialog, type ApisDialogProps } from './flow-frame.tsx';
+import { PickList, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
 
-export function ApiAppsBatchView({
-  apis,
-  env: initialEnv,
-  envs,
-  onClose,
-}: {
-  apis: readonly ApiRef[];
-  env: EnvRef;
-  envs?: readonly EnvRef[];
-  onClose: () => void;
-}) {
-  const instanceId = useStore((s) => s.instanceId) ?? '';
-  const choice = useEnvChoice(initialEnv, envs);
-  const env = choice.env;
-  const slice = useResource(appAuthsForApisRequest(instanceId, apis, env.id));
-  const mutations = useMutationStore();
-  const busy = useMutations((s) => s.phase !== 'idle');
-  const theme = useTheme().tokens;
-  const rows = slice.data?.rows ?? [];
+export function ApiAppsBatchView(props: ApisDialogProps) {
+  const { apis, onClose } = props;
+  const { instanceId, choice, env, mutations, busy, theme } = useEnvDialog(props);
+  const apps = useResource(appsRequest(instanceId), { cached: true });
+  // read again on open: what is authorized decides what is sent
+  const auths = useResource(appAuthsForApisRequest(instanceId, apis, env.id));
+  const data = useMemo(
+    () => (apps.data && auths.data ? batchAuthRows(apps.data, auths.data) : null),
+    [apps.data, auths.data],
+  );
+  const slice = { data, loading: apps.loading || auths.loading, error: apps.error ?? auths.error };
+  const rows = slice.data ?? [];
   const nav = usePickCursor(rows.map((r) => r.app.id));
 
-  useKeyHandler(
-    'modal',
-    (key) => {
-      if (passesThrough(key.id)) return false;
-      if (keyIs('back', key.id)) onClose();
-      else if (choice.onKey(key.id)) {
-        nav.dispatch({ type: 'clearMarks' });
-        return true;
-      } else if (nav.onPickKey(key.id, { marks: true })) return true;
-      else if (keyIs('submit', key.id) || keyIs('authorize', key.id)) {
-        const picked = pick(rows, (r) => r.app.id, nav);
-        proposeAuthorize(
-          mutations,
-          picked.map((r) => r.app),
-          [...apis],
-          env,
-          slice.data?.existing ?? [],
-          dialogScope(nav.marked.size),
-        );
-        nav.dispatch({ type: 'clearMarks' });
-      }
-      return true;
-    },
-    { active: !busy },
-  );
+  useAuthorizeKeys({
+    apps: rows,
+    apis,
+    env,
+    existing: auths.data ?? [],
+    choice,
+    nav,
+    mutations,
+    busy,
+    onClose,
+  });
 
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>
-        Authorize apps for the {apis.length} marked APIs in {sanitizeText(env.name)}
-        {choice.position}
-      </Text>
-      {slice.error ? (
-        <Text color={theme.danger}>
-          {sanitizeText(slice.error.errorCode ?? slice.error.kind)}{' '}
-          {sanitizeText(slice.error.errorMsg ?? slice.error.message)}
-        </Text>
-      ) : null}
+    <DialogFrame
+      title={
+        <>
+          Authorize apps for the {apis.length} marked APIs in {sanitizeText(env.name)}
+          {choice.position}
+        </>
+      }
+      error={slice.error}
+    >
       <PickList
         rows={rows.map((r) => ({
           id: r.app.id,
@@ -88,6 +60,6 @@ export function ApiAppsBatchView({
         marked/selected
         {choice.choices.length > 1 ? ` · ${ENV_SWITCH_HINT}` : ''} · Esc: close
       </Text>
-    </Box>
+    </DialogFrame>
   );
 }

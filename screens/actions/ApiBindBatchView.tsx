@@ -1,40 +1,24 @@
 // `b` on the APIs list with marked APIs: bind one policy to all of them in one environment, in one call
 // (4.8.1 / 4.11.1 / 4.13.1 take several publish_ids). APIs the rules refuse (unpublished there, slot
 // taken) are left out before sending and named.
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useState } from 'react';
 import { POLICY_KIND_LIST } from '../../src/actions/policy-kinds.ts';
 import { planBind } from '../../src/actions/preconditions.ts';
-import type { ApiRef, EnvRef, PolicyKind } from '../../src/actions/types.ts';
+import type { PolicyKind } from '../../src/actions/types.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
-import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
-import { useTheme } from '../../src/ui/theme.ts';
 import { PolicyPicker } from './ApiBindingsView.tsx';
-import { useMutationStore, useMutations } from './context.tsx';
 import { bindCandidatesRequest } from './data.ts';
-import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
+import { ENV_SWITCH_HINT } from './env-switch.ts';
+import { DialogFrame, useEnvDialog, type ApisDialogProps } from './flow-frame.tsx';
 import { useResource } from './useResource.ts';
 
-export function ApiBindBatchView({
-  apis,
-  env: initialEnv,
-  envs,
-  onClose,
-}: {
-  apis: readonly ApiRef[];
-  env: EnvRef;
-  envs?: readonly EnvRef[];
-  onClose: () => void;
-}) {
-  const instanceId = useStore((s) => s.instanceId) ?? '';
-  const choice = useEnvChoice(initialEnv, envs);
-  const env = choice.env;
+export function ApiBindBatchView(props: ApisDialogProps) {
+  const { apis, onClose } = props;
+  const { instanceId, choice, env, mutations, busy, theme } = useEnvDialog(props);
   const slice = useResource(bindCandidatesRequest(instanceId, apis, env));
-  const mutations = useMutationStore();
-  const busy = useMutations((s) => s.phase !== 'idle');
-  const theme = useTheme().tokens;
   const [kind, setKind] = useState<PolicyKind | null>(null);
   const [notice, setNotice] = useState('');
   const candidates = slice.data ?? [];
@@ -56,11 +40,15 @@ export function ApiBindBatchView({
 
   const published = candidates.filter((c) => c.publishId).length;
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>
-        Bind a policy to the {apis.length} marked APIs in {sanitizeText(env.name)}
-        {choice.position}
-      </Text>
+    <DialogFrame
+      title={
+        <>
+          Bind a policy to the {apis.length} marked APIs in {sanitizeText(env.name)}
+          {choice.position}
+        </>
+      }
+      error={slice.error}
+    >
       <Text color={theme.muted}>
         {slice.loading && !slice.data ? 'loading…' : `${published} of ${apis.length} published here`}
       </Text>
@@ -93,6 +81,6 @@ export function ApiBindBatchView({
           {choice.choices.length > 1 ? ` · ${ENV_SWITCH_HINT}` : ''} · Esc: close
         </Text>
       )}
-    </Box>
+    </DialogFrame>
   );
 }

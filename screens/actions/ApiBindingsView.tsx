@@ -2,47 +2,29 @@
 // kind with t/s/a, then the policy): refused before sending when the API is unpublished there or the
 // slot is taken, with "replace" offered. `u` unbinds the selected binding (optimistically hidden).
 import { POLICY_KIND_LIST, POLICY_KINDS } from '../../src/actions/policy-kinds.ts';
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useState } from 'react';
 import { checkBindCandidate } from '../../src/actions/preconditions.ts';
-import type { ApiRef, EnvRef, PolicyKind, PolicyRef } from '../../src/actions/types.ts';
-import { SelectList } from '../../components/SelectList.tsx';
+import type { PolicyKind, PolicyRef } from '../../src/actions/types.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
-import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
-import { useTheme } from '../../src/ui/theme.ts';
-import { useMutationStore, useMutations } from './context.tsx';
-import { apiBindingsRequest, policiesRequest } from './data.ts';
+import { useMutations } from './context.tsx';
+import { apiBindingsRequest, policiesRequest, policyRefs } from './data.ts';
 import { PickList, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
-import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
+import { ENV_SWITCH_HINT } from './env-switch.ts';
+import { ChoicePicker, DialogFrame, useEnvDialog, type ApiDialogProps } from './flow-frame.tsx';
 
 const kindForKey = (id: string): PolicyKind | undefined =>
   POLICY_KIND_LIST.find((k) => k.pickKey === id)?.kind;
 const labelOf = (kind: PolicyKind): string => POLICY_KINDS[kind].short;
 
-export function ApiBindingsView({
-  api,
-  env: initialEnv,
-  envs,
-  onClose,
-}: {
-  api: ApiRef;
-  env: EnvRef;
-  /** Environments to cycle through (those the API is published in). */
-  envs?: readonly EnvRef[];
-  onClose: () => void;
-}) {
-  const instanceId = useStore((s) => s.instanceId) ?? '';
-  const choice = useEnvChoice(initialEnv, envs);
-  const env = choice.env;
+export function ApiBindingsView(props: ApiDialogProps) {
+  const { api, onClose } = props;
+  const { instanceId, choice, env, mutations, busy, readOnly, theme } = useEnvDialog(props);
   const slice = useResource(apiBindingsRequest(instanceId, api, env));
-  const mutations = useMutationStore();
-  const busy = useMutations((s) => s.phase !== 'idle');
-  const readOnly = useMutations((s) => s.readOnly);
   const optimistic = useMutations((s) => s.optimistic);
-  const theme = useTheme().tokens;
   const [picking, setPicking] = useState<PolicyKind | 'kind' | null>(null);
   const bindings = slice.data?.bindings ?? [];
   const nav = usePickCursor(bindings.map((b) => b.bindingId));
@@ -75,21 +57,19 @@ export function ApiBindingsView({
   );
 
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>
-        Bindings of {sanitizeText(api.name)} in {sanitizeText(env.name)}
-        {choice.position}
-        {slice.data && !slice.data.publishId ? (
-          <Text color={theme.warning}> · not published here</Text>
-        ) : null}
-        {readOnly ? <Text color={theme.warning}> · read-only: bind/unbind disabled</Text> : null}
-      </Text>
-      {slice.error ? (
-        <Text color={theme.danger}>
-          {sanitizeText(slice.error.errorCode ?? slice.error.kind)}{' '}
-          {sanitizeText(slice.error.errorMsg ?? slice.error.message)} · hint: {sanitizeText(slice.error.hint)}
-        </Text>
-      ) : null}
+    <DialogFrame
+      title={
+        <>
+          Bindings of {sanitizeText(api.name)} in {sanitizeText(env.name)}
+          {choice.position}
+          {slice.data && !slice.data.publishId ? (
+            <Text color={theme.warning}> · not published here</Text>
+          ) : null}
+          {readOnly ? <Text color={theme.warning}> · read-only: bind/unbind disabled</Text> : null}
+        </>
+      }
+      error={slice.error}
+    >
       <PickList
         rows={bindings.map((b) => ({
           id: b.bindingId,
@@ -133,7 +113,7 @@ export function ApiBindingsView({
           {choice.choices.length > 1 ? ` · ${ENV_SWITCH_HINT}` : ''} · Esc: close
         </Text>
       )}
-    </Box>
+    </DialogFrame>
   );
 }
 
@@ -148,32 +128,21 @@ export function PolicyPicker({
   onPick: (p: PolicyRef) => void;
   onCancel: () => void;
 }) {
-  const slice = useResource(policiesRequest(instanceId, kind));
-  const theme = useTheme().tokens;
-  const rows = slice.data ?? [];
-  // with nothing to pick there is no SelectList: Esc still closes, and no key leaks below
-  useKeyHandler(
-    'modal',
-    (k) => {
-      if (keyIs('back', k.id)) onCancel();
-      return true;
-    },
-    { active: rows.length === 0 },
-  );
+  const slice = useResource(policiesRequest(instanceId, kind), { select: policyRefs(kind), cached: true });
   return (
-    <Box flexDirection="column">
-      <Text color={theme.accent}>Pick the {labelOf(kind)} (Enter) · Esc</Text>
-      {rows.length === 0 ? (
-        <Text color={theme.muted}>{slice.loading ? 'loading…' : 'None defined.'}</Text>
-      ) : (
-        <SelectList
-          items={rows.map((p) => ({ label: p.name, value: p, ...(p.aclType ? { note: p.aclType } : {}) }))}
-          width={60}
-          limit={12}
-          onSelect={({ value }) => onPick(value)}
-          onCancel={onCancel}
-        />
-      )}
-    </Box>
+    <ChoicePicker
+      heading={`Pick the ${labelOf(kind)} (Enter) · Esc`}
+      items={(slice.data ?? []).map((p) => ({
+        label: p.name,
+        value: p,
+        ...(p.aclType ? { note: p.aclType } : {}),
+      }))}
+      loading={slice.loading}
+      empty="None defined."
+      width={60}
+      limit={12}
+      onPick={onPick}
+      onCancel={onCancel}
+    />
   );
 }

@@ -4,10 +4,10 @@
 // On an API (in one environment): the apps and whether each is authorized (4.18.6); `A`/Enter
 // authorizes the marked/selected apps, `u` revokes. Pairs already authorized are refused up front.
 import { Box, Text } from 'ink';
-import { useState } from 'react';
-import { SelectList } from '../../components/SelectList.tsx';
+import { useMemo, useState } from 'react';
 import { checkAuthorize, checkNonEmpty } from '../../src/actions/preconditions.ts';
-import type { ApiRef, AppRef, EnvRef } from '../../src/actions/types.ts';
+import type { ApiRef, AppRef, AuthRef, EnvRef } from '../../src/actions/types.ts';
+import type { MutationStore } from '../../src/store/mutations.ts';
 import { commandsForKey, keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useStore } from '../../src/store/index.ts';
@@ -15,10 +15,20 @@ import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { dialogScope } from '../../src/app/marks-after-batch.ts';
 import { useMutationStore, useMutations } from './context.tsx';
-import { appApisRequest, appAuthsRequest, appUnboundApisRequest, envsRequest } from './data.ts';
-import { PickList, pick, usePickCursor } from './PickList.tsx';
+import {
+  appApisRequest,
+  apiAppsRequest,
+  appAuthRows,
+  appsRequest,
+  appUnboundApisRequest,
+  authRefs,
+  envRefs,
+  envsRequest,
+} from './data.ts';
+import { PickList, pick, usePickCursor, type PickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
-import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
+import { ENV_SWITCH_HINT, type EnvChoice } from './env-switch.ts';
+import { ChoicePicker, DialogFrame, useEnvDialog, type ApiDialogProps } from './flow-frame.tsx';
 
 /** Global keys that pass through the flows' dialogs: r refreshes, ? helps. */
 export function passesThrough(id: string): boolean {
@@ -28,7 +38,8 @@ export function passesThrough(id: string): boolean {
 
 export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void }) {
   const instanceId = useStore((s) => s.instanceId) ?? '';
-  const slice = useResource(appApisRequest(instanceId, app));
+  // read again on open: revoking acts on these authorization ids
+  const slice = useResource(appApisRequest(instanceId, app), { select: authRefs(app) });
   const mutations = useMutationStore();
   const busy = useMutations((s) => s.phase !== 'idle');
   const theme = useTheme().tokens;
@@ -44,23 +55,20 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
       if (keyIs('back', key.id)) onClose();
       else if (nav.onPickKey(key.id, { marks: true })) return true;
       else if (keyIs('authorize', key.id)) setAuthorizing('env');
-      else if (keyIs('unbind', key.id)) {
-        const picked = pick(auths, (a) => a.authId, nav);
-        if (picked.length === 0) return true;
-        mutations
-          .getState()
-          .actions.propose({ kind: 'revoke', auths: picked }, { scope: dialogScope(nav.marked.size) });
-        nav.dispatch({ type: 'clearMarks' });
-      }
+      else if (keyIs('unbind', key.id))
+        proposeRevoke(
+          mutations,
+          pick(auths, (a) => a.authId, nav),
+          nav,
+          'authorized API',
+        );
       return true;
     },
     { active: !busy },
   );
 
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>APIs app {sanitizeText(app.name)} is authorized for</Text>
-      <SliceError error={slice.error} />
+    <DialogFrame title={<>APIs app {sanitizeText(app.name)} is authorized for</>} error={slice.error}>
       <PickList
         rows={auths.map((a) => ({ id: a.authId, text: `${a.api.name.padEnd(24)} ${a.env.name}` }))}
         nav={nav}
@@ -81,7 +89,7 @@ export function AppApisView({ app, onClose }: { app: AppRef; onClose: () => void
           A: authorize for APIs · Space: mark · u: revoke marked/selected · Esc: close
         </Text>
       )}
-    </Box>
+    </DialogFrame>
   );
 }
 
@@ -94,31 +102,17 @@ function EnvPicker({
   onPick: (e: EnvRef) => void;
   onCancel: () => void;
 }) {
-  const slice = useResource(envsRequest(instanceId));
-  const theme = useTheme().tokens;
-  const envs = slice.data ?? [];
-  useKeyHandler(
-    'modal',
-    (k) => {
-      if (keyIs('back', k.id)) onCancel();
-      return true;
-    },
-    { active: envs.length === 0 },
-  );
+  const slice = useResource(envsRequest(instanceId), { select: envRefs, cached: true });
   return (
-    <Box flexDirection="column">
-      <Text color={theme.accent}>In which environment? (Enter · Esc)</Text>
-      {envs.length === 0 ? (
-        <Text color={theme.muted}>{slice.loading ? 'loading…' : 'No environment.'}</Text>
-      ) : (
-        <SelectList
-          items={envs.map((e) => ({ label: e.name, value: e }))}
-          width={50}
-          onSelect={({ value }) => onPick(value)}
-          onCancel={onCancel}
-        />
-      )}
-    </Box>
+    <ChoicePicker
+      heading="In which environment? (Enter · Esc)"
+      items={(slice.data ?? []).map((e) => ({ label: e.name, value: e }))}
+      loading={slice.loading}
+      empty="No environment."
+      width={50}
+      onPick={onPick}
+      onCancel={onCancel}
+    />
   );
 }
 
@@ -191,72 +185,99 @@ export function proposeAuthorize(
   actions.propose({ kind: 'authorize', apps: freshApps, apis: freshApis, env }, scope ? { scope } : {});
 }
 
-export function ApiAppsView({
-  api,
-  env: initialEnv,
-  envs,
-  onClose,
-}: {
-  api: ApiRef;
-  env: EnvRef;
-  /** Environments to cycle through (all of the instance's: apps can be authorized anywhere). */
-  envs?: readonly EnvRef[];
-  onClose: () => void;
-}) {
-  const instanceId = useStore((s) => s.instanceId) ?? '';
-  const choice = useEnvChoice(initialEnv, envs);
-  const env = choice.env;
-  const slice = useResource(appAuthsRequest(instanceId, api.id, env.id));
-  const mutations = useMutationStore();
-  const busy = useMutations((s) => s.phase !== 'idle');
-  const theme = useTheme().tokens;
-  const rows = slice.data ?? [];
-  const nav = usePickCursor(rows.map((r) => r.app.id));
+/** Proposes revoking the picked authorizations (refused when there is none), then clears the marks. */
+function proposeRevoke(mutations: MutationStore, auths: AuthRef[], nav: PickCursor, what: string): void {
+  const empty = checkNonEmpty(auths.length, what);
+  if (empty) mutations.getState().actions.refuse(empty);
+  else
+    mutations.getState().actions.propose({ kind: 'revoke', auths }, { scope: dialogScope(nav.marked.size) });
+  nav.dispatch({ type: 'clearMarks' });
+}
 
+/**
+ * Keys of the dialogs that authorize apps for one API or the marked APIs in one environment: marks,
+ * the environment switch (marks are per environment), `A`/Enter authorizes the marked/selected apps,
+ * `u` revokes their authorizations where the dialog has them (`revoke`).
+ */
+export function useAuthorizeKeys<R extends { app: AppRef }>(o: {
+  apps: readonly R[];
+  apis: readonly ApiRef[];
+  env: EnvRef;
+  existing: Array<{ appId: string; apiId: string }>;
+  choice: EnvChoice;
+  nav: PickCursor;
+  mutations: MutationStore;
+  busy: boolean;
+  onClose: () => void;
+  revoke?: (picked: R[]) => AuthRef[];
+}): void {
+  const { nav, mutations } = o;
   useKeyHandler(
     'modal',
     (key) => {
       if (passesThrough(key.id)) return false;
-      if (keyIs('back', key.id)) onClose();
-      else if (choice.onKey(key.id)) {
-        nav.dispatch({ type: 'clearMarks' }); // marks are per environment
-        return true;
-      } else if (nav.onPickKey(key.id, { marks: true })) return true;
+      if (keyIs('back', key.id)) o.onClose();
+      else if (o.choice.onKey(key.id)) nav.dispatch({ type: 'clearMarks' });
+      else if (nav.onPickKey(key.id, { marks: true })) return true;
       else if (keyIs('submit', key.id) || keyIs('authorize', key.id)) {
-        const picked = pick(rows, (r) => r.app.id, nav);
+        const picked = pick(o.apps, (r) => r.app.id, nav);
         proposeAuthorize(
           mutations,
           picked.map((r) => r.app),
-          [api],
-          env,
-          rows.flatMap((r) => (r.authId ? [{ appId: r.app.id, apiId: api.id }] : [])),
+          [...o.apis],
+          o.env,
+          o.existing,
           dialogScope(nav.marked.size),
         );
         nav.dispatch({ type: 'clearMarks' });
-      } else if (keyIs('unbind', key.id)) {
-        const picked = pick(rows, (r) => r.app.id, nav).flatMap((r) =>
-          r.authId ? [{ authId: r.authId, app: r.app, api, env }] : [],
-        );
-        const empty = checkNonEmpty(picked.length, 'authorized app');
-        if (empty) mutations.getState().actions.refuse(empty);
-        else
-          mutations
-            .getState()
-            .actions.propose({ kind: 'revoke', auths: picked }, { scope: dialogScope(nav.marked.size) });
-        nav.dispatch({ type: 'clearMarks' });
-      }
+      } else if (o.revoke && keyIs('unbind', key.id))
+        proposeRevoke(mutations, o.revoke(pick(o.apps, (r) => r.app.id, nav)), nav, 'authorized app');
       return true;
     },
-    { active: !busy },
+    { active: !o.busy },
   );
+}
+
+export function ApiAppsView(props: ApiDialogProps) {
+  const { api, onClose } = props;
+  const { instanceId, choice, env, mutations, busy, theme } = useEnvDialog(props);
+  // the apps (names only: cached) and the API's authorizations, read again on open (they decide
+  // what is authorized or revoked); every environment at once, so Tab asks nothing
+  const apps = useResource(appsRequest(instanceId), { cached: true });
+  const auths = useResource(apiAppsRequest(instanceId, api.id));
+  const data = useMemo(
+    () => (apps.data && auths.data ? appAuthRows(apps.data, auths.data, env) : null),
+    // env is identified by its id
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [apps.data, auths.data, env.id],
+  );
+  const slice = { data, loading: apps.loading || auths.loading, error: apps.error ?? auths.error };
+  const rows = slice.data ?? [];
+  const nav = usePickCursor(rows.map((r) => r.app.id));
+
+  useAuthorizeKeys({
+    apps: rows,
+    apis: [api],
+    env,
+    existing: rows.flatMap((r) => (r.authId ? [{ appId: r.app.id, apiId: api.id }] : [])),
+    choice,
+    nav,
+    mutations,
+    busy,
+    onClose,
+    revoke: (picked) => picked.flatMap((r) => (r.authId ? [{ authId: r.authId, app: r.app, api, env }] : [])),
+  });
 
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>
-        Apps authorized for {sanitizeText(api.name)} in {sanitizeText(env.name)}
-        {choice.position}
-      </Text>
-      <SliceError error={slice.error} />
+    <DialogFrame
+      title={
+        <>
+          Apps authorized for {sanitizeText(api.name)} in {sanitizeText(env.name)}
+          {choice.position}
+        </>
+      }
+      error={slice.error}
+    >
       <PickList
         rows={rows.map((r) => ({ id: r.app.id, text: `${r.authId ? '✓' : '·'} ${r.app.name}` }))}
         nav={nav}
@@ -266,17 +287,6 @@ export function ApiAppsView({
         ✓ authorized · Space: mark · A/Enter: authorize marked/selected · u: revoke
         {choice.choices.length > 1 ? ` · ${ENV_SWITCH_HINT}` : ''} · Esc: close
       </Text>
-    </Box>
-  );
-}
-
-function SliceError({ error }: { error: import('../../src/api/errors.ts').RomaError | null }) {
-  const theme = useTheme().tokens;
-  if (!error) return null;
-  return (
-    <Text color={theme.danger}>
-      {sanitizeText(error.errorCode ?? error.kind)} {sanitizeText(error.errorMsg ?? error.message)} · hint:{' '}
-      {sanitizeText(error.hint)}
-    </Text>
+    </DialogFrame>
   );
 }

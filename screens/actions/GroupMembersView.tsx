@@ -1,27 +1,19 @@
 // Group membership (LINK 6.1.6/6.1.7): pick a group of the instance's tree, then add the devices to
 // it or remove them from it; ends in the mutation machinery (op 'group-members').
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useState } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
 import type { DeviceRef } from '../../src/actions/link.ts';
-import type { RomaClient } from '../../src/api/client.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
 import { useKeyHandler } from '../../src/keys/router.tsx';
-import { useActions, type ResourceRequest } from '../../src/store/index.ts';
+import { useActions } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
-import { listGroups, type GroupRow } from '../device-groups.ts';
+import { deviceGroupsScreen, type GroupRow } from '../device-groups.ts';
+import { sharedListRequest } from '../../src/app/screen-requests.ts';
 import { useMutationStore } from './context.tsx';
 import { useResource } from './useResource.ts';
-
-function groupsRequest(instanceId: string): ResourceRequest<GroupRow[], RomaClient> {
-  return {
-    family: 'actions.linkGroups',
-    key: instanceId,
-    channel: 'actions',
-    fetch: (client, signal) => listGroups({ client, instanceId, signal }),
-  };
-}
+import { DialogFrame, SliceError } from './flow-frame.tsx';
 
 /** Pick a group, then add the devices to it (6.1.6) or remove them from it (6.1.7). */
 export function GroupsModal({ props, width }: ModalProps) {
@@ -29,7 +21,10 @@ export function GroupsModal({ props, width }: ModalProps) {
   const store = useMutationStore();
   const theme = useTheme().tokens;
   const devices = props.devices as DeviceRef[];
-  const slice = useResource(groupsRequest(props.instanceId as string));
+  // the device groups screen's list (the service refuses a group that is gone)
+  const slice = useResource(sharedListRequest<GroupRow>(deviceGroupsScreen, props.instanceId as string), {
+    cached: true,
+  });
   const [group, setGroup] = useState<GroupRow | null>(null);
   const close = () => actions.popModal();
   const groups = slice.data ?? [];
@@ -40,13 +35,9 @@ export function GroupsModal({ props, width }: ModalProps) {
   });
   const who = devices.length === 1 ? (devices[0]?.name ?? '') : `${devices.length} devices`;
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
-      <Text bold>Group membership of {sanitizeText(who)}</Text>
+    <DialogFrame accent title={<>Group membership of {sanitizeText(who)}</>}>
       {slice.error ? (
-        <Text color={theme.danger}>
-          {sanitizeText(slice.error.errorCode ?? slice.error.kind)}:{' '}
-          {sanitizeText(slice.error.errorMsg ?? slice.error.hint)} · Esc: close
-        </Text>
+        <SliceError error={slice.error} suffix="Esc: close" />
       ) : !slice.data ? (
         <Text color={theme.muted}>Loading the groups…</Text>
       ) : groups.length === 0 ? (
@@ -86,6 +77,6 @@ export function GroupsModal({ props, width }: ModalProps) {
           />
         </>
       )}
-    </Box>
+    </DialogFrame>
   );
 }

@@ -3,7 +3,7 @@
 // the two lists, Space marks rows; `b`/Enter binds the marked (or selected) candidates, refusing
 // those the rules forbid (with "replace" when one is refused); `u` unbinds the marked (or selected)
 // bound APIs — in one batch call for throttles and ACLs (4.8.6 / 4.13.3), per binding for keys (4.11.2).
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useState } from 'react';
 import { POLICY_KINDS } from '../../src/actions/policy-kinds.ts';
 import { planBind } from '../../src/actions/preconditions.ts';
@@ -18,6 +18,7 @@ import { useMutationStore, useMutations } from './context.tsx';
 import { policyBindingsRequest } from './data.ts';
 import { PickList, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
+import { DialogFrame } from './flow-frame.tsx';
 
 export type PolicyTab = 'bound' | 'candidates';
 
@@ -99,16 +100,10 @@ export function PolicyBindingsView({
 
   const heading = `${POLICY_KINDS[policy.kind].noun} ${sanitizeText(policy.name)}${policy.aclType ? ` (${policy.aclType})` : ''}`;
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>
-        Bindings of {heading} · {tab === 'bound' ? '[Bound APIs]  Not bound ' : ' Bound APIs  [Not bound]'}
-      </Text>
-      {slice.error ? (
-        <Text color={theme.danger}>
-          {sanitizeText(slice.error.errorCode ?? slice.error.kind)}{' '}
-          {sanitizeText(slice.error.errorMsg ?? slice.error.message)} · hint: {sanitizeText(slice.error.hint)}
-        </Text>
-      ) : null}
+    <DialogFrame
+      title={`Bindings of ${heading} · ${tab === 'bound' ? '[Bound APIs]  Not bound ' : ' Bound APIs  [Not bound]'}`}
+      error={slice.error}
+    >
       {tab === 'bound' ? (
         <PickList
           rows={bound.map((b) => ({
@@ -136,6 +131,6 @@ export function PolicyBindingsView({
         Tab: {tab === 'bound' ? 'not bound APIs' : 'bound APIs'} · Space: mark ·{' '}
         {tab === 'bound' ? 'u: unbind marked/selected' : 'b/Enter: bind marked/selected'} · Esc: close
       </Text>
-    </Box>
+    </DialogFrame>
   );
 }

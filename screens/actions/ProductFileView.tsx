@@ -5,41 +5,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import type { RomaClient } from '../../src/api/client.ts';
-import { expandHome, saveBody, type SaveResult } from '../../src/debug/export.ts';
+import { expandHome, type SaveResult } from '../../src/debug/export.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
-import { selectSlice, useActions, useStore, type ResourceRequest } from '../../src/store/index.ts';
+import { selectSlice, useActions, useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore } from './context.tsx';
-
-export interface ProductFileTarget {
-  mode: 'export' | 'import';
-  instanceId: string;
-  /** Export: the products (selected or marked). */
-  products: Array<{ id: number; name: string }>;
-}
-
-const FAMILY = 'actions.productExport';
-
-export function exportRequest(
-  t: ProductFileTarget,
-  path: string,
-  run: number,
-): ResourceRequest<SaveResult, RomaClient> {
-  return {
-    family: FAMILY,
-    key: `${t.instanceId}|${run}`,
-    channel: FAMILY,
-    async fetch(client, signal) {
-      const csv = await client.link(t.instanceId).products.exportCsv(
-        t.products.map((p) => p.id),
-        { signal },
-      );
-      return saveBody(path, csv);
-    },
-  };
-}
+import { PRODUCT_EXPORT, productExportRequest, type ProductFileTarget } from './link-requests.ts';
 
 /** Data rows of a CSV text (the header line does not count). */
 export function csvRows(text: string): number {
@@ -54,7 +26,7 @@ export function ProductFileView({ target, onClose }: { target: ProductFileTarget
   const [run, setRun] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const selector = useMemo(
-    () => selectSlice<SaveResult>(FAMILY, `${target.instanceId}|${run}`),
+    () => selectSlice<SaveResult>(PRODUCT_EXPORT, `${target.instanceId}|${run}`),
     [target, run],
   );
   const slice = useStore(selector);
@@ -64,7 +36,7 @@ export function ProductFileView({ target, onClose }: { target: ProductFileTarget
     if (target.mode === 'export') {
       const next = run + 1;
       setRun(next);
-      void actions.load(exportRequest(target, path, next));
+      void actions.load(productExportRequest(target, path, next));
       return;
     }
     try {

@@ -3,41 +3,18 @@
 // goes through the dashboard store like every read of the flows.
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import type { RomaClient } from '../../src/api/client.ts';
 import type { RuleTestResult } from '../../src/api/types/link.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
-import { selectSlice, useActions, useStore, type ResourceRequest } from '../../src/store/index.ts';
+import { selectSlice, useActions, useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
-
-export interface RuleTestTarget {
-  instanceId: string;
-  ruleId: number;
-  name: string;
-  express: string;
-  /** Fields the rule selects: the sample data starts with them. */
-  fields: string[];
-}
+import { ruleTestRequest, type RuleTestTarget } from './link-requests.ts';
 
 const MAX_DATA = 2000;
 
 export function sampleData(fields: readonly string[]): string {
   const names = fields.filter((f) => f !== '*' && /^[A-Za-z_]\w*$/.test(f));
   return JSON.stringify(Object.fromEntries((names.length ? names : ['value']).map((f) => [f, 0])));
-}
-
-export function ruleTestRequest(
-  t: RuleTestTarget,
-  data: string,
-  run: number,
-): ResourceRequest<RuleTestResult, RomaClient> {
-  return {
-    family: 'actions.ruleTest',
-    key: `${t.instanceId}|${t.ruleId}|${run}`,
-    channel: 'actions.ruleTest',
-    fetch: (client, signal) =>
-      client.link(t.instanceId).rules.test({ test_rule_express: t.express, test_data: data }, { signal }),
-  };
 }
 
 export function RuleTestView({ target, onClose }: { target: RuleTestTarget; onClose: () => void }) {

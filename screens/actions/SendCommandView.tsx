@@ -1,45 +1,21 @@
 // The command form (LINK 6.2.13): the commands of the device's product, then one field per request
 // property with its type, range and unit; values are checked before the confirmation (and again by
 // the service). Ends in the mutation machinery (kind 'link', op 'send-command').
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useState } from 'react';
 import { SelectList } from '../../components/SelectList.tsx';
 import type { DeviceRef } from '../../src/actions/link.ts';
-import type { RomaClient } from '../../src/api/client.ts';
 import type { LinkProperty } from '../../src/api/types/link.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
 import { useKeyHandler } from '../../src/keys/router.tsx';
-import { useActions, type ResourceRequest } from '../../src/store/index.ts';
+import { useActions } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
-import { commandModels, type CommandModel } from '../services.ts';
+import { type CommandModel } from '../services.ts';
 import { useMutationStore } from './context.tsx';
 import { useResource } from './useResource.ts';
-
-interface ServiceModels {
-  services: Array<{ id: number; name: string; commands: CommandModel[] }>;
-}
-
-function modelRequest(instanceId: string, productId: number): ResourceRequest<ServiceModels, RomaClient> {
-  return {
-    family: 'actions.linkModels',
-    key: `${instanceId}|${productId}`,
-    channel: 'actions',
-    async fetch(client, signal) {
-      const link = client.link(instanceId);
-      const services = await link.services.listAll({ product_id: productId }, { signal });
-      return {
-        services: await Promise.all(
-          services.map(async (s) => ({
-            id: s.service_id,
-            name: s.service_name,
-            commands: await commandModels({ client, instanceId, signal }, s.service_id),
-          })),
-        ),
-      };
-    },
-  };
-}
+import { DialogFrame, SliceError } from './flow-frame.tsx';
+import { modelRequest } from './link-requests.ts';
 
 interface Choice {
   service: { id: number; name: string };
@@ -137,13 +113,9 @@ export function CommandModal({ props, width }: ModalProps) {
   });
 
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
-      <Text bold>Send a command to {sanitizeText(device.name)}</Text>
+    <DialogFrame accent title={<>Send a command to {sanitizeText(device.name)}</>}>
       {slice.error ? (
-        <Text color={theme.danger}>
-          {sanitizeText(slice.error.errorCode ?? slice.error.kind)}:{' '}
-          {sanitizeText(slice.error.errorMsg ?? slice.error.hint)} · Esc: close
-        </Text>
+        <SliceError error={slice.error} suffix="Esc: close" />
       ) : !slice.data ? (
         <Text color={theme.muted}>Loading the product&apos;s commands…</Text>
       ) : !choice ? (
@@ -189,6 +161,6 @@ export function CommandModal({ props, width }: ModalProps) {
           </Text>
         </>
       )}
-    </Box>
+    </DialogFrame>
   );
 }

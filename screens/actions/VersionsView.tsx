@@ -1,39 +1,25 @@
 // An API's versions in one environment: Enter switches to the selected version (rollback, 4.3.9),
 // `o` takes the version in effect offline (4.3.11). Preconditions refuse before sending.
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { checkOfflineVersion, checkSwitchVersion } from '../../src/actions/preconditions.ts';
-import type { ApiRef, EnvRef, MutationAction } from '../../src/actions/types.ts';
+import type { MutationAction } from '../../src/actions/types.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
-import { useStore } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
-import { useTheme } from '../../src/ui/theme.ts';
-import { useMutationStore, useMutations } from './context.tsx';
-import { versionsRequest } from './data.ts';
+import { versionRows, versionsRequest } from './data.ts';
 import { PickList, usePickCursor } from './PickList.tsx';
 import { useResource } from './useResource.ts';
-import { ENV_SWITCH_HINT, useEnvChoice } from './env-switch.ts';
+import { ENV_SWITCH_HINT } from './env-switch.ts';
+import { DialogFrame, useEnvDialog, type ApiDialogProps } from './flow-frame.tsx';
 
-export function VersionsView({
-  api,
-  env: initialEnv,
-  envs,
-  onClose,
-}: {
-  api: ApiRef;
-  env: EnvRef;
-  /** Environments to cycle through (those the API is published in). */
-  envs?: readonly EnvRef[];
-  onClose: () => void;
-}) {
-  const instanceId = useStore((s) => s.instanceId) ?? '';
-  const choice = useEnvChoice(initialEnv, envs);
-  const env = choice.env;
-  const slice = useResource(versionsRequest(instanceId, api.id, env.id));
-  const mutations = useMutationStore();
-  const busy = useMutations((s) => s.phase !== 'idle');
-  const readOnly = useMutations((s) => s.readOnly);
-  const theme = useTheme().tokens;
+export function VersionsView(props: ApiDialogProps) {
+  const { api, onClose } = props;
+  const { instanceId, choice, env, mutations, busy, readOnly, theme } = useEnvDialog(props);
+  // read again on open (a switch or offline acts on what is in effect); every environment at once
+  const slice = useResource(versionsRequest(instanceId, api.id), {
+    select: versionRows(env),
+    selectKey: env.id,
+  });
   const rows = slice.data ?? [];
   const nav = usePickCursor(rows.map((v) => v.versionId));
 
@@ -63,20 +49,18 @@ export function VersionsView({
   );
 
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>
-        Versions of {sanitizeText(api.name)} in {sanitizeText(env.name)}
-        {choice.position}
-        {readOnly ? (
-          <Text color={theme.warning}> · read-only: switching and offline are disabled</Text>
-        ) : null}
-      </Text>
-      {slice.error ? (
-        <Text color={theme.danger}>
-          {sanitizeText(slice.error.errorCode ?? slice.error.kind)}{' '}
-          {sanitizeText(slice.error.errorMsg ?? slice.error.message)} · hint: {sanitizeText(slice.error.hint)}
-        </Text>
-      ) : null}
+    <DialogFrame
+      title={
+        <>
+          Versions of {sanitizeText(api.name)} in {sanitizeText(env.name)}
+          {choice.position}
+          {readOnly ? (
+            <Text color={theme.warning}> · read-only: switching and offline are disabled</Text>
+          ) : null}
+        </>
+      }
+      error={slice.error}
+    >
       {slice.loading && !slice.data ? <Text color={theme.muted}>loading…</Text> : null}
       <PickList
         rows={rows.map((v) => ({
@@ -92,6 +76,6 @@ export function VersionsView({
           : 'Enter/p: switch to this version (rollback) · o: take the version in effect offline · '}
         {choice.choices.length > 1 ? `${ENV_SWITCH_HINT} · ` : ''}Esc: close
       </Text>
-    </Box>
+    </DialogFrame>
   );
 }

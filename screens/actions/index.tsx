@@ -2,13 +2,15 @@
 // actions of the APIs, policies (throttles, signature keys, ACLs) and apps, registered with the
 // resource registry (registerActions) so the shell's key handlers, footer and read-only guard see them.
 import type { ModalProps } from '../../src/app/modals.tsx';
-import { registerModal } from '../../src/app/modals.tsx';
+import { registerModalTable } from '../../src/app/modals.tsx';
+import type { ComponentType } from 'react';
+import type { EnvDialogProps } from './flow-frame.tsx';
 import { useActions } from '../../src/store/index.ts';
 import type { ApiSummary } from '../../src/api/types/apis.ts';
 import type { App } from '../../src/api/types/apps.ts';
 import { registerActions } from '../registry.ts';
 import type { DashboardStore } from '../../src/store/store.ts';
-import { selectSlice } from '../../src/store/selectors.ts';
+import { readThrough } from '../../src/store/read.ts';
 import { POLICY_KIND_LIST } from '../../src/actions/policy-kinds.ts';
 import { publicationsOf } from '../../src/actions/publications.ts';
 import type { ApiRef, AppRef, EnvRef, PolicyRef } from '../../src/actions/types.ts';
@@ -16,7 +18,7 @@ import type { ResourceAction } from '../types.ts';
 import { ApiAppsView, AppApisView } from './AppAuthViews.tsx';
 import { ApiAppsBatchView } from './ApiAppsBatchView.tsx';
 import { ApiBindBatchView } from './ApiBindBatchView.tsx';
-import { envsRequest } from './data.ts';
+import { envRefs, envsRequest } from './data.ts';
 import { PolicyBindingsView, type PolicyTab } from './PolicyBindingsView.tsx';
 import { ApiBindingsView } from './ApiBindingsView.tsx';
 import { PublishFlow } from './PublishFlow.tsx';
@@ -54,39 +56,32 @@ function PublishModal({ props, width }: ModalProps) {
   );
 }
 
-function VersionsModal({ props }: ModalProps) {
-  const pop = usePop();
-  return (
-    <VersionsView
-      api={props.api as ApiRef}
-      env={props.env as EnvRef}
-      envs={(props.envs as EnvRef[] | undefined) ?? []}
-      onClose={pop}
-    />
-  );
+/**
+ * A dialog on an API in one environment, or on the marked APIs when there are some: both take the
+ * environment and the environments to cycle through from the modal's props.
+ */
+function apiEnvModal(
+  Single: ComponentType<EnvDialogProps & { api: ApiRef }>,
+  Batch?: ComponentType<EnvDialogProps & { apis: readonly ApiRef[] }>,
+) {
+  return function ApiEnvModal({ props }: ModalProps) {
+    const pop = usePop();
+    const marked = props.apis as ApiRef[] | undefined;
+    const common = {
+      env: props.env as EnvRef,
+      envs: (props.envs as EnvRef[] | undefined) ?? [],
+      onClose: pop,
+    };
+    return Batch && marked && marked.length > 0 ? (
+      <Batch apis={marked} {...common} />
+    ) : (
+      <Single api={props.api as ApiRef} {...common} />
+    );
+  };
 }
 
-function ApiBindingsModal({ props }: ModalProps) {
-  const pop = usePop();
-  const marked = props.apis as ApiRef[] | undefined;
-  if (marked && marked.length > 0)
-    return (
-      <ApiBindBatchView
-        apis={marked}
-        env={props.env as EnvRef}
-        envs={(props.envs as EnvRef[] | undefined) ?? []}
-        onClose={pop}
-      />
-    );
-  return (
-    <ApiBindingsView
-      api={props.api as ApiRef}
-      env={props.env as EnvRef}
-      envs={(props.envs as EnvRef[] | undefined) ?? []}
-      onClose={pop}
-    />
-  );
-}
+const VersionsModal = apiEnvModal(VersionsView);
+const ApiBindingsModal = apiEnvModal(ApiBindingsView, ApiBindBatchView);
 
 function PolicyBindingsModal({ props }: ModalProps) {
   const pop = usePop();
@@ -104,39 +99,18 @@ function AppApisModal({ props }: ModalProps) {
   return <AppApisView app={props.app as AppRef} onClose={pop} />;
 }
 
-function ApiAppsModal({ props }: ModalProps) {
-  const pop = usePop();
-  const marked = props.apis as ApiRef[] | undefined;
-  if (marked && marked.length > 0)
-    return (
-      <ApiAppsBatchView
-        apis={marked}
-        env={props.env as EnvRef}
-        envs={(props.envs as EnvRef[] | undefined) ?? []}
-        onClose={pop}
-      />
-    );
-  return (
-    <ApiAppsView
-      api={props.api as ApiRef}
-      env={props.env as EnvRef}
-      envs={(props.envs as EnvRef[] | undefined) ?? []}
-      onClose={pop}
-    />
-  );
-}
+const ApiAppsModal = apiEnvModal(ApiAppsView, ApiAppsBatchView);
 
-let registered = false;
-/** Registers the action modal kinds and the resources' actions (idempotent); call once at start-up. */
+/** Registers the action modal kinds and the resources' actions; installCapabilities calls it once at start. */
 export function registerActionModals(): void {
-  if (registered) return;
-  registered = true;
-  registerModal(ACTION_MODALS.publish, PublishModal);
-  registerModal(ACTION_MODALS.versions, VersionsModal);
-  registerModal(ACTION_MODALS.apiBindings, ApiBindingsModal);
-  registerModal(ACTION_MODALS.policyBindings, PolicyBindingsModal);
-  registerModal(ACTION_MODALS.appApis, AppApisModal);
-  registerModal(ACTION_MODALS.apiApps, ApiAppsModal);
+  registerModalTable(ACTION_MODALS, {
+    publish: PublishModal,
+    versions: VersionsModal,
+    apiBindings: ApiBindingsModal,
+    policyBindings: PolicyBindingsModal,
+    appApis: AppApisModal,
+    apiApps: ApiAppsModal,
+  });
   registerActions('apis', apiActions() as ReadonlyArray<ResourceAction<unknown>>);
   for (const k of POLICY_KIND_LIST)
     registerActions(
@@ -150,13 +124,9 @@ export function registerActionModals(): void {
   registerUsedByActions();
 }
 
-/** The instance's environments, loaded through the dashboard store (cached after the first time). */
+/** The instance's environments: the environments screen's slice (fetched only if not cached since `r`). */
 async function loadEnvs(store: DashboardStore, instanceId: string | null): Promise<EnvRef[]> {
-  const req = envsRequest(instanceId ?? '');
-  await store.getState().actions.ensure(req);
-  const slice = selectSlice<EnvRef[]>(req.family, req.key)(store.getState());
-  if (slice.error) throw slice.error;
-  return slice.data ?? [];
+  return envRefs(await readThrough(store, envsRequest(instanceId ?? ''), { cached: true }));
 }
 
 /**

@@ -13,14 +13,15 @@ import {
 import type { Refusal } from '../../src/actions/preconditions.ts';
 import type { Device, Product, Rule } from '../../src/api/types/link.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
-import { registerModal } from '../../src/app/modals.tsx';
+import { registerModalTable } from '../../src/app/modals.tsx';
 import { useActions } from '../../src/store/index.ts';
 import { registerActions } from '../registry.ts';
 import type { ResourceAction } from '../types.ts';
 import { useMutationStore } from './context.tsx';
 import { GroupsModal } from './GroupMembersView.tsx';
-import { ProductFileView, type ProductFileTarget } from './ProductFileView.tsx';
-import { RuleTestView, type RuleTestTarget } from './RuleTestView.tsx';
+import { ProductFileView } from './ProductFileView.tsx';
+import { RuleTestView } from './RuleTestView.tsx';
+import type { ProductFileTarget, RuleTestTarget } from './link-requests.ts';
 import { CommandModal } from './SendCommandView.tsx';
 
 export const LINK_MODALS = {
@@ -203,15 +204,15 @@ export function ruleActions(): ReadonlyArray<ResourceAction<Rule>> {
   ];
 }
 
-let registered = false;
+/** Registers the dialogs and the actions of the LINK screens (once, from registerActionModals). */
 export function registerLinkActions(): void {
-  if (registered) return;
-  registered = true;
-  registerModal(LINK_MODALS.propose, ProposeModal);
-  registerModal(LINK_MODALS.command, CommandModal);
-  registerModal(LINK_MODALS.ruleTest, RuleTestModal);
-  registerModal(LINK_MODALS.groups, GroupsModal);
-  registerModal(LINK_MODALS.productFile, ProductFileModal);
+  registerModalTable(LINK_MODALS, {
+    propose: ProposeModal,
+    command: CommandModal,
+    ruleTest: RuleTestModal,
+    groups: GroupsModal,
+    productFile: ProductFileModal,
+  });
   registerActions('products', productActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('devices', deviceActions() as ReadonlyArray<ResourceAction<unknown>>);
   registerActions('rules', ruleActions() as ReadonlyArray<ResourceAction<unknown>>);

@@ -7,8 +7,21 @@ import { isZip, type ResourceCall } from '../../src/actions/resource-calls.ts';
 import type { App } from '../../src/api/types/apps.ts';
 import type { ApiGroup } from '../../src/api/types/groups.ts';
 import type { Feature } from '../../src/api/types/instances.ts';
-import type { AppQuota, Dictionary, IntegrationApp, LdApi } from '../../src/api/types/gateway-more.ts';
+import type {
+  AppCode,
+  AppConfig,
+  AppQuota,
+  AppQuotaApp,
+  Dictionary,
+  IntegrationApp,
+  LdApi,
+} from '../../src/api/types/gateway-more.ts';
 import { registerModal } from '../../src/app/modals.tsx';
+import { sharedPartRequest } from '../../src/app/screen-requests.ts';
+import { readThrough } from '../../src/store/read.ts';
+import { envRefs, envsRequest } from '../actions/data.ts';
+import { quotasScreen } from './quotas.ts';
+import { fetchVia } from './requests.ts';
 import type { DashboardStore } from '../../src/store/store.ts';
 import { registerActions } from '../registry.ts';
 import type { ResourceAction } from '../types.ts';
@@ -18,7 +31,6 @@ import type { DomainRow } from './domains.ts';
 import {
   ChooseModal,
   ExportModal,
-  fetchVia,
   FormModal,
   GM_MODALS,
   ImportModal,
@@ -326,15 +338,10 @@ function quotaActions(): ReadonlyArray<ResourceAction<AppQuota>> {
       title: 'Unbind an app',
       mutating: true,
       async run({ store, item, instanceId }) {
-        const apps = await fetchVia(
+        // the quota's Bound apps tab, read again: the choice is sent as is
+        const apps = await readThrough(
           store,
-          'gm.boundApps',
-          `${instanceId}|${item.app_quota_id}`,
-          (client, signal) =>
-            client
-              .instance(instanceId ?? '')
-              .appQuotas.boundApps(item.app_quota_id)
-              .listAll({}, { signal }),
+          sharedPartRequest<AppQuotaApp[]>(quotasScreen, 'apps', instanceId, item),
         );
         choose(
           store,
@@ -504,12 +511,7 @@ function groupActions(): ReadonlyArray<ResourceAction<ApiGroup>> {
       title: 'Export as OpenAPI to a file',
       mutating: false,
       async run({ store, item, instanceId }) {
-        const envs = await fetchVia(store, 'gm.envs', instanceId ?? '', async (client, signal) =>
-          (await client.instance(instanceId ?? '').envs.listAll({}, { signal })).map((e) => ({
-            id: e.id,
-            name: e.name,
-          })),
-        );
+        const envs = envRefs(await readThrough(store, envsRequest(instanceId ?? ''), { cached: true }));
         store.getState().actions.pushModal({
           kind: GM_MODALS.export,
           props: { group: { id: item.id, name: item.name }, envs },
@@ -642,8 +644,10 @@ function addConfig(store: DashboardStore, item: App): void {
 }
 
 async function removeConfig(store: DashboardStore, item: App, instanceId: string | null): Promise<void> {
-  const configs = await fetchVia(store, 'gm.appConfigs', `${instanceId}|${item.id}`, (client, signal) =>
-    client.instance(instanceId ?? '').appConfigs.listAll({ app_id: item.id }, { signal }),
+  // the app's Configurations tab, read again: the chosen one is deleted
+  const configs = await readThrough(
+    store,
+    sharedPartRequest<AppConfig[]>(appsScreen, 'app-configs', instanceId, item),
   );
   const rows = configs.map((c) => ({ id: c.id, text: `${c.config_name ?? c.id}  ${c.config_type ?? ''}` }));
   store.getState().actions.pushModal({
@@ -713,11 +717,10 @@ function appCodeActions(): ReadonlyArray<ResourceAction<App>> {
       views: ['detail'],
       async run({ store, item, instanceId }) {
         if (onConfigsTab(store)) return removeConfig(store, item, instanceId);
-        const codes = await fetchVia(store, 'gm.appCodes', `${instanceId}|${item.id}`, (client, signal) =>
-          client
-            .instance(instanceId ?? '')
-            .appCodes.of(item.id)
-            .listAll({}, { signal }),
+        // the app's App Codes tab, read again: the chosen one is deleted
+        const codes = await readThrough(
+          store,
+          sharedPartRequest<AppCode[]>(appsScreen, 'app-codes', instanceId, item),
         );
         // The value is a credential: rows name the code by its id and when it was made, never its value.
         const rows = codes.map((c) => ({ id: c.id, text: `${c.id}  created ${c.create_time ?? '?'}` }));
@@ -748,11 +751,8 @@ function appCodeActions(): ReadonlyArray<ResourceAction<App>> {
   ];
 }
 
-let registered = false;
-/** Registers the dialogs and the actions of issue 14's screens (idempotent). */
+/** Registers the dialogs and the actions of issue 14's screens (once, from registerActionModals). */
 export function registerGatewayMoreActions(): void {
-  if (registered) return;
-  registered = true;
   registerModal(GM_MODALS.propose, ProposeModal);
   registerModal(GM_MODALS.choose, ChooseModal);
   registerModal(GM_MODALS.form, FormModal);

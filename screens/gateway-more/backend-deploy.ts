@@ -6,7 +6,14 @@ import type { MutationAction } from '../../src/actions/types.ts';
 import type { LdApi, LdApiDeployRequest } from '../../src/api/types/gateway-more.ts';
 import type { DashboardStore } from '../../src/store/store.ts';
 import type { ResourceAction } from '../types.ts';
-import { fetchVia, GM_MODALS, type FormField } from './modals.tsx';
+import { GM_MODALS, type FormField } from './modals.tsx';
+import type { ApiGroup } from '../../src/api/types/groups.ts';
+import type { Authorizer } from '../../src/api/types/authorizers.ts';
+import { sharedListRequest } from '../../src/app/screen-requests.ts';
+import { readThrough } from '../../src/store/read.ts';
+import { envsRequest } from '../actions/data.ts';
+import { authorizersScreen } from '../authorizers.ts';
+import { groupsScreen } from '../groups.ts';
 
 const AUTH = ['NONE', 'APP', 'IAM', 'AUTHORIZER'] as const;
 const PROTOCOLS = ['HTTPS', 'HTTP', 'BOTH'];
@@ -46,21 +53,16 @@ export async function deployRequest(
   if (!a) return 'auth is NONE, APP, IAM or AUTHORIZER';
   const p = protocol.trim().toUpperCase();
   if (!PROTOCOLS.includes(p)) return 'protocol is HTTPS, HTTP or BOTH';
-  const groups = await fetchVia(store, 'gm.deployGroups', instanceId, (client, signal) =>
-    client.instance(instanceId).groups.listAll({}, { signal }),
-  );
+  // names are resolved on the screens' lists, read again: the ids found are sent
+  const groups = await readThrough(store, sharedListRequest<ApiGroup>(groupsScreen, instanceId));
   const g = resolveNamed(groups, group);
   if (!g) return `no API group ${group.trim()}`;
-  const envs = await fetchVia(store, 'gm.deployEnvs', instanceId, (client, signal) =>
-    client.instance(instanceId).envs.listAll({}, { signal }),
-  );
+  const envs = await readThrough(store, envsRequest(instanceId));
   const e = resolveNamed(envs, env);
   if (!e) return `no environment ${env.trim()}`;
   let authorizerId: string | undefined;
   if (a === 'AUTHORIZER') {
-    const list = await fetchVia(store, 'gm.deployAuthorizers', instanceId, (client, signal) =>
-      client.instance(instanceId).authorizers.listAll({}, { signal }),
-    );
+    const list = await readThrough(store, sharedListRequest<Authorizer>(authorizersScreen, instanceId));
     const found = resolveNamed(list, authorizer);
     if (!found)
       return authorizer.trim()

@@ -5,6 +5,7 @@ import { ageColumn, fields, str, table } from '../format.ts';
 import { definePart, defineResource, type DetailSection } from '../types.ts';
 import { ldApiForm } from '../forms/backends.ts';
 import { formCapabilities } from '../forms/capabilities.ts';
+import { listOptions } from '../list-options.ts';
 
 const STATUS: Record<number, string> = { 1: 'to develop', 3: 'developing', 4: 'deployed' };
 export const ldStatusText = (s: number | undefined): string =>
@@ -93,10 +94,7 @@ export const backendsScreen = defineResource<LdApi>({
   nameOf: (r) => r.name,
   // n / e: the form of screens/forms/backends.ts (definition, parameters, the script in $EDITOR)
   ...formCapabilities<LdApi>(ldApiForm),
-  list: ({ client, instanceId, signal, warn }) =>
-    client
-      .instance(instanceId as string)
-      .livedata.listAll({}, { signal, ...(warn ? { onWarnings: warn } : {}) }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).livedata.listAll({}, listOptions(ctx)),
   summary: (r) => [
     {
       title: 'Custom backend',

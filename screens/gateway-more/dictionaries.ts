@@ -2,6 +2,7 @@
 import type { Dictionary } from '../../src/api/types/gateway-more.ts';
 import { ageColumn, fields, str } from '../format.ts';
 import { defineResource } from '../types.ts';
+import { listOptions } from '../list-options.ts';
 
 export const dictionariesScreen = defineResource<Dictionary>({
   id: 'dictionaries',
@@ -23,13 +24,13 @@ export const dictionariesScreen = defineResource<Dictionary>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal, params, warn }) =>
-    client
-      .instance(instanceId as string)
-      .dictionaries.listAll(params['parentCode'] ? { parent_code: params['parentCode'] } : {}, {
-        signal,
-        ...(warn ? { onWarnings: warn } : {}),
-      }),
+  list: (ctx) =>
+    ctx.client
+      .instance(ctx.instanceId as string)
+      .dictionaries.listAll(
+        ctx.params['parentCode'] ? { parent_code: ctx.params['parentCode'] } : {},
+        listOptions(ctx),
+      ),
   scopeLabel: (p) => (p['parentName'] ? `in ${p['parentName']}` : undefined),
   enter: (r) => ({
     screen: 'dictionaries',

@@ -3,6 +3,7 @@ import type { ServiceVersion, TenantQuota } from '../../src/api/types/gateway-mo
 import type { Feature } from '../../src/api/types/instances.ts';
 import { ageColumn, DASH, fields, str } from '../format.ts';
 import { defineResource } from '../types.ts';
+import { listOptions } from '../list-options.ts';
 
 export const featuresScreen = defineResource<Feature>({
   id: 'features',
@@ -23,10 +24,7 @@ export const featuresScreen = defineResource<Feature>({
   ],
   idOf: (r) => r.id ?? r.name,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal, warn }) =>
-    client
-      .instance(instanceId as string)
-      .features.listAll({}, { signal, ...(warn ? { onWarnings: warn } : {}) }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).features.listAll({}, listOptions(ctx)),
   summary: (r) => [
     {
       title: 'Feature',
@@ -102,10 +100,7 @@ export const usageScreen = defineResource<TenantQuota>({
   ],
   idOf: (r) => r.config_name,
   nameOf: (r) => r.config_name,
-  list: ({ client, instanceId, signal, warn }) =>
-    client
-      .instance(instanceId as string)
-      .settings.quotas.listAll({}, { signal, ...(warn ? { onWarnings: warn } : {}) }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).settings.quotas.listAll({}, listOptions(ctx)),
   summary: (r) => [
     {
       title: 'Quota',

@@ -3,6 +3,7 @@ import { rolesOf } from '../../src/api/public-resources.ts';
 import type { AppMembers, IntegrationApp } from '../../src/api/types/gateway-more.ts';
 import { ageColumn, fields, mask, str, table } from '../format.ts';
 import { definePart, defineResource } from '../types.ts';
+import { listOptions } from '../list-options.ts';
 
 export const integrationAppsScreen = defineResource<IntegrationApp>({
   id: 'integration-apps',
@@ -21,10 +22,7 @@ export const integrationAppsScreen = defineResource<IntegrationApp>({
   ],
   idOf: (r) => r.id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal, warn }) =>
-    client
-      .instance(instanceId as string)
-      .integrationApps.listAll({}, { signal, ...(warn ? { onWarnings: warn } : {}) }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).integrationApps.listAll({}, listOptions(ctx)),
   overviewParts: ['secret'],
   summary: (r, view) => [
     {

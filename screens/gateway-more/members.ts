@@ -4,7 +4,8 @@
 import type { MutationAction } from '../../src/actions/types.ts';
 import type { IntegrationApp } from '../../src/api/types/gateway-more.ts';
 import type { ResourceAction } from '../types.ts';
-import { fetchVia, GM_MODALS } from './modals.tsx';
+import { GM_MODALS } from './modals.tsx';
+import { fetchVia } from './requests.ts';
 
 interface MemberRows {
   rows: Array<{ id: string; text: string }>;

@@ -11,14 +11,16 @@ import {
   OpenApiFileError,
   type OperationOutline,
 } from '../../src/api/openapi-doc.ts';
-import type { RomaClient } from '../../src/api/client.ts';
 import type { EnvRef, MutationAction, Ref } from '../../src/actions/types.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useActions, useDashboardStore, useStore } from '../../src/store/index.ts';
-import { selectSlice } from '../../src/store/selectors.ts';
-import type { DashboardStore } from '../../src/store/store.ts';
+import { readThrough } from '../../src/store/read.ts';
+import { groupExportRequest } from './requests.ts';
+import { sharedListRequest } from '../../src/app/screen-requests.ts';
+import type { ApiSummary } from '../../src/api/types/apis.ts';
+import { apisScreen } from '../apis.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore } from '../actions/context.tsx';
@@ -32,19 +34,6 @@ export const GM_MODALS = {
   import: 'gm.import',
   assetExport: 'gm.assetExport',
 } as const;
-
-/** Reads through the dashboard store (fresh), so the flows never call the client themselves. */
-export async function fetchVia<T>(
-  store: DashboardStore,
-  family: string,
-  key: string,
-  fetch: (client: RomaClient, signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  await store.getState().actions.load({ family, key, channel: 'actions', fetch });
-  const slice = selectSlice<T>(family, key)(store.getState());
-  if (slice.error) throw slice.error;
-  return slice.data as T;
-}
 
 function Frame({ title, children, hint }: { title: string; children: React.ReactNode; hint: string }) {
   const theme = useTheme().tokens;
@@ -193,18 +182,7 @@ export function ExportModal({ props }: ModalProps) {
 
   const write = async (target: string, overwrite: boolean) => {
     try {
-      const text = await fetchVia(
-        store,
-        'gm.export',
-        `${instanceId}|${group.id}|${env?.id ?? ''}|${format}`,
-        (client, signal) =>
-          client
-            .instance(instanceId)
-            .openapi.exportApis(
-              { group_id: group.id, ...(env?.id ? { env_id: env.id } : {}), define: 'all', type: format },
-              { signal },
-            ),
-      );
+      const text = await readThrough(store, groupExportRequest(instanceId, group.id, env?.id, format));
       // `wx` fails if the file appeared in between: never replace a file the user was not asked about.
       writeFileSync(target, text, { flag: overwrite ? 'w' : 'wx', mode: 0o644 });
       const n = operationsOf(parseOpenApiText(text).doc).length;
@@ -329,11 +307,10 @@ export function ImportModal({ props }: ModalProps) {
     try {
       const text = readFileSync(p.trim(), 'utf8');
       const { doc } = parseOpenApiText(text);
-      const existing = await fetchVia(
+      // the group's APIs as the APIs screen lists them (`:apis` in the group), read again
+      const existing = await readThrough(
         store,
-        'gm.importTarget',
-        `${instanceId}|${group.id}`,
-        (client, signal) => client.instance(instanceId).apis.listAll({ group_id: group.id }, { signal }),
+        sharedListRequest<ApiSummary>(apisScreen, instanceId, { groupId: group.id }),
       );
       setLoaded({
         name: p.trim().split('/').pop() ?? 'openapi.json',

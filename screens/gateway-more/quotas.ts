@@ -3,6 +3,7 @@ import { resetTimeText } from '../../src/api/app-quotas.ts';
 import type { AppQuota, AppQuotaApp } from '../../src/api/types/gateway-more.ts';
 import { ageColumn, countColumn, fields, str, table } from '../format.ts';
 import { definePart, defineResource } from '../types.ts';
+import { listOptions } from '../list-options.ts';
 
 const UNIT: Record<string, string> = { SECOND: 's', MINUTE: 'min', HOURE: 'h', DAY: 'd' };
 export const periodText = (q: AppQuota): string =>
@@ -25,10 +26,7 @@ export const quotasScreen = defineResource<AppQuota>({
   ],
   idOf: (r) => r.app_quota_id,
   nameOf: (r) => r.name,
-  list: ({ client, instanceId, signal, warn }) =>
-    client
-      .instance(instanceId as string)
-      .appQuotas.listAll({}, { signal, ...(warn ? { onWarnings: warn } : {}) }),
+  list: (ctx) => ctx.client.instance(ctx.instanceId as string).appQuotas.listAll({}, listOptions(ctx)),
   summary: (r) => [
     {
       title: 'Client quota',

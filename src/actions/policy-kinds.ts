@@ -48,8 +48,7 @@ export interface PolicyKindSpec {
   unbind(c: InstanceClient, bindingId: string): Promise<void>;
   /** 4.8.6 / 4.13.3; signature keys have none (one DELETE each). */
   batchUnbind?: (c: InstanceClient, bindingIds: string[]) => Promise<BatchDeleteResult>;
-  /** Every policy of the kind (4.7.2 / 4.10.2 / 4.12.2). */
-  listPolicies(c: InstanceClient, signal: AbortSignal): Promise<PolicyRef[]>;
+  // Every policy of the kind is the policy screen's list (`resource`), read through the store.
   /** The policy's bound and not-bound published APIs (4.8.3+4.8.4 / 4.11.3+4.11.4 / 4.13.4+4.13.5). */
   listBindings(
     c: InstanceClient,
@@ -94,8 +93,6 @@ const throttle: PolicyKindSpec = {
   bind: (c, id, publishIds) => c.throttleBindings.bind({ strategy_id: id, publish_ids: publishIds }),
   unbind: (c, id) => c.throttleBindings.unbind(id),
   batchUnbind: (c, ids) => c.throttleBindings.batchUnbind(ids),
-  listPolicies: async (c, signal) =>
-    (await c.throttles.listAll({}, { signal })).map((t) => ({ kind: 'throttle', id: t.id, name: t.name })),
   async listBindings(c, policy, q, signal) {
     const [bound, unbound] = await Promise.all([
       c.throttleBindings.boundApis.listAll({ throttle_id: policy.id, ...q }, { signal }),
@@ -155,8 +152,6 @@ const sign: PolicyKindSpec = {
   conflicts: (_policy, other) => other.kind === 'sign',
   bind: (c, id, publishIds) => c.signBindings.bind({ sign_id: id, publish_ids: publishIds }),
   unbind: (c, id) => c.signBindings.unbind(id),
-  listPolicies: async (c, signal) =>
-    (await c.signs.listAll({}, { signal })).map((s) => ({ kind: 'sign', id: s.id, name: s.name })),
   async listBindings(c, policy, q, signal) {
     const [bound, unbound] = await Promise.all([
       c.signBindings.boundApis.listAll({ sign_id: policy.id, ...q }, { signal }),
@@ -211,7 +206,6 @@ const acl: PolicyKindSpec = {
   bind: (c, id, publishIds) => c.aclBindings.bind({ acl_id: id, publish_ids: publishIds }),
   unbind: (c, id) => c.aclBindings.unbind(id),
   batchUnbind: (c, ids) => c.aclBindings.batchUnbind(ids),
-  listPolicies: async (c, signal) => (await c.acls.listAll({}, { signal })).map(aclRef),
   async listBindings(c, policy, q, signal) {
     const [bound, unbound] = await Promise.all([
       c.aclBindings.boundApis.listAll({ acl_id: policy.id, ...q }, { signal }),

@@ -25,8 +25,33 @@ export function parseTimestamp(value: unknown): Date | undefined {
 
 /** Canonical ISO string when parseable; the original text otherwise (shown as is, never a crash). */
 export function normalizeTimestamp(value: string): string {
+  const canonical = canonicalUtc(value);
+  if (canonical !== undefined) return canonical;
   const d = parseTimestamp(value);
   return d ? d.toISOString() : value;
+}
+
+const UTC_SECONDS = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{3})?Z$/;
+
+/**
+ * What `toISOString()` of the parsed value would give, without building a Date, for the common form
+ * `2024-04-28T02:00:00Z` (a page of 500 APIs holds a thousand of them). Only fields whose value can
+ * neither roll over nor be refused qualify (day ≤ 28, hour ≤ 23); the rest take the full parse.
+ */
+function canonicalUtc(value: string): string | undefined {
+  const m = UTC_SECONDS.exec(value);
+  if (!m) return undefined;
+  const [, mo, d, h, mi, s, ms] = m;
+  const inRange =
+    Number(mo) >= 1 &&
+    Number(mo) <= 12 &&
+    Number(d) >= 1 &&
+    Number(d) <= 28 &&
+    Number(h) <= 23 &&
+    Number(mi) <= 59 &&
+    Number(s) <= 59;
+  if (!inRange) return undefined;
+  return ms === undefined ? `${value.slice(0, 19)}.000Z` : value;
 }
 
 const TIME_FIELDS = [

@@ -1,4 +1,6 @@
 // listAll: page 1 first (it tells the total), then the remaining pages concurrently with a bound.
+// `onPage` hands out the rows received so far (the first page at once), so a list can draw them
+// while the rest loads; a later page that fails keeps them reported and rejects with its error.
 // Cancellation via AbortSignal: a superseded request stops fetching and rejects with kind 'aborted'.
 // The server's `total` is only a hint: a short or empty page ends the walk, so a wrong or absurd total
 // (1e300, a count that shrank meanwhile) can neither allocate nor loop without end. A server that caps
@@ -37,29 +39,42 @@ export async function listAll<T>(
   // Pages by index (page 0 is `first`); `end` moves down to the first short page seen.
   const pages = new Map<number, T[]>();
   let end = Math.min(MAX_PAGES, Math.ceil(total / step));
+  // The rows of pages 0..shown-1 (no gap): what `onPage` hands out while the rest loads.
+  const prefix = [...first.items];
+  let shown = 1;
+  const report = () => opts.onPage?.(prefix.slice(), { loaded: prefix.length, total });
+  report();
   let next = 1;
-  let failed = false;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (!failed && next < end) {
+    while (failure === undefined && next < end) {
       const i = next++;
       checkAborted();
       let page: Page<T>;
       try {
         page = await fetchPage(i * step, limit, signal);
       } catch (e) {
-        failed = true; // the other workers start no further page
-        throw e;
+        failure ??= { error: e }; // the other workers start no further page, and finish theirs
+        return;
       }
       warn(page);
       pages.set(i, page.items);
       if (served(page) < step) end = Math.min(end, i + 1);
+      if (i === shown && i < end - 1) {
+        for (let items = pages.get(shown); items !== undefined && shown < end; items = pages.get(shown)) {
+          for (const it of items) prefix.push(it);
+          shown++;
+        }
+        if (shown < end) report();
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   checkAborted();
-  const out = [...first.items];
-  for (let i = 1; i < end; i++) out.push(...(pages.get(i) ?? []));
-  return out;
+  // A later page failed: the rows before it were reported (onPage), the error says what failed.
+  if (failure !== undefined) throw failure.error;
+  for (let i = shown; i < end; i++) for (const it of pages.get(i) ?? []) prefix.push(it);
+  return prefix;
 }
 
 /** Records the server put on the page: its `size`, as records dropped by validation still took a place. */

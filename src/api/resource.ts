@@ -125,8 +125,9 @@ export function pageFrom<T>(
   const list: T[] = [];
   const warnings: string[] = [];
   rawItems.forEach((it, i) => {
-    const pre = it && typeof it === 'object' && !Array.isArray(it) ? norm({ ...(it as Obj) }) : it;
-    const r = validateRecord(pre, schema, `$.${itemsKey}[${i}]`);
+    const copy = it && typeof it === 'object' && !Array.isArray(it);
+    const pre = copy ? norm({ ...(it as Obj) }) : it;
+    const r = validateRecord(pre, schema, `$.${itemsKey}[${i}]`, copy);
     warnings.push(...r.warnings);
     if (r.record) list.push(r.record as T);
   });

@@ -111,12 +111,18 @@ export interface RecordResult {
  * - for an array of records: the bad elements are dropped.
  * The record itself is dropped when it is not an object or a required field is missing.
  */
-export function validateRecord(value: unknown, schema: ObjectSchema, at = '$'): RecordResult {
+export function validateRecord(
+  value: unknown,
+  schema: ObjectSchema,
+  at = '$',
+  /** `value` is a copy of the caller's own (pageFrom normalises a copy): repaired where it is. */
+  owned = false,
+): RecordResult {
   const warnings: string[] = [];
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     return { record: null, warnings: [`${at}: dropped, expected an object, got ${describe(value)}`] };
   }
-  const record = repairObject(value as Record<string, unknown>, schema, at, warnings);
+  const record = repairObject(value as Record<string, unknown>, schema, at, warnings, owned);
   for (const name of schema.required ?? []) {
     if (record[name] === undefined) {
       warnings.push(`${at}: dropped, required field ${name} is missing`);
@@ -148,19 +154,36 @@ function repairObject(
   schema: ObjectSchema,
   at: string,
   warnings: string[],
+  owned = false,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...value };
-  for (const [name, type] of Object.entries(schema.fields)) {
+  const out: Record<string, unknown> = owned ? value : { ...value };
+  for (const [name, type] of fieldsOf(schema)) {
     const v = out[name];
-    if (v === null || v === undefined) {
+    if (v === undefined) continue;
+    if (v === null) {
       delete out[name];
       continue;
     }
+    // Well-typed scalars (nearly every field of every record) are kept as they are.
+    if ((type === 'string' || type === 'boolean') && typeof v === type) continue;
+    if (type === 'number' && typeof v === 'number' && Number.isFinite(v)) continue;
     const fixed = repairField(v, type, `${at}.${name}`, warnings);
     if (fixed === undefined) delete out[name];
     else out[name] = fixed;
   }
   return out;
+}
+
+const schemaFields = new WeakMap<ObjectSchema, ReadonlyArray<readonly [string, FieldType]>>();
+
+/** A schema's fields as entries, built once per schema (every record of every page walks them). */
+function fieldsOf(schema: ObjectSchema): ReadonlyArray<readonly [string, FieldType]> {
+  let entries = schemaFields.get(schema);
+  if (entries === undefined) {
+    entries = Object.entries(schema.fields);
+    schemaFields.set(schema, entries);
+  }
+  return entries;
 }
 
 function repairField(value: unknown, type: FieldType, at: string, warnings: string[]): unknown {

@@ -17,6 +17,7 @@ import { useTheme } from '../ui/theme.ts';
 import { useInstanceRow } from './data.ts';
 import { useAppEnv } from './env.tsx';
 import { warningNote } from './warnings.ts';
+import { loadingRows, missingRows } from './list-progress.ts';
 
 /** The current instance's name from the loaded instance list, else its id. */
 function useInstanceLabel(): string | null {
@@ -151,13 +152,14 @@ export const StatusLine = memo(function StatusLine({
         // "stale" goes first so a narrow terminal does not cut it off after a long hint.
         error={{
           code: e.errorCode ?? String(e.status ?? e.kind),
-          message: `${slice.stale ? 'stale data kept · ' : ''}${e.errorMsg ?? e.kind}`,
+          message: `${slice.stale ? 'stale data kept · ' : ''}${slice.progress ? `${missingRows(slice.progress)} · ` : ''}${e.errorMsg ?? e.kind}`,
           hint: e.hint,
         }}
       />
     );
   }
-  if (loading) return <Status width={width} progress="loading…" />;
+  if (loading)
+    return <Status width={width} progress={slice.progress ? loadingRows(slice.progress) : 'loading…'} />;
   const message = slice.fetchedAt
     ? `${Array.isArray(slice.data) ? `${slice.data.length} ${slice.data.length === 1 ? 'item' : 'items'} · ` : ''}fetched ${new Date(slice.fetchedAt).toLocaleTimeString()}`
     : undefined;

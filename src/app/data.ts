@@ -1,65 +1,17 @@
 // Hooks that connect descriptors to the store: request on mount / refresh, read through selectors.
 import { useEffect, useMemo, useRef } from 'react';
-import type { DetailPart, FetchContext, LazyCell, ResourceDescriptor } from '../../screens/types.ts';
+import type { DetailPart, ResourceDescriptor } from '../../screens/types.ts';
 import type { ResourceSlice } from '../store/slice.ts';
 import { useActions, useStore, useStoreShallow } from '../store/react.tsx';
 import { selectSlice } from '../store/selectors.ts';
-import type { ResourceRequest } from '../store/slice.ts';
-import type { RomaClient } from '../api/client.ts';
+import { listKey, listRequest, partRequest } from './screen-requests.ts';
 import { instancesScreen } from '../../screens/instances.ts';
 import { resourceById } from '../../screens/registry.ts';
 import type { DashboardStore } from '../store/store.ts';
 
-export function listKey(instanceId: string | null, params: Readonly<Record<string, string>>): string {
-  const p = Object.keys(params)
-    .filter((k) => k !== 'groupName')
-    .sort()
-    .map((k) => `${k}=${params[k]}`)
-    .join('&');
-  return `${instanceId ?? '-'}|${p}`;
-}
-
-export function listRequest(
-  d: ResourceDescriptor,
-  instanceId: string | null,
-  params: Readonly<Record<string, string>>,
-): ResourceRequest<unknown[], RomaClient> {
-  return {
-    family: d.id,
-    key: listKey(instanceId, params),
-    channel: 'list',
-    fetch: (client, signal, warn) =>
-      d.list({ client, instanceId, params, signal, warn } satisfies FetchContext),
-  };
-}
-
-export function partRequest(
-  d: ResourceDescriptor,
-  part: DetailPart<unknown, unknown>,
-  instanceId: string | null,
-  item: unknown,
-): ResourceRequest<unknown, RomaClient> {
-  return {
-    family: `${d.id}.${part.id}`,
-    key: `${instanceId ?? '-'}|${d.idOf(item)}`,
-    channel: `detail.${part.id}`,
-    fetch: (client, signal, warn) => part.fetch({ client, instanceId, params: {}, signal, warn }, item),
-  };
-}
-
-/** One lazily fetched cell of a row (deduplicated by the store; no channel: visible rows load side by side). */
-export function lazyCellRequest(
-  d: ResourceDescriptor,
-  lazy: LazyCell<unknown>,
-  instanceId: string | null,
-  row: unknown,
-): ResourceRequest<string | number, RomaClient> {
-  return {
-    family: lazy.family,
-    key: `${instanceId ?? '-'}|${d.idOf(row)}`,
-    fetch: (client, signal) => lazy.fetch({ client, instanceId, params: {}, signal }, row),
-  };
-}
+// The request builders live in screen-requests.ts (no React): flows and the debug console build the
+// same requests to share the screens' slices.
+export { lazyCellRequest, listKey, listRequest, partRequest } from './screen-requests.ts';
 
 /** Loads a list when shown; reloads on refresh ticks. Returns the slice. */
 export function useList(

@@ -4,7 +4,7 @@ import { apiDetailRequest } from '../../screens/actions/data.ts';
 import { registerActions } from '../../screens/registry.ts';
 import type { ResourceAction } from '../../screens/types.ts';
 import type { ApiDetail, ApiSummary } from '../api/types/apis.ts';
-import { selectSlice } from '../store/selectors.ts';
+import { readThrough } from '../store/read.ts';
 
 const debugAction: ResourceAction<ApiSummary> = {
   command: 'debug',
@@ -17,14 +17,19 @@ const debugAction: ResourceAction<ApiSummary> = {
     if (!instanceId || !debug) return;
     const { actions } = store.getState();
     actions.setStatus({ level: 'progress', text: `loading ${item.name} for the debug console…` });
-    const req = apiDetailRequest(instanceId, item.id);
-    await actions.load(req);
-    const slice = selectSlice<ApiDetail>(req.family, req.key)(store.getState());
-    if (slice.error || !slice.data) {
-      actions.showError(slice.error ?? new Error('no API definition'), `debug ${item.name}`);
+    // read again (not the cached tab): the form is built from the definition as it is now
+    let detail: ApiDetail | null;
+    try {
+      detail = await readThrough(store, apiDetailRequest(instanceId, item.id));
+    } catch (e) {
+      actions.showError(e, `debug ${item.name}`);
       return;
     }
-    await debug.getState().actions.open(instanceId, slice.data);
+    if (!detail) {
+      actions.showError(new Error('no API definition'), `debug ${item.name}`);
+      return;
+    }
+    await debug.getState().actions.open(instanceId, detail);
     actions.setStatus(null);
     actions.push('apis', 'debug', { itemId: item.id, label: item.name });
   },

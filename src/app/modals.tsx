@@ -33,6 +33,14 @@ export function registerModal(kind: string, c: ComponentType<ModalProps>): void 
   registry.set(kind, c);
 }
 
+/** A family's dialogs: `kinds` names each modal kind, `views` has the component of every name. */
+export function registerModalTable<K extends string>(
+  kinds: Readonly<Record<K, string>>,
+  views: Readonly<Record<K, ComponentType<ModalProps>>>,
+): void {
+  for (const name of Object.keys(kinds) as K[]) registerModal(kinds[name], views[name]);
+}
+
 export function modalComponent(kind: string): ComponentType<ModalProps> | undefined {
   return registry.get(kind);
 }

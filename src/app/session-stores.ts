@@ -6,13 +6,8 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import { createAuditLog } from '../actions/audit.ts';
 import { clientPort } from '../actions/client-port.ts';
 import { defaultHistoryPath } from '../debug/history.ts';
-import {
-  appListerFrom,
-  authorizationListerFrom,
-  createDebugStore,
-  debugCallerFrom,
-  type DebugStore,
-} from '../store/debug.ts';
+import { createDebugStore, debugCallerFrom, type DebugStore } from '../store/debug.ts';
+import { debugReadsVia } from './debug-reads.ts';
 import { createMutationStore, type MutationStore } from '../store/mutations.ts';
 import type { DashboardStore } from '../store/store.ts';
 import type { AppEnv } from './env.tsx';
@@ -39,8 +34,7 @@ export function createSessionStores(dash: DashboardStore, env: AppEnv): SessionS
   const historyFile = env.debugHistoryFile === undefined ? defaultHistoryPath() : env.debugHistoryFile;
   const debug = createDebugStore({
     call: debugCallerFrom(dash.client),
-    listApps: appListerFrom(dash.client),
-    listAuthorizations: authorizationListerFrom(dash.client),
+    ...debugReadsVia(dash),
     ...(historyFile ? { historyFile } : {}),
   });
   let instanceId = dash.getState().instanceId;

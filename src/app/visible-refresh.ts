@@ -75,8 +75,9 @@ export function visibleRefreshRequest(
     family: d.id,
     key: listKey(instanceId, params),
     channel: 'list',
-    fetch: async (client, signal, warn) => {
-      const ctx: FetchContext = { client, instanceId, params, signal, warn };
+    fetch: async (client, signal, warn, partial) => {
+      const onPage: FetchContext['onPage'] = (rows, progress) => partial(rows as unknown[], progress);
+      const ctx: FetchContext = { client, instanceId, params, signal, warn, onPage };
       const windows = data && d.listPage ? windowsOf(data, visible) : [];
       const reread = data && windows.length > 0 ? await rereadWindows(d, ctx, data, windows) : null;
       return reread ?? d.list(ctx);

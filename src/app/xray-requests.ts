@@ -1,6 +1,7 @@
 // The reads behind the x-ray of an API (issue 17), as dashboard-store requests: one slice per
 // question, so a failed sub-request marks only its own node. No channel: they load side by side and
-// moving the cursor aborts nothing. The API definition is the debug console's request (same slice).
+// moving the cursor aborts nothing. The API definition is the API detail's Definition tab (same slice,
+// shared with the debug console).
 import type { RomaClient } from '../api/client.ts';
 import type { ApiVersion } from '../api/types/apis.ts';
 import type { ApiBoundAcl } from '../api/types/acls.ts';
@@ -14,6 +15,7 @@ import type { ThrottleForApi } from '../api/types/throttles.ts';
 import type { VpcChannelDetail, VpcMember } from '../api/types/vpc.ts';
 import type { ResourceRequest } from '../store/slice.ts';
 
+import { apiAppsRequest, versionsRequest } from '../../screens/actions/data.ts';
 export { apiDetailRequest as xrayApiRequest } from '../../screens/actions/data.ts';
 
 type Req<T> = ResourceRequest<T, RomaClient>;
@@ -41,11 +43,10 @@ export const xrayCertificateRequest = (
     c.instance(inst).domains.certificate(groupId, domainId, certId, { signal }),
   );
 
-/** 4.3.12 without `env_id`: every environment's versions (the one in effect has status 1). */
+/** 4.3.12 without `env_id`: every environment's versions (the one in effect has status 1); the API
+ * detail's Publications and versions tab. */
 export const xrayVersionsRequest = (inst: string, apiId: string): Req<ApiVersion[]> =>
-  req('versions', `${inst}|${apiId}`, (c, signal) =>
-    c.instance(inst).apis.versions(apiId).listAll({}, { signal }),
-  );
+  versionsRequest(inst, apiId);
 
 /** 4.8.5: throttling policies bound to the API, all environments. */
 export const xrayThrottlesRequest = (inst: string, apiId: string): Req<ThrottleForApi[]> =>
@@ -72,11 +73,8 @@ export const xraySignsRequest = (inst: string, apiId: string): Req<SignBinding[]
     c.instance(inst).signBindings.boundSigns.listAll({ api_id: apiId }, { signal }),
   );
 
-/** 4.18.6: apps authorized to call the API, all environments. */
-export const xrayAppsRequest = (inst: string, apiId: string): Req<AppAuth[]> =>
-  req('apps', `${inst}|${apiId}`, (c, signal) =>
-    c.instance(inst).appAuths.boundApps.listAll({ api_id: apiId }, { signal }),
-  );
+/** 4.18.6: apps authorized to call the API, all environments; the API detail's Authorized apps tab. */
+export const xrayAppsRequest = (inst: string, apiId: string): Req<AppAuth[]> => apiAppsRequest(inst, apiId);
 
 /** 4.16.8: the app's client quota (`quota: null`: none bound; a bare null would read as "not loaded"). */
 export const xrayAppQuotaRequest = (inst: string, appId: string): Req<{ quota: AppQuota | null }> =>

@@ -14,6 +14,9 @@
 //   w5xx=P              writes only: answer 500/503 before applying anything   w5xx=1
 //                       (reads answer normally, so a re-read after it works)
 //   seed=N              seed of the deterministic random sequence (def. 1)    seed=42
+//   pagefail=OFFSET     reads of a list from `offset` OFFSET on answer 500    pagefail=1000
+//                       APIG.9999, every time (a later page of a long list
+//                       failing while the first ones load)
 //   off | none | ''     no faults
 // Probabilities are in [0,1]; the kinds are exclusive, so 5xx+429+reset+malformed+slow+garble must be ≤ 1.
 // Decisions are a deterministic function of the seed and the order of requests.
@@ -36,6 +39,8 @@ export interface FaultSpec {
   pGarble?: number;
   /** Writes answered 500/503 before anything is applied (reads pass). */
   pWrite5xx?: number;
+  /** GETs whose `offset` query parameter is at least this answer 500 (pagefail=OFFSET). */
+  pageFailFrom?: number;
   seed: number;
 }
 
@@ -52,7 +57,8 @@ export interface FaultDecision {
 }
 
 export interface FaultInjector {
-  decide(method: string, path: string): FaultDecision;
+  /** `query`: the request's query string (pagefail reads its `offset`). */
+  decide(method: string, path: string, query?: URLSearchParams): FaultDecision;
 }
 
 export class FaultSpecError extends Error {
@@ -149,6 +155,10 @@ export function parseFaultSpec(s: string): FaultSpec {
         if (b !== undefined) throw new FaultSpecError('fault w5xx: expected w5xx=P');
         spec.pWrite5xx = prob(key, a);
         break;
+      case 'pagefail':
+        if (b !== undefined) throw new FaultSpecError('fault pagefail: expected pagefail=OFFSET');
+        spec.pageFailFrom = nonNegInt(key, a);
+        break;
       case 'seed':
         if (b !== undefined) throw new FaultSpecError('fault seed: expected seed=N');
         spec.seed = nonNegInt(key, a);
@@ -156,7 +166,7 @@ export function parseFaultSpec(s: string): FaultSpec {
       default:
         throw new FaultSpecError(
           `unknown fault "${key}"`,
-          'Known faults: latency, spike, 5xx, 429, reset, malformed, slow, garble, w5xx, seed',
+          'Known faults: latency, spike, 5xx, 429, reset, malformed, slow, garble, w5xx, pagefail, seed',
         );
     }
   }
@@ -199,13 +209,18 @@ export function createFaultInjector(spec: FaultSpec | null): FaultInjector {
   if (spec === null) return { decide: () => NO_FAULT };
   const rnd = mulberry32(spec.seed);
   return {
-    decide(method: string, path: string): FaultDecision {
+    decide(method: string, path: string, query?: URLSearchParams): FaultDecision {
       if (isFaultExempt(method, path)) return NO_FAULT;
       // Always three draws per request, so one fault's probability never shifts another's sequence.
       const rSpike = rnd();
       const rKind = rnd();
       const rVariant = rnd();
       const delayMs = spec.latencyMs + (rSpike < spec.spike.p ? spec.spike.ms : 0);
+      if (spec.pageFailFrom !== undefined && method.toUpperCase() === 'GET') {
+        const offset = Number(query?.get('offset') ?? 0);
+        if (Number.isFinite(offset) && offset >= spec.pageFailFrom)
+          return { delayMs, kind: '5xx', status: 500 };
+      }
       let edge = 0;
       if (rKind < (edge += spec.pReset)) return { delayMs, kind: 'reset' };
       if (rKind < (edge += spec.p5xx)) return { delayMs, kind: '5xx', status: rVariant < 0.5 ? 500 : 503 };

@@ -104,9 +104,9 @@ function toSpec(f: string | FaultSpec | null | undefined): FaultSpec | null {
 
 function faultHooks(get: () => FaultInjector | null): FaultHooks | null {
   return {
-    async before(res, method, path) {
+    async before(res, method, path, query) {
       const inj = get();
-      const d = inj ? inj.decide(method, path) : { delayMs: 0, kind: 'none' as const };
+      const d = inj ? inj.decide(method, path, query) : { delayMs: 0, kind: 'none' as const };
       await sleep(d.delayMs);
       if (d.kind === '5xx' || d.kind === '429' || d.kind === 'reset') {
         sendFault(res, d);

@@ -23,6 +23,7 @@ export interface FaultHooks {
     res: ServerResponse,
     method: string,
     path: string,
+    query?: URLSearchParams,
   ): Promise<{ handled: boolean; write: ResponseWriter }>;
 }
 
@@ -194,7 +195,7 @@ async function handle(
 
   let write = plainWriter;
   if (deps.faults) {
-    const f = await deps.faults.before(res, method, path);
+    const f = await deps.faults.before(res, method, path, query);
     if (f.handled) {
       record(res.statusCode || 0);
       return;

@@ -2,6 +2,7 @@
 // store of its own (mounted beside the dashboard store), so the console works and tests alone.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RomaClient } from '../api/client.ts';
+import type { App, AppAuth } from '../api/types/apps.ts';
 import { buildDebugBody, formFromRequest } from '../debug/build.ts';
 import { toDebugError } from '../debug/errors.ts';
 import { formFromApi, type DebugForm, type FormFromApiOptions, type ParamRow } from '../debug/form.ts';
@@ -315,22 +316,19 @@ export function debugCallerFrom(client: RomaClient): DebugCaller {
     normaliseAnswer(await client.instance(instanceId).apis.debug(apiId, body, { signal }));
 }
 
-/** The API's APP authorizations (4.18.6, every page), by app id and environment name. */
-export function authorizationListerFrom(client: RomaClient): DebugAuthorizationLister {
-  return async (instanceId, apiId, signal) => {
-    const auths = await client.instance(instanceId).appAuths.boundApps.listAll({ api_id: apiId }, { signal });
-    return auths.flatMap((a) => (a.app_id && a.env_name ? [{ appId: a.app_id, envName: a.env_name }] : []));
-  };
+// The listers read through the dashboard store (src/app/debug-reads.ts: the apps screen's list and
+// the API detail's Authorized apps tab); these turn those rows into what the picker needs.
+
+/** The API's APP authorizations (4.18.6), by app id and environment name. */
+export function authorizationsOf(auths: readonly AppAuth[]): DebugAuthorization[] {
+  return auths.flatMap((a) => (a.app_id && a.env_name ? [{ appId: a.app_id, envName: a.env_name }] : []));
 }
 
 /** Apps for the picker (4.16.1); apps without a key or secret cannot sign and are left out. */
-export function appListerFrom(client: RomaClient): DebugAppLister {
-  return async (instanceId, signal) => {
-    const apps = await client.instance(instanceId).apps.listAll({}, { signal });
-    return apps.flatMap((a) =>
-      a.app_key && a.app_secret
-        ? [{ id: a.id, name: a.name, app_key: a.app_key, app_secret: a.app_secret }]
-        : [],
-    );
-  };
+export function appChoicesOf(apps: readonly App[]): DebugAppChoice[] {
+  return apps.flatMap((a) =>
+    a.app_key && a.app_secret
+      ? [{ id: a.id, name: a.name, app_key: a.app_key, app_secret: a.app_secret }]
+      : [],
+  );
 }

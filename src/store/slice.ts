@@ -1,4 +1,5 @@
 import type { RomaError } from '../api/errors.ts';
+import type { ListProgress } from '../api/types/common.ts';
 
 /** What the store knows about one fetched resource (a list, a detail, a series). */
 export interface ResourceSlice<T = unknown> {
@@ -11,6 +12,11 @@ export interface ResourceSlice<T = unknown> {
   stale: boolean;
   /** Records the client repaired or dropped in the last successful fetch (non-fatal). */
   warnings?: readonly string[];
+  /**
+   * Set while `data` holds only the first rows of a paged list (the first `loaded` of about `total`):
+   * the rest is loading, or, with `error`, failed to load. Absent once the list is whole.
+   */
+  progress?: ListProgress;
 }
 
 export const EMPTY_SLICE: ResourceSlice<never> = Object.freeze({
@@ -33,6 +39,14 @@ export interface ResourceRequest<T, C> {
    * Typically one channel per view ("detail", "pulse"), so moving on aborts what is no longer shown.
    */
   channel?: string;
-  /** `warn` collects the client's per-record repairs; they land in the slice's `warnings`. */
-  fetch: (client: C, signal: AbortSignal, warn: (warnings: readonly string[]) => void) => Promise<T>;
+  /**
+   * `warn` collects the client's per-record repairs; they land in the slice's `warnings`. `partial`
+   * shows the first rows of a paged list while the rest loads (see ResourceSlice.progress).
+   */
+  fetch: (
+    client: C,
+    signal: AbortSignal,
+    warn: (warnings: readonly string[]) => void,
+    partial: (data: T, progress: ListProgress) => void,
+  ) => Promise<T>;
 }

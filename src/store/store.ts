@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RomaClient } from '../api/client.ts';
 import type { RomaError } from '../api/errors.ts';
+import type { ListProgress } from '../api/types/common.ts';
 import { toRomaError } from './errors.ts';
 import { InFlight } from './inflight.ts';
 import { makeEntry, type ListState, type NavEntry, type ViewKind } from './navigation.ts';
@@ -91,6 +92,13 @@ export interface CreateStoreOptions {
   now?: () => number;
 }
 
+/** Rows of a list still loading are drawn at most this often (the first page at once). */
+const PARTIAL_EVERY_MS = 100;
+
+function longer(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) && Array.isArray(b) && a.length > b.length;
+}
+
 const NONE_REVEALED: Readonly<Record<string, true>> = Object.freeze({});
 
 export function sliceId(family: string, key: string): string {
@@ -132,6 +140,46 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
       return running;
     };
 
+    /**
+     * The first rows of a paged list while the rest loads: the first page at once, later ones at most
+     * every PARTIAL_EVERY_MS (each is a render of the list). A reload keeps the rows it shows until
+     * the new list is whole: only rows beyond what is shown replace them.
+     */
+    function partialRows<T>(req: ResourceRequest<T, RomaClient>, signal: AbortSignal, owns: () => boolean) {
+      let pending: { data: T; progress: ListProgress } | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let last = -Infinity;
+      const apply = () => {
+        timer = undefined;
+        const p = pending;
+        pending = undefined;
+        if (!p || signal.aborted || !owns()) return;
+        const prev = get().resources[req.family]?.[req.key];
+        const shown = prev?.data;
+        if (shown != null && (prev?.progress === undefined || !longer(p.data, shown))) return;
+        last = Date.now();
+        patchSlice(req.family, req.key, { data: p.data, progress: p.progress });
+      };
+      return {
+        show(data: T, progress: ListProgress) {
+          pending = { data, progress };
+          if (timer !== undefined) return;
+          const wait = last + PARTIAL_EVERY_MS - Date.now();
+          if (wait <= 0) apply();
+          else timer = setTimeout(apply, wait);
+        },
+        cancel() {
+          if (timer !== undefined) clearTimeout(timer);
+          timer = undefined;
+          pending = undefined;
+        },
+        flush() {
+          if (timer !== undefined) clearTimeout(timer);
+          apply();
+        },
+      };
+    }
+
     function load<T>(req: ResourceRequest<T, RomaClient>): Promise<void> {
       const id = sliceId(req.family, req.key);
       const running = reusable(id);
@@ -147,8 +195,10 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
           return r === undefined || r.controller.signal === signal;
         };
         const warnings: string[] = [];
+        const partial = partialRows(req, signal, ownsSlice);
         try {
-          const data = await req.fetch(client, signal, (w) => void warnings.push(...w));
+          const data = await req.fetch(client, signal, (w) => void warnings.push(...w), partial.show);
+          partial.cancel();
           if (signal.aborted) {
             if (ownsSlice()) patchSlice(req.family, req.key, { loading: false });
             return;
@@ -161,16 +211,24 @@ export function createDashboardStore(client: RomaClient, opts: CreateStoreOption
             stale: false,
             fetchedAt: now(),
             warnings: warnings.length > 0 ? warnings : undefined,
+            progress: undefined,
           });
         } catch (err) {
           if (signal.aborted) {
+            partial.cancel();
             // Superseded: not an error worth showing.
             if (ownsSlice()) patchSlice(req.family, req.key, { loading: false });
             return;
           }
+          // A later page failed: the rows before it stay shown, `progress` says how many.
+          partial.flush();
           const error = toRomaError(err);
           const prev = get().resources[req.family]?.[req.key];
-          patchSlice(req.family, req.key, { loading: false, error, stale: prev?.data != null });
+          patchSlice(req.family, req.key, {
+            loading: false,
+            error,
+            stale: prev?.data != null && prev.progress === undefined,
+          });
         }
       });
       return promise;

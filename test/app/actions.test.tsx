@@ -9,7 +9,7 @@ import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { rowsOf, writesTo } from './probes.ts';
+import { openList, press, rowsOf, writesTo } from './probes.ts';
 
 const CTRL_X = '\x18';
 
@@ -21,18 +21,6 @@ const dbOf = (h: Harness): InstanceStore => {
 function sliceData<T>(h: Harness, family: string): T | undefined {
   const slices = h.store.getState().resources[family] ?? {};
   return Object.values(slices)[0]?.data as T | undefined;
-}
-/** Presses a key and lets the router apply it (one key per commit). */
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
-}
-async function openList(h: Harness, screen: string) {
-  h.store.getState().actions.jump(screen);
-  await until(`${screen} loaded`, () => rowsOf(h, screen).length > 0);
-  await settle();
 }
 
 let h: Harness;
@@ -56,7 +44,7 @@ test('publish from the APIs list: pick the environment, confirm, the emulator ha
   await settle();
   await press(h, 'p');
   await waitForFrame(h.ui, (f) => f.includes(`Publish API ${pair.a.name}`) && f.includes('Environment'));
-  const order = sliceData<Array<{ id: string }>>(h, 'actions.envs') ?? [];
+  const order = sliceData<Array<{ id: string }>>(h, 'envs') ?? [];
   const at = order.findIndex((e) => e.id === pair.e.id);
   assert.ok(at >= 0);
   await press(h, 'j', at);
@@ -294,7 +282,7 @@ test('app authorization: authorize an app for an API in an environment, then rev
   await waitForFrame(h.ui, (f) => f.includes(`APIs app ${app.name} is authorized for`));
   await press(h, 'A');
   await waitForFrame(h.ui, (f) => f.includes('In which environment?'));
-  const envs = sliceData<Array<{ id: string; name: string }>>(h, 'actions.envs') ?? [];
+  const envs = sliceData<Array<{ id: string; name: string }>>(h, 'envs') ?? [];
   const env = envs[0];
   assert.ok(env);
   await press(h, '\r');
@@ -314,12 +302,11 @@ test('app authorization: authorize an app for an API in an environment, then rev
   await waitForFrame(h.ui, (f) => f.includes('Esc/Enter: close'));
   await press(h, '\r');
   const authId = auth()?.id ?? '';
-  type Row = { authId: string };
-  await until('listed', () =>
-    (sliceData<Row[]>(h, 'actions.appApis') ?? []).some((r) => r.authId === authId),
-  );
+  // the app detail's Authorized APIs tab (4.18.3): the dialog reads that slice
+  type Row = { id: string };
+  await until('listed', () => (sliceData<Row[]>(h, 'apps.authorized') ?? []).some((r) => r.id === authId));
   await settle();
-  const at = (sliceData<Row[]>(h, 'actions.appApis') ?? []).findIndex((r) => r.authId === authId);
+  const at = (sliceData<Row[]>(h, 'apps.authorized') ?? []).findIndex((r) => r.id === authId);
   await press(h, 'j', at);
   await press(h, 'u');
   await waitForFrame(h.ui, (f) => /y yes|type y/.test(f));

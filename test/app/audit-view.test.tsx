@@ -10,7 +10,7 @@ import type { InstanceStore } from '../../src/emulator/state.ts';
 import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
-import { rowsOf } from './probes.ts';
+import { press, rowsOf } from './probes.ts';
 
 async function until(
   what: string,
@@ -21,12 +21,6 @@ async function until(
   while (!(await cond())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
-  }
-}
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
   }
 }
 async function palette(h: Harness, text: string) {
@@ -83,7 +77,7 @@ test('a publish made here is the first entry of :audit, with the API name; Enter
   await settle();
   await press(h, 'p');
   await waitForFrame(h.ui, (f) => f.includes(`Publish API ${pair.a.name}`) && f.includes('Environment'));
-  const order = (Object.values(h.store.getState().resources['actions.envs'] ?? {})[0]?.data ?? []) as Array<{
+  const order = (Object.values(h.store.getState().resources['envs'] ?? {})[0]?.data ?? []) as Array<{
     id: string;
   }>;
   const at = order.findIndex((e) => e.id === pair.e.id);

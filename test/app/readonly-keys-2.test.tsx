@@ -2,5 +2,5 @@
 import { test } from 'node:test';
 import { readOnlyWalk } from './readonly-walk.tsx';
 
-test('read-only through the full shell: every action key on screens 1, 4, 7… → zero writes', () =>
+test('read-only through the full shell: every key a writable session binds on screens 1, 4, 7… → zero writes', () =>
   readOnlyWalk((i) => i % 3 === 1));

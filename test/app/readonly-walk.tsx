@@ -1,28 +1,18 @@
-// Read-only through the whole shell: every action key on a set of screens, in the list and the detail
-// view, sends no write. The screens are split over three test files (readonly-keys*.test.tsx): the walk
-// grows with every resource and key, and a test file has 120 s.
+// Read-only through the whole shell: on a set of screens, in the list and the detail view, every key a
+// writable session binds there (its capabilities: the only way a key reaches a mutation) sends no
+// write; on the first screen of the set, every action key of the key map is pressed too. The screens
+// are split over three test files (readonly-keys*.test.tsx).
 import assert from 'node:assert/strict';
 import { RESOURCES } from '../../screens/registry.ts';
 import { listKey } from '../../src/app/data.ts';
-import { KEYMAP } from '../../src/keys/keymap.ts';
+import { KEYMAP, type Command } from '../../src/keys/keymap.ts';
+import { decideSession } from '../../src/app/session.ts';
+import { viewKeys } from '../../src/app/view-keys.ts';
 import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
-import { startHarness, type Harness } from './harness.tsx';
+import { startHarness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { rowsOf } from './probes.ts';
-
-/** Presses a key and lets the router apply it (one key per commit). */
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
-}
-async function openList(h: Harness, screen: string) {
-  h.store.getState().actions.jump(screen);
-  await until(`${screen} loaded`, () => rowsOf(h, screen).length > 0);
-  await settle();
-}
+import { openList, press, rowsOf } from './probes.ts';
 
 /** Walks the screens whose registry index `pick` accepts; then checks the status line and that nothing was written. */
 export async function readOnlyWalk(pick: (index: number) => boolean): Promise<void> {
@@ -30,10 +20,11 @@ export async function readOnlyWalk(pick: (index: number) => boolean): Promise<vo
   try {
     await until('apis loaded', () => rowsOf(ro, 'apis').length > 0);
     await waitForFrame(ro.ui, (f) => /READ-ONLY/i.test(f));
-    const actionKeys = Object.values(KEYMAP)
-      .filter((c) => (c.scopes as readonly string[]).includes('actions'))
-      .map((c) => c.keys[0] ?? '')
-      .filter((k) => k.length === 1);
+    const isAction = (c: Command) => (KEYMAP[c].scopes as readonly string[]).includes('actions');
+    const keyOf = (c: Command) => KEYMAP[c].keys[0] ?? '';
+    const everyActionKey = (Object.keys(KEYMAP) as Command[]).filter(isAction).map(keyOf);
+    const writable = decideSession({ readOnly: false }, { readOnly: false });
+    let first = true;
     for (const [index, d] of RESOURCES.entries()) {
       if (d.id === 'instances' || !pick(index)) continue;
       ro.store.getState().actions.jump(d.id);
@@ -45,7 +36,9 @@ export async function readOnlyWalk(pick: (index: number) => boolean): Promise<vo
       await settle();
       for (const view of ['list', 'detail'] as const) {
         if (view === 'detail') await press(ro, 'i');
-        for (const k of actionKeys) {
+        const bound = viewKeys(d, view, writable).commands.filter(isAction).map(keyOf);
+        const keys = (first ? everyActionKey : bound).filter((k) => k.length === 1);
+        for (const k of keys) {
           await press(ro, ' ');
           await press(ro, k);
           // whatever opened (versions, debug console, x-ray) is closed again
@@ -59,6 +52,7 @@ export async function readOnlyWalk(pick: (index: number) => boolean): Promise<vo
             await press(ro, '\x1b');
         }
       }
+      first = false;
     }
     // the status line says why instead of opening a flow
     await openList(ro, 'apis');

@@ -43,22 +43,22 @@ test('before anything loads: the API node is loading and only the definition is 
     nodes.map((n) => [n.id, n.loading]),
     [['api', true]],
   );
-  assert.deepEqual(asked, ['actions.apiDetail']);
+  assert.deepEqual(asked, ['apis.definition']);
 });
 
 test('no throttling policy bound: the node names the ratelimit feature as the source of the limit', () => {
   const nodes = buildXray(
     input,
     needFrom({
-      'actions.apiDetail': ok(api),
+      'apis.definition': ok(api),
       'xray.group': ok({ id: 'g1', name: 'shop', url_domains: [] }),
-      'xray.versions': ok([
+      'apis.versions': ok([
         { version_id: 'v1', env_id: 'e1', status: 1, publish_time: '2024-01-01T00:00:00Z' },
       ]),
       'xray.throttles': ok([]),
       'xray.acls': ok([]),
       'xray.signs': ok([]),
-      'xray.apps': ok([]),
+      'apis.apps': ok([]),
       'xray.features': ok([{ id: 'f1', name: 'ratelimit', enable: true, config: '{"api_limits":350}' }]),
     }),
   );
@@ -74,9 +74,9 @@ test('a failed sub-request marks its node with the code; the others are built', 
   const nodes = buildXray(
     input,
     needFrom({
-      'actions.apiDetail': ok(api),
+      'apis.definition': ok(api),
       'xray.group': failed(404, 'APIG.3001'),
-      'xray.versions': ok([]),
+      'apis.versions': ok([]),
       'xray.throttles': failed(500, 'APIG.9999'),
     }),
   );

@@ -8,12 +8,9 @@ import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts'
 import { createRomaClient, type RomaClient } from '../../src/api/client.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
 import { KeyRouterProvider } from '../../src/keys/router.tsx';
-import {
-  appListerFrom,
-  authorizationListerFrom,
-  createDebugStore,
-  debugCallerFrom,
-} from '../../src/store/debug.ts';
+import { createDebugStore, debugCallerFrom } from '../../src/store/debug.ts';
+import { debugReadsVia } from '../../src/app/debug-reads.ts';
+import { createDashboardStore } from '../../src/store/store.ts';
 import type { DebugApiDefinition } from '../../src/debug/types.ts';
 import { DebugScreen } from '../../screens/debug/DebugScreen.tsx';
 import { settle, waitForFrame } from '../helpers/ink.ts';
@@ -57,8 +54,7 @@ test('the authorized app comes first and is marked; the others are marked not au
 
   const store = createDebugStore({
     call: debugCallerFrom(client),
-    listApps: appListerFrom(client),
-    listAuthorizations: authorizationListerFrom(client),
+    ...debugReadsVia(createDashboardStore(client)),
   });
   const api = (await c.apis.get(target.id)) as DebugApiDefinition;
   await store.getState().actions.open(inst, { ...api, run_env_name: 'RELEASE' }, { mode: 'CONSUMER' });

@@ -9,7 +9,9 @@ import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts'
 import { createRomaClient, type RomaClient } from '../../src/api/client.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
 import { KeyRouterProvider } from '../../src/keys/router.tsx';
-import { appListerFrom, createDebugStore, debugCallerFrom, type DebugStore } from '../../src/store/debug.ts';
+import { createDebugStore, debugCallerFrom, type DebugStore } from '../../src/store/debug.ts';
+import { debugReadsVia } from '../../src/app/debug-reads.ts';
+import { createDashboardStore } from '../../src/store/store.ts';
 import type { DebugApiDefinition } from '../../src/debug/types.ts';
 import { DebugScreen } from '../../screens/debug/DebugScreen.tsx';
 import { settle, waitForFrame } from '../helpers/ink.ts';
@@ -65,7 +67,7 @@ export async function mountConsole(
   const dir = await mkdtemp(join(tmpdir(), 'rd-debug-screen-'));
   const store = createDebugStore({
     call: debugCallerFrom(fx.client),
-    listApps: appListerFrom(fx.client),
+    listApps: debugReadsVia(createDashboardStore(fx.client)).listApps,
     historyFile: join(dir, 'debug-history.json'),
   });
   await (opts.open

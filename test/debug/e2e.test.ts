@@ -8,7 +8,9 @@ import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts'
 import { createRomaClient, type RomaClient } from '../../src/api/client.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
 import type { ApiSummary } from '../../src/api/types/apis.ts';
-import { appListerFrom, createDebugStore, debugCallerFrom, type DebugStore } from '../../src/store/debug.ts';
+import { createDebugStore, debugCallerFrom, type DebugStore } from '../../src/store/debug.ts';
+import { debugReadsVia } from '../../src/app/debug-reads.ts';
+import { createDashboardStore } from '../../src/store/store.ts';
 import { parseRawResponse, headerValue } from '../../src/debug/raw.ts';
 import type { DebugApiDefinition } from '../../src/debug/types.ts';
 
@@ -32,7 +34,11 @@ before(async () => {
 after(() => emu.close());
 
 function newStore(): DebugStore {
-  return createDebugStore({ call: debugCallerFrom(client), listApps: appListerFrom(client), historyFile });
+  return createDebugStore({
+    call: debugCallerFrom(client),
+    listApps: debugReadsVia(createDashboardStore(client)).listApps,
+    historyFile,
+  });
 }
 
 /** The detail (4.3.5) of the first API matching `pred`, as the console gets it from the APIs screen. */

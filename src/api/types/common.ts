@@ -41,6 +41,18 @@ export interface ListAllOptions extends CallOptions {
   pageSize?: number;
   /** Called with each page's {@link Page.warnings} (listAll returns only the items). */
   onWarnings?: (warnings: string[]) => void;
+  /**
+   * Called while pages arrive, before listAll resolves: the rows of the pages received so far that
+   * follow each other from the first (a fresh array each time), and how many the server announced.
+   * Not called when the first page is the whole list.
+   */
+  onPage?: (rows: readonly unknown[], progress: ListProgress) => void;
+}
+
+/** How far a paged list has loaded: its first `loaded` rows of about `total` (the server's count). */
+export interface ListProgress {
+  loaded: number;
+  total: number;
 }
 
 /** Per-item failure in the batch answers of 4.8.6, 4.12.4, 4.13.3. */

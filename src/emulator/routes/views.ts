@@ -56,14 +56,19 @@ const BACKEND_KEYS = [
 
 /** The API definition without its backend objects (list items and runtime definitions carry none). */
 export function withoutBackend(api: ApiDef): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...api };
-  for (const k of BACKEND_KEYS) delete out[k];
+  // Copied field by field rather than spread then `delete`d: deleting turns the object into a slow
+  // dictionary, and JSON.stringify of a page of 500 of them costs several times more.
+  const out: Record<string, unknown> = {};
+  for (const k in api) if (!SKIPPED_IN_LISTS.has(k)) out[k] = api[k as keyof ApiDef];
   return out;
 }
 
+const SKIPPED_IN_LISTS: ReadonlySet<string> = new Set(BACKEND_KEYS);
+
 /** 4.3.6 list item (ApiInfoPerPage): no backend objects. */
 export function apiListItem(store: InstanceStore, api: ApiDef): Record<string, unknown> {
-  return { ...withoutBackend(api), ...groupExtras(store, api), ...runEnvFields(store, api.id) };
+  // Assigned into one object rather than spread from three: a page builds 500 of these.
+  return Object.assign(withoutBackend(api), groupExtras(store, api), runEnvFields(store, api.id));
 }
 
 /** The outline used by the bound/unbound lists (ApiForThrottle, ApiForSign, UnbindApiForAcl, ApiOutline). */

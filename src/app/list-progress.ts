@@ -1,0 +1,16 @@
+// What the status line says of a list whose rows arrive page by page (ResourceSlice.progress).
+import type { ListProgress } from '../api/types/common.ts';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** `loading 500 of 10,000…`: the first rows are on screen, the rest is on its way. */
+export function loadingRows(p: ListProgress): string {
+  return `loading ${n(p.loaded)} of ${n(p.total)}…`;
+}
+
+/** `rows 1,501–10,000 of 10,000 missing`: what a list that failed part-way does not show. */
+export function missingRows(p: ListProgress): string {
+  return p.total > p.loaded
+    ? `rows ${n(p.loaded + 1)}–${n(p.total)} of ${n(p.total)} missing`
+    : `only ${n(p.loaded)} rows loaded`;
+}

@@ -1,0 +1,26 @@
+// A read outside a view (a key's action, a dialog's step, the debug console): one request through the
+// store, its data handed back, or its error thrown. The data lands in the same slice a view would read.
+import type { RomaClient } from '../api/client.ts';
+import { selectSlice } from './selectors.ts';
+import type { ResourceRequest } from './slice.ts';
+import type { DashboardStore } from './store.ts';
+
+export interface ReadOptions {
+  /**
+   * Take what the cache holds since the last refresh (`ensure`) instead of reading again (`load`): for
+   * choices the service checks anyway. A read that decides a change leaves it off.
+   */
+  cached?: boolean;
+}
+
+export async function readThrough<T>(
+  store: DashboardStore,
+  req: ResourceRequest<T, RomaClient>,
+  opts: ReadOptions = {},
+): Promise<T> {
+  const { actions } = store.getState();
+  await (opts.cached ? actions.ensure(req) : actions.load(req));
+  const slice = selectSlice<T>(req.family, req.key)(store.getState());
+  if (slice.error) throw slice.error;
+  return slice.data as T;
+}
