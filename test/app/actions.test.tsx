@@ -9,7 +9,7 @@ import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { rowsOf, writesTo } from './probes.ts';
+import { openList, press, rowsOf, writesTo } from './probes.ts';
 
 const CTRL_X = '\x18';
 
@@ -21,18 +21,6 @@ const dbOf = (h: Harness): InstanceStore => {
 function sliceData<T>(h: Harness, family: string): T | undefined {
   const slices = h.store.getState().resources[family] ?? {};
   return Object.values(slices)[0]?.data as T | undefined;
-}
-/** Presses a key and lets the router apply it (one key per commit). */
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
-}
-async function openList(h: Harness, screen: string) {
-  h.store.getState().actions.jump(screen);
-  await until(`${screen} loaded`, () => rowsOf(h, screen).length > 0);
-  await settle();
 }
 
 let h: Harness;

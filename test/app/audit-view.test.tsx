@@ -10,7 +10,7 @@ import type { InstanceStore } from '../../src/emulator/state.ts';
 import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
-import { rowsOf } from './probes.ts';
+import { press, rowsOf } from './probes.ts';
 
 async function until(
   what: string,
@@ -21,12 +21,6 @@ async function until(
   while (!(await cond())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
-  }
-}
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
   }
 }
 async function palette(h: Harness, text: string) {

@@ -9,7 +9,7 @@ import type { InstanceStore } from '../../src/emulator/state.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { rowsOf } from './probes.ts';
+import { openList, rowsOf } from './probes.ts';
 
 const dbOf = (h: Harness): InstanceStore => {
   const db = h.emu.state.stores.get(h.emu.instances[0] ?? '');
@@ -18,11 +18,6 @@ const dbOf = (h: Harness): InstanceStore => {
 };
 async function press(h: Harness, keys: string) {
   h.ui.stdin.write(keys);
-  await settle();
-}
-async function openList(h: Harness, screen: string) {
-  h.store.getState().actions.jump(screen);
-  await until(`${screen} loaded`, () => rowsOf(h, screen).length > 0);
   await settle();
 }
 async function select(h: Harness, id: string) {

@@ -5,14 +5,7 @@ import { after, before, test } from 'node:test';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { rowsOf } from './probes.ts';
-
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
-}
+import { press, rowsOf } from './probes.ts';
 
 let h: Harness;
 before(async () => {

@@ -8,7 +8,7 @@ import { selectTopModal } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { rowsOf } from './probes.ts';
+import { press, rowsOf, typeText } from './probes.ts';
 
 const CTRL_S = '\x13';
 const CTRL_U = '\x15';
@@ -18,15 +18,6 @@ const RIGHT = '\x1b[C';
 const RELEASE = 'DEFAULT_ENVIRONMENT_RELEASE_ID';
 
 const dbOf = (h: Harness): InstanceStore => h.emu.state.stores.get(h.emu.instances[0] ?? '') as InstanceStore;
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
-}
-async function type(h: Harness, text: string) {
-  for (const ch of text) await press(h, ch);
-}
 const modalOpen = (h: Harness) => selectTopModal(h.store.getState()) !== null;
 
 let h: Harness;
@@ -54,7 +45,7 @@ test('e on a published HTTP API: the backend path changes in the definition, REL
   const slots = 10 + api.req_params.length * 5 + 1 + 5; // → backend path
   await press(h, DOWN, slots);
   await press(h, CTRL_U);
-  await type(h, '/standby/path');
+  await typeText(h, '/standby/path');
   await press(h, CTRL_S);
   const review = await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('touches: published in'));
   assert.match(review, new RegExp(`backend path\\s+${oldPath.replace(/[{}]/g, '\\$&')} → /standby/path`));
@@ -80,14 +71,14 @@ test('n: a taken name is flagged as the field is left (4.3.14); a MOCK API gets 
   h.env.editText = async (initial) => `${initial}{"standby":true}\n`;
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New API'));
-  await type(h, sibling.name);
+  await typeText(h, sibling.name);
   await press(h, DOWN);
   await waitForFrame(h.ui, (f) => f.includes('APIG.3202'));
   await press(h, '\x1b[A');
   await press(h, CTRL_U);
-  await type(h, 'standby_health');
+  await typeText(h, 'standby_health');
   await press(h, DOWN, 5); // group (pre-filled from the selected API), visibility, protocol, method, path
-  await type(h, '/standby/health');
+  await typeText(h, '/standby/health');
   await press(h, DOWN, 6); // match, auth, CORS, remark, params "add a row", backend
   await press(h, RIGHT); // HTTP → MOCK
   await waitForFrame(h.ui, (f) => f.includes('mock answer') && !f.includes('backend address'));

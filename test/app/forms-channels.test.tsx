@@ -8,7 +8,7 @@ import { selectTopModal } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { rowsOf } from './probes.ts';
+import { press, rowsOf, typeText } from './probes.ts';
 
 const CTRL_N = '\x0e';
 const CTRL_K = '\x0b';
@@ -18,15 +18,6 @@ const DOWN = '\x1b[B';
 const UP = '\x1b[A';
 
 const dbOf = (h: Harness): InstanceStore => h.emu.state.stores.get(h.emu.instances[0] ?? '') as InstanceStore;
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
-}
-async function type(h: Harness, text: string) {
-  for (const ch of text) await press(h, ch);
-}
 async function openList(h: Harness, screen: string) {
   // a form saved by the previous step closes once its answer is in: keys before that would go to it
   await until('no form open', () => selectTopModal(h.store.getState()) === null);
@@ -64,9 +55,9 @@ test('e on a VPC channel: members are rows; one added, one removed; the member l
   await waitForFrame(h.ui, (f) => !f.includes(first!.host));
   await press(h, DOWN, 2); // member 1 (was 2) host, weight → "add a row"
   await press(h, CTRL_N);
-  await type(h, '10.9.9.9');
+  await typeText(h, '10.9.9.9');
   await press(h, DOWN);
-  await type(h, '7');
+  await typeText(h, '7');
   await press(h, CTRL_S);
   const review = await waitForFrame(h.ui, (f) => f.includes('Review'));
   assert.match(review, /members .*→/);
@@ -95,26 +86,26 @@ test('n: a fast channel with an HTTP check; the check fields follow the protocol
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New VPC channel') && f.includes('health check'));
   assert.doesNotMatch(h.ui.lastFrame() ?? '', /check path/, 'TCP: no path');
-  await type(h, 'standby_pool');
+  await typeText(h, 'standby_pool');
   await press(h, DOWN, 2);
-  await type(h, '8080');
+  await typeText(h, '8080');
   await press(h, DOWN, 3); // balancing, member type, members "add a row"
   await press(h, CTRL_N);
-  await type(h, '10.0.0.8');
+  await typeText(h, '10.0.0.8');
   await press(h, DOWN, 3); // weight, add row, health check
   await press(h, '\x1b[C'); // TCP → HTTP
   await waitForFrame(h.ui, (f) => f.includes('check path') && f.includes('healthy codes'));
   await press(h, DOWN);
-  await type(h, '/health');
+  await typeText(h, '/health');
   await press(h, DOWN);
-  await type(h, '200-299');
+  await typeText(h, '200-299');
   await press(h, DOWN, 5); // check port, healthy after, unhealthy after, check every, check timeout
   await press(h, CTRL_U);
-  await type(h, '30');
+  await typeText(h, '30');
   await press(h, CTRL_S);
   await waitForFrame(h.ui, (f) => f.includes('less than the check interval (10 s)'));
   await press(h, CTRL_U);
-  await type(h, '4');
+  await typeText(h, '4');
   await press(h, CTRL_S);
   await waitForFrame(h.ui, (f) => f.includes('Review'));
   await press(h, 'y');
@@ -134,19 +125,19 @@ test('n on authorizers: LD asks for the backend id; identities are rows; BACKEND
   const db = dbOf(h);
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New custom authorizer') && f.includes('identity sources'));
-  await type(h, 'edge_jwt');
+  await typeText(h, 'edge_jwt');
   await press(h, DOWN, 2);
   await press(h, '\x1b[C'); // FUNC → LD
   await waitForFrame(h.ui, (f) => f.includes('backend API id'));
   await press(h, '\x1b[D'); // back to FUNC
   await waitForFrame(h.ui, (f) => !f.includes('backend API id'));
   await press(h, DOWN);
-  await type(h, 'urn:fss:demo:function:default:edge_jwt');
+  await typeText(h, 'urn:fss:demo:function:default:edge_jwt');
   await press(h, DOWN); // identities "add a row"
   await press(h, CTRL_N);
-  await type(h, 'Authorization');
+  await typeText(h, 'Authorization');
   await press(h, DOWN, 2);
-  await type(h, '^Bearer .+$');
+  await typeText(h, '^Bearer .+$');
   await press(h, CTRL_S);
   await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('Authorization HEADER'));
   await press(h, 'y');

@@ -9,7 +9,7 @@ import { selectTopModal } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { rowsOf, writesTo } from './probes.ts';
+import { press, rowsOf, typeText, writesTo } from './probes.ts';
 
 const CTRL_U = '\x15';
 const CTRL_S = '\x13';
@@ -17,16 +17,6 @@ const ESC = '\x1b';
 const DOWN = '\x1b[B';
 
 const dbOf = (h: Harness): InstanceStore => h.emu.state.stores.get(h.emu.instances[0] ?? '') as InstanceStore;
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
-}
-/** Types text one character per commit (the router applies one key per commit). */
-async function type(h: Harness, text: string) {
-  for (const ch of text) await press(h, ch);
-}
 async function openList(h: Harness, screen: string) {
   // a form saved by the previous step closes once its answer is in: keys before that would go to it
   await until('no form open', () => selectTopModal(h.store.getState()) === null);
@@ -66,7 +56,7 @@ test('e on a throttling policy: pre-filled, review shows only the changed limit 
   await press(h, DOWN, 2); // name → type → API limit
   await press(h, CTRL_U);
   const next = t.api_call_limits * 2;
-  await type(h, String(next));
+  await typeText(h, String(next));
   const before = writesTo(h);
   await press(h, CTRL_S);
   const frame = await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('touches: bound to'));
@@ -103,7 +93,7 @@ test('Esc in the form and n in the review send nothing and change nothing', asyn
   const before = writesTo(h);
   await press(h, 'e');
   await waitForFrame(h.ui, (f) => f.includes('Edit throttling policy'));
-  await type(h, 'x');
+  await typeText(h, 'x');
   await press(h, CTRL_S);
   await waitForFrame(h.ui, (f) => f.includes('Review'));
   await press(h, 'n');
@@ -125,11 +115,11 @@ test('n creates a throttling policy; invalid input is shown on its field before 
   const before = writesTo(h);
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New throttling policy'));
-  await type(h, '9x'); // a name must start with a letter
+  await typeText(h, '9x'); // a name must start with a letter
   await press(h, DOWN, 2);
-  await type(h, '100');
+  await typeText(h, '100');
   await press(h, DOWN);
-  await type(h, '500'); // user limit above the API limit
+  await typeText(h, '500'); // user limit above the API limit
   await press(h, CTRL_S);
   await waitForFrame(
     h.ui,
@@ -138,10 +128,10 @@ test('n creates a throttling policy; invalid input is shown on its field before 
   assert.equal(writesTo(h), before, 'refused before sending');
   // fix both: the cursor is on the first error (name)
   await press(h, CTRL_U);
-  await type(h, 'storm_guard');
+  await typeText(h, 'storm_guard');
   await press(h, DOWN, 3);
   await press(h, CTRL_U);
-  await type(h, '50');
+  await typeText(h, '50');
   await press(h, CTRL_S);
   await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('storm_guard'));
   await press(h, 'y');
@@ -159,12 +149,12 @@ test('a server refusal naming a parameter lands on that field with its code', as
   const before = writesTo(h);
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New ACL policy'));
-  await type(h, 'deny_tenants');
+  await typeText(h, 'deny_tenants');
   await press(h, DOWN); // type
   await press(h, DOWN); // object
   await press(h, ' '); // IP → DOMAIN
   await press(h, DOWN);
-  await type(h, 'bad tenant!'); // the client does not check tenant names; the emulator does
+  await typeText(h, 'bad tenant!'); // the client does not check tenant names; the emulator does
   await press(h, CTRL_S);
   await waitForFrame(h.ui, (f) => f.includes('Review'));
   await press(h, 'y');
@@ -174,7 +164,7 @@ test('a server refusal naming a parameter lands on that field with its code', as
   assert.ok(![...db.data.acls.values()].some((a) => a.acl_name === 'deny_tenants'));
   // fix the field and send again
   await press(h, CTRL_U);
-  await type(h, 'tenant_a,tenant_b');
+  await typeText(h, 'tenant_a,tenant_b');
   await press(h, CTRL_S);
   await waitForFrame(h.ui, (f) => f.includes('Review'));
   await press(h, 'y');
@@ -267,7 +257,7 @@ test('O on a group lists its variables × environments; e changes a value in pla
   await waitForFrame(h.ui, (f) => f.includes('Edit environment variable'));
   await press(h, DOWN, 2); // environment and name are fixed
   await press(h, CTRL_U);
-  await type(h, 'standby.internal:8443');
+  await typeText(h, 'standby.internal:8443');
   await press(h, CTRL_S);
   await waitForFrame(h.ui, (f) => /value\s+.* → standby\.internal:8443/.test(f));
   await press(h, 'y');
@@ -279,9 +269,9 @@ test('O on a group lists its variables × environments; e changes a value in pla
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New environment variable'));
   await press(h, DOWN);
-  await type(h, 'standby_addr');
+  await typeText(h, 'standby_addr');
   await press(h, DOWN);
-  await type(h, '10.0.0.9');
+  await typeText(h, '10.0.0.9');
   await press(h, CTRL_S);
   await waitForFrame(h.ui, (f) => f.includes('Review'));
   await press(h, 'y');
@@ -312,7 +302,7 @@ test('O on a throttling policy lists its special settings; e changes one limit',
   await waitForFrame(h.ui, (f) => f.includes('Edit special throttling setting'));
   await press(h, DOWN, 2);
   await press(h, CTRL_U);
-  await type(h, '77');
+  await typeText(h, '77');
   await press(h, CTRL_S);
   await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('→ 77 calls'));
   await press(h, 'y');

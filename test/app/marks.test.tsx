@@ -7,13 +7,10 @@ import type { InstanceStore } from '../../src/emulator/state.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
+import { press, rowsOf } from './probes.ts';
+import { batchAuthRows } from '../../screens/actions/data.ts';
+import type { App } from '../../src/api/types/apps.ts';
 
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
-}
 type Api = { id: string; name: string };
 const apisOf = (h: Harness): Api[] => {
   const s = h.store.getState();
@@ -110,11 +107,12 @@ test('A on the APIs list with marked APIs authorizes an app for all of them in o
   await settle();
   await press(h, 'A');
   await waitForFrame(h.ui, (f) => f.includes('Authorize apps for the 2 marked APIs in RELEASE'));
-  type Batch = { rows: Array<{ app: { id: string; name: string }; authorized: number }> };
-  let rows: Batch['rows'] = [];
+  // the dialog's rows: the apps screen's list, with what the flow read of the marked APIs' authorizations
+  let rows: ReturnType<typeof batchAuthRows> = [];
   await until('apps', () => {
     const slices = h.store.getState().resources['actions.appAuthsBatch'] ?? {};
-    rows = (Object.values(slices)[0]?.data as Batch | undefined)?.rows ?? [];
+    const auths = Object.values(slices)[0]?.data as Array<{ appId: string }> | undefined;
+    rows = auths ? batchAuthRows(rowsOf<App>(h, 'apps'), auths) : [];
     return rows.length > 0;
   });
   await settle();

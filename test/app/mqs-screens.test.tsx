@@ -10,14 +10,7 @@ import { messageAt, mqsOf, type MqsInstanceRec } from '../../src/emulator/mqs-st
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { rowsOf, writesTo } from './probes.ts';
-
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
-}
+import { press, rowsOf, typeText, writesTo } from './probes.ts';
 
 /** Esc until the view under the current one shows (a first Esc may only clear the status line). */
 async function back(h: Harness) {
@@ -28,10 +21,6 @@ async function back(h: Harness) {
     return false;
   });
   await settle();
-}
-
-async function type(h: Harness, text: string) {
-  for (const ch of text) await press(h, ch);
 }
 
 async function auditLines(h: Harness, pattern: RegExp): Promise<Array<Record<string, unknown>>> {
@@ -78,7 +67,7 @@ test('Enter opens the messages of the last hour; w searches 15m; the viewer pret
   await press(h, 'w');
   await waitForFrame(h.ui, (f) => f.includes('Search messages of order-events'));
   await press(h, '\x15'); // ctrl+u clears the line
-  await type(h, '15m');
+  await typeText(h, '15m');
   await press(h, '\r');
   await until('15m window', () => rowsOf(h, 'messages', { topic: 'order-events', window: '15m' }).length > 0);
   const rows = rowsOf<{ timestamp: number; key: string; partition: number; message_offset: number }>(
@@ -103,7 +92,7 @@ test('a bad window is explained in the dialog and nothing is searched', async ()
   await press(h, 'w');
   await waitForFrame(h.ui, (f) => f.includes('Search messages of'));
   await press(h, '\x15');
-  await type(h, 'yesterday');
+  await typeText(h, 'yesterday');
   await press(h, '\r');
   await waitForFrame(h.ui, (f) => f.includes('use 15m, 2h, 3d'));
   await press(h, '\x1b');
@@ -270,7 +259,7 @@ test('export the marked topics to a file, then import a renamed copy', async () 
   await press(h, 'E');
   await waitForFrame(h.ui, (f) => f.includes('Export 1 topic(s) to a file'));
   await press(h, '\x15');
-  await type(h, file);
+  await typeText(h, file);
   await press(h, '\r');
   await until('exported', () => existsSync(file));
   const text = readFileSync(file, 'utf8');
@@ -280,7 +269,7 @@ test('export the marked topics to a file, then import a renamed copy', async () 
   await press(h, 'I');
   await waitForFrame(h.ui, (f) => f.includes('Import topics (AddNew)'));
   await press(h, '\x15');
-  await type(h, copy);
+  await typeText(h, copy);
   await press(h, '\r');
   await waitForFrame(
     h.ui,

@@ -4,17 +4,11 @@ import { after, before, test } from 'node:test';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { rowsOf } from './probes.ts';
+import { press, rowsOf } from './probes.ts';
 
 function sliceData<T>(h: Harness, family: string): T | undefined {
   const slices = h.store.getState().resources[family] ?? {};
   return Object.values(slices)[0]?.data as T | undefined;
-}
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
 }
 const selectedLine = (frame: string) =>
   frame.split('\n').find((l) => /^\W*› ?[◆ ] /.test(l.replace(/^│ /, '')));

@@ -1,8 +1,10 @@
-// What screen tests read back from a mounted dashboard (test/app/harness.tsx): a list's rows in the
-// store, how many writes the emulator has seen, and the audit log's entry for an action.
+// How screen tests drive and read back a mounted dashboard (test/app/harness.tsx): keys in, a list
+// opened; a list's rows in the store, how many writes the emulator has seen, an action's audit entry.
 import { existsSync, readFileSync } from 'node:fs';
 import { listKey } from '../../src/app/data.ts';
 import type { Harness } from './harness.tsx';
+import { settle } from '../helpers/ink.ts';
+import { until } from '../helpers/until.ts';
 
 /** The rows of a list in the store (the current instance, these list parameters). */
 export function rowsOf<T = unknown>(h: Harness, family: string, params: Record<string, string> = {}): T[] {
@@ -31,4 +33,24 @@ export async function auditedEntry(h: Harness, action: string): Promise<Record<s
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`no audit line for ${action}`);
+}
+
+/** Writes keys to the app's stdin, one commit each (the router applies one key per commit). */
+export async function press(h: Harness, keys: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    h.ui.stdin.write(keys);
+    await settle();
+  }
+}
+
+/** Types text one character per commit. */
+export async function typeText(h: Harness, text: string): Promise<void> {
+  for (const ch of text) await press(h, ch);
+}
+
+/** Jumps to a list and waits for its rows. */
+export async function openList(h: Harness, screen: string): Promise<void> {
+  h.store.getState().actions.jump(screen);
+  await until(`${screen} loaded`, () => rowsOf(h, screen).length > 0);
+  await settle();
 }

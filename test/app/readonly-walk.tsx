@@ -10,22 +10,9 @@ import { decideSession } from '../../src/app/session.ts';
 import { viewKeys } from '../../src/app/view-keys.ts';
 import { selectTop } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
-import { startHarness, type Harness } from './harness.tsx';
+import { startHarness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { rowsOf } from './probes.ts';
-
-/** Presses a key and lets the router apply it (one key per commit). */
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
-}
-async function openList(h: Harness, screen: string) {
-  h.store.getState().actions.jump(screen);
-  await until(`${screen} loaded`, () => rowsOf(h, screen).length > 0);
-  await settle();
-}
+import { openList, press, rowsOf } from './probes.ts';
 
 /** Walks the screens whose registry index `pick` accepts; then checks the status line and that nothing was written. */
 export async function readOnlyWalk(pick: (index: number) => boolean): Promise<void> {

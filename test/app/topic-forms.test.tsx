@@ -10,22 +10,13 @@ import { selectTopModal } from '../../src/store/index.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { startHarness, type Harness } from './harness.tsx';
 import { until } from '../helpers/until.ts';
-import { writesTo } from './probes.ts';
+import { press, typeText, writesTo } from './probes.ts';
 
 const CTRL_U = '\x15';
 const CTRL_S = '\x13';
 const ESC = '\x1b';
 const DOWN = '\x1b[B';
 
-async function press(h: Harness, keys: string, times = 1) {
-  for (let i = 0; i < times; i++) {
-    h.ui.stdin.write(keys);
-    await settle();
-  }
-}
-async function type(h: Harness, text: string) {
-  for (const ch of text) await press(h, ch);
-}
 const modalOpen = (h: Harness) => selectTopModal(h.store.getState()) !== null;
 function topicRows(h: Harness): Array<{ name: string; retention_time?: number }> {
   const s = h.store.getState();
@@ -67,17 +58,17 @@ test('n creates a topic; an unknown app refused by the service lands on the app 
   const before = writesTo(h);
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New topic'));
-  await type(h, 'refund-events');
+  await typeText(h, 'refund-events');
   await press(h, DOWN);
-  await type(h, 'no-such-app'); // the client cannot know the apps; the service refuses it
+  await typeText(h, 'no-such-app'); // the client cannot know the apps; the service refuses it
   await press(h, DOWN);
   await press(h, ' '); // permission all → pub
   await press(h, DOWN);
   await press(h, CTRL_U);
-  await type(h, '6'); // partitions
+  await typeText(h, '6'); // partitions
   await press(h, DOWN, 2);
   await press(h, CTRL_U);
-  await type(h, '24'); // retention hours
+  await typeText(h, '24'); // retention hours
   await press(h, DOWN);
   await press(h, ' '); // sync replication on
   await press(h, CTRL_S);
@@ -91,7 +82,7 @@ test('n creates a topic; an unknown app refused by the service lands on the app 
   assert.equal(mqs.topics.has('refund-events'), false);
   // the cursor is on the app field: fix it and send again
   await press(h, CTRL_U);
-  await type(h, appId);
+  await typeText(h, appId);
   await press(h, CTRL_S);
   await waitForFrame(h.ui, (f) => f.includes('Review'));
   await press(h, 'y');
@@ -119,16 +110,16 @@ test('the 5.2.2 rules are shown on their fields before anything is sent; Esc clo
   const before = writesTo(h);
   await press(h, 'n');
   await waitForFrame(h.ui, (f) => f.includes('New topic'));
-  await type(h, '9x'); // starts with a digit, too short
+  await typeText(h, '9x'); // starts with a digit, too short
   await press(h, DOWN, 3);
   await press(h, CTRL_U);
-  await type(h, '51'); // partitions 1-50
+  await typeText(h, '51'); // partitions 1-50
   await press(h, DOWN);
   await press(h, CTRL_U);
-  await type(h, '4'); // replicas 1-3
+  await typeText(h, '4'); // replicas 1-3
   await press(h, DOWN);
   await press(h, CTRL_U);
-  await type(h, '721'); // retention 1-720 h
+  await typeText(h, '721'); // retention 1-720 h
   await press(h, CTRL_S);
   const frame = await waitForFrame(
     h.ui,
@@ -157,10 +148,10 @@ test('e modifies a topic: pre-filled with its owner policy, only the 5.2.3 field
   await press(h, CTRL_U); // the name is fixed: nothing happens
   await press(h, DOWN, 5); // → retention
   await press(h, CTRL_U);
-  await type(h, '48');
+  await typeText(h, '48');
   await press(h, DOWN, 4); // sync replication, sync flush, tags → description
   await press(h, CTRL_U);
-  await type(h, 'orders v2');
+  await typeText(h, 'orders v2');
   await press(h, CTRL_S);
   const review = await waitForFrame(h.ui, (f) => f.includes('Review') && f.includes('orders v2'));
   assert.match(review, new RegExp(`retention\\s+${was.retention} h → 48 h`));
@@ -192,7 +183,7 @@ test('Esc in the edit form sends nothing; e on a topic without modify explains i
   assert.match(form, /permission.*publish \(pub\)/);
   assert.match(form, /tags\s+raw \|\| json/);
   await press(h, DOWN, 5);
-  await type(h, '9');
+  await typeText(h, '9');
   await press(h, ESC);
   await until('form closed', () => !modalOpen(h));
   await select(h, 'audit-log');
