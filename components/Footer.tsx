@@ -35,15 +35,15 @@ export function Footer({ scopes, only, width, hints: given, labels }: FooterProp
     used += w;
   }
   if (used <= width) shown.push(...last);
+  // Two text nodes per hint (Ink re-squashes every node on every frame); the gap is in the label's.
   return (
     <Text wrap="truncate">
-      {shown.map((h, i) => (
-        <Text key={h.command}>
-          {i > 0 ? '  ' : ''}
-          <Text color={theme.tokens.accent} bold>{`<${h.keys}>`}</Text>
-          <Text color={theme.tokens.muted}>{` ${h.label}`}</Text>
-        </Text>
-      ))}
+      {shown.flatMap((h, i) => [
+        <Text key={`${h.command}-k`} color={theme.tokens.accent} bold>{`<${h.keys}>`}</Text>,
+        <Text key={`${h.command}-l`} color={theme.tokens.muted}>
+          {` ${h.label}${i < shown.length - 1 ? '  ' : ''}`}
+        </Text>,
+      ])}
     </Text>
   );
 }

@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import { memo, useState, type ReactNode } from 'react';
 import { sanitizeText } from '../src/ui/sanitize.ts';
 import { fitToWidth, splitMatch, displayWidth, truncateToWidth, type Align } from '../src/ui/text.ts';
+import { countRender } from '../src/ui/render-count.ts';
 import { useTheme, type ColorValue, type Theme } from '../src/ui/theme.ts';
 import { layoutColumns, scrollWindow } from './table-layout.ts';
 
@@ -88,7 +89,9 @@ function WindowedTableInner<Row>(props: WindowedTableProps<Row>) {
           const key = props.rowKey(row);
           return (
             <TableRow
-              key={key}
+              // Keyed by place in the window: a page or a scroll updates the rows in place (Ink
+              // reuses their nodes) instead of unmounting one screenful and mounting the next.
+              key={i}
               cells={columns.map((c) => sanitizeText(c.cell(row)))}
               colors={columns.map((c) => c.color?.(row, theme))}
               aligns={columns.map((c) => c.align ?? 'left')}
@@ -133,26 +136,36 @@ function TitleLine<Row>(p: WindowedTableProps<Row> & { width: number; theme: The
   );
 }
 
-function HeaderLine<Row>(p: {
-  columns: readonly TableColumn<Row>[];
-  widths: number[];
-  gutter: number;
-  sort: TableSort | undefined;
-  theme: Theme;
-}) {
-  const parts: string[] = [];
-  p.columns.forEach((c, i) => {
-    const w = p.widths[i] ?? 0;
-    if (w === 0) return;
-    const arrow = p.sort?.column === c.key ? (p.sort.descending ? '↓' : '↑') : '';
-    parts.push(fitToWidth(c.title.toUpperCase() + arrow, w, c.align ?? 'left'));
-  });
-  return (
-    <Text bold color={p.theme.tokens.muted} wrap="truncate">
-      {' '.repeat(p.gutter) + parts.join(' '.repeat(GAP))}
-    </Text>
-  );
-}
+// Memoised: the widths are compared by value (layoutColumns builds a new array per render).
+const HeaderLine = memo(
+  function HeaderLine(p: {
+    columns: readonly Pick<TableColumn<unknown>, 'key' | 'title' | 'align'>[];
+    widths: number[];
+    gutter: number;
+    sort: TableSort | undefined;
+    theme: Theme;
+  }) {
+    const parts: string[] = [];
+    p.columns.forEach((c, i) => {
+      const w = p.widths[i] ?? 0;
+      if (w === 0) return;
+      const arrow = p.sort?.column === c.key ? (p.sort.descending ? '↓' : '↑') : '';
+      parts.push(fitToWidth(c.title.toUpperCase() + arrow, w, c.align ?? 'left'));
+    });
+    return (
+      <Text bold color={p.theme.tokens.muted} wrap="truncate">
+        {' '.repeat(p.gutter) + parts.join(' '.repeat(GAP))}
+      </Text>
+    );
+  },
+  (a, b) =>
+    a.columns === b.columns &&
+    a.gutter === b.gutter &&
+    a.theme === b.theme &&
+    a.sort?.column === b.sort?.column &&
+    a.sort?.descending === b.sort?.descending &&
+    sameArray(a.widths, b.widths),
+);
 
 interface RowProps {
   cells: string[];
@@ -167,34 +180,65 @@ interface RowProps {
 }
 
 // Memoised on its (cheap, primitive-heavy) props: moving the selection re-renders two rows.
+// Few nodes: Ink squashes and re-tokenises every text node of the frame on every frame, so cells
+// of one colour (all of them on the selected row) are one string, and only a colour change or a
+// filter match opens a nested <Text>.
 const TableRow = memo(
   function TableRow(p: RowProps) {
+    countRender('TableRow');
     const t = p.theme.tokens;
     const out: ReactNode[] = [];
-    if (p.gutter > 0) {
+    let run = '';
+    let runColor: ColorValue = undefined;
+    const flush = () => {
+      if (run === '') return;
       out.push(
-        <Text key="g" color={t.markFg} bold>
-          {p.marked ? (p.theme.unicode ? '● ' : '* ') : '  '}
-        </Text>,
+        runColor === undefined ? (
+          run
+        ) : (
+          <Text key={out.length} color={runColor}>
+            {run}
+          </Text>
+        ),
       );
+      run = '';
+    };
+    const add = (text: string, color: ColorValue) => {
+      if (color !== runColor) flush();
+      runColor = color;
+      run += text;
+    };
+    if (p.gutter > 0) {
+      if (p.marked) {
+        out.push(
+          <Text key="g" color={t.markFg} bold>
+            {p.theme.unicode ? '● ' : '* '}
+          </Text>,
+        );
+      } else run = '  ';
     }
+    const matchStyle = p.theme.monochrome
+      ? { underline: true, bold: true }
+      : { backgroundColor: t.matchBg, color: t.matchFg };
     // A hidden column (width 0) takes no gap, so the last shown one has none after it.
     const lastShown = p.widths.findLastIndex((w) => w > 0);
     p.cells.forEach((text, i) => {
       const w = p.widths[i] ?? 0;
       if (w === 0) return;
-      const fitted = fitToWidth(text, w, p.aligns[i] ?? 'left');
-      const sep = i < lastShown ? ' '.repeat(GAP) : '';
+      const fitted = fitToWidth(text, w, p.aligns[i] ?? 'left') + (i < lastShown ? ' '.repeat(GAP) : '');
+      const color = p.selected ? undefined : p.colors[i];
+      const m = splitMatch(fitted, p.filter);
+      if (m === null) return add(fitted, color);
+      add(m.before, color);
+      flush();
       out.push(
-        <Cell
-          key={i}
-          text={fitted + sep}
-          color={p.selected ? undefined : p.colors[i]}
-          filter={p.filter}
-          theme={p.theme}
-        />,
+        <Text key={out.length} {...matchStyle}>
+          {m.match}
+        </Text>,
       );
+      add(m.after, color);
     });
+    flush();
     const selectedStyle = p.theme.monochrome
       ? { inverse: true }
       : { backgroundColor: t.selectionBg, color: t.selectionFg };
@@ -215,31 +259,6 @@ const TableRow = memo(
     sameArray(a.colors, b.colors) &&
     sameArray(a.aligns, b.aligns),
 );
-
-function Cell({
-  text,
-  color,
-  filter,
-  theme,
-}: {
-  text: string;
-  color: ColorValue;
-  filter: string;
-  theme: Theme;
-}) {
-  const m = splitMatch(text, filter);
-  if (m === null) return <Text color={color}>{text}</Text>;
-  const matchStyle = theme.monochrome
-    ? { underline: true, bold: true }
-    : { backgroundColor: theme.tokens.matchBg, color: theme.tokens.matchFg };
-  return (
-    <Text color={color}>
-      {m.before}
-      <Text {...matchStyle}>{m.match}</Text>
-      {m.after}
-    </Text>
-  );
-}
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;

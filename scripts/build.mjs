@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { readFileSync, chmodSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { writeNotices } from './notices.mjs';
+import { patchInkOutput } from './ink-frame-cache.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
@@ -24,11 +25,25 @@ for (const ch of '…—–›‹·•●○◆◇▏▕│─┃━↑↓←→
 }
 for (let c = 0xa1; c <= 0xff; c++) if (c !== 0xad && stringWidth(String.fromCharCode(c)) === 1) NARROW.add(c);
 function simpleWidth(s) {
+  let w = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c === 0x1b && s.charCodeAt(i + 1) === 0x5b) {
+      // An SGR sequence (ESC [ digits and ; then m) takes no column: string-width strips it. Ink
+      // measures the styled lines of every frame (a filter's highlights make them new each key).
+      let j = i + 2;
+      for (let d = s.charCodeAt(j); (d >= 0x30 && d <= 0x39) || d === 0x3b; d = s.charCodeAt(++j));
+      if (s.charCodeAt(j) !== 0x6d) return -1;
+      i = j;
+      continue;
+    }
     if ((c < 0x20 || c > 0x7e) && !NARROW.has(c)) return -1;
+    w++;
   }
-  return s.length;
+  return w;
+}
+for (const sample of ['\x1b[31mab\x1b[39m', '\x1b[1;48;5;31m—…\x1b[m', 'a\x1b[0m']) {
+  if (simpleWidth(sample) !== stringWidth(sample)) throw new Error('memo-string-width: SGR width differs');
 }
 const cache = new Map();
 const LIMIT = 8192;
@@ -87,6 +102,19 @@ const plugins = [
       b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'stub', namespace: 'no-devtools' }));
       b.onLoad({ filter: /.*/, namespace: 'no-devtools' }, () => ({
         contents: 'export default { initialize() {}, connectToDevTools() {} };',
+      }));
+    },
+  },
+  {
+    // Ink's line cells kept across frames (scripts/ink-frame-cache.mjs).
+    name: 'ink-frame-cache',
+    setup(b) {
+      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]output\.js$/ }, (args) => ({
+        contents: patchInkOutput(
+          readFileSync(args.path, 'utf8'),
+          new URL('./ink-frame-cache.mjs', import.meta.url).pathname,
+        ),
+        loader: 'js',
       }));
     },
   },

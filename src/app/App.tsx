@@ -1,12 +1,14 @@
 import { Box, Text, useApp, useWindowSize } from 'ink';
-import { createElement, useEffect, useMemo, useSyncExternalStore, type ComponentType } from 'react';
+import { createElement, memo, useEffect, useMemo, useSyncExternalStore, type ComponentType } from 'react';
 import { MutationProvider, useMutations } from '../../screens/actions/context.tsx';
 import { MutationPanel } from '../../screens/actions/MutationPanel.tsx';
 import { resourceById } from '../../screens/registry.ts';
 import { commandKeysLabel, keyLabel, type Command, type KeyScope } from '../keys/keymap.ts';
 import type { MutationPhase } from '../store/mutations.ts';
+import type { ModalSpec } from '../store/ui.ts';
+import { countRender } from '../ui/render-count.ts';
 import { KeyRouterProvider, useCommands, type KeyRouter } from '../keys/router.tsx';
-import { StoreProvider, useActions, useDashboardStore, useStore } from '../store/react.tsx';
+import { StoreProvider, useActions, useDashboardStore, useStore, useStoreShallow } from '../store/react.tsx';
 import type { DashboardStore } from '../store/store.ts';
 import { selectTop, selectTopModal } from '../store/selectors.ts';
 import { ThemeProvider, type Theme } from '../ui/theme.ts';
@@ -112,15 +114,28 @@ export function App({ store, env, theme, router, onQuit, stores }: AppProps) {
 }
 
 function Shell({ onQuit }: { onQuit?: () => void }) {
+  countRender('Shell');
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
   const width = Math.max(20, columns || 80);
   const height = Math.max(8, rows || 24);
   const actions = useActions();
   const store = useDashboardStore();
-  const top = useStore(selectTop);
+  // What the shell itself shows of the current view, as primitives: a selection move, a scroll or a
+  // mark changes the entry but none of these, so the shell (header, crumbs, status, footer) does not
+  // re-render; TopView below is what follows the entry (issue 18).
+  const top = useStoreShallow((s) => {
+    const e = selectTop(s);
+    return {
+      screen: e.screen,
+      view: e.view,
+      tab: e.tab,
+      filtering: e.list.filtering,
+      // the key useList loads under (every list, instance-scoped or not, is keyed by the current instance)
+      sliceKey: listKey(s.instanceId, e.params),
+    };
+  });
   const modal = useStore(selectTopModal);
-  const instanceId = useStore((s) => s.instanceId);
   const autoMs = useStore((s) => s.autoRefreshMs);
   const env = useAppEnv();
   const { defaultRefreshMs, writeRaw } = env;
@@ -172,8 +187,6 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
   const d = resourceById(top.screen);
   const mainHeight = height - 4;
   const family = top.view === 'list' ? top.screen : '';
-  // the key useList loads under (every list, instance-scoped or not, is keyed by the current instance)
-  const sliceKey = listKey(instanceId, top.params);
   const overlay = modal !== null || mutating;
   const scopes: KeyScope[] = overlay
     ? ['modal']
@@ -181,7 +194,7 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
       ? ['debug', 'global']
       : top.view === 'xray'
         ? ['list', 'global']
-        : top.list.filtering
+        : top.filtering
           ? ['input']
           : [top.view, 'actions', 'global'];
   const keys = viewKeys(d, top.view, session, top.tab);
@@ -206,27 +219,11 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
             collapse one by one (rows vanish from the middle of the list, the selected one too). */}
         <Box flexShrink={1} flexDirection="column" overflow="hidden">
           <Box flexShrink={0} flexDirection="column">
-            {modal && modalComponent(modal.kind) ? (
-              createElement(modalComponent(modal.kind) as ComponentType<ModalProps>, {
-                props: modal.props ?? {},
-                width,
-                height: mainHeight,
-              })
-            ) : !d ? (
-              <Text>Unknown screen {top.screen}</Text>
-            ) : top.view === 'debug' ? (
-              <DebugView key={top.seq} width={width} height={mainHeight} />
-            ) : top.view === 'xray' ? (
-              <XrayView key={top.seq} entry={top} width={width} height={mainHeight} />
-            ) : top.view === 'list' ? (
-              <ListView key={top.seq} descriptor={d} entry={top} width={width} height={mainHeight} />
-            ) : (
-              <DetailView key={top.seq} descriptor={d} entry={top} width={width} height={mainHeight} />
-            )}
+            <TopView modal={modal} width={width} height={mainHeight} />
           </Box>
         </Box>
       </Box>
-      <StatusLine width={width} family={family} sliceKey={sliceKey} />
+      <StatusLine width={width} family={family} sliceKey={top.sliceKey} />
       <Footer
         width={width}
         scopes={scopes}
@@ -236,3 +233,29 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
     </Box>
   );
 }
+
+/** The current view (or the modal over it): the one part of the frame that follows the top entry. */
+const TopView = memo(function TopView({
+  modal,
+  width,
+  height,
+}: {
+  modal: ModalSpec | null;
+  width: number;
+  height: number;
+}) {
+  const top = useStore(selectTop);
+  const d = resourceById(top.screen);
+  if (modal && modalComponent(modal.kind))
+    return createElement(modalComponent(modal.kind) as ComponentType<ModalProps>, {
+      props: modal.props ?? {},
+      width,
+      height,
+    });
+  if (!d) return <Text>Unknown screen {top.screen}</Text>;
+  if (top.view === 'debug') return <DebugView key={top.seq} width={width} height={height} />;
+  if (top.view === 'xray') return <XrayView key={top.seq} entry={top} width={width} height={height} />;
+  if (top.view === 'list')
+    return <ListView key={top.seq} descriptor={d} entry={top} width={width} height={height} />;
+  return <DetailView key={top.seq} descriptor={d} entry={top} width={width} height={height} />;
+});

@@ -7,10 +7,12 @@ import { Header as HeaderLine } from '../../components/Header.tsx';
 import { StatusLine as Status } from '../../components/StatusLine.tsx';
 import { resourceById } from '../../screens/registry.ts';
 import type { Command, KeyScope } from '../keys/keymap.ts';
+import { memo } from 'react';
 import { useStore, useStoreShallow } from '../store/react.tsx';
 import { selectSlice, selectTop } from '../store/selectors.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { displayWidth } from '../ui/text.ts';
+import { countRender } from '../ui/render-count.ts';
 import { useTheme } from '../ui/theme.ts';
 import { useInstanceRow } from './data.ts';
 import { useAppEnv } from './env.tsx';
@@ -24,7 +26,8 @@ function useInstanceLabel(): string | null {
   return instanceId ? (instanceName ?? instanceId) : null;
 }
 
-export function Header({ width }: { width: number }) {
+export const Header = memo(function Header({ width }: { width: number }) {
+  countRender('Header');
   const { header } = useAppEnv();
   const instance = useInstanceLabel();
   const auto = useStore((s) => s.autoRefreshMs);
@@ -42,10 +45,11 @@ export function Header({ width }: { width: number }) {
       {...(auto ? { autoRefreshSeconds: auto / 1000 } : {})}
     />
   );
-}
+});
 
 /** `instance › group › API`, plus the `/` filter input (or the active filter) at the right. */
-export function Breadcrumbs({ width }: { width: number }) {
+export const Breadcrumbs = memo(function Breadcrumbs({ width }: { width: number }) {
+  countRender('Breadcrumbs');
   const theme = useTheme();
   const instance = useInstanceLabel();
   const stackCrumbs = useStoreShallow((s) =>
@@ -65,8 +69,11 @@ export function Breadcrumbs({ width }: { width: number }) {
   // `instance › group › API`: the current instance first (not while choosing one)
   const onInstances = useStore((s) => s.stack.at(-1)?.screen === 'instances');
   const crumbs = instance && !onInstances ? [instance, ...stackCrumbs] : stackCrumbs;
-  const top = useStore(selectTop);
-  const { filter, filtering, filterCursor } = top.list;
+  // the filter's fields only: a selection move changes the entry, not these
+  const { filter, filtering, filterCursor } = useStoreShallow((s) => {
+    const l = selectTop(s).list;
+    return { filter: l.filter, filtering: l.filtering, filterCursor: l.filterCursor };
+  });
   const chars = Array.from(filter);
   const at = Math.min(filterCursor ?? chars.length, chars.length);
   const filterText = filtering
@@ -81,9 +88,9 @@ export function Breadcrumbs({ width }: { width: number }) {
       <Text color={theme.tokens.warning}>{filterText}</Text>
     </Text>
   );
-}
+});
 
-export function Footer({
+export const Footer = memo(function Footer({
   width,
   scopes,
   only,
@@ -96,6 +103,7 @@ export function Footer({
   hints?: ReadonlyArray<{ keys: string; label: string }>;
   labels?: Partial<Record<Command, string>>;
 }) {
+  countRender('Footer');
   return (
     <Hints
       width={width}
@@ -105,10 +113,19 @@ export function Footer({
       {...(labels ? { labels } : {})}
     />
   );
-}
+});
 
 /** Status: an explicit message, else the current view's load error (stale data kept) or progress. */
-export function StatusLine({ width, family, sliceKey }: { width: number; family: string; sliceKey: string }) {
+export const StatusLine = memo(function StatusLine({
+  width,
+  family,
+  sliceKey,
+}: {
+  width: number;
+  family: string;
+  sliceKey: string;
+}) {
+  countRender('StatusLine');
   const status = useStore((s) => s.status);
   const slice = useStore(selectSlice(family, sliceKey));
   const loading = useStore((s) => s.inFlight > 0);
@@ -148,4 +165,4 @@ export function StatusLine({ width, family, sliceKey }: { width: number; family:
     : undefined;
   const warning = warningNote(slice.warnings);
   return <Status width={width} {...(message ? { message } : {})} {...(warning ? { warning } : {})} />;
-}
+});

@@ -1,12 +1,12 @@
 import { Box, Text } from 'ink';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { WindowedTable, type TableColumn } from '../../components/WindowedTable.tsx';
 import type { CellTone, Column, ResourceDescriptor } from '../../screens/types.ts';
 import { useCommands, useKeyHandler } from '../keys/router.tsx';
 import { commandsForKey } from '../keys/keymap.ts';
 import { editLine, insertText } from '../../components/TextInput.tsx';
 import { useActions, useDashboardStore, useStore, useStoreShallow } from '../store/react.tsx';
-import type { NavEntry } from '../store/navigation.ts';
+import type { ListState, NavEntry } from '../store/navigation.ts';
 import type { ResourceSlice } from '../store/slice.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { useTheme, type ColorValue, type Theme } from '../ui/theme.ts';
@@ -19,7 +19,8 @@ import { useSession } from './session.ts';
 import { filterFields, parseListFilter, UNKNOWN_FIELD_PREFIX, unknownFieldsHint } from './list-filter.ts';
 import { useCopyText } from './copy-text.tsx';
 import { useSessionStores } from './session-stores.ts';
-import { filterRows, nextSort, sortRows, warmHaystacks } from './list-model.ts';
+import { createRowFilter, nextSort, sortRows, warmHaystacks } from './list-model.ts';
+import { countRender } from '../ui/render-count.ts';
 import {
   CURSOR_STEPS,
   cursorIndex,
@@ -47,6 +48,7 @@ export function ListView({
   width: number;
   height: number;
 }) {
+  countRender('ListView');
   const theme = useTheme();
   const actions = useActions();
   const store = useDashboardStore();
@@ -57,13 +59,19 @@ export function ListView({
   const instanceRow = useInstanceRow();
   const instanceStatus = d.instanceScoped ? instanceRow?.status : undefined;
 
-  const filtered = useMemo(
-    () => filterRows(slice.data ?? [], d.columns, filter, d.filterFields),
-    [slice.data, d, filter],
-  );
+  // The list model: sorted when the rows or the sort change, then filtered (a stable sort, so the
+  // same rows in the same order as filtering first) when the filter changes too — never on a move.
+  const sorted = useMemo(() => {
+    countRender('list-sort');
+    return sortRows(slice.data ?? EMPTY, d.columns, sort);
+  }, [slice.data, d, sort]);
+  const [rowFilter] = useState(createRowFilter<unknown>);
+  const rows = useMemo(() => {
+    countRender('list-filter');
+    return rowFilter(sorted, d.columns, filter, d.filterFields);
+  }, [rowFilter, sorted, d, filter]);
   useUnknownFieldsHint(d, filter);
-  useEffect(() => warmHaystacks(slice.data ?? [], d.columns), [slice.data, d]);
-  const rows = useMemo(() => sortRows(filtered, d.columns, sort), [filtered, d, sort]);
+  useEffect(() => warmHaystacks(slice.data ?? EMPTY, d.columns), [slice.data, d]);
   useLiveWhileShown(d);
   const banner = useBannerLines(d, entry.params, slice.data ?? EMPTY, width, Math.floor(height / 2));
   const tableHeight = height - banner.length;
@@ -167,18 +175,23 @@ export function ListView({
     const value = list?.filter ?? '';
     return { value, cursor: Math.min(list?.filterCursor ?? Infinity, Array.from(value).length) };
   };
-  const applyFilter = (next: { value: string; cursor: number }) => {
-    cursor({ type: 'filter', filter: next.value });
-    actions.updateList({ filterCursor: next.cursor });
+  // One store update per keystroke (filter and its cursor together): one render, one frame.
+  const setFilter = (value: string, patch: Partial<ListState>) => {
+    const top = store.getState().stack.at(-1);
+    if (!top) return;
+    actions.updateList({
+      ...reduceCursor(top.list, { type: 'filter', filter: value }, cursorRows),
+      ...patch,
+    });
   };
+  const applyFilter = (next: { value: string; cursor: number }) =>
+    setFilter(next.value, { filterCursor: next.cursor });
   useKeyHandler(
     'input',
     (key) => {
       const cmds = commandsForKey(key.id, ['input']);
-      if (cmds.includes('inputCancel')) {
-        cursor({ type: 'filter', filter: '' });
-        actions.updateList({ filterCursor: 0, filtering: false });
-      } else if (cmds.includes('inputSubmit')) actions.updateList({ filtering: false });
+      if (cmds.includes('inputCancel')) setFilter('', { filterCursor: 0, filtering: false });
+      else if (cmds.includes('inputSubmit')) actions.updateList({ filtering: false });
       else {
         const cur = filterState();
         const next = editLine(cur, key);

@@ -2,7 +2,7 @@
 // one pass per filter/sort change and nothing per keystroke of navigation.
 import type { Column } from '../../screens/types.ts';
 import type { SortState } from '../store/navigation.ts';
-import { filterFields, matchesFilter, parseListFilter } from './list-filter.ts';
+import { filterFields, matchesFilter, parseListFilter, type ParsedFilter } from './list-filter.ts';
 
 export interface ListModel<T> {
   rows: readonly T[];
@@ -64,12 +64,88 @@ export function filterRows<T>(
   filter: string,
   fieldAliases?: Readonly<Record<string, string>>,
 ): readonly T[] {
-  const parsed = parseListFilter(filter, filterFields(columns, fieldAliases));
+  return filterParsed(rows, columns, parseListFilter(filter, filterFields(columns, fieldAliases)));
+}
+
+function filterParsed<T>(
+  rows: readonly T[],
+  columns: ReadonlyArray<Column<T>>,
+  parsed: ParsedFilter,
+): readonly T[] {
   if (parsed.terms.length === 0) return rows;
   return rows.filter((r) => {
     const h = haystack(r, columns);
     return matchesFilter(h.cells, h.whole, parsed);
   });
+}
+
+/**
+ * True when every row that matches `newer` also matches `older`, so the rows `older` kept can be
+ * filtered instead of all rows: each term of `older` is implied by a term of `newer` on the same
+ * field — `abc` by `abcd` (it contains it), `!abcd` by `!abc` (a row without `abc` is without
+ * `abcd`). A term removed or changed otherwise widens the filter.
+ */
+export function narrows(older: ParsedFilter, newer: ParsedFilter): boolean {
+  return older.terms.every((o) =>
+    newer.terms.some(
+      (n) =>
+        n.column === o.column &&
+        n.negate === o.negate &&
+        (o.negate ? o.value.includes(n.value) : n.value.includes(o.value)),
+    ),
+  );
+}
+
+export type RowFilter<T> = (
+  rows: readonly T[],
+  columns: ReadonlyArray<Column<T>>,
+  filter: string,
+  fieldAliases?: Readonly<Record<string, string>>,
+) => readonly T[];
+
+/**
+ * `filterRows` that remembers its last answer: while the filter only narrows (a character typed
+ * at the end of a word), the next keystroke tests the rows that matched, not all 10,000; and the
+ * rows' haystacks are held in an array beside them, not looked up row by row on each keystroke.
+ * Same result as `filterRows` (same rows, same order), always.
+ */
+export function createRowFilter<T>(
+  /** Told how many rows each pass tested (tests). */
+  onPass?: (tested: number) => void,
+): RowFilter<T> {
+  let source: { rows: readonly T[]; columns: ReadonlyArray<Column<T>>; hays: Haystack[] } | null = null;
+  /** The last filter and the indices (in `source.rows`) of the rows it kept; null = all rows. */
+  let last: {
+    fields: Readonly<Record<string, string>> | undefined;
+    parsed: ParsedFilter;
+    kept: number[] | null;
+  } | null = null;
+  return (rows, columns, filter, fieldAliases) => {
+    const parsed = parseListFilter(filter, filterFields(columns, fieldAliases));
+    if (source === null || source.rows !== rows || source.columns !== columns) {
+      source = { rows, columns, hays: [] };
+      last = null;
+    }
+    const from =
+      last !== null && last.fields === fieldAliases && narrows(last.parsed, parsed) ? last.kept : null;
+    if (parsed.terms.length === 0) {
+      last = { fields: fieldAliases, parsed, kept: null };
+      return rows;
+    }
+    const hays = source.hays;
+    if (hays.length !== rows.length)
+      for (let i = hays.length; i < rows.length; i++) hays.push(haystack(rows[i] as T, columns));
+    const kept: number[] = [];
+    const test = (i: number) => {
+      const h = hays[i] as Haystack;
+      if (matchesFilter(h.cells, h.whole, parsed)) kept.push(i);
+    };
+    if (from === null) for (let i = 0; i < rows.length; i++) test(i);
+    else for (const i of from) test(i);
+    onPass?.(from === null ? rows.length : from.length);
+    last = { fields: fieldAliases, parsed, kept };
+    return kept.map((i) => rows[i] as T);
+  };
 }
 
 export function sortRows<T>(
