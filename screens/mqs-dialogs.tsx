@@ -18,6 +18,7 @@ import { sanitizeText } from '../src/ui/sanitize.ts';
 import { useTheme } from '../src/ui/theme.ts';
 import { useMutationStore } from './actions/context.tsx';
 import { useResource } from './actions/useResource.ts';
+import { SourceProgress } from './actions/flow-frame.tsx';
 import { appsRequest } from './actions/data.ts';
 import { accessRequest, topicsExportRequest, wholeMessageRequest } from './mqs-requests.ts';
 import { addressesOf } from './mqs.ts';
@@ -158,6 +159,7 @@ export function GrantModal({ props, width }: ModalProps) {
   const has = new Map(current.map((p) => [p.app_id, p]));
   return (
     <Frame title={app ? `Grant ${app.name} access to ${topic}` : `Grant access to ${topic}: which app?`}>
+      {!app ? <SourceProgress source={apps} /> : null}
       {!app ? (
         <SelectList
           key="apps"

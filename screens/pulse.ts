@@ -5,7 +5,7 @@ import type { RomaClient } from '../src/api/client.ts';
 import { RomaError } from '../src/api/errors.ts';
 import type { ApiSummary } from '../src/api/types/apis.ts';
 import type { StatisticsResult } from '../src/api/types/metrics.ts';
-import { listRequest } from '../src/app/data.ts';
+import { listRequest } from '../src/app/screen-requests.ts';
 import { apisScreen } from './apis.ts';
 import { DASH, fields } from './format.ts';
 import { compactTotalsBlock, ms, num, pct, pulseTotals, seriesBlock } from './pulse-stats.ts';

@@ -46,6 +46,7 @@ export function ApiAppsBatchView(props: ApisDialogProps) {
         </>
       }
       error={slice.error}
+      source={apps}
     >
       <PickList
         rows={rows.map((r) => ({

@@ -137,7 +137,7 @@ export function PolicyPicker({
         value: p,
         ...(p.aclType ? { note: p.aclType } : {}),
       }))}
-      loading={slice.loading}
+      source={slice}
       empty="None defined."
       width={60}
       limit={12}

@@ -107,7 +107,7 @@ function EnvPicker({
     <ChoicePicker
       heading="In which environment? (Enter · Esc)"
       items={(slice.data ?? []).map((e) => ({ label: e.name, value: e }))}
-      loading={slice.loading}
+      source={slice}
       empty="No environment."
       width={50}
       onPick={onPick}
@@ -277,6 +277,7 @@ export function ApiAppsView(props: ApiDialogProps) {
         </>
       }
       error={slice.error}
+      source={apps}
     >
       <PickList
         rows={rows.map((r) => ({ id: r.app.id, text: `${r.authId ? '✓' : '·'} ${r.app.name}` }))}

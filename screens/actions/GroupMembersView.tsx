@@ -35,7 +35,7 @@ export function GroupsModal({ props, width }: ModalProps) {
   });
   const who = devices.length === 1 ? (devices[0]?.name ?? '') : `${devices.length} devices`;
   return (
-    <DialogFrame accent title={<>Group membership of {sanitizeText(who)}</>}>
+    <DialogFrame accent title={<>Group membership of {sanitizeText(who)}</>} source={slice}>
       {slice.error ? (
         <SliceError error={slice.error} suffix="Esc: close" />
       ) : !slice.data ? (

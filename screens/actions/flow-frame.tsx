@@ -8,7 +8,8 @@ import type { ApiRef, EnvRef } from '../../src/actions/types.ts';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import type { RomaError } from '../../src/api/errors.ts';
-import { useStore } from '../../src/store/index.ts';
+import { loadingRows } from '../../src/app/list-progress.ts';
+import { useStore, type ResourceSlice } from '../../src/store/index.ts';
 import { sanitizeText } from '../../src/ui/sanitize.ts';
 import { useTheme } from '../../src/ui/theme.ts';
 import { useMutationStore, useMutations } from './context.tsx';
@@ -27,15 +28,31 @@ export function SliceError({ error, suffix }: { error: RomaError | null; suffix?
   );
 }
 
+/** How far the read of a dialog's source list got: the slice's `loading` and `progress`. */
+export type SourceRead = Pick<ResourceSlice<unknown>, 'loading' | 'progress'>;
+
+/**
+ * `loading 500 of 10,000…` while the source list still streams in page by page (a slice with
+ * `progress` while `loading`): the rows a picker offers then are not all there is.
+ */
+export function SourceProgress({ source }: { source?: SourceRead | undefined }) {
+  const theme = useTheme().tokens;
+  if (!source?.loading || !source.progress) return null;
+  return <Text color={theme.muted}>{loadingRows(source.progress)}</Text>;
+}
+
 /** The dialog's box: the title line (bold; may hold coloured notes), the read's error, the body. */
 export function DialogFrame({
   title,
   error,
   accent,
+  source,
   children,
 }: {
   title: ReactNode;
   error?: RomaError | null;
+  /** The list the dialog offers rows of, while it may still be streaming. */
+  source?: SourceRead;
   /** Border in the accent colour (dialogs that are a step of their own, not a list of the data). */
   accent?: boolean;
   children: ReactNode;
@@ -50,6 +67,7 @@ export function DialogFrame({
     >
       <Text bold>{title}</Text>
       <SliceError error={error ?? null} />
+      <SourceProgress source={source} />
       {children}
     </Box>
   );
@@ -83,7 +101,7 @@ export function useEnvDialog({ env: initialEnv, envs }: EnvDialogProps) {
 export function ChoicePicker<T>({
   heading,
   items,
-  loading,
+  source,
   empty,
   width,
   limit,
@@ -92,7 +110,8 @@ export function ChoicePicker<T>({
 }: {
   heading: string;
   items: ReadonlyArray<{ label: string; value: T; note?: string }>;
-  loading: boolean;
+  /** The read the items come from (the slice): loading, and how far while it streams. */
+  source: SourceRead;
   empty: string;
   width: number;
   limit?: number;
@@ -112,8 +131,11 @@ export function ChoicePicker<T>({
   return (
     <Box flexDirection="column">
       <Text color={theme.accent}>{heading}</Text>
+      <SourceProgress source={source} />
       {items.length === 0 ? (
-        <Text color={theme.muted}>{loading ? 'loading…' : empty}</Text>
+        source.progress && source.loading ? null : (
+          <Text color={theme.muted}>{source.loading ? 'loading…' : empty}</Text>
+        )
       ) : (
         <SelectList
           items={[...items]}

@@ -1,77 +1,45 @@
-// Hooks that connect descriptors to the store: request on mount / refresh, read through selectors.
-import { useEffect, useMemo, useRef } from 'react';
+// The screens' reads: each hook builds its requests and hands them to the one fetch hook (use-request.ts).
+import { useEffect, useMemo } from 'react';
 import type { DetailPart, ResourceDescriptor } from '../../screens/types.ts';
 import type { ResourceSlice } from '../store/slice.ts';
-import { useActions, useStore, useStoreShallow } from '../store/react.tsx';
+import { useActions, useStore } from '../store/react.tsx';
 import { selectSlice } from '../store/selectors.ts';
 import { listKey, listRequest, partRequest } from './screen-requests.ts';
 import { instancesScreen } from '../../screens/instances.ts';
 import { resourceById } from '../../screens/registry.ts';
 import type { DashboardStore } from '../store/store.ts';
+import { useRequest, useRequests } from './use-request.ts';
 
 // The request builders live in screen-requests.ts (no React): flows and the debug console build the
 // same requests to share the screens' slices.
 export { lazyCellRequest, listKey, listRequest, partRequest } from './screen-requests.ts';
 
-/** Loads a list when shown; reloads on refresh ticks. Returns the slice. */
+/** A list's slice, read when shown and after refresh ticks (auto-refresh: useVisibleRefresh). */
 export function useList(
   d: ResourceDescriptor,
   params: Readonly<Record<string, string>>,
 ): { slice: ResourceSlice<unknown[]>; blocked: boolean } {
   const instanceId = useStore((s) => s.instanceId);
-  const tick = useStore((s) => s.refreshTick);
-  const actions = useActions();
   const blocked = d.instanceScoped && instanceId === null;
-  const key = listKey(instanceId, params);
-  const slice = useStore(selectSlice<unknown[]>(d.id, key));
-  useEffect(() => {
-    if (blocked) return;
-    const req = listRequest(d, instanceId, params);
-    void (tick === 0 ? actions.ensure(req) : actions.load(req));
-    // params are covered by key
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [d, key, tick, blocked]);
+  const slice = useRequest(listRequest(d, instanceId, params), { paused: blocked });
   return { slice, blocked };
 }
 
-/** A function telling whether an auto-refresh tick came since it was last asked (since mount at first). */
-function useAutoTicked(): () => boolean {
-  const auto = useStore((s) => s.autoTick);
-  const seen = useRef(auto);
-  return () => {
-    const ticked = seen.current !== auto;
-    seen.current = auto;
-    return ticked;
-  };
-}
-
-/** Loads one detail part for an item; `live` parts follow auto-refresh ticks. */
+/** One detail part of an item, read when shown; an open detail follows auto-refresh ticks too. */
 export function usePart(
   d: ResourceDescriptor,
   part: DetailPart<unknown, unknown> | undefined,
   item: unknown,
 ): ResourceSlice<unknown> | null {
   const instanceId = useStore((s) => s.instanceId);
-  const tick = useStore((s) => s.refreshTick);
-  const actions = useActions();
-  const id = item === undefined ? '' : d.idOf(item);
-  const family = part ? `${d.id}.${part.id}` : '';
-  const slice = useStore(selectSlice<unknown>(family, `${instanceId ?? '-'}|${id}`));
-  // an open detail is on screen: auto-refresh ticks after it opened reload it too
-  const autoTicked = useAutoTicked();
-  const auto = useStore((s) => s.autoTick);
-  useEffect(() => {
-    if (!part || item === undefined) return;
-    const req = partRequest(d, part, instanceId, item);
-    void (tick === 0 && !autoTicked() ? actions.ensure(req) : actions.load(req));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [d, part, id, instanceId, tick, auto]);
+  const req = part && item !== undefined ? partRequest(d, part, instanceId, item) : null;
+  const slice = useRequest(req, { followAutoTick: true });
   return part ? slice : null;
 }
 
 /**
- * Data of the descriptor's `overviewParts` for the Overview: each is ensured (fetched once, shared
- * with its own tab) while `active`; returns what has arrived, by part id.
+ * Data of the descriptor's `overviewParts` for the Overview: each is read like its own tab (one
+ * slice, shared with it) while `active`; returns what has arrived, by part id.
  */
 export function useOverviewParts(
   d: ResourceDescriptor,
@@ -79,26 +47,9 @@ export function useOverviewParts(
   active: boolean,
 ): Readonly<Record<string, unknown>> {
   const instanceId = useStore((s) => s.instanceId);
-  const tick = useStore((s) => s.refreshTick);
-  const actions = useActions();
-  const id = item === undefined ? '' : d.idOf(item);
   const parts = (d.parts ?? []).filter((p) => d.overviewParts?.includes(p.id));
-  const key = `${instanceId ?? '-'}|${id}`;
-  const datas = useStoreShallow((s) => parts.map((p) => s.resources[`${d.id}.${p.id}`]?.[key]?.data ?? null));
-  const autoTicked = useAutoTicked();
-  const auto = useStore((s) => s.autoTick);
-  useEffect(() => {
-    if (!active || item === undefined) return;
-    // like usePart: after a refresh (`r`, an auto-refresh tick, or a change made by an action) the
-    // parts are reloaded
-    const reload = tick !== 0 || autoTicked();
-    for (const p of parts) {
-      const req = partRequest(d, p, instanceId, item);
-      void (reload ? actions.load(req) : actions.ensure(req));
-    }
-    // parts follow d; the item is identified by id
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, d, id, instanceId, tick, auto]);
+  const reqs = item === undefined ? [] : parts.map((p) => partRequest(d, p, instanceId, item));
+  const datas = useRequests(reqs, { followAutoTick: true, paused: !active });
   return useMemo(() => {
     const out: Record<string, unknown> = {};
     parts.forEach((p, i) => {

@@ -1,6 +1,7 @@
 // A read outside a view (a key's action, a dialog's step, the debug console): one request through the
 // store, its data handed back, or its error thrown. The data lands in the same slice a view would read.
 import type { RomaClient } from '../api/client.ts';
+import { readKind } from './freshness.ts';
 import { selectSlice } from './selectors.ts';
 import type { ResourceRequest } from './slice.ts';
 import type { DashboardStore } from './store.ts';
@@ -19,7 +20,9 @@ export async function readThrough<T>(
   opts: ReadOptions = {},
 ): Promise<T> {
   const { actions } = store.getState();
-  await (opts.cached ? actions.ensure(req) : actions.load(req));
+  const at = { refreshTick: store.getState().refreshTick, autoTicked: false };
+  const kind = readKind(opts.cached ? 'cached' : 'fresh', at);
+  await actions[kind](req);
   const slice = selectSlice<T>(req.family, req.key)(store.getState());
   if (slice.error) throw slice.error;
   return slice.data as T;
