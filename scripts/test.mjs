@@ -60,6 +60,9 @@ delete env.CI;
 delete env.CONTINUOUS_INTEGRATION;
 // React's production build, as in dist/ (scripts/build.mjs defines NODE_ENV): what users run, and
 // about a third less CPU per rendered frame than the development build's checks and profiling hooks.
+// The cost: React's development warnings (keys, hooks, act) no longer show in test runs; they never
+// failed a test either (the runner does not fail on a child's console.error). `npm run lint` keeps
+// the rules of hooks.
 env.NODE_ENV = 'production';
 // ink-testing-library's fake stdout has columns but no rows, so Ink asks the terminal-size package on
 // every render, which spawns `tput cols` and `tput lines` when the environment does not say: hundreds

@@ -132,18 +132,18 @@ function formActionsOf(
       command: 'create',
       title: `New ${shape.noun}`,
       mutating: true,
-      run: ({ store, item }) =>
+      run: ({ store, item }) => {
+        // the view the key was pressed in: the form's code may arrive after the user has moved on
+        const params = store.getState().stack.at(-1)?.params;
         withSpec(store, (spec) =>
           openForm(store, {
             spec,
             mode: 'create',
             copyFrom: item,
-            params: {
-              ...store.getState().stack.at(-1)?.params,
-              ...(item !== undefined && spec.contextOf ? spec.contextOf(item) : {}),
-            },
+            params: { ...params, ...(item !== undefined && spec.contextOf ? spec.contextOf(item) : {}) },
           }),
-        ),
+        );
+      },
     },
   ];
   if (shape.editable) {
@@ -151,10 +151,10 @@ function formActionsOf(
       command: 'edit',
       title: `Edit the ${shape.noun}`,
       mutating: true,
-      run: ({ store, item }) =>
-        withSpec(store, (spec) =>
-          openForm(store, { spec, mode: 'edit', item, params: { ...store.getState().stack.at(-1)?.params } }),
-        ),
+      run: ({ store, item }) => {
+        const params = { ...store.getState().stack.at(-1)?.params };
+        withSpec(store, (spec) => openForm(store, { spec, mode: 'edit', item, params }));
+      },
     });
   }
   return actions;

@@ -1,6 +1,7 @@
-// Read-only through the whole shell: on a set of screens, in the list and the detail view, every key a
-// writable session binds there (its capabilities: the only way a key reaches a mutation) sends no
-// write; on the first screen of the set, every action key of the key map is pressed too. The screens
+// Read-only through the whole shell: on a set of screens, in the list and the detail view's first tab,
+// every key a writable session binds there (its capabilities: the only way a key reaches a mutation)
+// sends no write; on the first screen of the set, every action key of the key map is pressed too.
+// Keys bound only on other detail tabs are left to the tests of those tabs (listed-keys-rows). The screens
 // are split over three test files (readonly-keys*.test.tsx).
 import assert from 'node:assert/strict';
 import { RESOURCES } from '../../screens/registry.ts';
