@@ -1,7 +1,7 @@
 // The dialogs of the message-integration actions: search a window, grant/revoke access, files (export,
 // import, save a value), copy an address, and the bridge that hands an action to the mutations store.
 // Reads go through the dashboard store; changes are proposed to the mutations store (confirm, run, audit).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Box, Text } from 'ink';
 import { useEffect, useState, type ReactNode } from 'react';
 import { SelectList } from '../components/SelectList.tsx';
@@ -9,7 +9,7 @@ import { TextInput } from '../components/TextInput.tsx';
 import type { App } from '../src/api/types/apps.ts';
 import type { MqsAccessPolicy, MqsInstance, MqsPolicyWrite, MqsTopicAccess } from '../src/api/types/mqs.ts';
 import { accessWords, type MessageRef, type MqsAction } from '../src/actions/mqs.ts';
-import { useCopyText } from '../src/app/copy-text.tsx';
+import { saveTextFile, useCopyText } from '../src/app/copy-text.tsx';
 import type { ModalProps } from '../src/app/modals.tsx';
 import { useKeyHandler } from '../src/keys/router.tsx';
 import { readThrough, useActions } from '../src/store/index.ts';
@@ -288,13 +288,13 @@ export function FileModal({ props }: ModalProps) {
       if (mode === 'export') {
         const names = props.names as string[];
         const text = await readThrough(store, topicsExportRequest(instanceId, names));
-        writeFileSync(file, text, { flag: 'wx' });
+        await saveTextFile(file, text, false);
         actions.popModal();
         actions.setStatus({ level: 'info', text: `exported ${names.length || 'all'} topic(s) to ${file}` });
       } else {
         const m = await readThrough(store, wholeMessageRequest(instanceId, props.message as MessageRef));
         if (!m) throw new Error('the message is gone (older than the retention time)');
-        writeFileSync(file, valueBytes(m.value ?? ''), { flag: 'wx' });
+        await saveTextFile(file, valueBytes(m.value ?? ''), false);
         actions.popModal();
         actions.setStatus({
           level: 'info',

@@ -1,7 +1,7 @@
 // The small dialogs issue 14's actions open: propose a prepared action, choose rows, fill a few fields,
 // export a group to a file, import a file with a preview. Every change goes through the mutations store
 // (confirmation, audit, refresh); the dialogs only gather what the action needs.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { TextInput } from '../../components/TextInput.tsx';
@@ -13,6 +13,7 @@ import {
 } from '../../src/api/openapi-doc.ts';
 import type { EnvRef, MutationAction, Ref } from '../../src/actions/types.ts';
 import type { ModalProps } from '../../src/app/modals.tsx';
+import { saveTextFile } from '../../src/app/copy-text.tsx';
 import { keyIs } from '../../src/keys/keymap.ts';
 import { useKeyHandler } from '../../src/keys/router.tsx';
 import { useActions, useDashboardStore, useStore } from '../../src/store/index.ts';
@@ -183,10 +184,10 @@ export function ExportModal({ props }: ModalProps) {
   const write = async (target: string, overwrite: boolean) => {
     try {
       const text = await readThrough(store, groupExportRequest(instanceId, group.id, env?.id, format));
-      // `wx` fails if the file appeared in between: never replace a file the user was not asked about.
-      writeFileSync(target, text, { flag: overwrite ? 'w' : 'wx', mode: 0o644 });
+      // never replaces a file the user was not asked about (EEXIST below); created with mode 600
+      const written = await saveTextFile(target, text, overwrite);
       const n = operationsOf(parseOpenApiText(text).doc).length;
-      setStep({ kind: 'done', text: `${n} APIs of ${group.name} (${envName}) written to ${target}` });
+      setStep({ kind: 'done', text: `${n} APIs of ${group.name} (${envName}) written to ${written}` });
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === 'EEXIST') setStep({ kind: 'overwrite', path: target });

@@ -49,7 +49,7 @@ export function useCopyText(): (text: string, o: CopyWhat) => CopyResult {
  */
 export async function saveTextFile(
   target: string,
-  text: string,
+  text: string | Uint8Array,
   overwrite: boolean,
   cwd: string = process.cwd(),
 ): Promise<string> {

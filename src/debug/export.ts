@@ -19,7 +19,7 @@ export interface SaveResult {
  */
 export async function saveBody(
   target: string,
-  body: string,
+  body: string | Uint8Array,
   cwd: string = process.cwd(),
   opts: { mode?: number } = {},
 ): Promise<SaveResult> {
@@ -29,5 +29,5 @@ export async function saveBody(
   await writeFile(tmp, body, opts.mode === undefined ? {} : { mode: opts.mode });
   if (opts.mode !== undefined) await chmod(tmp, opts.mode); // a leftover temp file keeps its old mode
   await rename(tmp, path);
-  return { path, bytes: Buffer.byteLength(body, 'utf8') };
+  return { path, bytes: typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength };
 }

@@ -1,7 +1,7 @@
 // Issue 14's actions in the whole app over real HTTP: key → dialog → confirmation naming object and
 // effect → emulator state → audit line; exports and imports through real files.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -123,6 +123,7 @@ test('E exports a group to a file, never over an existing one without asking; I 
   const first = readFileSync(target, 'utf8');
   const ops = operationsOf(parseOpenApiText(first).doc);
   assert.ok(ops.length > 0);
+  assert.equal(statSync(target).mode & 0o777, 0o600, 'created private, as every file the dashboard saves');
   // A second export to the same path asks first; n keeps the file.
   writeFileSync(target, 'keep me');
   await type('E', (f) => f.includes('Export order_center as OpenAPI'));
