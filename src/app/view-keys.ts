@@ -3,6 +3,7 @@
 import type { ResourceDescriptor, SessionGate } from '../../screens/types.ts';
 import { KEYMAP, type Command, type KeyScope } from '../keys/keymap.ts';
 import { bindCapabilities, hasMarkableActions, type Unavailable, type ViewKind } from './actions.ts';
+import { CURSOR_STEPS } from '../ui/list-cursor.ts';
 
 export const GLOBAL_COMMANDS: readonly Command[] = [
   'quit',
@@ -15,16 +16,8 @@ export const GLOBAL_COMMANDS: readonly Command[] = [
   'lastView',
 ];
 
-const NAVIGATION: readonly Command[] = [
-  'up',
-  'down',
-  'top',
-  'bottom',
-  'pageUp',
-  'pageDown',
-  'halfPageUp',
-  'halfPageDown',
-];
+// the list cursor's steps are the navigation commands
+const NAVIGATION: readonly Command[] = CURSOR_STEPS;
 
 /**
  * What a list view always handles (marks only where they mean something, see viewKeys). No `reveal`:

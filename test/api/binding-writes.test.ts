@@ -2,21 +2,17 @@
 // unbindMany in src/emulator/routes/bindings.ts), over real HTTP: bind, unbind, batch unbind with unknown ids.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createRomaClient, type InstanceClient } from '../../src/api/client.ts';
+import { type InstanceClient } from '../../src/api/client.ts';
 import { RomaError } from '../../src/api/errors.ts';
-import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
+import { clientOf } from '../helpers/emulator-client.ts';
 
 let em: EmulatorHandle;
 let inst: InstanceClient;
 
 before(async () => {
   em = await startEmulator({ seed: 'demo' });
-  inst = createRomaClient({
-    endpoint: em.endpoint,
-    projectId: em.projectId,
-    auth: akskProvider({ ak: em.ak, sk: em.sk, projectId: em.projectId }),
-  }).instance(em.instances[0] as string);
+  inst = clientOf(em).instance(em.instances[0] as string);
 });
 after(() => em.close());
 

@@ -10,6 +10,7 @@ import {
   tokenProvider,
 } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
+import { clientOf } from '../helpers/emulator-client.ts';
 
 let em: EmulatorHandle;
 let client: RomaClient;
@@ -17,11 +18,7 @@ let inst: InstanceClient;
 
 before(async () => {
   em = await startEmulator({ seed: 'demo' });
-  client = createRomaClient({
-    endpoint: em.endpoint,
-    projectId: em.projectId,
-    auth: akskProvider({ ak: em.ak, sk: em.sk, projectId: em.projectId }),
-  });
+  client = clientOf(em);
   inst = client.instance(em.instances[0] as string);
 });
 after(() => em.close());

@@ -2,23 +2,19 @@
 // an error of either family still comes with its code and its documented hint.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createRomaClient, type RomaClient } from '../../src/api/client.ts';
+import { type RomaClient } from '../../src/api/client.ts';
 import { RomaError, hintFor } from '../../src/api/errors.ts';
 import { LINK_ERROR_CODE_HINTS } from '../../src/api/link/error-codes.ts';
 import { MQS_ERROR_HINTS } from '../../src/api/mqs/error-codes.ts';
-import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
+import { clientOf } from '../helpers/emulator-client.ts';
 
 let em: EmulatorHandle;
 let client: RomaClient;
 
 before(async () => {
   em = await startEmulator({ seed: 'demo' });
-  client = createRomaClient({
-    endpoint: em.endpoint,
-    projectId: em.projectId,
-    auth: akskProvider({ ak: em.ak, sk: em.sk, projectId: em.projectId }),
-  });
+  client = clientOf(em);
 });
 after(() => em.close());
 

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { createRomaClient, type InstanceClient, type RomaClient } from '../../src/api/client.ts';
+import { type InstanceClient, type RomaClient } from '../../src/api/client.ts';
 import { RomaError } from '../../src/api/errors.ts';
 import { operationsOf, parseOpenApiText } from '../../src/api/openapi-doc.ts';
 import { rolesOf } from '../../src/api/public-resources.ts';
-import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { readZip } from '../../src/emulator/zip.ts';
+import { clientOf } from '../helpers/emulator-client.ts';
 
 const fixture = (f: string) => readFileSync(new URL(`../fixtures/tls/${f}`, import.meta.url), 'utf8');
 
@@ -19,11 +19,7 @@ let inst: InstanceClient;
 
 before(async () => {
   em = await startEmulator({ seed: 'demo' });
-  client = createRomaClient({
-    endpoint: em.endpoint,
-    projectId: em.projectId,
-    auth: akskProvider({ ak: em.ak, sk: em.sk, projectId: em.projectId }),
-  });
+  client = clientOf(em);
   inst = client.instance(em.instances[0] as string);
 });
 after(() => em.close());

@@ -1,21 +1,17 @@
 // listAll over several pages against the emulator, bounded concurrency and cancellation.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { createRomaClient, type InstanceClient } from '../../src/api/client.ts';
+import { type InstanceClient } from '../../src/api/client.ts';
 import type { RomaError } from '../../src/api/errors.ts';
-import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
+import { clientOf } from '../helpers/emulator-client.ts';
 
 let em: EmulatorHandle;
 let inst: InstanceClient;
 
 before(async () => {
   em = await startEmulator({ seed: { scale: 1200 } });
-  const c = createRomaClient({
-    endpoint: em.endpoint,
-    projectId: em.projectId,
-    auth: akskProvider({ ak: em.ak, sk: em.sk, projectId: em.projectId }),
-  });
+  const c = clientOf(em);
   inst = c.instance(em.instances[0] as string);
 });
 after(() => em.close());

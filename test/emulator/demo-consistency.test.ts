@@ -1,20 +1,16 @@
 // The demo must not contradict itself: one public address per instance, no traffic where nothing serves.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createRomaClient, type RomaClient } from '../../src/api/client.ts';
-import { akskProvider } from '../../src/auth/providers.ts';
+import { type RomaClient } from '../../src/api/client.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
+import { clientOf } from '../helpers/emulator-client.ts';
 
 let em: EmulatorHandle;
 let client: RomaClient;
 
 before(async () => {
   em = await startEmulator({ seed: 'demo' });
-  client = createRomaClient({
-    endpoint: em.endpoint,
-    projectId: em.projectId,
-    auth: akskProvider({ ak: em.ak, sk: em.sk, projectId: em.projectId }),
-  });
+  client = clientOf(em);
 });
 after(() => em.close());
 

@@ -5,9 +5,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { createRomaClient, type InstanceClient } from '../../src/api/client.ts';
+import { type InstanceClient } from '../../src/api/client.ts';
 import type { Page } from '../../src/api/types/common.ts';
-import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import type { ApiDef } from '../../src/emulator/model.ts';
 import {
@@ -16,17 +15,14 @@ import {
   HOSTILE_MOCK_BODIES,
 } from '../../src/emulator/seed/hostile.ts';
 import { call, instPath } from './support.ts';
+import { clientOf } from '../helpers/emulator-client.ts';
 
 let em: EmulatorHandle;
 let inst: InstanceClient;
 
 before(async () => {
   em = await startEmulator({ seed: 'hostile' });
-  const client = createRomaClient({
-    endpoint: em.endpoint,
-    projectId: em.projectId,
-    auth: akskProvider({ ak: em.ak, sk: em.sk, projectId: em.projectId }),
-  });
+  const client = clientOf(em);
   inst = client.instance(em.instances[0] as string);
 });
 after(() => em.close());
