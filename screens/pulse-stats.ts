@@ -32,7 +32,27 @@ export interface PulseTotals {
 
 const n = (v: number | undefined): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-export function pulseTotals(list: readonly ApiStatistics[], windowMin: number): PulseTotals {
+/**
+ * The samples of the minutes the per-minute lines show (`minuteSeries`): an answer for 60 minutes may
+ * hold a 61st at its start, and totals over it would disagree with the lines (a peak the line never
+ * reaches). Samples without a minute cannot be placed and are kept.
+ */
+export function windowSamples(
+  r: Pick<StatisticsResult, 'end_time' | 'list'>,
+  windowMin: number,
+): readonly ApiStatistics[] {
+  const minutes = r.list.map((s) => s.current_minute).filter((m): m is number => typeof m === 'number');
+  const endRaw = typeof r.end_time === 'number' ? r.end_time : Math.max(...minutes, -Infinity);
+  if (!Number.isFinite(endRaw)) return r.list;
+  const end = Math.floor(endRaw / 60) * 60;
+  const start = end - (windowMin - 1) * 60;
+  return r.list.filter(
+    (s) => typeof s.current_minute !== 'number' || (s.current_minute >= start && s.current_minute <= end),
+  );
+}
+
+export function pulseTotals(r: Pick<StatisticsResult, 'end_time' | 'list'>, windowMin: number): PulseTotals {
+  const list = windowSamples(r, windowMin);
   let requests = 0;
   let c2xx = 0;
   let c4xx = 0;
@@ -214,7 +234,7 @@ export function seriesBlock(r: StatisticsResult, windowMin: number, full: boolea
 
 /** The pulse of an instance or an API: totals, then the per-minute lines. */
 export function pulseSections(title: string, r: StatisticsResult, windowMin: number): DetailSection[] {
-  const t = pulseTotals(r.list, windowMin);
+  const t = pulseTotals(r, windowMin);
   if (t.requests === 0)
     return [{ title, blocks: [{ kind: 'text', text: `no traffic in the last ${windowMin} min` }] }];
   return [{ title, blocks: [totalsBlock(t), seriesBlock(r, windowMin, true)] }];

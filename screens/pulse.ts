@@ -49,7 +49,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, f: (t: T) => P
 }
 
 export function apiRow(a: ApiSummary, r: StatisticsResult, windowMin: number): PulseApiRow {
-  const t = pulseTotals(r.list, windowMin);
+  const t = pulseTotals(r, windowMin);
   return {
     id: a.id,
     name: a.name,
@@ -121,7 +121,7 @@ export const pulseBanner = defineBanner<PulseApiRow, StatisticsResult>({
       .instance(instanceId as string)
       .metrics.query({ mode: 'INSTANCE', cycle: 'minute', duration: `${PULSE_WINDOW_MIN}m` }, { signal }),
   render: (data, rows) => {
-    const t = pulseTotals(data.list, PULSE_WINDOW_MIN);
+    const t = pulseTotals(data, PULSE_WINDOW_MIN);
     const title = `Instance — last ${PULSE_WINDOW_MIN} min, per minute`;
     const slow = ['slowest APIs', `${slowest(rows)} (avg)`] as const;
     if (t.requests === 0)

@@ -22,24 +22,26 @@ test('minutes without a sample count as zero over the window, oldest first', () 
 
 test('totals: error rate of 4xx + 5xx, request-weighted average latency, per-minute average over the window', () => {
   const t = pulseTotals(
-    [
-      {
-        req_count: 10,
-        req_count4xx: 1,
-        req_count5xx: 1,
-        req_count_error: 2,
-        avg_latency: 10,
-        max_latency: 30,
-      },
-      {
-        req_count: 30,
-        req_count4xx: 2,
-        req_count5xx: 0,
-        req_count_error: 2,
-        avg_latency: 50,
-        max_latency: 90,
-      },
-    ],
+    {
+      list: [
+        {
+          req_count: 10,
+          req_count4xx: 1,
+          req_count5xx: 1,
+          req_count_error: 2,
+          avg_latency: 10,
+          max_latency: 30,
+        },
+        {
+          req_count: 30,
+          req_count4xx: 2,
+          req_count5xx: 0,
+          req_count_error: 2,
+          avg_latency: 50,
+          max_latency: 90,
+        },
+      ],
+    },
     10,
   );
   assert.equal(t.requests, 40);
@@ -49,7 +51,20 @@ test('totals: error rate of 4xx + 5xx, request-weighted average latency, per-min
   assert.equal(t.maxLatency, 90);
   assert.equal(t.perMinAvg, 4);
   assert.equal(t.perMinPeak, 30);
-  assert.equal(pulseTotals([], 60).errorRate, null);
+  assert.equal(pulseTotals({ list: [] }, 60).errorRate, null);
+});
+
+test('totals count the minutes the lines show: a 61st sample at the start of a 60-minute answer is left out', () => {
+  const end = 1_700_000_040; // not on a minute: the window ends at its minute
+  const minute = (k: number) => Math.floor(end / 60) * 60 - k * 60;
+  const list = Array.from({ length: 61 }, (_, k) => ({
+    current_minute: minute(60 - k),
+    req_count: k === 0 ? 999 : 1,
+  }));
+  const t = pulseTotals({ end_time: end, list }, 60);
+  assert.equal(t.requests, 60);
+  assert.equal(t.perMinPeak, 1);
+  assert.equal(Math.max(...minuteSeries({ end_time: end, list }, 60, (s) => s.req_count)), t.perMinPeak);
 });
 
 test('an action names every {id, name} it carries', () => {
