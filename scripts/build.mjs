@@ -5,60 +5,10 @@ import { readFileSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { writeNotices } from './notices.mjs';
 import { patchInkOutput } from './ink-frame-cache.mjs';
+import { MEMO_STRING_WIDTH } from './memo-string-width.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
-
-// Ink measures every output line with string-width on every frame (widest-line, Output, lineUpdate),
-// and a line holding one non-ASCII character (…, —, ›) takes string-width's grapheme-segmenting
-// path. Between two frames almost every line is the same string, so a bounded memo across frames
-// removes most of that work (it was the largest self time in a key-to-frame profile), and lines of
-// ASCII plus a few common narrow symbols skip string-width altogether (new rows after a page move).
-const MEMO_STRING_WIDTH = `
-import stringWidth from 'string-width';
-// Characters that are one column wide and can never join a grapheme cluster with a neighbour
-// (not marks, joiners, selectors or pictographs): a string of printable ASCII and these is as wide
-// as it is long, whatever its length. Checked against string-width itself at start-up.
-const NARROW = new Set();
-for (const ch of '…—–›‹·•●○◆◇▏▕│─┃━↑↓←→⟳°×÷«»“”‘’€£¥§¶†‡‰′″') {
-  if (stringWidth(ch) === 1 && !/[\\p{Extended_Pictographic}\\p{M}]/u.test(ch)) NARROW.add(ch.charCodeAt(0));
-}
-for (let c = 0xa1; c <= 0xff; c++) if (c !== 0xad && stringWidth(String.fromCharCode(c)) === 1) NARROW.add(c);
-function simpleWidth(s) {
-  let w = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x1b && s.charCodeAt(i + 1) === 0x5b) {
-      // An SGR sequence (ESC [ digits and ; then m) takes no column: string-width strips it. Ink
-      // measures the styled lines of every frame (a filter's highlights make them new each key).
-      let j = i + 2;
-      for (let d = s.charCodeAt(j); (d >= 0x30 && d <= 0x39) || d === 0x3b; d = s.charCodeAt(++j));
-      if (s.charCodeAt(j) !== 0x6d) return -1;
-      i = j;
-      continue;
-    }
-    if ((c < 0x20 || c > 0x7e) && !NARROW.has(c)) return -1;
-    w++;
-  }
-  return w;
-}
-for (const sample of ['\x1b[31mab\x1b[39m', '\x1b[1;48;5;31m—…\x1b[m', 'a\x1b[0m']) {
-  if (simpleWidth(sample) !== stringWidth(sample)) throw new Error('memo-string-width: SGR width differs');
-}
-const cache = new Map();
-const LIMIT = 8192;
-export default function memoStringWidth(input, options) {
-  if (options !== undefined || typeof input !== 'string') return stringWidth(input, options);
-  const simple = simpleWidth(input);
-  if (simple >= 0) return simple;
-  let w = cache.get(input);
-  if (w === undefined) {
-    w = stringWidth(input);
-    if (cache.size >= LIMIT) cache.clear();
-    cache.set(input, w);
-  }
-  return w;
-}`;
 
 // An ESM `import … from 'node:http'` builds Node's ESM facade of the module, which reads every
 // export and so loads the lazy ones (node:http pulls in its bundled undici: ~30 ms at start-up).
@@ -119,6 +69,7 @@ const plugins = [
     },
   },
   {
+    // string-width memoised, and skipped for ASCII plus common narrow symbols (scripts/memo-string-width.mjs)
     name: 'memo-string-width',
     setup(b) {
       b.onResolve({ filter: /^string-width$/ }, (args) =>

@@ -1,7 +1,9 @@
 // roma-dash entry point: parse the command line, resolve credentials, then start the dashboard,
 // the --demo emulator, or the `emulator` sub-command.
 import { isRomaError } from './api/errors.ts';
-import { runDashboard, type Session } from './app/run.tsx';
+// The UI (Ink, React, Yoga, the screens) is imported only once the first screen's reads are sent.
+import type { Session } from './app/run.tsx';
+import { createSessionStore, FIRST_FRAME_WAIT_MS, prefetchFirstScreen, within } from './app/first-screen.ts';
 import { principalOf } from './app/identity.ts';
 import { terminalProblem } from './app/terminal.ts';
 import {
@@ -152,9 +154,16 @@ export async function main(argv: string[]): Promise<number> {
     // `:ctx` profile switching re-resolves with the same flags (flags still win over the profile);
     // --demo talks to its own emulator only, so there only instances switch.
     const profiles = ctx.demo ? [] : listProfiles();
+    const session = sessionOf(ctx);
+    const autoRefreshMs = args.refresh ? args.refresh * 1000 : null;
+    const store = createSessionStore(session.client, session.instanceId ?? null, autoRefreshMs);
+    const firstRows = prefetchFirstScreen(store);
+    const { runDashboard } = await import('./app/run.tsx');
+    await within(firstRows, FIRST_FRAME_WAIT_MS);
     return await runDashboard({
-      ...sessionOf(ctx),
-      autoRefreshMs: args.refresh ? args.refresh * 1000 : null,
+      ...session,
+      store,
+      autoRefreshMs,
       ...(args.noResume || resumeDisabledByEnv() ? {} : { statePath: defaultStatePath() }),
       ...(profiles.length > 0
         ? {

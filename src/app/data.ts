@@ -6,8 +6,6 @@ import { useActions, useStore } from '../store/react.tsx';
 import { selectSlice } from '../store/selectors.ts';
 import { listKey, listRequest, partRequest } from './screen-requests.ts';
 import { instancesScreen } from '../../screens/instances.ts';
-import { resourceById } from '../../screens/registry.ts';
-import type { DashboardStore } from '../store/store.ts';
 import { useRequest, useRequests } from './use-request.ts';
 
 // The request builders live in screen-requests.ts (no React): flows and the debug console build the
@@ -80,22 +78,4 @@ export function useInstanceRow(): { id: string; name?: string; status?: unknown 
     if (instanceId !== null) void actions.ensure(req);
   }, [instanceId, actions]);
   return row;
-}
-
-/**
- * Starts the requests of the first screen before the first render (start-up overlaps the first
- * round trip with loading and drawing): the top list, and the instance row the header names. The
- * views' `ensure` on mount then joins these requests instead of starting their own.
- */
-export function prefetchFirstScreen(store: DashboardStore): void {
-  const s = store.getState();
-  const top = s.stack.at(-1);
-  const d = top ? resourceById(top.screen) : undefined;
-  if (!top || !d || top.view !== 'list') return;
-  if (!(d.instanceScoped && s.instanceId === null))
-    void s.actions.ensure(listRequest(d, s.instanceId, top.params));
-  if (s.instanceId !== null) {
-    const { channel: _list, ...req } = listRequest(instancesScreen, null, {});
-    void s.actions.ensure(req);
-  }
 }

@@ -4,11 +4,10 @@
 // status is then 128 + the signal number (130, 143, 129), as a shell reports it.
 import { render, useInput } from 'ink';
 import { watchFocus } from './auto-refresh.ts';
-import { prefetchFirstScreen } from './data.ts';
+import { createSessionStore, prefetchFirstScreen } from './first-screen.ts';
 import type { ReactNode } from 'react';
 import type { RequestIdTap } from '../actions/client-port.ts';
 import type { RomaClient } from '../api/client.ts';
-import { createDashboardStore } from '../store/store.ts';
 import { createSessionStores, type SessionStores } from './session-stores.ts';
 import { App } from './App.tsx';
 import type { DashboardStore } from '../store/store.ts';
@@ -40,18 +39,16 @@ export interface RunOptions extends Session {
   stdin?: NodeJS.ReadStream;
   /** Where the last view and the palette history are kept (src/app/resume.ts); absent = memory only. */
   statePath?: string;
+  /** The first session's store when the caller created it (and started its reads) before loading the UI. */
+  store?: DashboardStore;
 }
 
 export async function runDashboard(opts: RunOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
   const newStore = (s: Session): DashboardStore =>
-    createDashboardStore(s.client, {
-      instanceId: s.instanceId ?? null,
-      rootScreen: s.instanceId ? 'apis' : 'instances',
-      autoRefreshMs: opts.autoRefreshMs ?? null,
-    });
-  let store = newStore(opts);
-  prefetchFirstScreen(store);
+    createSessionStore(s.client, s.instanceId ?? null, opts.autoRefreshMs ?? null);
+  let store = opts.store ?? newStore(opts);
+  if (!opts.store) void prefetchFirstScreen(store);
   // Printed on stderr before the alternate screen hides them: the status line says them again.
   const showWarnings = (s: Session, st: DashboardStore) => {
     if (s.warnings && s.warnings.length > 0)

@@ -1,0 +1,72 @@
+// The store a session starts with and the first screen's reads, without React: the CLI starts these
+// reads before it loads the UI's code (Ink, React, Yoga, the screens), so the first round trip runs
+// while that code is evaluated and the first frame can already show the rows.
+import type { RomaClient } from '../api/client.ts';
+import { apisScreen } from '../../screens/apis.ts';
+import { instancesScreen } from '../../screens/instances.ts';
+import { createDashboardStore, type DashboardState, type DashboardStore } from '../store/store.ts';
+import { listRequest } from './screen-requests.ts';
+
+/** A session opens on its instance's APIs, or on the instance list when no single instance is set. */
+const ROOT_SCREENS = [apisScreen, instancesScreen] as const;
+
+export function createSessionStore(
+  client: RomaClient,
+  instanceId: string | null,
+  autoRefreshMs: number | null,
+): DashboardStore {
+  return createDashboardStore(client, {
+    instanceId,
+    rootScreen: instanceId ? apisScreen.id : instancesScreen.id,
+    autoRefreshMs,
+  });
+}
+
+/**
+ * Starts the requests of the first screen: the top list, and the instance row the header names.
+ * The views' `ensure` on mount then joins these requests instead of starting their own. Resolves
+ * when the top list's first rows (or its error) are in the store.
+ */
+export function prefetchFirstScreen(store: DashboardStore): Promise<void> {
+  const s = store.getState();
+  const top = s.stack.at(-1);
+  const d = ROOT_SCREENS.find((r) => r.id === top?.screen);
+  if (s.instanceId !== null) {
+    const { channel: _list, ...req } = listRequest(instancesScreen, null, {});
+    void s.actions.ensure(req);
+  }
+  if (!top || !d || top.view !== 'list' || (d.instanceScoped && s.instanceId === null))
+    return Promise.resolve();
+  const req = listRequest(d, s.instanceId, top.params);
+  void s.actions.ensure(req);
+  const arrived = (st: DashboardState) => {
+    const slice = st.resources[req.family]?.[req.key];
+    return slice !== undefined && (slice.data !== null || slice.error !== null || !slice.loading);
+  };
+  return new Promise((resolve) => {
+    if (arrived(store.getState())) return resolve();
+    const off = store.subscribe((st) => {
+      if (!arrived(st)) return;
+      off();
+      resolve();
+    });
+  });
+}
+
+/**
+ * How long the first frame may wait, once the UI's code is loaded, for the first screen's rows
+ * asked for before it: then it shows the rows, instead of a "loading" frame drawn and at once
+ * drawn again. A slower gateway gets the loading frame after this.
+ */
+export const FIRST_FRAME_WAIT_MS = 100;
+
+/** Resolves when `arrived` does or after `ms`, whichever is first. */
+export function within(arrived: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    void arrived.then(() => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+}
