@@ -5,10 +5,12 @@ import { readFileSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { writeNotices } from './notices.mjs';
 import { patchInkOutput } from './ink-frame-cache.mjs';
+import { patchIgnorableTest, patchTokenize } from './ink-fast-cells.mjs';
 import { MEMO_STRING_WIDTH } from './memo-string-width.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
+const FAST_CELLS = new URL('./ink-fast-cells.mjs', import.meta.url).pathname;
 
 // An ESM `import … from 'node:http'` builds Node's ESM facade of the module, which reads every
 // export and so loads the lazy ones (node:http pulls in its bundled undici: ~30 ms at start-up).
@@ -60,10 +62,23 @@ const plugins = [
     name: 'ink-frame-cache',
     setup(b) {
       b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]output\.js$/ }, (args) => ({
-        contents: patchInkOutput(
-          readFileSync(args.path, 'utf8'),
-          new URL('./ink-frame-cache.mjs', import.meta.url).pathname,
+        contents: patchIgnorableTest(
+          patchInkOutput(
+            readFileSync(args.path, 'utf8'),
+            new URL('./ink-frame-cache.mjs', import.meta.url).pathname,
+          ),
+          FAST_CELLS,
         ),
+        loader: 'js',
+      }));
+    },
+  },
+  {
+    // A line's graphemes without Intl.Segmenter when each character is one (scripts/ink-fast-cells.mjs)
+    name: 'ink-fast-cells',
+    setup(b) {
+      b.onLoad({ filter: /[/\\]@alcalzone[/\\]ansi-tokenize[/\\]build[/\\]tokenize\.js$/ }, (args) => ({
+        contents: patchTokenize(readFileSync(args.path, 'utf8'), FAST_CELLS),
         loader: 'js',
       }));
     },
