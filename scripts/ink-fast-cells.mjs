@@ -9,6 +9,8 @@
 //   neighbour, when the line holds no combining mark, joiner or variation selector) are its UTF-16
 //   code units, listed directly; any other line goes to the segmenter. Same segments, same order.
 // - `isIgnorableCell(value)`: Ink's Default_Ignorable test with the RegExp built once (ASCII never is).
+// - `memoLines(fn)`: Ink's sanitizeAnsi (it re-tokenises the ANSI of every text node it squashes, for
+//   layout and again for output, on every frame) answered from the lines recently seen.
 
 /**
  * Lines made only of characters each of which is a grapheme of its own, whatever its neighbours:
@@ -37,6 +39,27 @@ export function isIgnorableCell(value) {
   return IGNORABLE.test(value);
 }
 
+/**
+ * `fn` (a pure function of one string) remembering its recent answers: two generations of at most
+ * `limit` strings each, so memory stays bounded while a frame's lines (40 to 150) stay answered.
+ */
+export function memoLines(fn, limit = 512) {
+  let now = new Map();
+  let before = new Map();
+  return function memo(text) {
+    let out = now.get(text);
+    if (out !== undefined) return out;
+    out = before.get(text);
+    if (out === undefined) out = fn(text);
+    if (now.size >= limit) {
+      before = now;
+      now = new Map();
+    }
+    now.set(text, out);
+    return out;
+  };
+}
+
 const SEGMENT_ANCHOR = 'for (const { segment, index } of segmenter.segment(str)) {';
 
 /** @alcalzone/ansi-tokenize's build/tokenize.js with its grapheme loop over `segments`. */
@@ -59,6 +82,28 @@ export function patchIgnorableTest(source, modulePath) {
   return (
     `import { isIgnorableCell as __isIgnorableCell } from ${JSON.stringify(modulePath)};\n` +
     replaceOnce(source, IGNORABLE_ANCHOR, '!__isIgnorableCell(character.value)', 'ink output.js cell filter')
+  );
+}
+
+const SANITIZE_ANCHOR = 'const sanitizeAnsi = (text) => {';
+const SANITIZE_EXPORT = 'export default sanitizeAnsi;';
+
+/** Ink's build/sanitize-ansi.js with its answers remembered (`memoLines`). */
+export function patchSanitizeAnsi(source, modulePath) {
+  const renamed = replaceOnce(
+    source,
+    SANITIZE_ANCHOR,
+    'const sanitizeAnsiEach = (text) => {',
+    'ink sanitize-ansi.js sanitizeAnsi',
+  );
+  return (
+    `import { memoLines as __memoLines } from ${JSON.stringify(modulePath)};\n` +
+    replaceOnce(
+      renamed,
+      SANITIZE_EXPORT,
+      `const sanitizeAnsi = __memoLines(sanitizeAnsiEach);\n${SANITIZE_EXPORT}`,
+      'ink sanitize-ansi.js export',
+    )
   );
 }
 

@@ -104,3 +104,18 @@ test('a narrowing keystroke tests only the rows the last one kept; erasing tests
   assert.equal(filter(rows, columns, 'api_000', aliases).length, 100);
   assert.deepEqual(tested, [2000, 1000, 100, 2000]);
 });
+
+test('a filter every row matches answers the rows themselves; the next keystroke narrows from them', () => {
+  const { rows, columns } = apis(500);
+  const tested: number[] = [];
+  const filter = createRowFilter<Api>((n) => tested.push(n));
+  assert.equal(filter(rows, columns, 'a'), rows, 'the same array: nothing downstream recomputes');
+  assert.equal(filter(rows, columns, 'api'), rows);
+  const some = filter(rows, columns, 'api_000');
+  assert.notEqual(some, rows);
+  assert.deepEqual(
+    some.map((r) => r.id),
+    filterRows(rows, columns, 'api_000').map((r) => r.id),
+  );
+  assert.deepEqual(tested, [500, 500, 500]);
+});

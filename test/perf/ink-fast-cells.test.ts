@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import {
   isIgnorableCell,
+  memoLines,
   patchIgnorableTest,
+  patchSanitizeAnsi,
   patchTokenize,
   segments,
   // @ts-expect-error -- a build script in plain JavaScript, without declarations
@@ -93,6 +95,25 @@ test('the cell filter answers as the Default_Ignorable RegExp does', () => {
     assert.equal(isIgnorable(v), re.test(v), JSON.stringify(v));
 });
 
+test('memoLines answers a recent string without computing it again, and stays bounded', () => {
+  const computed: string[] = [];
+  const memo = (memoLines as (fn: (s: string) => string, limit: number) => (s: string) => string)((s) => {
+    computed.push(s);
+    return s.toUpperCase();
+  }, 2);
+  assert.equal(memo('a'), 'A');
+  assert.equal(memo('a'), 'A');
+  assert.equal(memo('b'), 'B');
+  assert.deepEqual(computed, ['a', 'b']);
+  memo('c'); // a, b become the older generation
+  memo('d');
+  memo('e'); // c, d older; a, b dropped
+  computed.length = 0;
+  assert.equal(memo('d'), 'D');
+  assert.equal(memo('a'), 'A');
+  assert.deepEqual(computed, ['a'], 'a line two generations back is computed again');
+});
+
 test('the patches find their place once in the installed Ink and ansi-tokenize', () => {
   const inkBuild = dirname(fileURLToPath(import.meta.resolve('ink')));
   const output = readFileSync(join(inkBuild, 'output.js'), 'utf8');
@@ -110,6 +131,17 @@ test('the patches find their place once in the installed Ink and ansi-tokenize',
   );
   assert.match(patchedTokenize, /^import \{ segments as __segments \} from "\/x\/f\.mjs";/);
   assert.match(patchedTokenize, /for \(const \{ segment, index \} of __segments\(str, segmenter\)\) \{/);
+  const sanitize = (patchSanitizeAnsi as (s: string, p: string) => string)(
+    readFileSync(join(inkBuild, 'sanitize-ansi.js'), 'utf8'),
+    '/x/f.mjs',
+  );
+  assert.match(sanitize, /^import \{ memoLines as __memoLines \} from "\/x\/f\.mjs";/);
+  assert.match(sanitize, /const sanitizeAnsiEach = \(text\) => \{/);
+  assert.match(
+    sanitize,
+    /const sanitizeAnsi = __memoLines\(sanitizeAnsiEach\);\nexport default sanitizeAnsi;/,
+  );
   assert.throws(() => (patchTokenize as (s: string, p: string) => string)('x', '/x'), /not found once/);
+  assert.throws(() => (patchSanitizeAnsi as (s: string, p: string) => string)('x', '/x'), /not found once/);
   assert.throws(() => (patchIgnorableTest as (s: string, p: string) => string)('x', '/x'), /not found once/);
 });
