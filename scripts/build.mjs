@@ -5,7 +5,7 @@ import { readFileSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { writeNotices } from './notices.mjs';
 import { patchInkOutput } from './ink-frame-cache.mjs';
-import { patchIgnorableTest, patchSanitizeAnsi, patchTokenize } from './ink-fast-cells.mjs';
+import { patchIgnorableTest, patchLineUpdate, patchSanitizeAnsi, patchTokenize } from './ink-fast-cells.mjs';
 import { MEMO_STRING_WIDTH } from './memo-string-width.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -74,12 +74,16 @@ const plugins = [
     },
   },
   {
-    // A line's graphemes without Intl.Segmenter when each character is one, and Ink's sanitizeAnsi
-    // remembered (scripts/ink-fast-cells.mjs)
+    // A line's graphemes without Intl.Segmenter when each character is one (cells, line diff), and
+    // Ink's sanitizeAnsi remembered (scripts/ink-fast-cells.mjs)
     name: 'ink-fast-cells',
     setup(b) {
       b.onLoad({ filter: /[/\\]@alcalzone[/\\]ansi-tokenize[/\\]build[/\\]tokenize\.js$/ }, (args) => ({
         contents: patchTokenize(readFileSync(args.path, 'utf8'), FAST_CELLS),
+        loader: 'js',
+      }));
+      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]line-update\.js$/ }, (args) => ({
+        contents: patchLineUpdate(readFileSync(args.path, 'utf8'), FAST_CELLS),
         loader: 'js',
       }));
       b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]sanitize-ansi\.js$/ }, (args) => ({

@@ -9,6 +9,8 @@
 //   neighbour, when the line holds no combining mark, joiner or variation selector) are its UTF-16
 //   code units, listed directly; any other line goes to the segmenter. Same segments, same order.
 // - `isIgnorableCell(value)`: Ink's Default_Ignorable test with the RegExp built once (ASCII never is).
+//   Ink's line diff (build/line-update.js) walks the common prefix of a changed line by the same
+//   segments.
 // - `memoLines(fn)`: Ink's sanitizeAnsi (it re-tokenises the ANSI of every text node it squashes, for
 //   layout and again for output, on every frame) answered from the lines recently seen.
 
@@ -82,6 +84,28 @@ export function patchIgnorableTest(source, modulePath) {
   return (
     `import { isIgnorableCell as __isIgnorableCell } from ${JSON.stringify(modulePath)};\n` +
     replaceOnce(source, IGNORABLE_ANCHOR, '!__isIgnorableCell(character.value)', 'ink output.js cell filter')
+  );
+}
+
+const PREVIOUS_ANCHOR = 'const previousSegments = segmenter.segment(previousText)[Symbol.iterator]();';
+const NEXT_ANCHOR = 'for (const { segment, index } of segmenter.segment(nextText)) {';
+
+/** Ink's build/line-update.js with its common-prefix walk over `segments`. */
+export function patchLineUpdate(source, modulePath) {
+  const what = 'ink line-update.js segment walk';
+  return (
+    `import { segments as __segments } from ${JSON.stringify(modulePath)};\n` +
+    replaceOnce(
+      replaceOnce(
+        source,
+        PREVIOUS_ANCHOR,
+        'const previousSegments = __segments(previousText, segmenter)[Symbol.iterator]();',
+        what,
+      ),
+      NEXT_ANCHOR,
+      'for (const { segment, index } of __segments(nextText, segmenter)) {',
+      what,
+    )
   );
 }
 

@@ -27,6 +27,8 @@ export function truncateToWidth(s: string, width: number, ellipsis = ELLIPSIS): 
   const ellipsisWidth = displayWidth(ellipsis);
   if (width <= ellipsisWidth) return ellipsis.slice(0, width);
   const budget = width - ellipsisWidth;
+  // printable ASCII: one column per character, each its own grapheme (a cut path in every other row)
+  if (/^[\x20-\x7e]*$/.test(s)) return s.slice(0, budget) + ellipsis;
   let out = '';
   let used = 0;
   for (const g of graphemes(s)) {

@@ -11,6 +11,7 @@ import {
   isIgnorableCell,
   memoLines,
   patchIgnorableTest,
+  patchLineUpdate,
   patchSanitizeAnsi,
   patchTokenize,
   segments,
@@ -141,6 +142,17 @@ test('the patches find their place once in the installed Ink and ansi-tokenize',
     sanitize,
     /const sanitizeAnsi = __memoLines\(sanitizeAnsiEach\);\nexport default sanitizeAnsi;/,
   );
+  const lineUpdate = (patchLineUpdate as (s: string, p: string) => string)(
+    readFileSync(join(inkBuild, 'line-update.js'), 'utf8'),
+    '/x/f.mjs',
+  );
+  assert.match(lineUpdate, /^import \{ segments as __segments \} from "\/x\/f\.mjs";/);
+  assert.match(
+    lineUpdate,
+    /previousSegments = __segments\(previousText, segmenter\)\[Symbol\.iterator\]\(\);/,
+  );
+  assert.match(lineUpdate, /of __segments\(nextText, segmenter\)\) \{/);
+  assert.throws(() => (patchLineUpdate as (s: string, p: string) => string)('x', '/x'), /not found once/);
   assert.throws(() => (patchTokenize as (s: string, p: string) => string)('x', '/x'), /not found once/);
   assert.throws(() => (patchSanitizeAnsi as (s: string, p: string) => string)('x', '/x'), /not found once/);
   assert.throws(() => (patchIgnorableTest as (s: string, p: string) => string)('x', '/x'), /not found once/);
