@@ -112,6 +112,7 @@ const common = {
   define: {
     'process.env.NODE_ENV': '"production"',
     __ROMA_DASH_VERSION__: JSON.stringify(pkg.version),
+    __ROMA_DASH_DEMO_WORKER__: JSON.stringify('./demo-worker.js'),
   },
   banner: {
     // Some bundled CommonJS dependencies call require(); give ESM output a real one.
@@ -126,7 +127,8 @@ const common = {
 rmSync(`${outdir}/chunks`, { recursive: true, force: true });
 const main = await build({
   ...common,
-  entryPoints: { main: 'src/cli.tsx' },
+  // the --demo emulator's worker thread (src/app/demo-emulator.ts) is an entry of its own
+  entryPoints: { main: 'src/cli.tsx', 'demo-worker': 'src/emulator/demo-worker.ts' },
   outdir,
   splitting: true,
   entryNames: '[name]',
