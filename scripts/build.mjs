@@ -63,6 +63,7 @@ const plugins = [
         contents: patchInkOutput(
           readFileSync(args.path, 'utf8'),
           new URL('./ink-frame-cache.mjs', import.meta.url).pathname,
+          new URL('./ink-fast-cells.mjs', import.meta.url).pathname,
         ),
         loader: 'js',
       }));
