@@ -90,6 +90,11 @@ const plugins = [
 const LAUNCHER = `
 try { require('node:module').enableCompileCache?.(); } catch {}
 const argv = process.argv.slice(2);
+if (argv.includes('--demo')) {
+  // the demo emulator's worker boots and seeds on the second core while the bundle loads
+  const { startDemoEmulatorEarly } = await import('./src/app/demo-emulator.ts');
+  startDemoEmulatorEarly(new URL('./main.js', import.meta.url).href);
+}
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(__ROMA_DASH_VERSION__ + '\\n');
 } else if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {

@@ -19,7 +19,7 @@ import type { DashboardContext } from './config/context.ts';
 import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resolve.ts';
 // The emulator (a quarter of the bundle) is loaded only by --demo (on a worker thread) and
 // `emulator`: a separate chunk.
-import { startDemoEmulator } from './app/demo-emulator.ts';
+import { claimDemoEmulator } from './app/demo-emulator.ts';
 import { defaultStatePath, resumeDisabledByEnv } from './app/resume.ts';
 
 declare const __ROMA_DASH_VERSION__: string | undefined;
@@ -34,7 +34,7 @@ async function demoContext(
   cfgArgs: ReturnType<typeof parseArgs> & { command: 'dashboard' },
 ): Promise<DashboardContext> {
   const a = cfgArgs.args;
-  const emulator = await startDemoEmulator(import.meta.url);
+  const emulator = await claimDemoEmulator(import.meta.url);
   const config: ResolvedConfig = {
     endpoint: emulator.endpoint,
     projectId: emulator.projectId,

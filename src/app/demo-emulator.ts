@@ -9,6 +9,27 @@ export interface DemoEmulator extends DemoEmulatorFacts {
   close(): Promise<void>;
 }
 
+// The launcher (dist/cli.js) starts the worker before the bundle is even read, when `--demo` is on
+// its command line, and leaves the promise here for the CLI to claim: the worker then boots and
+// seeds while main.js and the UI load.
+const EARLY = Symbol.for('roma-dash.demo-emulator');
+type Early = { [EARLY]?: Promise<DemoEmulator> };
+
+/** Starts the worker now; `claimDemoEmulator` takes it over. */
+export function startDemoEmulatorEarly(base: string): void {
+  const p = startDemoEmulator(base);
+  p.catch(() => undefined); // claimed and awaited by the CLI, which reports the failure
+  (globalThis as Early)[EARLY] = p;
+}
+
+/** The emulator the launcher started, or a new one. */
+export function claimDemoEmulator(base: string): Promise<DemoEmulator> {
+  const g = globalThis as Early;
+  const early = g[EARLY];
+  delete g[EARLY];
+  return early ?? startDemoEmulator(base);
+}
+
 /** `base`: the URL the worker's path is relative to (the bundle's main.js, or src/cli.tsx). */
 export function startDemoEmulator(base: string): Promise<DemoEmulator> {
   const script =
