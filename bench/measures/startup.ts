@@ -225,7 +225,7 @@ export async function measureStartup(
     `before the first request ${kib(sizes.first)} (dist/main.js + ${sizes.firstFiles - 1} chunks), then the UI ${kib(sizes.ui)}` +
     (sizes.lazy ? `, on demand ${kib(sizes.lazy)}` : '');
   return [
-    one('demo', app.demo, `${bundle}; demo emulator seeded in-process`),
+    one('demo', app.demo, `${bundle}; the demo emulator seeds on a worker thread meanwhile`),
     one('apis', app.apis, 'families not opened'),
     one(
       'devices',
