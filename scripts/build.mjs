@@ -5,12 +5,12 @@ import { readFileSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { writeNotices } from './notices.mjs';
 import { patchInkOutput } from './ink-frame-cache.mjs';
-import { patchIgnorableTest, patchLineUpdate, patchSanitizeAnsi, patchTokenize } from './ink-fast-cells.mjs';
+import { patchLineUpdate, patchSanitizeAnsi } from './ink-line-work.mjs';
 import { MEMO_STRING_WIDTH } from './memo-string-width.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
-const FAST_CELLS = new URL('./ink-fast-cells.mjs', import.meta.url).pathname;
+const LINE_WORK = new URL('./ink-line-work.mjs', import.meta.url).pathname;
 
 // An ESM `import … from 'node:http'` builds Node's ESM facade of the module, which reads every
 // export and so loads the lazy ones (node:http pulls in its bundled undici: ~30 ms at start-up).
@@ -62,32 +62,26 @@ const plugins = [
     name: 'ink-frame-cache',
     setup(b) {
       b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]output\.js$/ }, (args) => ({
-        contents: patchIgnorableTest(
-          patchInkOutput(
-            readFileSync(args.path, 'utf8'),
-            new URL('./ink-frame-cache.mjs', import.meta.url).pathname,
-          ),
-          FAST_CELLS,
+        contents: patchInkOutput(
+          readFileSync(args.path, 'utf8'),
+          new URL('./ink-frame-cache.mjs', import.meta.url).pathname,
+          new URL('./ink-fast-cells.mjs', import.meta.url).pathname,
         ),
         loader: 'js',
       }));
     },
   },
   {
-    // A line's graphemes without Intl.Segmenter when each character is one (cells, line diff), and
-    // Ink's sanitizeAnsi remembered (scripts/ink-fast-cells.mjs)
-    name: 'ink-fast-cells',
+    // Ink's line diff without Intl.Segmenter for lines of simple characters, and its sanitizeAnsi
+    // remembered (scripts/ink-line-work.mjs)
+    name: 'ink-line-work',
     setup(b) {
-      b.onLoad({ filter: /[/\\]@alcalzone[/\\]ansi-tokenize[/\\]build[/\\]tokenize\.js$/ }, (args) => ({
-        contents: patchTokenize(readFileSync(args.path, 'utf8'), FAST_CELLS),
-        loader: 'js',
-      }));
       b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]line-update\.js$/ }, (args) => ({
-        contents: patchLineUpdate(readFileSync(args.path, 'utf8'), FAST_CELLS),
+        contents: patchLineUpdate(readFileSync(args.path, 'utf8'), LINE_WORK),
         loader: 'js',
       }));
       b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]sanitize-ansi\.js$/ }, (args) => ({
-        contents: patchSanitizeAnsi(readFileSync(args.path, 'utf8'), FAST_CELLS),
+        contents: patchSanitizeAnsi(readFileSync(args.path, 'utf8'), LINE_WORK),
         loader: 'js',
       }));
     },
@@ -113,6 +107,11 @@ const plugins = [
 const LAUNCHER = `
 try { require('node:module').enableCompileCache?.(); } catch {}
 const argv = process.argv.slice(2);
+if (argv.includes('--demo')) {
+  // the demo emulator's worker boots and seeds on the second core while the bundle loads
+  const { startDemoEmulatorEarly } = await import('./src/app/demo-emulator.ts');
+  startDemoEmulatorEarly(new URL('./main.js', import.meta.url).href);
+}
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(__ROMA_DASH_VERSION__ + '\\n');
 } else if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
@@ -136,6 +135,7 @@ const common = {
   define: {
     'process.env.NODE_ENV': '"production"',
     __ROMA_DASH_VERSION__: JSON.stringify(pkg.version),
+    __ROMA_DASH_DEMO_WORKER__: JSON.stringify('./demo-worker.js'),
   },
   banner: {
     // Some bundled CommonJS dependencies call require(); give ESM output a real one.
@@ -150,7 +150,8 @@ const common = {
 rmSync(`${outdir}/chunks`, { recursive: true, force: true });
 const main = await build({
   ...common,
-  entryPoints: { main: 'src/cli.tsx' },
+  // the --demo emulator's worker thread (src/app/demo-emulator.ts) is an entry of its own
+  entryPoints: { main: 'src/cli.tsx', 'demo-worker': 'src/emulator/demo-worker.ts' },
   outdir,
   splitting: true,
   entryNames: '[name]',
