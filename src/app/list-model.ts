@@ -119,6 +119,8 @@ export function createRowFilter<T>(
     fields: Readonly<Record<string, string>> | undefined;
     parsed: ParsedFilter;
     kept: number[] | null;
+    /** What it answered (`rows` when `kept` is null). */
+    result: readonly T[];
   } | null = null;
   return (rows, columns, filter, fieldAliases) => {
     const parsed = parseListFilter(filter, filterFields(columns, fieldAliases));
@@ -129,32 +131,44 @@ export function createRowFilter<T>(
     const from =
       last !== null && last.fields === fieldAliases && narrows(last.parsed, parsed) ? last.kept : null;
     if (parsed.terms.length === 0) {
-      last = { fields: fieldAliases, parsed, kept: null };
+      last = { fields: fieldAliases, parsed, kept: null, result: rows };
       return rows;
     }
     const hays = source.hays;
     if (hays.length !== rows.length)
       for (let i = hays.length; i < rows.length; i++) hays.push(haystack(rows[i] as T, columns));
     // One plain loop, no call or array per row but the test: the first keystroke runs it before
-    // the JIT has compiled it, over all 10,000 rows (issue 18).
-    const kept: number[] = [];
-    const out: T[] = [];
+    // the JIT has compiled it, over all 10,000 rows (issue 18). Rows are collected from the first
+    // one that fails: while every row tested matches (each key of `api_00` in a list of
+    // `scale_api_…`), nothing is allocated and the answer is the last one.
     const byField = parsed.terms.some((t) => t.column !== null);
     const n = from === null ? rows.length : from.length;
+    let kept: number[] | null = null;
+    let out: T[] = [];
     for (let j = 0; j < n; j++) {
       const i = from === null ? j : (from[j] as number);
       const whole = hays[i] as string;
-      if (matchesFilter(byField ? whole.split(SEP) : NO_CELLS, whole, parsed)) {
+      const ok = matchesFilter(byField ? whole.split(SEP) : NO_CELLS, whole, parsed);
+      if (kept === null) {
+        if (ok) continue;
+        // the first miss: every row tested before it matched
+        kept = from === null ? Array.from({ length: j }, (_, k) => k) : from.slice(0, j);
+        out = kept.map((k) => rows[k] as T);
+      } else if (ok) {
         kept.push(i);
         out.push(rows[i] as T);
       }
     }
     onPass?.(n);
-    // Every row kept (`a` in a list of `scale_api_…`): the same array, so what depends on the
-    // rows (the cursor's rows, the visible ids) is not computed again.
-    const all = kept.length === rows.length;
-    last = { fields: fieldAliases, parsed, kept: all ? null : kept };
-    return all ? rows : out;
+    // Every row tested kept: the same array as before (all rows, or the last answer), so what
+    // depends on the rows (the cursor's rows, the visible ids) is not computed again.
+    if (kept === null) {
+      const same = from === null ? rows : (last?.result ?? rows);
+      last = { fields: fieldAliases, parsed, kept: from, result: same };
+      return same;
+    }
+    last = { fields: fieldAliases, parsed, kept, result: out };
+    return out;
   };
 }
 

@@ -118,4 +118,13 @@ test('a filter every row matches answers the rows themselves; the next keystroke
     filterRows(rows, columns, 'api_000').map((r) => r.id),
   );
   assert.deepEqual(tested, [500, 500, 500]);
+  // every row `api_000` kept (api_00000 … api_00099) holds an `a` too: the same answer
+  assert.equal(filter(rows, columns, 'api_000 a'), some);
+  const fewer = filter(rows, columns, 'api_000 a api_0001');
+  assert.deepEqual(
+    fewer.map((r) => r.id),
+    filterRows(rows, columns, 'api_000 a api_0001').map((r) => r.id),
+  );
+  assert.equal(fewer.length, 10);
+  assert.deepEqual(tested, [500, 500, 500, 100, 100]);
 });
