@@ -87,7 +87,9 @@ export function parseListFilter(text: string, fields: FilterFields): ParsedFilte
 
 /** `cells`: the row's column texts, lower-cased; `whole`: them joined (the bare-word haystack). */
 export function matchesFilter(cells: readonly string[], whole: string, f: ParsedFilter): boolean {
-  for (const t of f.terms) {
+  // indexed, not for-of: the first filter keystroke runs this 10,000 times before it is compiled
+  for (let i = 0; i < f.terms.length; i++) {
+    const t = f.terms[i] as FilterTerm;
     const text = t.column === null ? whole : (cells[t.column] ?? '');
     if (text.includes(t.value) === t.negate) return false;
   }

@@ -2,7 +2,13 @@
 // one pass per filter/sort change and nothing per keystroke of navigation.
 import type { Column } from '../../screens/types.ts';
 import type { SortState } from '../store/navigation.ts';
-import { filterFields, matchesFilter, parseListFilter, type ParsedFilter } from './list-filter.ts';
+import {
+  filterFields,
+  matchesFilter,
+  parseListFilter,
+  type FilterTerm,
+  type ParsedFilter,
+} from './list-filter.ts';
 
 export interface ListModel<T> {
   rows: readonly T[];
@@ -142,13 +148,18 @@ export function createRowFilter<T>(
     // one that fails: while every row tested matches (each key of `api_00` in a list of
     // `scale_api_…`), nothing is allocated and the answer is the last one.
     const byField = parsed.terms.some((t) => t.column !== null);
+    // one bare word (what typing a filter mostly is): its test inline, no call per row
+    const word = parsed.terms.length === 1 && !byField ? (parsed.terms[0] as FilterTerm) : null;
     const n = from === null ? rows.length : from.length;
     let kept: number[] | null = null;
     let out: T[] = [];
     for (let j = 0; j < n; j++) {
       const i = from === null ? j : (from[j] as number);
       const whole = hays[i] as string;
-      const ok = matchesFilter(byField ? whole.split(SEP) : NO_CELLS, whole, parsed);
+      const ok =
+        word !== null
+          ? whole.includes(word.value) !== word.negate
+          : matchesFilter(byField ? whole.split(SEP) : NO_CELLS, whole, parsed);
       if (kept === null) {
         if (ok) continue;
         // the first miss: every row tested before it matched
