@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Column } from '../../screens/types.ts';
-import { filterRows, warmHaystacks } from '../../src/app/list-model.ts';
+import { createRowFilter, filterRows, warmHaystacks } from '../../src/app/list-model.ts';
 
 interface Row {
   id: string;
@@ -46,4 +46,22 @@ test('cancel stops the warming', async () => {
   await nextTurn();
   await nextTurn();
   assert.equal(calls(), 500);
+});
+
+test('a keystroke while warming continues where warming stopped, and warming then stops', async () => {
+  const { columns, calls } = counted();
+  const data = rows(1200);
+  warmHaystacks(data, columns, 500);
+  await nextTurn();
+  assert.equal(calls(), 500);
+  const filter = createRowFilter<Row>();
+  assert.deepEqual(
+    filter(data, columns, 'api_01').map((r) => r.id),
+    filterRows(data, columns, 'api_01').map((r) => r.id),
+  );
+  assert.equal(calls(), 1200, 'the keystroke built the 700 rows left, each once');
+  await nextTurn();
+  await nextTurn();
+  assert.equal(calls(), 1200, 'nothing left to warm');
+  assert.equal(filter(data, columns, 'api_011').length, 10);
 });
