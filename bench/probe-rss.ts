@@ -11,6 +11,8 @@ import { startCli, type CliSession } from '../test/helpers/pty.ts';
 import { dashboardAgainst, openApisList, startEmulatorProcess } from './lib/app.ts';
 import { BARE_ROWS_FILE, bareReady, writeBareRows } from './lib/bare.ts';
 import { cpuSeconds } from './lib/proc.ts';
+import { keyToFrame } from './lib/frames.ts';
+import { percentile } from './lib/stats.ts';
 
 // bench/build-minimal.mjs writes it there
 const BARE_LIST_BUNDLE = fileURLToPath(new URL('./results/bare-list.js', import.meta.url));
@@ -20,6 +22,8 @@ const clis = (process.env.PROBE_CLI ?? '').split(',').filter(Boolean);
 const nodeOptions = process.env.PROBE_NODE_OPTIONS;
 const bareNodeOptions = process.env.PROBE_BARE_NODE_OPTIONS;
 const skipBare = process.env.PROBE_BARE === '0';
+/** PROBE_LATENCY=N: key-to-frame of N moves (every fifth a PgDn) right after the load, p50/p95. */
+const latencyKeys = Number(process.env.PROBE_LATENCY ?? 0);
 
 function status(pid: number): { hwm: number; rss: number; cpu: number } {
   const s = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -70,8 +74,19 @@ try {
         ...(script ? { script } : {}),
       });
       try {
+        await cli.waitForText(/scale_api_0+\b/, 30_000); // the first rows on screen
+        const first = status(cli.pid);
         await openApisList(cli, scale);
         const loaded = status(cli.pid);
+        if (latencyKeys > 0) {
+          const ms: number[] = [];
+          for (let i = 0; i < latencyKeys; i++) {
+            const t = await keyToFrame(cli, i % 5 === 4 ? 'pgdn' : 'down');
+            if (t.ms !== null) ms.push(t.ms);
+          }
+          const at = (p: number) => percentile(ms, p).toFixed(1);
+          console.log(`latency ${script ?? 'dist'}: p50 ${at(50)} p95 ${at(95)} ms over ${ms.length}`);
+        }
         await drive(cli);
         const driven = status(cli.pid);
         // as the bench does after its moves: filter 'api_00', then Esc
@@ -82,7 +97,7 @@ try {
         cli.press('esc');
         await cli.waitForQuiet(300, 30_000);
         console.log(
-          `dashboard ${script ?? 'dist'}: loaded ${fmt(loaded)}; driven ${fmt(driven)}; filtered ${fmt(status(cli.pid))}`,
+          `dashboard ${script ?? 'dist'}: first rows cpu ${first.cpu.toFixed(2)}; loaded ${fmt(loaded)}; driven ${fmt(driven)}; filtered ${fmt(status(cli.pid))}`,
         );
       } finally {
         await stop(cli);

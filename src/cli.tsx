@@ -21,6 +21,7 @@ import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resol
 // The emulator (a quarter of the bundle) is loaded only by --demo and `emulator`: a separate chunk.
 import type { EmulatorHandle } from './emulator/index.ts';
 import { defaultStatePath, resumeDisabledByEnv } from './app/resume.ts';
+import { keepHeapSmall } from './app/heap-limits.ts';
 
 declare const __ROMA_DASH_VERSION__: string | undefined;
 const VERSION = typeof __ROMA_DASH_VERSION__ === 'string' ? __ROMA_DASH_VERSION__ : '0.0.0-dev';
@@ -137,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     stdout: process.stdout.isTTY === true,
   });
   if (noTerminal !== undefined) return fail(noTerminal);
+  keepHeapSmall();
   let ctx: DashboardContext;
   try {
     if (args.logFile) checkLogFile(args.logFile);
