@@ -24,6 +24,8 @@ const bareNodeOptions = process.env.PROBE_BARE_NODE_OPTIONS;
 const skipBare = process.env.PROBE_BARE === '0';
 /** PROBE_LATENCY=N: key-to-frame of N moves (every fifth a PgDn) right after the load, p50/p95. */
 const latencyKeys = Number(process.env.PROBE_LATENCY ?? 0);
+/** PROBE_LATENCY_KEY=pgdn|down: that key only. */
+const latencyKey = process.env.PROBE_LATENCY_KEY as 'pgdn' | 'down' | undefined;
 
 function status(pid: number): { hwm: number; rss: number; cpu: number } {
   const s = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -80,12 +82,22 @@ try {
         const loaded = status(cli.pid);
         if (latencyKeys > 0) {
           const ms: number[] = [];
+          const cpu0 = cpuSeconds(cli.pid) ?? NaN;
+          // PROBE_SIGNAL_KEYS=1: SIGUSR2 before and after the keys (a preload may profile them)
+          if (process.env.PROBE_SIGNAL_KEYS === '1') process.kill(cli.pid, 'SIGUSR2');
           for (let i = 0; i < latencyKeys; i++) {
-            const t = await keyToFrame(cli, i % 5 === 4 ? 'pgdn' : 'down');
+            const t = await keyToFrame(cli, latencyKey ?? (i % 5 === 4 ? 'pgdn' : 'down'));
             if (t.ms !== null) ms.push(t.ms);
           }
           const at = (p: number) => percentile(ms, p).toFixed(1);
-          console.log(`latency ${script ?? 'dist'}: p50 ${at(50)} p95 ${at(95)} ms over ${ms.length}`);
+          const cpuMs = (((cpuSeconds(cli.pid) ?? NaN) - cpu0) * 1000) / latencyKeys;
+          if (process.env.PROBE_SIGNAL_KEYS === '1') {
+            process.kill(cli.pid, 'SIGUSR2');
+            await sleep(1000);
+          }
+          console.log(
+            `latency ${script ?? 'dist'}: p50 ${at(50)} p95 ${at(95)} ms over ${ms.length}, CPU ${cpuMs.toFixed(1)} ms a key`,
+          );
         }
         await drive(cli);
         const driven = status(cli.pid);
