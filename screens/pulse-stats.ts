@@ -9,6 +9,7 @@
 //   inside 4xx and the view says so instead of inventing a number.
 import type { ApiStatistics, StatisticsResult } from '../src/api/types/metrics.ts';
 import type { DetailBlock, DetailSection } from './types.ts';
+import { groupThousands } from '../src/ui/numbers.ts';
 
 export interface PulseTotals {
   windowMin: number;
@@ -95,7 +96,7 @@ export function pulseTotals(r: Pick<StatisticsResult, 'end_time' | 'list'>, wind
 /** `12,345`; one decimal below 100 when fractional. */
 export function num(v: number): string {
   if (!Number.isInteger(v) && Math.abs(v) < 100) return v.toFixed(1);
-  return Math.round(v).toLocaleString('en-US');
+  return groupThousands(v);
 }
 
 export function pct(rate: number | null): string {

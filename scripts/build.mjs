@@ -63,6 +63,7 @@ const plugins = [
         contents: patchInkOutput(
           readFileSync(args.path, 'utf8'),
           new URL('./ink-frame-cache.mjs', import.meta.url).pathname,
+          new URL('./ink-fast-cells.mjs', import.meta.url).pathname,
         ),
         loader: 'js',
       }));
@@ -89,6 +90,11 @@ const plugins = [
 const LAUNCHER = `
 try { require('node:module').enableCompileCache?.(); } catch {}
 const argv = process.argv.slice(2);
+if (argv.includes('--demo')) {
+  // the demo emulator's worker boots and seeds on the second core while the bundle loads
+  const { startDemoEmulatorEarly } = await import('./src/app/demo-emulator.ts');
+  startDemoEmulatorEarly(new URL('./main.js', import.meta.url).href);
+}
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(__ROMA_DASH_VERSION__ + '\\n');
 } else if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
@@ -112,6 +118,7 @@ const common = {
   define: {
     'process.env.NODE_ENV': '"production"',
     __ROMA_DASH_VERSION__: JSON.stringify(pkg.version),
+    __ROMA_DASH_DEMO_WORKER__: JSON.stringify('./demo-worker.js'),
   },
   banner: {
     // Some bundled CommonJS dependencies call require(); give ESM output a real one.
@@ -126,7 +133,8 @@ const common = {
 rmSync(`${outdir}/chunks`, { recursive: true, force: true });
 const main = await build({
   ...common,
-  entryPoints: { main: 'src/cli.tsx' },
+  // the --demo emulator's worker thread (src/app/demo-emulator.ts) is an entry of its own
+  entryPoints: { main: 'src/cli.tsx', 'demo-worker': 'src/emulator/demo-worker.ts' },
   outdir,
   splitting: true,
   entryNames: '[name]',

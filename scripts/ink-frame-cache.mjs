@@ -52,15 +52,20 @@ const ANCHOR = '    getStyledChars(line) {\n';
  * own body, renamed, computes a line not seen lately). Throws when the anchor is not there exactly
  * once: an Ink upgrade must fail the build, not drop the cache silently.
  */
-export function patchInkOutput(source, cacheModulePath) {
+export function patchInkOutput(source, cacheModulePath, fastCellsModulePath) {
   const at = source.indexOf(ANCHOR);
   if (at < 0 || source.indexOf(ANCHOR, at + 1) >= 0)
     throw new Error('ink-frame-cache: OutputCaches.getStyledChars not found once in ink/build/output.js');
   return (
     `import { sharedStyledChars as __sharedStyledChars } from ${JSON.stringify(cacheModulePath)};\n` +
+    (fastCellsModulePath
+      ? `import { fastStyledChars as __fastStyledChars } from ${JSON.stringify(fastCellsModulePath)};\n`
+      : '') +
     source.slice(0, at) +
     '    getStyledChars(line) {\n' +
-    '        return __sharedStyledChars(line, this, (l) => this.inkStyledChars(l));\n' +
+    (fastCellsModulePath
+      ? '        return __sharedStyledChars(line, this, (l) => __fastStyledChars(l) ?? this.inkStyledChars(l));\n'
+      : '        return __sharedStyledChars(line, this, (l) => this.inkStyledChars(l));\n') +
     '    }\n' +
     '    inkStyledChars(line) {\n' +
     source.slice(at + ANCHOR.length)

@@ -5,8 +5,10 @@
 // ASCII plus a few common narrow symbols skip string-width altogether (new rows after a page move).
 // The build (scripts/build.mjs) puts MEMO_STRING_WIDTH where Ink imports string-width.
 
-/** Symbols the dashboard draws often besides Latin-1. */
-export const NARROW_CANDIDATES = '…—–›‹·•●○◆◇▏▕│─┃━↑↓←→⟳°×÷«»“”‘’€£¥§¶†‡‰′″';
+/** Symbols the dashboard draws often besides Latin-1, and the braille cells of its spinner. */
+export const NARROW_CANDIDATES =
+  '…—–›‹·•●○◆◇▏▕│─┃━↑↓←→⟳°×÷«»“”‘’€£¥§¶†‡‰′″≤≥✗✓✕★↵░█▸▾▴▲▼' +
+  Array.from({ length: 256 }, (_, i) => String.fromCharCode(0x2800 + i)).join('');
 
 /**
  * Characters that are one column wide and can never join a grapheme cluster with a neighbour (not
@@ -21,6 +23,8 @@ export const NARROW_CODES = [
   0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2032,
   0x2033, 0x2039, 0x203a, 0x20ac, 0x2190, 0x2191, 0x2192, 0x2193, 0x2500, 0x2501, 0x2502, 0x2503,
   0x258f, 0x2595, 0x25c6, 0x25c7, 0x25cb, 0x25cf, 0x27f3,
+  0x2264, 0x2265, 0x2717, 0x2713, 0x2715, 0x2605, 0x21b5, 0x2591, 0x2588, 0x25b8, 0x25be, 0x25b4, 0x25b2, 0x25bc,
+  ...Array.from({ length: 256 }, (_, i) => 0x2800 + i),
 ];
 
 /**

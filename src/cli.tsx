@@ -1,7 +1,6 @@
 // roma-dash entry point: parse the command line, resolve credentials, then start the dashboard,
 // the --demo emulator, or the `emulator` sub-command.
 import { isRomaError } from './api/errors.ts';
-// The UI (Ink, React, Yoga, the screens) is imported only once the first screen's reads are sent.
 import type { Session } from './app/run.tsx';
 import { createSessionStore, FIRST_FRAME_WAIT_MS, prefetchFirstScreen, within } from './app/first-screen.ts';
 import { principalOf } from './app/identity.ts';
@@ -18,8 +17,9 @@ import { createRequestIdTap } from './actions/client-port.ts';
 import { checkLogFile, wireClient } from './config/client-from-config.ts';
 import type { DashboardContext } from './config/context.ts';
 import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resolve.ts';
-// The emulator (a quarter of the bundle) is loaded only by --demo and `emulator`: a separate chunk.
-import type { EmulatorHandle } from './emulator/index.ts';
+// The emulator (a quarter of the bundle) is loaded only by --demo (on a worker thread) and
+// `emulator`: a separate chunk.
+import { claimDemoEmulator } from './app/demo-emulator.ts';
 import { defaultStatePath, resumeDisabledByEnv } from './app/resume.ts';
 import { keepHeapSmall } from './app/heap-limits.ts';
 
@@ -35,8 +35,7 @@ async function demoContext(
   cfgArgs: ReturnType<typeof parseArgs> & { command: 'dashboard' },
 ): Promise<DashboardContext> {
   const a = cfgArgs.args;
-  const { startEmulator } = await import('./emulator/index.ts');
-  const emulator: EmulatorHandle = await startEmulator({ seed: 'demo' });
+  const emulator = await claimDemoEmulator(import.meta.url);
   const config: ResolvedConfig = {
     endpoint: emulator.endpoint,
     projectId: emulator.projectId,
@@ -139,6 +138,12 @@ export async function main(argv: string[]): Promise<number> {
   });
   if (noTerminal !== undefined) return fail(noTerminal);
   keepHeapSmall();
+  // The UI's code (Ink, React, Yoga, the screens) is loaded once the first screen's reads are sent,
+  // so the first round trip runs meanwhile; with --demo it loads while the emulator starts on its
+  // worker thread (a failure of the import is reported where it is awaited).
+  const loadUi = () => import('./app/run.tsx');
+  const uiEarly = args.demo ? loadUi() : undefined;
+  uiEarly?.catch(() => undefined);
   let ctx: DashboardContext;
   try {
     if (args.logFile) checkLogFile(args.logFile);
@@ -160,7 +165,7 @@ export async function main(argv: string[]): Promise<number> {
     const autoRefreshMs = args.refresh ? args.refresh * 1000 : null;
     const store = createSessionStore(session.client, session.instanceId ?? null, autoRefreshMs);
     const firstRows = prefetchFirstScreen(store);
-    const { runDashboard } = await import('./app/run.tsx');
+    const { runDashboard } = await (uiEarly ?? loadUi());
     await within(firstRows, FIRST_FRAME_WAIT_MS);
     return await runDashboard({
       ...session,

@@ -18,6 +18,7 @@ import { useInstanceRow } from './data.ts';
 import { useAppEnv } from './env.tsx';
 import { warningNote } from './warnings.ts';
 import { loadingRows, missingRows } from './list-progress.ts';
+import { clockTime } from '../ui/numbers.ts';
 
 /** The current instance's name from the loaded instance list, else its id. */
 function useInstanceLabel(): string | null {
@@ -161,7 +162,7 @@ export const StatusLine = memo(function StatusLine({
   if (loading)
     return <Status width={width} progress={slice.progress ? loadingRows(slice.progress) : 'loading…'} />;
   const message = slice.fetchedAt
-    ? `${Array.isArray(slice.data) ? `${slice.data.length} ${slice.data.length === 1 ? 'item' : 'items'} · ` : ''}fetched ${new Date(slice.fetchedAt).toLocaleTimeString()}`
+    ? `${Array.isArray(slice.data) ? `${slice.data.length} ${slice.data.length === 1 ? 'item' : 'items'} · ` : ''}fetched ${clockTime(slice.fetchedAt)}`
     : undefined;
   const warning = warningNote(slice.warnings);
   return <Status width={width} {...(message ? { message } : {})} {...(warning ? { warning } : {})} />;

@@ -1,9 +1,10 @@
 // What the status line says of a list whose rows arrive page by page (ResourceSlice.progress).
 import type { ListProgress } from '../api/types/common.ts';
+import { groupThousands } from '../ui/numbers.ts';
 
 // `total` is the server's hint: a hostile one (1e300) must not become a 400-character status line.
 const MAX_SHOWN = 1e9;
-const n = (x: number) => (Number.isFinite(x) && x < MAX_SHOWN ? x.toLocaleString('en-US') : 'many');
+const n = (x: number) => (Number.isFinite(x) && x < MAX_SHOWN ? groupThousands(x) : 'many');
 
 /** `loading 500 of 10,000…`: the first rows are on screen, the rest is on its way. */
 export function loadingRows(p: ListProgress): string {

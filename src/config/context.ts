@@ -2,7 +2,6 @@
 // the status bar shows (auth source, read-only, insecure in red, demo).
 import type { RequestIdTap } from '../actions/client-port.ts';
 import type { RomaClient } from '../api/client.ts';
-import type { EmulatorHandle } from '../emulator/index.ts';
 import type { ResolvedConfig } from './resolve.ts';
 
 export interface DashboardContext {
@@ -14,8 +13,8 @@ export interface DashboardContext {
   insecure: boolean;
   demo: boolean;
   logFile?: string;
-  /** Present with --demo: the in-process emulator the client talks to. */
-  emulator?: EmulatorHandle;
+  /** Present with --demo: the emulator the client talks to, on a worker thread of this process. */
+  emulator?: { close(): Promise<void> };
   warnings: string[];
   /** Plugged into the client's onRequest: the request id of each write, for the audit log. */
   requestIds: RequestIdTap;

@@ -5,7 +5,8 @@ import stringWidth from 'string-width';
 
 export const ELLIPSIS = '…';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: creating it loads ICU's data, which a screen of ASCII never needs.
+let segmenter: Intl.Segmenter | undefined;
 
 /** Columns the string occupies in a terminal. */
 export function displayWidth(s: string): number {
@@ -16,6 +17,7 @@ export function displayWidth(s: string): number {
 /** Grapheme clusters of `s` (what a user perceives as one character). */
 export function graphemes(s: string): string[] {
   const out: string[] = [];
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const seg of segmenter.segment(s)) out.push(seg.segment);
   return out;
 }

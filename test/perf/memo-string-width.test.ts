@@ -36,6 +36,7 @@ test('simpleWidth agrees with string-width, or declines (-1)', () => {
     '\x1b[1;48;5;31m—…\x1b[m',
     'a\x1b[0m',
     '┃ orders › v2 — 12 items…',
+    '⠋ loading… ✓ ≤ 5',
     'é à ü ß © ®',
   ])
     assert.equal(fast(s, narrow), stringWidth(s), JSON.stringify(s));

@@ -244,10 +244,18 @@ function fillInstance(
     if (r < 0.25) return;
     const base = SEED_EPOCH_MS - rng.int(2, 60) * DAY;
     const republish = rng.chance(0.2) ? rng.int(2, 12) : 1;
+    // each API's first version in an environment: publishApi need not look for older ones
     for (let v = 0; v < republish; v++)
-      seedPublish(store, id, release, v === 0 ? 'initial release' : `release ${v + 1}`, base + v * 3600_000);
-    if (r > 0.55) seedPublish(store, id, test, 'smoke test', base - DAY);
-    if (r > 0.8 || i % 17 === 0) seedPublish(store, id, pre, 'pre-production check', base - 2 * DAY);
+      seedPublish(
+        store,
+        id,
+        release,
+        v === 0 ? 'initial release' : `release ${v + 1}`,
+        base + v * 3600_000,
+        v === 0,
+      );
+    if (r > 0.55) seedPublish(store, id, test, 'smoke test', base - DAY, true);
+    if (r > 0.8 || i % 17 === 0) seedPublish(store, id, pre, 'pre-production check', base - 2 * DAY, true);
   });
 
   // Environment variables per group for TEST/PRE/RELEASE.
