@@ -13,6 +13,7 @@
 // `--semi-space-growth-factor` each time the young generation grows (after a scavenge), so that one
 // works when set at run time (checked with the probe): 1 (no growth) while a semi-space is at the
 // cap, V8's 2 below it (V8 shrinks the young generation after an idle full GC).
+// V8's flags are the process's: with --demo the emulator's worker thread grows no further either.
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
