@@ -1,12 +1,13 @@
 // The dashboard's young generation held to two 8 MiB semi-spaces (issue 18, peak RSS). Loading
 // 10,000 APIs allocates ~28 MiB of short-lived objects (response texts, parsed pages) while the rows
 // it keeps are ~12 MiB; with V8's defaults the semi-spaces then grow to 16 MiB each, resident from then
-// on. Measured with bench/probe-rss.ts against the same build without the cap, 10,000 APIs loaded
-// and driven (5 starts each; the bare list 126–128 MiB): peak RSS 153–162 MiB (median 158) without,
-// 139–149 (median 144) with it. Its cost is more scavenges: CPU to the first rows and per ↓ key the
-// same, per PgDn (~4.5 MiB of Ink output allocated each) ~1 ms more (16.7 vs 15.6 ms, medians of
-// 8 starts × 60 keys), over the whole load within noise. Also holding the old generation to 2x its
-// live size (`--heap-growing-percent=100`) took 2–3 MiB more off for ~2 ms more per PgDn: left out.
+// on. Measured with bench/probe-rss.ts, 10,000 APIs loaded and driven, this branch against main
+// (5 starts each, the bare list 126–128 MiB): peak RSS 146–156 MiB (median 149) on main, 147–152
+// (median 150) with this branch's lighter load alone, 126–138 (median 135) with the cap too. Its cost
+// is more scavenges: CPU to the first rows and per ↓ the same, per PgDn 13.5 vs 13.2 ms (p50 8.8 vs
+// 8.1 ms; medians of 7 starts × 60 keys). Also holding the old generation to 2x its live size
+// (`--heap-growing-percent=100`) took 2–3 MiB more off for ~2 ms more per PgDn
+// (before main's one-pass cells): left out.
 //
 // Node takes heap sizes only on its command line (`--max-semi-space-size`), which `node dist/cli.js`
 // and the bin link do not pass, and V8 reads that flag once, at start. It reads
