@@ -21,6 +21,7 @@ import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resol
 // `emulator`: a separate chunk.
 import { claimDemoEmulator } from './app/demo-emulator.ts';
 import { defaultStatePath, resumeDisabledByEnv } from './app/resume.ts';
+import { keepHeapSmall } from './app/heap-limits.ts';
 
 declare const __ROMA_DASH_VERSION__: string | undefined;
 const VERSION = typeof __ROMA_DASH_VERSION__ === 'string' ? __ROMA_DASH_VERSION__ : '0.0.0-dev';
@@ -136,6 +137,7 @@ export async function main(argv: string[]): Promise<number> {
     stdout: process.stdout.isTTY === true,
   });
   if (noTerminal !== undefined) return fail(noTerminal);
+  keepHeapSmall();
   // The UI's code (Ink, React, Yoga, the screens) is loaded once the first screen's reads are sent,
   // so the first round trip runs meanwhile; with --demo it loads while the emulator starts on its
   // worker thread (a failure of the import is reported where it is awaited).

@@ -174,6 +174,49 @@ function repairObject(
   return out;
 }
 
+/**
+ * True when {@link validateRecord} would keep `value` exactly as it is: an object whose every typed
+ * field is absent or already of its type (no null to drop, nothing to coerce), down through nested
+ * records, and with its required fields. Allocates nothing, so a page of well-formed records (nearly
+ * every page) is checked without building a warning path or a copy per record.
+ */
+export function conforms(value: unknown, schema: ObjectSchema): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const o = value as Record<string, unknown>;
+  const fields = fieldsOf(schema);
+  for (let i = 0; i < fields.length; i++) {
+    const [name, type] = fields[i]!;
+    const v = o[name];
+    if (v !== undefined && !fieldConforms(v, type)) return false;
+  }
+  const required = schema.required ?? [];
+  for (let i = 0; i < required.length; i++) if (o[required[i]!] === undefined) return false;
+  return true;
+}
+
+function fieldConforms(v: unknown, type: FieldType): boolean {
+  switch (type) {
+    case 'any':
+      return v !== null;
+    case 'string':
+    case 'boolean':
+      return typeof v === type;
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'object':
+      return v !== null && typeof v === 'object' && !Array.isArray(v);
+    case 'strings':
+      if (!Array.isArray(v)) return false;
+      for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+      return true;
+  }
+  if (!Array.isArray(type)) return conforms(v, type as ObjectSchema);
+  const [schema] = type as readonly [ObjectSchema];
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!conforms(v[i], schema)) return false;
+  return true;
+}
+
 const schemaFields = new WeakMap<ObjectSchema, ReadonlyArray<readonly [string, FieldType]>>();
 
 /** A schema's fields as entries, built once per schema (every record of every page walks them). */

@@ -3,9 +3,11 @@
 // full path gives, for the values that roll over or are refused too.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
 import { normalizeApi, normalizeTimestamp, parseTimestamp } from '../../src/api/normalize.ts';
 import { pageFrom } from '../../src/api/resource.ts';
 import * as S from '../../src/api/schemas.ts';
+import { conforms, validateRecord } from '../../src/api/validate.ts';
 
 it('normalizeTimestamp gives what parsing gives, for every field at and beyond its range', () => {
   const p2 = (x: number) => String(x).padStart(2, '0');
@@ -66,4 +68,89 @@ it('a field of the wrong type is still repaired or removed, with a warning, besi
   assert.equal(page.items[1]?.name, '{"evil":1}');
   assert.equal('status' in (page.items[1] ?? {}), false);
   assert.ok((page.warnings ?? []).length >= 2, JSON.stringify(page.warnings));
+});
+
+it('normalizeTimestamp gives what parsing gives for near-misses of the common forms', () => {
+  for (const v of [
+    '2024-04-28T02:00:00Z',
+    '2024-04-28T02:00:00.000Z',
+    '2024-04-28T02:00:00.1234Z',
+    '2024-04-28T02:00:00.12Z',
+    '2024-04-28 02:00:00Z',
+    '2024-04-28T02:00:00',
+    '2024-04-28T02:00:00+08:00',
+    '2024-4-28T02:00:00Z',
+    '2024-04-28T02:00:0aZ',
+    '2024-04-28T02:00:00,000Z',
+    '2024-04-28T02:00:00.00aZ',
+    '2024/04/28T02:00:00Z',
+    '2024-04-28t02:00:00Z',
+    '2024-04-28T02:00:00z',
+    '2O24-04-28T02:00:00Z',
+    '+02024-04-28T02:00:00Z',
+    '2024-04-28T02:00:00Z.866474185Z',
+    '２０２４-04-28T02:00:00Z',
+    '',
+  ])
+    assert.equal(normalizeTimestamp(v), parseTimestamp(v)?.toISOString() ?? v, v);
+});
+
+it('conforms holds exactly for the records validateRecord keeps as they are', () => {
+  const base = {
+    id: 'a1',
+    name: 'n',
+    type: 1,
+    cors: true,
+    tags: ['x'],
+    auth_opt: { app_code_auth_type: 'DISABLE' },
+    req_params: [{ id: 'p1', name: 'limit', required: 2 }],
+  };
+  const variants: Record<string, unknown>[] = [
+    base,
+    { id: 'a1', name: 'bare' },
+    { ...base, extra: { anything: [1, null] } },
+    { ...base, type: '1' },
+    { ...base, type: Number.NaN },
+    { ...base, cors: 'true' },
+    { ...base, remark: null },
+    { ...base, tags: ['x', 2] },
+    { ...base, tags: 'x' },
+    { ...base, auth_opt: [] },
+    { ...base, auth_opt: null },
+    { ...base, req_params: [{ id: 'p1', required: '2' }] },
+    { ...base, req_params: [{ id: 'p1', name: null }] },
+    { ...base, req_params: [null] },
+    { ...base, req_params: {} },
+    { name: 'no id' },
+    { ...base, id: 7 },
+  ];
+  let held = 0;
+  for (const v of variants) {
+    const r = validateRecord(structuredClone(v), S.apiSummary, '$', true);
+    const keptAsItIs = r.warnings.length === 0 && isDeepStrictEqual(r.record, v);
+    assert.equal(conforms(v, S.apiSummary), keptAsItIs, JSON.stringify(v));
+    if (keptAsItIs) held++;
+  }
+  assert.equal(held, 3);
+  assert.equal(conforms(null, S.apiSummary), false);
+  assert.equal(conforms([base], S.apiSummary), false);
+});
+
+it('pageFrom of an owned body gives the same rows, built from its own records', () => {
+  const body = () => ({
+    total: 3,
+    size: 3,
+    apis: [
+      { id: 'a1', name: 'ok', register_time: '2024-04-28T02:00:00Z', auth_opt: { auth_code_auth_type: 'X' } },
+      { id: 'a2', name: 'fine', tags: ['t'], auth_opt: { app_code_auth_type: 'DISABLE' } },
+      { id: 'a3', name: { evil: 1 }, status: 'lots' },
+    ],
+  });
+  const copied = pageFrom<Record<string, unknown>>(body(), 'apis', S.apiSummary, normalizeApi, undefined);
+  const own = body();
+  const owned = pageFrom<Record<string, unknown>>(own, 'apis', S.apiSummary, normalizeApi, undefined, true);
+  assert.deepEqual(owned, copied);
+  assert.equal(owned.items[1], own.apis[1], 'a record kept as it is is the body’s own object');
+  assert.equal(owned.items[0]?.register_time, '2024-04-28T02:00:00.000Z');
+  assert.deepEqual(owned.items[0]?.auth_opt, { auth_code_auth_type: 'X', app_code_auth_type: 'X' });
 });
