@@ -6,6 +6,7 @@ import { builtinModules } from 'node:module';
 import { writeNotices } from './notices.mjs';
 import { patchInkOutput } from './ink-frame-cache.mjs';
 import { patchLineUpdate, patchSanitizeAnsi } from './ink-line-work.mjs';
+import { patchColorize } from './ink-colorize.mjs';
 import { MEMO_STRING_WIDTH } from './memo-string-width.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -82,6 +83,19 @@ const plugins = [
       }));
       b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]sanitize-ansi\.js$/ }, (args) => ({
         contents: patchSanitizeAnsi(readFileSync(args.path, 'utf8'), LINE_WORK),
+        loader: 'js',
+      }));
+    },
+  },
+  {
+    // one chalk builder per hex colour instead of one per coloured run (scripts/ink-colorize.mjs)
+    name: 'ink-colorize',
+    setup(b) {
+      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]colorize\.js$/ }, (args) => ({
+        contents: patchColorize(
+          readFileSync(args.path, 'utf8'),
+          new URL('./ink-colorize.mjs', import.meta.url).pathname,
+        ),
         loader: 'js',
       }));
     },
