@@ -28,13 +28,21 @@ export function segments(str, segmenter) {
 }
 
 /**
+ * Longest text `memoLines` keeps: a table row with its colour codes is well below; a text node of a
+ * whole response body or log, new on each frame, is answered without being kept.
+ */
+export const MEMO_MAX_LENGTH = 2048;
+
+/**
  * `fn` (a pure function of one string) remembering its recent answers: two generations of at most
- * `limit` strings each, so memory stays bounded while a frame's lines (40 to 150) stay answered.
+ * `limit` strings of at most MEMO_MAX_LENGTH each, so memory stays bounded (about 4 MB) while a
+ * frame's lines (40 to 150) stay answered.
  */
 export function memoLines(fn, limit = 512) {
   let now = new Map();
   let before = new Map();
   return function memo(text) {
+    if (text.length > MEMO_MAX_LENGTH) return fn(text);
     let out = now.get(text);
     if (out !== undefined) return out;
     out = before.get(text);

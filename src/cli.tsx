@@ -164,6 +164,14 @@ export async function main(argv: string[]): Promise<number> {
     const session = sessionOf(ctx);
     const autoRefreshMs = args.refresh ? args.refresh * 1000 : null;
     const store = createSessionStore(session.client, session.instanceId ?? null, autoRefreshMs);
+    // an emulator thread that dies leaves every request refused: the status line says why
+    ctx.emulator?.onStop((why) =>
+      store.getState().actions.setStatus({
+        level: 'error',
+        text: `the demo emulator stopped: ${why}`,
+        hint: 'quit and start roma-dash --demo again',
+      }),
+    );
     const firstRows = prefetchFirstScreen(store);
     const { runDashboard } = await (uiEarly ?? loadUi());
     await within(firstRows, FIRST_FRAME_WAIT_MS);

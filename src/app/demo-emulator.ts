@@ -6,8 +6,15 @@ import type { DemoEmulatorFacts } from '../emulator/demo-worker.ts';
 declare const __ROMA_DASH_DEMO_WORKER__: string | undefined;
 
 export interface DemoEmulator extends DemoEmulatorFacts {
+  /** Ends the worker; after CLOSE_WAIT_MS it is terminated, whatever it was still doing. */
   close(): Promise<void>;
+  /** Called when the worker ends without close(): an uncaught error in the emulator, with its message. */
+  onStop(listener: (why: string) => void): void;
 }
+
+const CLOSE_WAIT_MS = 1000;
+const DEMO_WORKER =
+  typeof __ROMA_DASH_DEMO_WORKER__ === 'string' ? __ROMA_DASH_DEMO_WORKER__ : './emulator/demo-worker.ts';
 
 // The launcher (dist/cli.js) starts the worker before the bundle is even read, when `--demo` is on
 // its command line, and leaves the promise here for the CLI to claim: the worker then boots and
@@ -30,22 +37,40 @@ export function claimDemoEmulator(base: string): Promise<DemoEmulator> {
   return early ?? startDemoEmulator(base);
 }
 
-/** `base`: the URL the worker's path is relative to (the bundle's main.js, or src/cli.tsx). */
-export function startDemoEmulator(base: string): Promise<DemoEmulator> {
-  const script =
-    typeof __ROMA_DASH_DEMO_WORKER__ === 'string' ? __ROMA_DASH_DEMO_WORKER__ : './emulator/demo-worker.ts';
+/**
+ * `base`: the URL the worker's path is relative to (the bundle's main.js, or src/cli.tsx);
+ * `script`: another worker speaking the same protocol (tests).
+ */
+export function startDemoEmulator(base: string, script = DEMO_WORKER): Promise<DemoEmulator> {
   const worker = new Worker(new URL(script, base));
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let lastError: Error | undefined;
+  let closing = false;
+  const stopListeners: Array<(why: string) => void> = [];
+  worker.on('error', (e) => (lastError = e));
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', (code) => {
+      resolve();
+      if (!closing)
+        for (const l of stopListeners)
+          l(lastError?.message ?? `the emulator thread ended (exit code ${code})`);
+    }),
+  );
   return new Promise((resolve, reject) => {
-    worker.once('error', (e) => reject(e));
-    void exited.then(() => reject(new Error('the demo emulator ended before it was ready')));
+    void exited.then(() => reject(lastError ?? new Error('the demo emulator ended before it was ready')));
     worker.once('message', (m: DemoEmulatorFacts | { error: string }) => {
       if ('error' in m) return reject(new Error(`the demo emulator did not start: ${m.error}`));
       resolve({
         ...m,
         async close() {
+          closing = true;
           worker.postMessage('close');
-          await exited;
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), CLOSE_WAIT_MS)));
+          if ((await Promise.race([exited, late])) === 'late') await worker.terminate();
+          clearTimeout(timer);
+        },
+        onStop(listener) {
+          stopListeners.push(listener);
         },
       });
     });

@@ -31,7 +31,7 @@ export function semiSpaceGrowthFor(newSpaceBytes: number): number {
   return newSpaceBytes >= 2 * SEMI_SPACE_CAP_BYTES ? 1 : V8_SEMI_SPACE_GROWTH;
 }
 
-/** Caps the young generation for the rest of the process (the dashboard only; the emulator keeps V8's). */
+/** Caps the young generation for the rest of the process (V8 flags are the process's: a worker thread too). */
 export function keepHeapSmall(): void {
   try {
     let factor = V8_SEMI_SPACE_GROWTH;

@@ -14,7 +14,7 @@ export interface DashboardContext {
   demo: boolean;
   logFile?: string;
   /** Present with --demo: the emulator the client talks to, on a worker thread of this process. */
-  emulator?: { close(): Promise<void> };
+  emulator?: { close(): Promise<void>; onStop(listener: (why: string) => void): void };
   warnings: string[];
   /** Plugged into the client's onRequest: the request id of each write, for the audit log. */
   requestIds: RequestIdTap;

@@ -1,7 +1,8 @@
 // The --demo emulator on a worker thread of the CLI's own process: its code loads and its data is
 // seeded on the second core while the main thread loads the UI (start-up, issue 18). It is the same
 // emulator over real HTTP on loopback; the main thread sees only its address and credentials.
-// Protocol: posts DemoEmulatorFacts once listening (or { error }); on any message, closes and ends.
+// Protocol: posts DemoEmulatorFacts once listening (or { error }); on any message, closes and ends
+// the thread, whatever is still running in it (an executed debug call's backend request).
 import module from 'node:module';
 import { parentPort } from 'node:worker_threads';
 
@@ -31,7 +32,8 @@ if (port) {
       instances: emu.instances,
     };
     port.once('message', () => {
-      void emu.close().finally(() => port.close());
+      // process.exit in a worker ends this thread only
+      void emu.close().finally(() => process.exit(0));
     });
     port.postMessage(facts);
   } catch (e) {

@@ -13,12 +13,14 @@ const COLS = 100;
 const ROWS = 30;
 
 /**
- * One key at a time: see CliSession.key (waits for the answer, then for quiet). Some keys draw
- * nothing (`G` on a one-row list, `g` at the top, a Tab with no other tab): waiting a quarter of a
- * second for an answer that never comes is enough, since the app reads keys in order anyway.
+ * One key at a time: see CliSession.key (waits for the answer, then for quiet). Keys that may draw
+ * nothing (`G` on a one-row list, `g` at the top, a Tab with no other tab) wait a quarter of a
+ * second for an answer that may never come: the app reads keys in order, and the key that the
+ * layout is checked after (`y`, Esc, a command) draws, so its full wait covers the ones before it.
  */
+const MAY_DRAW_NOTHING = new Set(['G', 'g', '\t']);
 async function key(cli: CliSession, keys: string): Promise<void> {
-  await cli.key(keys, { answerMs: 250 });
+  await cli.key(keys, MAY_DRAW_NOTHING.has(keys) ? { answerMs: 250 } : {});
 }
 
 /** Header on the first row and the key hints on the last: nothing from data scrolled or pushed them. */

@@ -59,6 +59,19 @@ test("the patch routes the installed Ink's getStyledChars through the shared cac
     /getStyledChars\(line\) \{\n\s+return __sharedStyledChars\(line, this, \(l\) => this\.inkStyledChars\(l\)\);/,
   );
   assert.match(patched, /inkStyledChars\(line\) \{\n\s+let cached = this\.styledChars\.get\(line\);/);
+  // as the build calls it: a line the cache does not hold tries the one-pass cells first
+  const withFast = (patchInkOutput as (s: string, p: string, f: string) => string)(
+    source,
+    '/x/cache.mjs',
+    '/x/fast.mjs',
+  );
+  assert.match(withFast, /import \{ fastStyledChars as __fastStyledChars \} from "\/x\/fast\.mjs";/);
+  assert.match(
+    withFast,
+    /return __sharedStyledChars\(line, this, \(l\) => __fastStyledChars\(l\) \?\? this\.inkStyledChars\(l\)\);/,
+  );
+  const build = readFileSync(new URL('../../scripts/build.mjs', import.meta.url), 'utf8');
+  assert.match(build, /new URL\('\.\/ink-fast-cells\.mjs', import\.meta\.url\)\.pathname/);
   assert.throws(
     () => (patchInkOutput as (s: string, p: string) => string)('class X {}', '/x'),
     /not found once/,

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import {
   memoLines,
+  MEMO_MAX_LENGTH,
   patchLineUpdate,
   patchSanitizeAnsi,
   segments,
@@ -92,6 +93,12 @@ test('memoLines answers a recent string without computing it again, and stays bo
   assert.equal(memo('d'), 'D');
   assert.equal(memo('a'), 'A');
   assert.deepEqual(computed, ['a'], 'a line two generations back is computed again');
+  // a long text (a whole response body in one node) is answered but not kept
+  computed.length = 0;
+  const long = 'x'.repeat(MEMO_MAX_LENGTH + 1);
+  memo(long);
+  memo(long);
+  assert.deepEqual(computed, [long, long]);
 });
 
 test('the patches find their place once in the installed Ink', () => {
