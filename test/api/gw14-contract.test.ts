@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { runResourceCall } from '../../src/actions/resource-calls.ts';
-import { createRomaClient, type InstanceClient } from '../../src/api/client.ts';
+import type { InstanceClient } from '../../src/api/client.ts';
 import { RomaError } from '../../src/api/errors.ts';
-import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import type { InstanceStore } from '../../src/emulator/state.ts';
 import { completeValues } from '../../src/forms/engine.ts';
 import { ldApiForm, type LdApiWrite } from '../../screens/forms/backends.ts';
+import { clientOf } from '../helpers/emulator-client.ts';
 
 let em: EmulatorHandle;
 let inst: InstanceClient;
@@ -19,13 +19,7 @@ let db: InstanceStore;
 
 before(async () => {
   em = await startEmulator({ seed: 'demo' });
-  const client = createRomaClient({
-    endpoint: em.endpoint,
-    projectId: em.projectId,
-    auth: akskProvider({ ak: em.ak, sk: em.sk, projectId: em.projectId }),
-    retry: { limit: 0 },
-  });
-  inst = client.instance(em.instances[0] as string);
+  inst = clientOf(em, { retry: { limit: 0 } }).instance(em.instances[0] as string);
   db = em.state.stores.get(em.instances[0] as string)!;
 });
 after(() => em.close());

@@ -2,24 +2,18 @@
 // fails leaves the rows before it reported: against the emulator over HTTP, faults included.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { createRomaClient, type InstanceClient } from '../../src/api/client.ts';
+import type { InstanceClient } from '../../src/api/client.ts';
 import type { RomaError } from '../../src/api/errors.ts';
 import type { ListProgress } from '../../src/api/types/common.ts';
-import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
+import { clientOf } from '../helpers/emulator-client.ts';
 
 let em: EmulatorHandle;
 let inst: InstanceClient;
 
 before(async () => {
   em = await startEmulator({ seed: { scale: 2300 } });
-  const c = createRomaClient({
-    endpoint: em.endpoint,
-    projectId: em.projectId,
-    auth: akskProvider({ ak: em.ak, sk: em.sk, projectId: em.projectId }),
-    retry: { limit: 1 },
-  });
-  inst = c.instance(em.instances[0] as string);
+  inst = clientOf(em, { retry: { limit: 1 } }).instance(em.instances[0] as string);
 });
 after(() => em.close());
 

@@ -10,6 +10,7 @@ import { listKey } from '../../src/app/data.ts';
 import { settle, waitForFrame } from '../helpers/ink.ts';
 import { until } from '../helpers/until.ts';
 import { startHarness, type Harness } from './harness.tsx';
+import { deferred } from '../helpers/deferred.ts';
 
 let h: Harness;
 before(async () => {
@@ -22,16 +23,6 @@ before(async () => {
 after(async () => {
   await h?.close();
 });
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 const selected = () => h.store.getState().stack.at(-1)?.list.selectedIndex;
 

@@ -5,16 +5,7 @@ import { test } from 'node:test';
 import type { RomaClient } from '../../src/api/client.ts';
 import { RomaError } from '../../src/api/errors.ts';
 import { createDashboardStore, selectSlice, selectTop } from '../../src/store/index.ts';
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../helpers/deferred.ts';
 
 const client = {} as RomaClient;
 
