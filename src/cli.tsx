@@ -2,7 +2,8 @@
 // the --demo emulator, or the `emulator` sub-command.
 import { isRomaError } from './api/errors.ts';
 import type { Session } from './app/run.tsx';
-import { createSessionStore, FIRST_FRAME_WAIT_MS, prefetchFirstScreen, within } from './app/first-screen.ts';
+import { createSessionStore, FIRST_FRAME_WAIT_MS, prefetchFirstScreen } from './app/first-screen.ts';
+import { within } from './app/within.ts';
 import { principalOf } from './app/identity.ts';
 import { terminalProblem } from './app/terminal.ts';
 import {

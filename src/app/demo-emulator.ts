@@ -2,6 +2,7 @@
 // and a close(). The worker's script is the build's dist/demo-worker.js, or the source under tsx.
 import { Worker } from 'node:worker_threads';
 import type { DemoEmulatorFacts } from '../emulator/demo-worker.ts';
+import { within } from './within.ts';
 
 declare const __ROMA_DASH_DEMO_WORKER__: string | undefined;
 
@@ -47,8 +48,10 @@ export function startDemoEmulator(base: string, script = DEMO_WORKER): Promise<D
   let closing = false;
   const stopListeners: Array<(why: string) => void> = [];
   worker.on('error', (e) => (lastError = e));
+  let ended = false;
   const exited = new Promise<void>((resolve) =>
     worker.once('exit', (code) => {
+      ended = true;
       resolve();
       if (!closing)
         for (const l of stopListeners)
@@ -64,10 +67,8 @@ export function startDemoEmulator(base: string, script = DEMO_WORKER): Promise<D
         async close() {
           closing = true;
           worker.postMessage('close');
-          let timer: NodeJS.Timeout | undefined;
-          const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), CLOSE_WAIT_MS)));
-          if ((await Promise.race([exited, late])) === 'late') await worker.terminate();
-          clearTimeout(timer);
+          await within(exited, CLOSE_WAIT_MS);
+          if (!ended) await worker.terminate();
         },
         onStop(listener) {
           stopListeners.push(listener);

@@ -59,14 +59,3 @@ export function prefetchFirstScreen(store: DashboardStore): Promise<void> {
  * drawn again. A slower gateway gets the loading frame after this.
  */
 export const FIRST_FRAME_WAIT_MS = 100;
-
-/** Resolves when `arrived` does or after `ms`, whichever is first. */
-export function within(arrived: Promise<void>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    void arrived.then(() => {
-      clearTimeout(t);
-      resolve();
-    });
-  });
-}

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { createRomaClient } from '../../src/api/client.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
 import { listKey, listRequest } from '../../src/app/data.ts';
-import { createSessionStore, prefetchFirstScreen, within } from '../../src/app/first-screen.ts';
+import { createSessionStore, prefetchFirstScreen } from '../../src/app/first-screen.ts';
+import { within } from '../../src/app/within.ts';
 import { resourceById } from '../../screens/registry.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
 
