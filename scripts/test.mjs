@@ -5,8 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { buildTests } from './build-tests.mjs';
 
 const filters = process.argv.slice(2);
@@ -33,9 +32,9 @@ if (files.length === 0) {
 }
 
 // Four files run at a time: the soak and the hostile walk in a terminal wait on it for over a minute
-// each while using little CPU, and the other two slots keep both cores busy (measured on 2 cores:
-// 3 at a time 3 min 58 s, 4 3 min 46 s, 6 3 min 51 s). A long file started last would run alone at
-// the end, so the costliest start first and the short files fill the slots.
+// each while using little CPU, and the other two slots keep both cores busy. A long file started
+// last would run alone at the end, so the costliest start first and the short files fill the slots.
+const CONCURRENCY = 4;
 const COSTLY_FIRST = [
   'test/soak/',
   'test/hostile/pty',
@@ -75,26 +74,15 @@ env.COLUMNS = '100';
 const runTmp = mkdtempSync(join(tmpdir(), 'roma-dash-test-'));
 env.TMPDIR = runTmp;
 
-// Reporters: TAP on stdout (whatever stdout is, so the log always ends with `# pass N` / `# fail N`),
-// and a recap of the failed tests on stderr once the run is over.
-const recap = pathToFileURL(resolve('test/helpers/recap-reporter.mjs')).href;
-// A file that leaves a handle open is cancelled (and fails) after --test-timeout (5 min: the 2,000-key
+// A file that leaves a handle open is cancelled (and fails) after its timeout (5 min: the 2,000-key
 // soak and the walks over every screen take 1–2 min on a loaded 2-core machine); the watchdog is the
 // backstop should the runner itself hang: CI must fail, not wait forever.
 const WATCHDOG_MS = 40 * 60_000;
 
+// scripts/test-runner.mjs keeps the order (`node --test` would sort the files by name).
 const res = spawnSync(
   process.execPath,
-  [
-    '--test',
-    '--test-concurrency=4',
-    '--test-timeout=300000',
-    '--test-reporter=tap',
-    '--test-reporter-destination=stdout',
-    `--test-reporter=${recap}`,
-    '--test-reporter-destination=stderr',
-    ...files.map((f) => compiled.get(f)),
-  ],
+  ['scripts/test-runner.mjs', String(CONCURRENCY), '300000', ...files.map((f) => compiled.get(f))],
   { stdio: 'inherit', env, timeout: WATCHDOG_MS, killSignal: 'SIGKILL' },
 );
 rmSync(runTmp, { recursive: true, force: true });
