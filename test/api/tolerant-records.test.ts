@@ -125,6 +125,37 @@ describe('tolerant list records', () => {
     assert.deepEqual(seen, ['$.apis[1].status: expected number, got string "on"; removed']);
   });
 
+  it('LINK records: camelCase keys read as the table names; keys named like Object members stay inert', async () => {
+    const link = await createRomaClient({
+      endpoint: server.url,
+      projectId: 'p',
+      auth: tokenProvider('token-value'),
+      retry: { limit: 0, baseMs: 1, maxDelayMs: 1 },
+    }).link('i');
+    // JSON.parse makes own properties of all three; none may become a key or value of another field.
+    const hostile = '{"constructor": "c", "toString": "t", "__proto__": {"x": 1}, "hasOwnProperty": 1}';
+    const devices = [
+      { id: 1, device_name: 'd1', nodeId: 'camel-node', clientIp: '10.0.0.1' },
+      { ...JSON.parse(hostile), id: 2, device_name: 'd2', node_id: 'snake-node' },
+    ];
+    for (let round = 0; round < 2; round++) {
+      server.respond(json(200, { total: 2, size: 2, items: devices }));
+      const page = await link.devices.list();
+      assert.deepEqual(
+        page.items.map((d) => [d.id, d.node_id, d.client_ip]),
+        [
+          [1, 'camel-node', '10.0.0.1'],
+          [2, 'snake-node', undefined],
+        ],
+        `round ${round}`,
+      );
+      for (const d of page.items) {
+        const junk = Object.keys(d).filter((k) => /native code|\[object /.test(k));
+        assert.deepEqual(junk, [], `round ${round}: no key made of an Object member`);
+      }
+    }
+  });
+
   it('a wrong envelope is still a shape error', async () => {
     for (const body of [
       { total: 1, apis: { a1: goodApi('a1') } },

@@ -4,14 +4,31 @@ import { send, type Normalizer, type Scope } from '../resource.ts';
 import type { CallOptions } from '../types/common.ts';
 import { ShapeError, atBoundary, validateRecord, type ObjectSchema } from '../validate.ts';
 
-/** Misspellings seen in the reference's examples, mapped to the table names (C13 items 5 and 7). */
-const ALIASES: Readonly<Record<string, string>> = {
-  serviceld: 'service_id',
-  mq_sasl_ssl: 'mqs_sasl_ssl',
-  mq5_sasl_ssl: 'mqs_sasl_ssl',
-};
+/**
+ * Misspellings seen in the reference's examples, mapped to the table names (C13 items 5 and 7). A Map,
+ * not an object literal: a record's key `constructor` or `toString` must not find Object's members.
+ */
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['serviceld', 'service_id'],
+  ['mq_sasl_ssl', 'mqs_sasl_ssl'],
+  ['mq5_sasl_ssl', 'mqs_sasl_ssl'],
+]);
 
 const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Key → the table name it is read as ('' for itself). Every record of a page has the same keys. */
+const tableNames = new Map<string, string>();
+/** A hostile body can bring endless distinct keys: past this many, names are worked out, not kept. */
+const TABLE_NAMES_KEPT = 2000;
+
+function tableNameOf(k: string): string {
+  let to = tableNames.get(k);
+  if (to === undefined) {
+    to = ALIASES.get(k) ?? (/[A-Z]/.test(k) ? snake(k) : '');
+    if (tableNames.size < TABLE_NAMES_KEPT) tableNames.set(k, to);
+  }
+  return to;
+}
 
 /**
  * Tolerant reading (ARCHITECTURE.md, LINK): camelCase keys of the examples (`serviceId`, `createdUser`,
@@ -20,8 +37,8 @@ const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCas
  */
 export const normalizeLink: Normalizer = (o) => {
   for (const k of Object.keys(o)) {
-    const to = ALIASES[k] ?? (/[A-Z]/.test(k) ? snake(k) : undefined);
-    if (to && to !== k && o[to] === undefined) o[to] = o[k];
+    const to = tableNameOf(k);
+    if (to !== '' && to !== k && o[to] === undefined) o[to] = o[k];
   }
   return o;
 };
