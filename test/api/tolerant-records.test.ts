@@ -140,7 +140,7 @@ describe('tolerant list records', () => {
     ];
     for (let round = 0; round < 2; round++) {
       server.respond(json(200, { total: 2, size: 2, items: devices }));
-      const page = await link.devices.list();
+      const page = await link.devices.list({});
       assert.deepEqual(
         page.items.map((d) => [d.id, d.node_id, d.client_ip]),
         [
