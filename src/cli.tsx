@@ -2,7 +2,13 @@
 // the --demo emulator, or the `emulator` sub-command.
 import { isRomaError } from './api/errors.ts';
 import type { Session } from './app/run.tsx';
-import { createSessionStore, FIRST_FRAME_WAIT_MS, prefetchFirstScreen } from './app/first-screen.ts';
+import {
+  createSessionStore,
+  FIRST_FRAME_WAIT_MS,
+  prefetchFirstScreen,
+  ROOT_SCREENS,
+  startAtPoint,
+} from './app/first-screen.ts';
 import { within } from './app/within.ts';
 import { principalOf } from './app/identity.ts';
 import { terminalProblem } from './app/terminal.ts';
@@ -21,7 +27,7 @@ import { listProfiles, resolveConfig, type ResolvedConfig } from './config/resol
 // The emulator (a quarter of the bundle) is loaded only by --demo (on a worker thread) and
 // `emulator`: a separate chunk.
 import { claimDemoEmulator } from './app/demo-emulator.ts';
-import { defaultStatePath, resumeDisabledByEnv } from './app/resume.ts';
+import { defaultStatePath, readSavedPoint, resumeDisabledByEnv, resumeKey } from './app/resume.ts';
 import { keepHeapSmall } from './app/heap-limits.ts';
 
 declare const __ROMA_DASH_VERSION__: string | undefined;
@@ -173,14 +179,22 @@ export async function main(argv: string[]): Promise<number> {
         hint: 'quit and start roma-dash --demo again',
       }),
     );
-    const firstRows = prefetchFirstScreen(store);
+    const statePath = args.noResume || resumeDisabledByEnv() ? undefined : defaultStatePath();
+    // A saved view other than the root one: its reads go first (the registry is loaded for it)
+    const point = statePath === undefined ? null : readSavedPoint(statePath, resumeKey(session.header));
+    const screens =
+      point === null || ROOT_SCREENS.some((d) => d.id === point.screen)
+        ? ROOT_SCREENS
+        : (await import('../screens/registry.ts')).RESOURCES;
+    startAtPoint(store, point, screens);
+    const firstRows = prefetchFirstScreen(store, screens);
     const { runDashboard } = await (uiEarly ?? loadUi());
     await within(firstRows, FIRST_FRAME_WAIT_MS);
     return await runDashboard({
       ...session,
       store,
       autoRefreshMs,
-      ...(args.noResume || resumeDisabledByEnv() ? {} : { statePath: defaultStatePath() }),
+      ...(statePath === undefined ? {} : { statePath }),
       ...(profiles.length > 0
         ? {
             profiles: {

@@ -4,11 +4,14 @@
 import type { RomaClient } from '../api/client.ts';
 import { apisScreen } from '../../screens/apis.ts';
 import { instancesScreen } from '../../screens/instances.ts';
+import type { ResourceDescriptor } from '../../screens/types.ts';
 import { createDashboardStore, type DashboardState, type DashboardStore } from '../store/store.ts';
+import type { ResumePoint } from './resume.ts';
+import { applyPoint, pointApplies, screenOfPoint } from './resume-point.ts';
 import { listRequest } from './screen-requests.ts';
 
 /** A session opens on its instance's APIs, or on the instance list when no single instance is set. */
-const ROOT_SCREENS = [apisScreen, instancesScreen] as const;
+export const ROOT_SCREENS: readonly ResourceDescriptor[] = [apisScreen, instancesScreen];
 
 export function createSessionStore(
   client: RomaClient,
@@ -23,14 +26,33 @@ export function createSessionStore(
 }
 
 /**
+ * Puts a store not shown yet at the view saved when the last session ended, so that the first reads
+ * are that view's and not the root's, which the session would leave at once. `screens`: the
+ * descriptors known (an unknown saved screen opens the APIs list). The shell's restorePoint then
+ * checks that the saved instance still exists.
+ */
+export function startAtPoint(
+  store: DashboardStore,
+  point: ResumePoint | null,
+  screens: readonly ResourceDescriptor[],
+): void {
+  if (!pointApplies(store.getState(), point)) return;
+  applyPoint(store, point, screenOfPoint(point, (id) => screens.some((d) => d.id === id)));
+}
+
+/**
  * Starts the requests of the first screen: the top list, and the instance row the header names.
  * The views' `ensure` on mount then joins these requests instead of starting their own. Resolves
- * when the top list's first rows (or its error) are in the store.
+ * when the top list's first rows (or its error) are in the store. `screens` must hold the top one's
+ * descriptor (the root screens unless a saved view was opened).
  */
-export function prefetchFirstScreen(store: DashboardStore): Promise<void> {
+export function prefetchFirstScreen(
+  store: DashboardStore,
+  screens: readonly ResourceDescriptor[] = ROOT_SCREENS,
+): Promise<void> {
   const s = store.getState();
   const top = s.stack.at(-1);
-  const d = ROOT_SCREENS.find((r) => r.id === top?.screen);
+  const d = screens.find((r) => r.id === top?.screen);
   if (s.instanceId !== null) {
     const { channel: _list, ...req } = listRequest(instancesScreen, null, {});
     void s.actions.ensure(req);

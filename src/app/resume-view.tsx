@@ -8,6 +8,7 @@ import type { DashboardState, DashboardStore } from '../store/store.ts';
 import { sanitizeText } from '../ui/sanitize.ts';
 import { listKey, listRequest } from './data.ts';
 import type { ResumePoint, ResumeStore } from './resume.ts';
+import { applyPoint, atPoint, pointApplies, screenOfPoint } from './resume-point.ts';
 
 /** The view to save: the top-most list of the stack (a detail's list beneath it) and the instance. */
 export function pointOf(s: DashboardState): ResumePoint | null {
@@ -34,18 +35,21 @@ function instanceName(s: DashboardState, id: string): string | undefined {
   return row !== undefined && d ? d.nameOf(row) : undefined;
 }
 
-/** Applies `point` to a store that has not moved since it started (keys pressed meanwhile win). */
+/**
+ * Applies `point` to a store that has not moved since it started (keys pressed meanwhile win), once
+ * the saved instance is known to exist. A store the CLI put there before the UI loaded
+ * (startAtPoint) only has the instance checked.
+ */
 export async function restorePoint(store: DashboardStore, point: ResumePoint | null): Promise<void> {
   const initial = store.getState();
-  if (point === null) return;
-  if (initial.instanceId !== null && point.instanceId !== initial.instanceId) return;
+  if (!pointApplies(initial, point)) return;
   const untouched = () => {
     const s = store.getState();
     // a single instance chosen for the user meanwhile (App's onlyInstance) is no move of theirs
     const same = s.instanceId === initial.instanceId || s.instanceId === point.instanceId;
     return s.stack.length === 1 && s.stack[0] === initial.stack[0] && same;
   };
-  const screen = resourceById(point.screen) ? point.screen : 'apis';
+  const screen = screenOfPoint(point, (id) => resourceById(id) !== undefined);
   if (point.instanceId !== null) {
     const d = resourceById('instances');
     if (!d) return;
@@ -56,20 +60,18 @@ export async function restorePoint(store: DashboardStore, point: ResumePoint | n
     if (rows === undefined) return;
     if (!rows.some((r) => d.idOf(r) === point.instanceId)) {
       const { actions } = store.getState();
+      // opened early on the saved instance (startAtPoint): no instance is chosen now
+      if (atPoint(initial, point, screen)) actions.setInstance(null);
       actions.jump('instances');
       actions.setStatus({
         level: 'warning',
         text: `the last instance ${sanitizeText(point.instanceName ?? point.instanceId)} no longer exists: choose one`,
       });
+      store.setState({ previous: null });
       return;
     }
   }
-  const { actions } = store.getState();
-  if (point.instanceId !== null) actions.setInstance(point.instanceId);
-  actions.jump(screen, point.params ? { ...point.params } : undefined);
-  if (point.filter) actions.updateList({ filter: point.filter });
-  // the start screen is not a context worth returning to with `-`
-  store.setState({ previous: null });
+  if (!atPoint(initial, point, screen)) applyPoint(store, point, screen);
 }
 
 /** Saves the point whenever the instance or the view changes (the resume store debounces writes). */

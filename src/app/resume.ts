@@ -116,6 +116,18 @@ function writeState(path: string, state: StateFile): void {
   renameSync(tmp, path);
 }
 
+/**
+ * The view saved for `key`, read before the UI loads (src/cli.tsx) so the first reads are its own;
+ * null when there is none or the file cannot be read (openResume then reports that).
+ */
+export function readSavedPoint(path: string, key: string): ResumePoint | null {
+  try {
+    return cleanProfile(readState(path).profiles[key]).point ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function openResume(opts: OpenResumeOptions): ResumeStore {
   const { path, key } = opts;
   let problem = false;

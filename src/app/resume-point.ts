@@ -1,0 +1,37 @@
+// Putting a store at a saved view (src/app/resume.ts), without React: the CLI does it before the UI
+// loads, so that the first screen's reads are the saved view's; the shell's restorePoint does it
+// for a profile switched to, and for the first session checks that the saved instance still exists.
+import type { DashboardState, DashboardStore } from '../store/store.ts';
+import type { ResumePoint } from './resume.ts';
+
+/** The screen a point opens: its own when known, else the APIs list. */
+export function screenOfPoint(point: ResumePoint, known: (screen: string) => boolean): string {
+  return known(point.screen) ? point.screen : 'apis';
+}
+
+/** Whether `point` applies to this session: an instance pinned at start wins over a different one. */
+export function pointApplies(s: DashboardState, point: ResumePoint | null): point is ResumePoint {
+  return point !== null && (s.instanceId === null || point.instanceId === s.instanceId);
+}
+
+export function applyPoint(store: DashboardStore, point: ResumePoint, screen: string): void {
+  const { actions } = store.getState();
+  if (point.instanceId !== null) actions.setInstance(point.instanceId);
+  actions.jump(screen, point.params ? { ...point.params } : undefined);
+  if (point.filter) actions.updateList({ filter: point.filter });
+  // the start screen is not a context worth returning to with `-`
+  store.setState({ previous: null });
+}
+
+/** True when the store shows `point`'s view alone (put there by applyPoint, nothing moved since). */
+export function atPoint(s: DashboardState, point: ResumePoint, screen: string): boolean {
+  const top = s.stack[0];
+  if (s.stack.length !== 1 || !top || top.screen !== screen || s.instanceId !== point.instanceId) return false;
+  const want = point.params ?? {};
+  const have = top.params;
+  return (
+    Object.keys(want).length === Object.keys(have).length &&
+    Object.entries(want).every(([k, v]) => have[k] === v) &&
+    top.list.filter === point.filter
+  );
+}
