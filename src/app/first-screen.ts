@@ -37,7 +37,11 @@ export function startAtPoint(
   screens: readonly ResourceDescriptor[],
 ): void {
   if (!pointApplies(store.getState(), point)) return;
-  applyPoint(store, point, screenOfPoint(point, (id) => screens.some((d) => d.id === id)));
+  applyPoint(
+    store,
+    point,
+    screenOfPoint(point, (id) => screens.some((d) => d.id === id)),
+  );
 }
 
 /**

@@ -26,7 +26,8 @@ export function applyPoint(store: DashboardStore, point: ResumePoint, screen: st
 /** True when the store shows `point`'s view alone (put there by applyPoint, nothing moved since). */
 export function atPoint(s: DashboardState, point: ResumePoint, screen: string): boolean {
   const top = s.stack[0];
-  if (s.stack.length !== 1 || !top || top.screen !== screen || s.instanceId !== point.instanceId) return false;
+  if (s.stack.length !== 1 || !top || top.screen !== screen || s.instanceId !== point.instanceId)
+    return false;
   const want = point.params ?? {};
   const have = top.params;
   return (

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
-import { KEYS, startCli, type CliSession } from '../helpers/pty.ts';
+import { startCli, type CliSession } from '../helpers/pty.ts';
 
 const DEVICE_ROWS = /\d+ items|of \d+/;
 
