@@ -5,7 +5,7 @@ import { readFileSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { writeNotices } from './notices.mjs';
 import { patchInkOutput } from './ink-frame-cache.mjs';
-import { patchLineUpdate, patchSanitizeAnsi } from './ink-line-work.mjs';
+import { patchAnsiTokenizer, patchLineUpdate, patchSanitizeAnsi } from './ink-line-work.mjs';
 import { patchColorize } from './ink-colorize.mjs';
 import { MEMO_STRING_WIDTH } from './memo-string-width.mjs';
 
@@ -73,8 +73,8 @@ const plugins = [
     },
   },
   {
-    // Ink's line diff without Intl.Segmenter for lines of simple characters, and its sanitizeAnsi
-    // remembered (scripts/ink-line-work.mjs)
+    // Ink's line diff without Intl.Segmenter for lines of simple characters, its sanitizeAnsi
+    // remembered and its ANSI tokenizer passing plain runs at once (scripts/ink-line-work.mjs)
     name: 'ink-line-work',
     setup(b) {
       b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]line-update\.js$/ }, (args) => ({
@@ -83,6 +83,10 @@ const plugins = [
       }));
       b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]sanitize-ansi\.js$/ }, (args) => ({
         contents: patchSanitizeAnsi(readFileSync(args.path, 'utf8'), LINE_WORK),
+        loader: 'js',
+      }));
+      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]ansi-tokenizer\.js$/ }, (args) => ({
+        contents: patchAnsiTokenizer(readFileSync(args.path, 'utf8'), LINE_WORK),
         loader: 'js',
       }));
     },

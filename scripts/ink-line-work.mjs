@@ -1,4 +1,4 @@
-// Two per-line costs of Ink that a filter keystroke pays for every row of the list (the match
+// Three per-line costs of Ink that a filter keystroke pays for every row of the list (the match
 // highlight moves, so every row is a changed line; issue 18). The build (scripts/build.mjs) routes:
 // - Ink's line diff (build/line-update.js), which walks the common prefix of a changed line and
 //   the line it replaces grapheme by grapheme with Intl.Segmenter (~20 us a line), through
@@ -7,6 +7,9 @@
 // - Ink's sanitizeAnsi (build/sanitize-ansi.js), which re-tokenises the ANSI of every text node it
 //   squashes, for layout and again for output, on every frame, through `memoLines`: the answers
 //   for recent strings are remembered (a pure function of one string).
+// - Ink's ANSI tokenizer (build/ansi-tokenizer.js), which steps through a string with colour codes
+//   character by character, testing each against every kind of control, to `nextControl`: a run of
+//   plain characters is passed in one regular-expression search. Same tokens.
 
 /**
  * Lines made only of characters each of which is a grapheme of its own, whatever its neighbours:
@@ -56,6 +59,15 @@ export function memoLines(fn, limit = 512) {
   };
 }
 
+/** ESC and the C1 controls (CSI, OSC, DCS, ST, …): the only characters the tokenizer acts on. */
+const CONTROL = /[\x1b\x80-\x9f]/g;
+
+/** Index of the first ESC or C1 control in `text` at or after `from`; `text.length` when none. */
+export function nextControl(text, from) {
+  CONTROL.lastIndex = from;
+  return CONTROL.exec(text)?.index ?? text.length;
+}
+
 const PREVIOUS_ANCHOR = 'const previousSegments = segmenter.segment(previousText)[Symbol.iterator]();';
 const NEXT_ANCHOR = 'for (const { segment, index } of segmenter.segment(nextText)) {';
 
@@ -96,6 +108,32 @@ export function patchSanitizeAnsi(source, modulePath) {
       SANITIZE_EXPORT,
       `const sanitizeAnsi = __memoLines(sanitizeAnsiEach);\n${SANITIZE_EXPORT}`,
       'ink sanitize-ansi.js export',
+    )
+  );
+}
+
+const TOKENIZER_ANCHOR = `        const character = text[index];
+        if (character === undefined) {
+            break;
+        }
+        if (character === escapeCharacter) {`;
+
+/** Ink's build/ansi-tokenizer.js passing each run of plain characters at once (`nextControl`). */
+export function patchAnsiTokenizer(source, modulePath) {
+  return (
+    `import { nextControl as __nextControl } from ${JSON.stringify(modulePath)};\n` +
+    replaceOnce(
+      source,
+      TOKENIZER_ANCHOR,
+      TOKENIZER_ANCHOR.replace(
+        'if (character === escapeCharacter) {',
+        `if (character !== escapeCharacter && !isC1ControlCharacter(character)) {
+            index = __nextControl(text, index + 1);
+            continue;
+        }
+        if (character === escapeCharacter) {`,
+      ),
+      'ink ansi-tokenizer.js tokenize loop',
     )
   );
 }

@@ -1,15 +1,18 @@
-// Ink's line diff walks a changed line by code units when each character is its own grapheme, and
-// its sanitizeAnsi remembers recent answers (scripts/ink-line-work.mjs, patched in by the build):
-// the same segments as Intl.Segmenter, a bounded memo, and patches that find their place in the
+// Ink's line diff walks a changed line by code units when each character is its own grapheme, its
+// sanitizeAnsi remembers recent answers, and its ANSI tokenizer passes plain runs at once
+// (scripts/ink-line-work.mjs, patched in by the build): the same segments as Intl.Segmenter, a
+// bounded memo, the same tokens as Ink's own tokenizer, and patches that find their place in the
 // installed Ink (an upgrade that moves it fails here and in the build, not silently).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import {
   memoLines,
   MEMO_MAX_LENGTH,
+  patchAnsiTokenizer,
   patchLineUpdate,
   patchSanitizeAnsi,
   segments,
@@ -38,6 +41,18 @@ const simpleChars = RANGES.flatMap(([a, b]) =>
   Array.from({ length: b - a + 1 }, (_, i) => String.fromCharCode(a + i)),
 );
 
+/** Seeded integers below `n` (mulberry32: every value reachable, the same run every time). */
+function randomInts(seed: number): (n: number) => number {
+  let a = seed >>> 0;
+  return (n) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) % n) | 0;
+  };
+}
+
 test('every character the fast path takes is a grapheme of its own beside any other', () => {
   // joins with a letter before or after it, or with itself, would show here (UAX #29 pairs)
   for (const c of simpleChars) {
@@ -55,11 +70,7 @@ test('a table row with colours and a match highlight: the segmenter’s segments
 });
 
 test('random lines of those characters and escape sequences: the segmenter’s segments', () => {
-  let seed = 7;
-  const rnd = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const rnd = randomInts(7);
   const pieces = ['\x1b[31m', '\x1b[39m', '\x1b[48;5;12m', '\x1b[0m', '\x1b', '\x1b[', '\x1b]8;;u\x07'];
   for (let n = 0; n < 300; n++) {
     let s = '';
@@ -101,8 +112,61 @@ test('memoLines answers a recent string without computing it again, and stays bo
   assert.deepEqual(computed, [long, long]);
 });
 
+const inkBuild = dirname(fileURLToPath(import.meta.resolve('ink')));
+
+test('the patched ANSI tokenizer gives Ink’s tokens for random text with every kind of control', async () => {
+  type Tokenize = (text: string) => unknown[];
+  const original = (await import(pathToFileURL(join(inkBuild, 'ansi-tokenizer.js')).href)) as {
+    tokenizeAnsi: Tokenize;
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'ink-tokenizer-'));
+  try {
+    const lineWork = fileURLToPath(new URL('../../scripts/ink-line-work.mjs', import.meta.url));
+    const source = readFileSync(join(inkBuild, 'ansi-tokenizer.js'), 'utf8');
+    const file = join(dir, 'ansi-tokenizer.mjs');
+    writeFileSync(file, (patchAnsiTokenizer as (s: string, p: string) => string)(source, lineWork));
+    const patched = (await import(pathToFileURL(file).href)) as { tokenizeAnsi: Tokenize };
+    const rnd = randomInts(11);
+    // CSI, SGR, OSC with BEL and ST ends, DCS, lone ESC, 8-bit CSI/OSC/ST and other C1 controls,
+    // a bell, surrogate pairs and halves, marks: in and out of sequences
+    const pieces = [
+      '\x1b[31m',
+      '\x1b[0m',
+      '\x1b[38;2;1;2;3m',
+      '\x1b[',
+      '\x1b',
+      '\x1b]8;;u\x07',
+      '\x1b]0;t\x1b\\',
+      '\x1bP1$q\x1b\\',
+      '\x1b(B',
+      '\x1b ',
+      '\x9b1m',
+      '\x9d0;t\x9c',
+      '\x9c',
+      '\x85',
+      '\x90x\x9c',
+      '\x9f',
+      '\x07',
+      '👍',
+      '\ud83d',
+      'e\u0301',
+      '\u0080',
+      '\u00a0',
+    ];
+    const plain = 'abc xyz-0123 /v1/{id} ßé表';
+    for (let n = 0; n < 2000; n++) {
+      let s = '';
+      for (let i = rnd(40); i > 0; i--)
+        s +=
+          rnd(3) === 0 ? pieces[rnd(pieces.length)] : plain.slice(rnd(plain.length), rnd(plain.length) + 4);
+      assert.deepEqual(patched.tokenizeAnsi(s), original.tokenizeAnsi(s), JSON.stringify(s));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the patches find their place once in the installed Ink', () => {
-  const inkBuild = dirname(fileURLToPath(import.meta.resolve('ink')));
   const patch = (f: unknown, file: string) =>
     (f as (s: string, p: string) => string)(readFileSync(join(inkBuild, file), 'utf8'), '/x/f.mjs');
   const lineUpdate = patch(patchLineUpdate, 'line-update.js');
@@ -119,6 +183,10 @@ test('the patches find their place once in the installed Ink', () => {
     sanitize,
     /const sanitizeAnsi = __memoLines\(sanitizeAnsiEach\);\nexport default sanitizeAnsi;/,
   );
+  const tokenizer = patch(patchAnsiTokenizer, 'ansi-tokenizer.js');
+  assert.match(tokenizer, /^import \{ nextControl as __nextControl \} from "\/x\/f\.mjs";/);
+  assert.match(tokenizer, /index = __nextControl\(text, index \+ 1\);/);
   assert.throws(() => (patchLineUpdate as (s: string, p: string) => string)('x', '/x'), /not found once/);
+  assert.throws(() => (patchAnsiTokenizer as (s: string, p: string) => string)('x', '/x'), /not found once/);
   assert.throws(() => (patchSanitizeAnsi as (s: string, p: string) => string)('x', '/x'), /not found once/);
 });
