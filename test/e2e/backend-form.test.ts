@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { KEYS, startCli, terminalRestored } from '../helpers/pty.ts';
+import { akskEnv } from '../helpers/emulator-client.ts';
 
 test(':backends, n, the script from $EDITOR, Ctrl-S y creates it', async () => {
   const emu = await startEmulator({ seed: 'demo' });
@@ -26,9 +27,7 @@ test(':backends, n, the script from $EDITOR, Ctrl-S y creates it', async () => {
     cols: 120,
     rows: 40,
     env: {
-      HUAWEICLOUD_SDK_AK: emu.ak,
-      HUAWEICLOUD_SDK_SK: emu.sk,
-      HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
+      ...akskEnv(emu),
       EDITOR: editor,
       VISUAL: undefined,
     },

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { KEYS, startCli, terminalRestored } from '../helpers/pty.ts';
+import { akskEnv } from '../helpers/emulator-client.ts';
 
 test(':certificates, D on the expired certificate, y deletes it', async () => {
   const emu = await startEmulator({ seed: 'demo' });
@@ -14,11 +15,7 @@ test(':certificates, D on the expired certificate, y deletes it', async () => {
   const cli = startCli(['--endpoint', emu.endpoint, '--instance', instance], {
     cols: 120,
     rows: 32,
-    env: {
-      HUAWEICLOUD_SDK_AK: emu.ak,
-      HUAWEICLOUD_SDK_SK: emu.sk,
-      HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
-    },
+    env: akskEnv(emu),
   });
   try {
     await cli.waitForText(/\d+ items/, 20_000);

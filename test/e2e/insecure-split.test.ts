@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { startCli } from '../helpers/pty.ts';
+import { akskEnv } from '../helpers/emulator-client.ts';
 
 test('--insecure loads its HTTP client from the split bundle and lists the APIs', async () => {
   const emu = await startEmulator({ seed: 'demo' });
@@ -11,11 +12,7 @@ test('--insecure loads its HTTP client from the split bundle and lists the APIs'
   const cli = startCli(['--endpoint', emu.endpoint, '--instance', instance, '--insecure'], {
     cols: 120,
     rows: 32,
-    env: {
-      HUAWEICLOUD_SDK_AK: emu.ak,
-      HUAWEICLOUD_SDK_SK: emu.sk,
-      HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
-    },
+    env: akskEnv(emu),
   });
   try {
     await cli.waitForText(/\d+ items/, 20_000);

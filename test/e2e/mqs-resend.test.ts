@@ -7,6 +7,7 @@ import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator } from '../../src/emulator/index.ts';
 import { mqsOf } from '../../src/emulator/mqs-state.ts';
 import { KEYS, startCli, terminalRestored } from '../helpers/pty.ts';
+import { akskEnv } from '../helpers/emulator-client.ts';
 
 test('find a message by time window, open it, resend it; the copy is found again', async () => {
   const emu = await startEmulator({ seed: 'demo' });
@@ -16,11 +17,7 @@ test('find a message by time window, open it, resend it; the copy is found again
   const cli = startCli(['--endpoint', emu.endpoint, '--instance', instance], {
     cols: 140,
     rows: 36,
-    env: {
-      HUAWEICLOUD_SDK_AK: emu.ak,
-      HUAWEICLOUD_SDK_SK: emu.sk,
-      HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
-    },
+    env: akskEnv(emu),
   });
   try {
     await cli.waitForText(/\d+ items/, 20_000);

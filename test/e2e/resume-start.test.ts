@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { startCli, type CliSession } from '../helpers/pty.ts';
+import { akskEnv } from '../helpers/emulator-client.ts';
 
 const DEVICE_ROWS = /\d+ items|of \d+/;
 
@@ -16,9 +17,7 @@ function start(emu: EmulatorHandle, stateHome: string, args: string[] = []): Cli
     cols: 120,
     rows: 32,
     env: {
-      HUAWEICLOUD_SDK_AK: emu.ak,
-      HUAWEICLOUD_SDK_SK: emu.sk,
-      HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
+      ...akskEnv(emu),
       XDG_STATE_HOME: stateHome,
     },
   });

@@ -8,16 +8,9 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
+import { startEmulator } from '../../src/emulator/index.ts';
 import { KEYS, startCli, terminalRestored } from '../helpers/pty.ts';
-
-function credentials(emu: EmulatorHandle): Record<string, string> {
-  return {
-    HUAWEICLOUD_SDK_AK: emu.ak,
-    HUAWEICLOUD_SDK_SK: emu.sk,
-    HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
-  };
-}
+import { akskEnv } from '../helpers/emulator-client.ts';
 
 /** Alive and not a zombie (a container's init may not reap orphans at once). */
 function alive(pid: number): boolean {
@@ -42,7 +35,7 @@ test('Ctrl-C during a publish: audit line "unknown", then exit 130', async () =>
   const cli = startCli(['--endpoint', emu.endpoint, '--instance', emu.instances[0] ?? ''], {
     cols: 120,
     rows: 32,
-    env: { ...credentials(emu), XDG_STATE_HOME: state },
+    env: { ...akskEnv(emu), XDG_STATE_HOME: state },
   });
   try {
     await cli.waitForText(/\d+ items/, 20_000);
@@ -96,7 +89,7 @@ test('SIGTERM while $EDITOR is open: the editor ends, its temp directory goes, e
     cols: 120,
     rows: 32,
     sttyProbe: false,
-    env: { ...credentials(emu), XDG_STATE_HOME: join(dir, 'state'), EDITOR: editor, VISUAL: undefined },
+    env: { ...akskEnv(emu), XDG_STATE_HOME: join(dir, 'state'), EDITOR: editor, VISUAL: undefined },
   });
   try {
     await cli.waitForText(/\d+ items/, 20_000);

@@ -15,3 +15,12 @@ export function clientOf(
     ...extra,
   });
 }
+
+/** The environment that gives the built CLI the emulator's AK/SK and project (pseudo-terminal tests). */
+export function akskEnv(em: Pick<EmulatorHandle, 'ak' | 'sk' | 'projectId'>): Record<string, string> {
+  return {
+    HUAWEICLOUD_SDK_AK: em.ak,
+    HUAWEICLOUD_SDK_SK: em.sk,
+    HUAWEICLOUD_SDK_PROJECT_ID: em.projectId,
+  };
+}

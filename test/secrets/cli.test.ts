@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { startCli, type CliSession } from '../helpers/pty.ts';
 import { filesUnder, leaksIn, leaksInFiles, type Leak, type Secrets } from './scan.ts';
+import { akskEnv } from '../helpers/emulator-client.ts';
 
 let emu: EmulatorHandle;
 let root: string;
@@ -117,11 +118,7 @@ async function browse(cli: CliSession): Promise<void> {
 
 test('AK/SK from the environment: browsing, debug and errors leak nothing', async () => {
   const run = newRun('aksk');
-  const cli = start(run, ['--endpoint', emu.endpoint, '--instance', emu.instances[0] ?? ''], {
-    HUAWEICLOUD_SDK_AK: emu.ak,
-    HUAWEICLOUD_SDK_SK: emu.sk,
-    HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
-  });
+  const cli = start(run, ['--endpoint', emu.endpoint, '--instance', emu.instances[0] ?? ''], akskEnv(emu));
   try {
     await cli.waitForText(/\d+ items/, 20_000);
     await browse(cli);

@@ -19,6 +19,7 @@ import type { ApiSummary } from '../../src/api/types/apis.ts';
 import { akskProvider } from '../../src/auth/providers.ts';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.ts';
 import { startCli, terminalRestored, withoutProbe, type CliSession } from '../helpers/pty.ts';
+import { akskEnv } from '../helpers/emulator-client.ts';
 
 const SEED = Number(process.env.SOAK_SEED ?? 20240607);
 const KEYS = Number(process.env.SOAK_KEYS ?? 2000);
@@ -242,9 +243,7 @@ test(
         cols: 140,
         rows: 36,
         env: {
-          HUAWEICLOUD_SDK_AK: emu.ak,
-          HUAWEICLOUD_SDK_SK: emu.sk,
-          HUAWEICLOUD_SDK_PROJECT_ID: emu.projectId,
+          ...akskEnv(emu),
           XDG_STATE_HOME: join(dir, 'state'),
           EDITOR: 'true',
           VISUAL: 'true',
