@@ -60,8 +60,8 @@ export async function restorePoint(store: DashboardStore, point: ResumePoint | n
     if (rows === undefined) return;
     if (!rows.some((r) => d.idOf(r) === point.instanceId)) {
       const { actions } = store.getState();
-      // opened early on the saved instance (startAtPoint): no instance is chosen now
-      if (atPoint(initial, point, screen)) actions.setInstance(null);
+      // opened on it early (startAtPoint) or pinned: an instance that does not exist stays unchosen
+      if (store.getState().instanceId === point.instanceId) actions.setInstance(null);
       actions.jump('instances');
       actions.setStatus({
         level: 'warning',
