@@ -172,18 +172,23 @@ export interface EmulatorArgs {
 
 export const EMULATOR_USAGE = `Usage: roma-dash emulator [--port N] [--host H] [--seed demo|hostile|empty|scale:N] [--faults SPEC] [--state FILE]
 
-Runs an emulator of the ROMA Connect API (service integration, APIC) and prints one JSON line with
-its endpoint, projectId, ak, sk, token and instance ids, for scripts and Huawei's SDKs. Ctrl-C stops it.
+Runs an emulator of the ROMA Connect API (the API gateway, message and device integration, public
+resources, and IAM's token call) and prints one JSON line with its endpoint, projectId, ak, sk, token
+and instance ids, for scripts and Huawei's SDKs. Ctrl-C stops it.
 
 Options:
   --port N        port to listen on (default: a free one)
   --host H        address to bind (default 127.0.0.1; anything else is reachable from the network)
-  --seed S        demo (default): 3 instances with groups, APIs, policies, apps;
+  --seed S        demo (default): 3 instances with groups, APIs, policies, apps, topics and their
+                  messages, devices, products and rules;
                   hostile: demo data carrying terminal escapes and wrong-typed fields;
-                  empty; scale:N: N generated APIs, N ≤ 100000 (for benchmarks)
+                  empty; scale:N: N generated APIs and devices, N messages (at least 200) per partition,
+                  N ≤ 100000 (for benchmarks)
   --faults SPEC   inject faults, comma-separated (all optional):
                     latency=MS  spike=P:MS  5xx=P  429=P[:SEC]  reset=P  malformed=P  slow=P:MS  seed=N
                     garble=P (writes: the change is applied, then its answer is garbled)
+                    w5xx=P (writes: 500/503 before anything is applied)
+                    pagefail=OFFSET (list reads from that offset on answer 500)
                   e.g. --faults "latency=50,5xx=0.2,429=0.1:2,reset=0.05,malformed=0.05,seed=7"
   --state FILE    keep the state in FILE (JSON, mode 0600, saved atomically shortly after each change
                   and on exit); otherwise in memory only`;
