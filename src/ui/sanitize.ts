@@ -29,9 +29,9 @@
 // - Thai/Lao SARA AM (a spacing letter string-width counts as 0) is decomposed into its two
 //   parts (NIKHAHIT + SARA AA), the compatibility decomposition;
 // - a combining mark with no base (start of a line) gets a dotted circle ◌ as its base.
-// Left as is: emoji modifier sequences (👍🏽) are one cluster of 2 columns; xterm.js and tmux ≥ 3.2
-// draw 2, a terminal that does not combine them draws 4. Splitting them is impossible without
-// dropping the skin tone, which would hide data.
+// - a skin-tone modifier after an emoji gets a zero-width space before it: 👍🏽 becomes 👍\u200B🏽,
+//   two clusters of 2 columns each, which is how tmux (3.3 included) and wcwidth terminals draw
+//   the pair (one 2-column cluster for string-width: the frame shifted a line). The tone is kept.
 
 const CONTROL_PICTURE_BASE = 0x2400;
 const DEL_PICTURE = '\u2421';
@@ -51,6 +51,9 @@ const EMOJI_END = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u20E3\u{E0
 const LINKERS = new Set([0x094d, 0x09cd, 0x0acd, 0x0b4d, 0x0c4d, 0x0d4d]);
 const LETTER = /\p{L}/u;
 const SARA_AM: Readonly<Record<number, string>> = { 0x0e33: '\u0e4d\u0e32', 0x0eb3: '\u0ecd\u0eb2' };
+
+const EMOJI_MODIFIER = /\p{Emoji_Modifier}/u;
+const ZWSP = '\u200b';
 
 const FORMAT_CHAR = /\p{Cf}/u;
 const MARK = /\p{M}/u;
@@ -142,6 +145,8 @@ function neutralise(s: string, multiline: boolean, tabWidth: number): string {
       piece = DOTTED_CIRCLE + ch;
     } else if (LETTER.test(ch) && followsLinker(chars, i)) {
       piece = ZWNJ + ch;
+    } else if (cp >= 0x1f3fb && EMOJI_MODIFIER.test(ch) && i > 0) {
+      piece = ZWSP + ch;
     } else {
       piece = SARA_AM[cp] ?? ch;
     }

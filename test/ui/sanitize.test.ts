@@ -12,8 +12,10 @@ import {
 import { HOSTILE_STRINGS } from '../../src/emulator/hostile-strings.ts';
 
 // Anything a terminal could act on: C0 (all of it, in single-line text), DEL, C1, BiDi controls,
-// invisible format characters other than ZWJ/ZWNJ.
-const DANGEROUS = /[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]/u;
+// invisible format characters other than ZWJ/ZWNJ and the zero-width space sanitize.ts itself puts
+// before a skin tone.
+const DANGEROUS =
+  /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]|\u200b(?!\p{Emoji_Modifier})/u;
 
 test('every hostile string from the emulator seed is neutralised', () => {
   assert.ok(HOSTILE_STRINGS.length > 20);
@@ -48,7 +50,9 @@ test('BiDi and invisible format characters are made visible; emoji and flags are
   assert.equal(sanitizeText('soft\u00adhyphen'), 'soft\\u00ADhyphen');
   // ZWJ sequences of emoji are drawn as their parts (see terminal-width.test.ts): the ZWJ goes.
   assert.equal(sanitizeText('👩‍👩‍👧‍👦'), '👩👩👧👦');
-  for (const keep of ['🇨🇳', '1️⃣', '👍🏽', '🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}']) {
+  // a skin tone is kept, apart from its emoji (tmux 3.3 draws the pair in 4 columns, not 2)
+  assert.equal(sanitizeText('👍🏽'), '👍\u200b🏽');
+  for (const keep of ['🇨🇳', '1️⃣', '🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}']) {
     assert.equal(sanitizeText(keep), keep);
   }
   assert.equal(sanitizeText('x\u{E0041}y'), 'x\\u{E0041}y', 'a stray tag character is not hidden');
