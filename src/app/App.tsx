@@ -25,7 +25,7 @@ import { XrayView } from '../../screens/xray/XrayView.tsx';
 import { useAutoRefresh } from './auto-refresh.ts';
 import { SessionStoresProvider, type SessionStores } from './session-stores.ts';
 import { openResume } from './resume.ts';
-import { ResumeProvider, useResume, useResumeStore } from './resume-view.tsx';
+import { instanceName, ResumeProvider, useResume, useResumeStore } from './resume-view.tsx';
 
 const HELP_HINTS = [
   { keys: keyLabel('escape'), label: 'close help' },
@@ -179,8 +179,18 @@ function Shell({ onQuit }: { onQuit?: () => void }) {
     autoRefresh: () => actions.setAutoRefresh(store.getState().autoRefreshMs ? null : defaultRefreshMs),
     dismissError: () => actions.setStatus(null),
     lastView: () => {
-      if (!actions.lastView())
+      const left = store.getState().instanceId;
+      if (!actions.lastView()) {
         actions.setStatus({ level: 'info', text: 'no previous view yet (switch instance or jump with :)' });
+        return;
+      }
+      // the status line may still name the instance just left (`now on instance …`)
+      const now = store.getState().instanceId;
+      if (now !== left && now !== null)
+        actions.setStatus({
+          level: 'info',
+          text: `back on instance ${instanceName(store.getState(), now) ?? now}`,
+        });
     },
   });
 

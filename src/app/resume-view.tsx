@@ -29,7 +29,8 @@ function instanceRows(s: DashboardState): unknown[] | undefined {
   return Array.isArray(data) ? (data as unknown[]) : undefined;
 }
 
-function instanceName(s: DashboardState, id: string): string | undefined {
+/** The name of instance `id` in the loaded instance list (undefined while it is not loaded). */
+export function instanceName(s: DashboardState, id: string): string | undefined {
   const d = resourceById('instances');
   const row = d ? instanceRows(s)?.find((r) => d.idOf(r) === id) : undefined;
   return row !== undefined && d ? d.nameOf(row) : undefined;

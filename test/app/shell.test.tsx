@@ -96,6 +96,12 @@ test(':ctx lists the instances with completion and switches the current instance
     // the status line names the instance, not its raw id
     assert.match(plain(f), /now on instance roma-enterprise-hub/);
     assert.doesNotMatch(plain(f), new RegExp(h.emu.instances[1] as string));
+    // `-` goes back: the status line names the instance now current, not the one left
+    h.ui.stdin.write('-');
+    f = await waitForFrame(h.ui, (f) => f.includes('instance:roma-prod'));
+    assert.equal(h.store.getState().instanceId, before);
+    assert.match(plain(f), /back on instance roma-prod-cn-north-4/);
+    assert.doesNotMatch(plain(f), /now on instance roma-enterprise-hub/);
   } finally {
     await h.close();
   }
