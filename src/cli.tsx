@@ -5,11 +5,13 @@ import type { Session } from './app/run.tsx';
 import {
   createSessionStore,
   FIRST_FRAME_WAIT_MS,
+  instanceListIn,
   prefetchFirstScreen,
   ROOT_SCREENS,
   startAtPoint,
 } from './app/first-screen.ts';
 import { within } from './app/within.ts';
+import { leaveIfInstanceGone } from './app/resume-point.ts';
 import { principalOf } from './app/identity.ts';
 import { terminalProblem } from './app/terminal.ts';
 import {
@@ -186,10 +188,16 @@ export async function main(argv: string[]): Promise<number> {
       point === null || ROOT_SCREENS.some((d) => d.id === point.screen)
         ? ROOT_SCREENS
         : (await import('../screens/registry.ts')).RESOURCES;
-    startAtPoint(store, point, screens);
+    const resumed = startAtPoint(store, point, screens);
     const firstRows = prefetchFirstScreen(store, screens);
     const { runDashboard } = await (uiEarly ?? loadUi());
-    await within(firstRows, FIRST_FRAME_WAIT_MS);
+    // Resumed on a saved instance: the first frame also waits for the instance list, so that an
+    // instance gone meanwhile opens the instance list with a note, not a view of it first.
+    await within(
+      resumed ? Promise.all([firstRows, instanceListIn(store)]).then(() => undefined) : firstRows,
+      FIRST_FRAME_WAIT_MS,
+    );
+    if (resumed && point !== null) leaveIfInstanceGone(store, point);
     return await runDashboard({
       ...session,
       store,

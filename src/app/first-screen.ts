@@ -35,13 +35,25 @@ export function startAtPoint(
   store: DashboardStore,
   point: ResumePoint | null,
   screens: readonly ResourceDescriptor[],
-): void {
-  if (!pointApplies(store.getState(), point)) return;
+): boolean {
+  if (!pointApplies(store.getState(), point)) return false;
   applyPoint(
     store,
     point,
     screenOfPoint(point, (id) => screens.some((d) => d.id === id)),
   );
+  return true;
+}
+
+/** The instance list, read on its own channel: the top list's reads are not cancelled by it. */
+function instanceListRequest() {
+  const { channel: _list, ...req } = listRequest(instancesScreen, null, {});
+  return req;
+}
+
+/** Resolves when the instance list (asked for by prefetchFirstScreen when an instance is set) is in. */
+export async function instanceListIn(store: DashboardStore): Promise<void> {
+  await store.getState().actions.ensure(instanceListRequest());
 }
 
 /**
@@ -57,10 +69,7 @@ export function prefetchFirstScreen(
   const s = store.getState();
   const top = s.stack.at(-1);
   const d = screens.find((r) => r.id === top?.screen);
-  if (s.instanceId !== null) {
-    const { channel: _list, ...req } = listRequest(instancesScreen, null, {});
-    void s.actions.ensure(req);
-  }
+  if (s.instanceId !== null) void s.actions.ensure(instanceListRequest());
   if (!top || !d || top.view !== 'list' || (d.instanceScoped && s.instanceId === null))
     return Promise.resolve();
   const req = listRequest(d, s.instanceId, top.params);

@@ -1,8 +1,11 @@
 // Putting a store at a saved view (src/app/resume.ts), without React: the CLI does it before the UI
 // loads, so that the first screen's reads are the saved view's; the shell's restorePoint does it
 // for a profile switched to, and for the first session checks that the saved instance still exists.
+import { instancesScreen } from '../../screens/instances.ts';
 import type { DashboardState, DashboardStore } from '../store/store.ts';
+import { sanitizeText } from '../ui/sanitize.ts';
 import type { ResumePoint } from './resume.ts';
+import { listKey } from './screen-requests.ts';
 
 /** The screen a point opens: its own when known, else the APIs list. */
 export function screenOfPoint(point: ResumePoint, known: (screen: string) => boolean): string {
@@ -35,4 +38,29 @@ export function atPoint(s: DashboardState, point: ResumePoint, screen: string): 
     Object.entries(want).every(([k, v]) => have[k] === v) &&
     top.list.filter === point.filter
   );
+}
+
+/** The loaded instance list's rows; undefined while it is not loaded (or failed). */
+export function instanceRows(s: DashboardState): unknown[] | undefined {
+  const data = s.resources.instances?.[listKey(null, {})]?.data;
+  return Array.isArray(data) ? (data as unknown[]) : undefined;
+}
+
+/**
+ * When the loaded instance list lacks `point`'s instance: the instance list opens with a note and no
+ * instance is chosen (the store may have been put on it early, or it was pinned). True when gone.
+ */
+export function leaveIfInstanceGone(store: DashboardStore, point: ResumePoint): boolean {
+  if (point.instanceId === null) return false;
+  const rows = instanceRows(store.getState());
+  if (rows === undefined || rows.some((r) => instancesScreen.idOf(r) === point.instanceId)) return false;
+  const { actions } = store.getState();
+  if (store.getState().instanceId === point.instanceId) actions.setInstance(null);
+  actions.jump('instances');
+  actions.setStatus({
+    level: 'warning',
+    text: `the last instance ${sanitizeText(point.instanceName ?? point.instanceId)} no longer exists: choose one`,
+  });
+  store.setState({ previous: null });
+  return true;
 }

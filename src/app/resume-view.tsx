@@ -5,10 +5,16 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { resourceById } from '../../screens/registry.ts';
 import type { DashboardState, DashboardStore } from '../store/store.ts';
-import { sanitizeText } from '../ui/sanitize.ts';
-import { listKey, listRequest } from './data.ts';
+import { listRequest } from './data.ts';
 import type { ResumePoint, ResumeStore } from './resume.ts';
-import { applyPoint, atPoint, pointApplies, screenOfPoint } from './resume-point.ts';
+import {
+  applyPoint,
+  atPoint,
+  instanceRows,
+  leaveIfInstanceGone,
+  pointApplies,
+  screenOfPoint,
+} from './resume-point.ts';
 
 /** The view to save: the top-most list of the stack (a detail's list beneath it) and the instance. */
 export function pointOf(s: DashboardState): ResumePoint | null {
@@ -22,11 +28,6 @@ export function pointOf(s: DashboardState): ResumePoint | null {
     ...(Object.keys(entry.params).length > 0 ? { params: entry.params } : {}),
     filter: entry.list.filter,
   };
-}
-
-function instanceRows(s: DashboardState): unknown[] | undefined {
-  const data = s.resources.instances?.[listKey(null, {})]?.data;
-  return Array.isArray(data) ? (data as unknown[]) : undefined;
 }
 
 /** The name of instance `id` in the loaded instance list (undefined while it is not loaded). */
@@ -56,21 +57,9 @@ export async function restorePoint(store: DashboardStore, point: ResumePoint | n
     if (!d) return;
     await initial.actions.ensure(listRequest(d, null, {}));
     if (!untouched()) return;
-    const rows = instanceRows(store.getState());
     // the list failed: its error is on the status line, the start screen stays
-    if (rows === undefined) return;
-    if (!rows.some((r) => d.idOf(r) === point.instanceId)) {
-      const { actions } = store.getState();
-      // opened on it early (startAtPoint) or pinned: an instance that does not exist stays unchosen
-      if (store.getState().instanceId === point.instanceId) actions.setInstance(null);
-      actions.jump('instances');
-      actions.setStatus({
-        level: 'warning',
-        text: `the last instance ${sanitizeText(point.instanceName ?? point.instanceId)} no longer exists: choose one`,
-      });
-      store.setState({ previous: null });
-      return;
-    }
+    if (instanceRows(store.getState()) === undefined) return;
+    if (leaveIfInstanceGone(store, point)) return;
   }
   if (!atPoint(initial, point, screen)) applyPoint(store, point, screen);
 }

@@ -1,6 +1,6 @@
 // The built dashboard resumed on a saved view other than the root one: its first reads are that
 // view's (the root list it would leave at once is not asked for), and a saved instance that is gone
-// still ends on the instance list with a note and no instance chosen.
+// ends on the instance list with a note and no instance chosen, without drawing a view of it first.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,6 +93,8 @@ test('resumed on :devices of an instance that is gone: the instance list, a note
     await cli.waitForText('the last instance old-hub no longer exists', 20_000);
     await cli.waitForText(/RUNNING/, 20_000);
     assert.doesNotMatch(cli.screenText(), /gone-0000/, 'the gone instance is not the chosen one');
+    // the first frame is already the instance list: no view of the gone instance was drawn
+    assert.doesNotMatch(cli.rawOutput(), /Devices|NODE ID/);
     await quit(cli);
   } finally {
     cli.kill();
