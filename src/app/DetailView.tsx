@@ -10,6 +10,8 @@ import { sanitizeText } from '../ui/sanitize.ts';
 import { truncateToWidth } from '../ui/text.ts';
 import { useTheme } from '../ui/theme.ts';
 import { listKey, useOverviewParts, usePart } from './data.ts';
+import { sharedListRequest } from './screen-requests.ts';
+import { useRequest } from './use-request.ts';
 import { sectionsToLines, type LineStyle } from './detail-lines.ts';
 import { actionHandlers, bindCapabilities } from './actions.ts';
 import { useMutationStore } from '../../screens/actions/context.tsx';
@@ -21,7 +23,11 @@ import { useDetailRows } from './detail-rows.ts';
 
 export { DETAIL_COMMANDS } from './view-keys.ts';
 
-/** Finds the item of a detail view in any loaded list of its resource (the list it was opened from). */
+/**
+ * Finds the item of a detail view in any loaded list of its resource (the list it was opened from).
+ * The detail shows that list's row, so it keeps the list current itself: a refresh (`r`, or the
+ * change an action made) re-reads it while the detail is open, not only once its list view is back.
+ */
 function useItem(d: ResourceDescriptor, entry: NavEntry): unknown {
   const instanceId = useStore((s) => s.instanceId);
   const prev = useStore((s) => s.stack[s.stack.length - 2]);
@@ -29,6 +35,14 @@ function useItem(d: ResourceDescriptor, entry: NavEntry): unknown {
   const slice = useStore(selectSlice<unknown[]>(d.id, listKey(d.instanceScoped ? instanceId : null, params)));
   // a list that is not instance-scoped is loaded by its list view under the current instance's key
   const shown = useStore(selectSlice<unknown[]>(d.id, listKey(instanceId, params)));
+  // The list that holds the data is the one to keep current (the first key when neither does).
+  // `cached`: taken from the cache while current, read again once a refresh outdated it.
+  const readFrom =
+    slice.data == null && shown.data != null ? instanceId : d.instanceScoped ? instanceId : null;
+  useRequest(sharedListRequest(d, readFrom, params), {
+    freshness: 'cached',
+    paused: d.instanceScoped && instanceId === null,
+  });
   return useMemo(
     () =>
       slice.data?.find((r) => d.idOf(r) === entry.itemId) ??
