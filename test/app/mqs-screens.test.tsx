@@ -79,6 +79,11 @@ test('Enter opens the messages of the last hour; w searches 15m; the viewer pret
     },
   );
   assert.ok(rows.length < hour.length, 'a narrower window, fewer messages');
+  // the new window replaces the one searched before: one messages view on the stack, not two
+  assert.deepEqual(
+    h.store.getState().stack.map((e) => e.screen),
+    ['topics', 'messages'],
+  );
   assert.ok(rows.every((r) => r.timestamp >= Date.now() - 15 * 60_000 - 5_000));
   await waitForFrame(h.ui, (f) => f.includes('last 15m') && f.includes(rows[0]?.key ?? '?'));
   await press(h, '\r');
@@ -97,6 +102,22 @@ test('a bad window is explained in the dialog and nothing is searched', async ()
   await waitForFrame(h.ui, (f) => f.includes('use 15m, 2h, 3d'));
   await press(h, '\x1b');
   await waitForFrame(h.ui, (f) => !f.includes('Search messages of'));
+});
+
+test('w on messages opened at the root (palette, resume) replaces them: still one view', async () => {
+  h.store.getState().actions.jump('messages', { topic: 'order-events', window: '1h' });
+  await until('1h', () => rowsOf(h, 'messages', { topic: 'order-events', window: '1h' }).length > 0);
+  await press(h, 'w');
+  await waitForFrame(h.ui, (f) => f.includes('Search messages of order-events'));
+  await press(h, '\x15');
+  await typeText(h, '2h');
+  await press(h, '\r');
+  await until('2h', () => rowsOf(h, 'messages', { topic: 'order-events', window: '2h' }).length > 0);
+  const stack = h.store.getState().stack;
+  assert.deepEqual(
+    stack.map((e) => [e.screen, e.params['window']]),
+    [['messages', '2h']],
+  );
 });
 
 test('hostile message values are shown inert: escaped JSON, control pictures, hex for binary', async () => {
