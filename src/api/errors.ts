@@ -225,7 +225,8 @@ const KIND_HINTS: Record<Exclude<RomaErrorKind, 'http'>, string> = {
   'bad-body':
     'The answer was not from the ROMA Connect API (an HTML page, likely a proxy, captive portal or wrong --endpoint).',
   'malformed-json':
-    'The server sent a broken JSON body; retry, and check --endpoint points at the ROMA Connect API.',
+    'Reading again usually works (a read is tried up to 3 times): the body broke on the way. If it persists, ' +
+    '--log-file FILE records how each body began; check --endpoint points at the ROMA Connect API.',
   shape: 'The server answered with a field of an unexpected type; the dashboard cannot use this answer.',
   refused: 'Connection refused: check --endpoint / the region, and that nothing blocks the port.',
   dns: 'The host name could not be resolved: check --region or --endpoint and your DNS.',
