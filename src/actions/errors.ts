@@ -1,6 +1,7 @@
 // Any failure of a mutation becomes an ActionError with a code and a hint. Reads RomaError's fields
 // structurally (kind, status, errorCode, errorMsg, requestId, hint) so nothing thrown can crash a flow.
 import { ERROR_CODE_HINTS } from '../api/error-codes.ts';
+import { fillPlaceholders } from '../api/errors.ts';
 import type { ActionError } from './types.ts';
 import type { Refusal } from './preconditions.ts';
 
@@ -15,10 +16,10 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-export function hintForCode(code: string | undefined, status?: number): string | undefined {
+export function hintForCode(code: string | undefined, status?: number, message?: string): string | undefined {
   if (code) {
     const known = ERROR_CODE_HINTS[code];
-    if (known) return known[2];
+    if (known) return fillPlaceholders(known[2], message);
   }
   if (status === 403)
     return 'The credentials lack permission for this operation; ask for the APIC write permission.';
@@ -36,7 +37,7 @@ export function toActionError(err: unknown): ActionError {
     const message = str(e.errorMsg) ?? str(e.message) ?? 'Unknown failure';
     const hint =
       str(e.hint) ??
-      hintForCode(str(e.errorCode), status) ??
+      hintForCode(str(e.errorCode), status, str(e.errorMsg)) ??
       (kind ? KIND_HINTS[kind] : undefined) ??
       'See the message; nothing was retried.';
     const requestId = str(e.requestId);

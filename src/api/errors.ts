@@ -225,7 +225,8 @@ const KIND_HINTS: Record<Exclude<RomaErrorKind, 'http'>, string> = {
   'bad-body':
     'The answer was not from the ROMA Connect API (an HTML page, likely a proxy, captive portal or wrong --endpoint).',
   'malformed-json':
-    'The server sent a broken JSON body; retry, and check --endpoint points at the ROMA Connect API.',
+    'Reading again usually works (a read is tried up to 3 times): the body broke on the way. If it persists, ' +
+    '--log-file FILE records how each body began; check --endpoint points at the ROMA Connect API.',
   shape: 'The server answered with a field of an unexpected type; the dashboard cannot use this answer.',
   refused: 'Connection refused: check --endpoint / the region, and that nothing blocks the port.',
   dns: 'The host name could not be resolved: check --region or --endpoint and your DNS.',
@@ -240,11 +241,81 @@ const KIND_HINTS: Record<Exclude<RomaErrorKind, 'http'>, string> = {
   file: 'Check that the directory exists, its permissions and the free space.',
 };
 
-export function hintFor(i: Pick<RomaErrorInit, 'kind' | 'status' | 'errorCode'>): string {
+export function hintFor(i: Pick<RomaErrorInit, 'kind' | 'status' | 'errorCode' | 'errorMsg'>): string {
   if (i.kind !== 'http') return KIND_HINTS[i.kind];
   const documented = i.errorCode ? documentedHint(i.errorCode) : undefined;
-  if (documented) return `${documented[1]}. ${documented[2]}`;
+  if (documented) {
+    const meaning = fillPlaceholders(documented[1], i.errorMsg);
+    return `${meaning}${/[.!?]$/.test(meaning) ? ' ' : '. '}${fillPlaceholders(documented[2], i.errorMsg)}`;
+  }
   return (i.status !== undefined ? STATUS_HINTS[i.status] : undefined) ?? 'The request failed.';
+}
+
+// Up to four words naming a value in a documented text: `name`, `device ID`, `ModBus connection point ID`.
+const LABEL = String.raw`[\w()-]+(?: [\w()-]+){0,3}`;
+const PLACEHOLDER = /\{\d+\}/g;
+// A labelled value that is a clause of its own (after a comma, or opening a sentence) and ends it:
+// without the value, the label says nothing and goes with it. (After a semicolon comes advice, kept:
+// `; check the file content: {0}` → `; check the file content`.)
+const LABEL_CLAUSE = new RegExp(String.raw`\s*,\s*${LABEL}:\s*\{\d+\}(?=\s*(?:[,;.!?]|$))`, 'g');
+const LABEL_SENTENCE = new RegExp(String.raw`(?<=[.!?])\s+${LABEL}:\s*\{\d+\}(?=\s*(?:[,;.!?]|$))`, 'g');
+const LABEL_BEFORE = new RegExp(String.raw`(${LABEL}):\s*$`);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The value of the placeholder at `at` of `template`, read from the server's message: the text after
+ * the placeholder's label (`… rules: {0}` → what follows `rules:` in the message) up to what follows
+ * the placeholder in the template. Undefined when the message does not carry it unambiguously.
+ */
+function valueFromMessage(template: string, at: number, length: number, message: string): string | undefined {
+  const label = LABEL_BEFORE.exec(template.slice(0, at))?.[1];
+  if (!label) return undefined;
+  const words = label.split(' ');
+  let start: number | undefined;
+  // The longest tail of the label that the message names exactly once: `rules` in "… rules: [x]".
+  for (let k = 0; k < words.length && start === undefined; k++) {
+    const re = new RegExp(String.raw`(?<![\w-])${escapeRegExp(words.slice(k).join(' '))}\s*:\s*`, 'gi');
+    const hits = [...message.matchAll(re)];
+    if (hits.length > 1) return undefined;
+    if (hits.length === 1) start = hits[0]!.index + hits[0]![0].length;
+  }
+  if (start === undefined) return undefined;
+  const rest = message.slice(start);
+  const after = template.slice(at + length);
+  let value: string | undefined;
+  if (after.trim() === '') value = rest.replace(/[\s.]+$/, '');
+  else if (/^[,;.!?]/.test(after)) value = rest.split(after[0]!)[0];
+  else {
+    const next = /^\s*([\w()-]+)/.exec(after)?.[1];
+    const end =
+      next === undefined ? -1 : rest.search(new RegExp(String.raw`\s${escapeRegExp(next)}(?![\w-])`, 'i'));
+    value = end < 0 ? undefined : rest.slice(0, end);
+  }
+  value = value?.trim();
+  return value && value.length <= 200 && !/\{\d+\}/.test(value) ? value : undefined;
+}
+
+/**
+ * A documented text (the reference's error tables print message templates: `… rules: {0}`) ready to
+ * show: each `{n}` is filled from the server's message when it carries the value after the same label,
+ * otherwise dropped with its lead-in (`, name: {0}` whole, `rules: {0}` → `rules`). Never a raw `{0}`.
+ */
+export function fillPlaceholders(template: string, message?: string): string {
+  if (!template.includes('{')) return template;
+  const filled = template.replace(PLACEHOLDER, (ph: string, at: number) =>
+    message ? (valueFromMessage(template, at, ph.length, message) ?? ph) : ph,
+  );
+  return filled
+    .replace(LABEL_CLAUSE, '')
+    .replace(LABEL_SENTENCE, '')
+    .replace(/\s*:\s*\{\d+\}/g, ' ')
+    .replace(PLACEHOLDER, ' ')
+    .replace(/\s+([,;.!?])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** Maps a low-level fetch/socket failure (undici puts the system error in `cause`) to a kind. */

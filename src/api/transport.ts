@@ -159,7 +159,7 @@ export class Transport {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(spec, url, bodyText, attempt);
       if (outcome.ok) return outcome.response;
-      const { error: err, sentAuth } = outcome;
+      const { error: err, sentAuth, cutOff } = outcome;
       if (
         err.kind === 'http' &&
         err.status === 401 &&
@@ -176,7 +176,12 @@ export class Transport {
         attempt--;
         continue;
       }
-      const transient = (err.kind === 'http' && RETRY_STATUSES.has(err.status ?? 0)) || err.kind === 'reset';
+      // A 2xx body cut off mid-JSON is a reset in disguise: a read is asked again (a change never is, see
+      // `retryable`); a whole body that is not JSON (a portal page, another service) would come back the same.
+      const transient =
+        (err.kind === 'http' && RETRY_STATUSES.has(err.status ?? 0)) ||
+        err.kind === 'reset' ||
+        cutOff === true;
       if (!retryable || !transient || attempt >= this.retry.limit) throw err;
       const backoff = this.retry.baseMs * 2 ** (attempt - 1);
       const jittered = Math.round(backoff / 2 + (this.cfg.random ?? Math.random)() * (backoff / 2));
@@ -204,7 +209,8 @@ export class Transport {
     bodyText: string | undefined,
     attempt: number,
   ): Promise<
-    { ok: true; response: RawResponse } | { ok: false; error: RomaError; sentAuth?: Record<string, string> }
+    | { ok: true; response: RawResponse }
+    | { ok: false; error: RomaError; sentAuth?: Record<string, string>; cutOff?: boolean }
   > {
     const { method, path } = spec;
     const started = performance.now();
@@ -214,7 +220,7 @@ export class Transport {
       this.timeoutMs,
     );
     const signal = spec.signal ? AbortSignal.any([spec.signal, timer.signal]) : timer.signal;
-    const report = (status: number | undefined, error?: RomaError, requestId?: string) => {
+    const report = (status: number | undefined, error?: RomaError, requestId?: string, body?: string) => {
       const durationMs = Math.round(performance.now() - started);
       this.cfg.onRequest?.({ method, path, attempt, status, durationMs, errorKind: error?.kind, requestId });
       if (this.cfg.logger) {
@@ -222,11 +228,15 @@ export class Transport {
           status ?? '-'
         } ${durationMs}ms${error ? ` ${error.kind}${error.errorCode ? ' ' + error.errorCode : ''}` : ''}${
           requestId ? ` request_id=${requestId}` : ''
-        }`;
+        }${body !== undefined ? ` body: ${body}` : ''}`;
         this.cfg.logger(redactByName(redactText(line, this.cfg.auth.secrets())));
       }
     };
-    const fail = (kind: RomaErrorKind, extra: Partial<ConstructorParameters<typeof RomaError>[0]> = {}) => {
+    const fail = (
+      kind: RomaErrorKind,
+      extra: Partial<ConstructorParameters<typeof RomaError>[0]> = {},
+      body?: string,
+    ) => {
       const secrets = this.cfg.auth.secrets();
       const errorMsg = extra.errorMsg === undefined ? undefined : redactText(extra.errorMsg, secrets);
       // A change that may have reached the gateway: its fate is unknown, whatever the kind's usual hint.
@@ -240,7 +250,7 @@ export class Transport {
         errorMsg,
         ...(open ? { outcome: 'unknown' as const } : {}),
       });
-      report(extra.status, error, extra.requestId);
+      report(extra.status, error, extra.requestId, body);
       return { ok: false as const, error };
     };
     try {
@@ -301,9 +311,18 @@ export class Transport {
           report(status, undefined, requestId);
           return { ok: true, response: { status, headers: res.headers, body } };
         } catch {
-          // A 200 HTML page is a login portal or a proxy, not a gateway that garbled its JSON.
-          const hint = /^\s*</.test(text) ? hintFor({ kind: 'bad-body' }) : undefined;
-          return fail('malformed-json', { status, requestId, errorMsg: snippet(text), hint });
+          // A 200 HTML page is a login portal or a proxy, not a gateway that garbled its JSON: its words
+          // are the message. Otherwise the message says what happened and the body's start goes to the
+          // --log-file line only (a status line of raw JSON says nothing and pushes the hint off).
+          if (/^\s*</.test(text)) {
+            const hint = hintFor({ kind: 'bad-body' });
+            return fail('malformed-json', { status, requestId, errorMsg: snippet(text), hint });
+          }
+          const cutOff = endsMidJson(text);
+          const errorMsg = cutOff
+            ? `the ${status} answer was cut off (incomplete JSON)`
+            : `the ${status} answer is not valid JSON`;
+          return { ...fail('malformed-json', { status, requestId, errorMsg }, bodyForLog(text)), cutOff };
         }
       }
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
@@ -333,6 +352,47 @@ export class Transport {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+/** Where a JSON text stands at its end: inside a string, how many brackets open, or closed too early. */
+function jsonEnd(t: string): { inString: boolean; depth: number; garbage: boolean } {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth < 0 || (depth === 0 && t.slice(i + 1).trim() !== ''))
+        return { inString, depth, garbage: true };
+    }
+  }
+  return { inString, depth, garbage: false };
+}
+
+/**
+ * Whether a text that failed to parse is the start of a JSON document cut short: it opens an object or
+ * an array and ends inside a string or with brackets still open. Such a body was cut off on the way (the
+ * emulator's `malformed` fault); one that closes everything it opened is garbage, not truncation.
+ */
+export function endsMidJson(text: string): boolean {
+  const t = text.trimStart();
+  if (!t.startsWith('{') && !t.startsWith('[')) return false;
+  const end = jsonEnd(t);
+  return !end.garbage && (end.inString || end.depth > 0);
+}
+
+/**
+ * The start of a broken body for the --log-file line, secret-named members masked: a value cut off
+ * mid-string is closed first so that the by-name rule sees (and masks) it.
+ */
+function bodyForLog(text: string): string {
+  const head = text.slice(0, 400);
+  return snippet(redactByName(jsonEnd(head).inString ? head + '"' : head));
 }
 
 function snippet(text: string): string {

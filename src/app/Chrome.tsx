@@ -152,7 +152,8 @@ export const StatusLine = memo(function StatusLine({
         // The server's own words (or the failure kind): the full message repeats method and path.
         // "stale" goes first so a narrow terminal does not cut it off after a long hint.
         error={{
-          code: e.errorCode ?? String(e.status ?? e.kind),
+          // A 2xx status is no error code: a broken 200 answer is named by its kind (malformed-json).
+          code: e.errorCode ?? (e.status !== undefined && e.status >= 300 ? String(e.status) : e.kind),
           message: `${slice.stale ? 'stale data kept · ' : ''}${slice.progress ? `${missingRows(slice.progress)} · ` : ''}${e.errorMsg ?? e.kind}`,
           hint: e.hint,
         }}

@@ -41,7 +41,8 @@ test('before a family is opened its table is not loaded; its first error carries
   const e = await rejection(link.devices.get(987654321));
   assert.equal(e.status, 404);
   assert.equal(e.errorCode, 'ROMA.00110006');
-  assert.equal(e.hint, documented(LINK_ERROR_CODE_HINTS, 'ROMA.00110006'));
+  // The table's `… correct: {0}` has no value in this answer: the placeholder is dropped (placeholder-hints.test.ts).
+  assert.equal(e.hint, documented(LINK_ERROR_CODE_HINTS, 'ROMA.00110006').replace(': {0}', ''));
 });
 
 test('an MQS refusal is mapped with its 7.4.3 hint once the family has loaded', async () => {

@@ -12,6 +12,8 @@ import { hang, json, reset, startRawServer, text, type RawServer } from '../help
 const AK = 'TESTAKRETRYRULES0001';
 const SK = 'retry-rules-secret-key';
 const ENV_LIST = { total: 1, size: 1, envs: [{ id: 'e1', name: 'RELEASE' }] };
+/** The start of a list answer, cut off in transit (what the emulator's `malformed` fault sends). */
+const CUT = '{"total": 1, "size": 1, "envs": [{"id": "e1", "na';
 let srv: RawServer;
 let sleeps: number[];
 
@@ -116,10 +118,53 @@ describe('bodies', () => {
       (e: RomaError) =>
         e.kind === 'malformed-json' && /HTML page/.test(e.hint) && /Sign in/.test(e.errorMsg ?? ''),
     );
-    srv.respond(text(200, '{"total": 1, "envs": [', 'application/json'));
+  });
+  it('a read whose 2xx body was cut off is read again, within the retry limit', async () => {
+    srv.respond(text(200, CUT, 'application/json'), json(200, ENV_LIST));
+    const page = await inst().envs.list();
+    assert.equal(page.items[0]?.name, 'RELEASE');
+    assert.equal(srv.requests.length, 2);
+    assert.equal(sleeps.length, 1);
+  });
+  it('a read cut off every time: a clear message, the kind, a hint; no raw body', async () => {
+    srv.respond(text(200, CUT, 'application/json'));
+    await assert.rejects(inst().envs.list(), (e: RomaError) => {
+      assert.equal(e.kind, 'malformed-json');
+      assert.equal(e.attempts, 3);
+      assert.match(e.errorMsg ?? '', /cut off/);
+      assert.doesNotMatch(e.errorMsg ?? '', /total/, 'the body is for --log-file, not the message');
+      assert.match(e.hint, /reading again usually works/i);
+      assert.match(e.hint, /--log-file/);
+      return true;
+    });
+    assert.equal(srv.requests.length, 3);
+  });
+  it('a 2xx body that is whole but not JSON is not read again', async () => {
+    srv.respond(text(200, 'OK then', 'application/json'), json(200, ENV_LIST));
     await assert.rejects(
       inst().envs.list(),
-      (e: RomaError) => e.kind === 'malformed-json' && /broken JSON/.test(e.hint),
+      (e: RomaError) => e.kind === 'malformed-json' && /not valid JSON/.test(e.errorMsg ?? ''),
     );
+    assert.equal(srv.requests.length, 1);
+  });
+  it('a write whose 2xx body was cut off is not sent again: its outcome is unknown', async () => {
+    srv.respond(text(201, '{"id": "g1", "name": "gr', 'application/json'), json(201, { id: 'g2' }));
+    await assert.rejects(
+      inst().groups.create({ name: 'grp' }),
+      (e: RomaError) =>
+        e.kind === 'malformed-json' && e.outcome === 'unknown' && !/reading again/i.test(e.hint),
+    );
+    assert.equal(srv.requests.length, 1);
+    assert.deepEqual(sleeps, []);
+  });
+  it('--log-file records how the cut-off body began, secrets masked by name', async () => {
+    const lines: string[] = [];
+    srv.respond(
+      text(200, '{"total": 1, "apps": [{"id": "a1", "app_secret": "s3cr3t-value-x', 'application/json'),
+    );
+    await assert.rejects(inst({ logger: (l) => lines.push(l), retry: { limit: 1 } }).apps.list());
+    assert.equal(lines.length, 1);
+    assert.match(lines[0] ?? '', /malformed-json .*"total": 1, "apps"/);
+    assert.doesNotMatch(lines[0] ?? '', /s3cr3t/);
   });
 });

@@ -31,6 +31,23 @@ test('a failed refresh shows the error (code + hint) and keeps the stale rows', 
   f = await waitForFrame(h.ui, (f) => !f.includes('✗') && /\d+ items/.test(f));
 });
 
+test('a list answer cut off in transit: the kind, what happened and a hint, not the raw body', async () => {
+  await waitForFrame(h.ui, (f) => f.includes('RELEASE') && !f.includes('✗'));
+  h.emu.setFaults('malformed=1');
+  h.ui.stdin.write('r');
+  const f = await waitForFrame(h.ui, (f) => f.includes('✗'));
+  h.emu.setFaults(null);
+  assert.match(f, /✗ malformed-json/);
+  assert.match(f, /cut off/);
+  assert.match(f, /— Reading again/, 'the hint starts on the status line');
+  assert.doesNotMatch(f, /\{"/, 'no raw body on the status line');
+  const slice = selectSlice('envs', listKey(h.emu.instances[0] ?? null, {}))(h.store.getState());
+  assert.match(slice.error?.hint ?? '', /reading again usually works/i);
+  assert.match(slice.error?.hint ?? '', /--log-file/);
+  h.ui.stdin.write('r');
+  await waitForFrame(h.ui, (f) => !f.includes('✗') && /\d+ items/.test(f));
+});
+
 test('a dead endpoint: the first load fails with a refused error and a hint', async () => {
   h.ui.stdin.write(':');
   await waitForFrame(h.ui, (f) => f.includes('Tab completes'));

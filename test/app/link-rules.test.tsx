@@ -52,3 +52,16 @@ test('T tests the rule on typed data and shows the result; no match says so', as
   await press('\x1b');
   await waitForFrame(h.ui, (f) => !f.includes('Test rule'));
 });
+
+test('T on data that is not JSON: the documented hint names the rule broken, never a raw {0}', async () => {
+  await press('T');
+  await waitForFrame(h.ui, (f) => f.includes('Test rule meter_telemetry_to_mqs'));
+  await press('\x15'); // Ctrl-U
+  for (const ch of 'not json') await press(ch);
+  await press('\r');
+  const frame = await waitForFrame(h.ui, (f) => f.includes('validation rules'));
+  assert.doesNotMatch(frame, /\{\d+\}/);
+  assert.match(frame, /validation rules: \[test_data/);
+  await press('\x1b');
+  await waitForFrame(h.ui, (f) => !f.includes('Test rule'));
+});
