@@ -5,11 +5,14 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 
-/** The source of a compiled test file (.test-build/test/app/x.test.mjs → test/app/x.test.tsx). */
+/**
+ * The source of a compiled test file (.test-build/test/app/x.test.mjs → test/app/x.test.tsx; the body
+ * behind a prelude entry, x.test-body.mjs, is x.test.tsx too).
+ */
 function sourceOf(file) {
   if (!file) return '(unknown file)';
   const rel = relative(process.cwd(), file);
-  const m = /^\.test-build\/(.*)\.mjs$/.exec(rel);
+  const m = /^\.test-build\/(.*?)(?:-body)?\.mjs$/.exec(rel);
   if (!m) return rel;
   return existsSync(`${m[1]}.tsx`) ? `${m[1]}.tsx` : `${m[1]}.ts`;
 }
