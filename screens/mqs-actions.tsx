@@ -81,6 +81,7 @@ function topicActions(): ReadonlyArray<ResourceAction<MqsTopic>> {
       command: 'importFile',
       title: 'Import topics from a file',
       mutating: true,
+      rowless: true,
       run: ({ store, instanceId }) =>
         store.getState().actions.pushModal({
           kind: MQS_MODALS.file,

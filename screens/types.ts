@@ -164,6 +164,11 @@ export interface ActionSpec<T> {
   available?: (row: T, session: SessionGate) => true | string;
   /** Footer label where the key map's word would mislead here (`u` on apps revokes, not unbinds). */
   hint?: string;
+  /**
+   * Acts on the list, not on a row (an import into it): runs with no row under the cursor (an empty
+   * or filtered-out list), and its confirmation names no row. `run` then gets `item` undefined.
+   */
+  rowless?: boolean;
   run: (ctx: ActionContext<T>) => void | Promise<void>;
 }
 

@@ -144,7 +144,8 @@ export function productActions(): ReadonlyArray<ResourceAction<Product>> {
   const open =
     (mode: ProductFileTarget['mode']): ResourceAction<Product>['run'] =>
     ({ store, item, marked, instanceId }) => {
-      const rows = marked.length > 0 ? marked : [item];
+      // an import adds to the list: it runs with no row under the cursor and takes none
+      const rows = mode === 'import' ? [] : marked.length > 0 ? marked : item !== undefined ? [item] : [];
       const target: ProductFileTarget = {
         mode,
         instanceId: instanceId ?? '',
@@ -154,7 +155,13 @@ export function productActions(): ReadonlyArray<ResourceAction<Product>> {
     };
   return [
     { command: 'exportFile', title: 'Export products to a CSV file', mutating: false, run: open('export') },
-    { command: 'importFile', title: 'Import products from a CSV file', mutating: true, run: open('import') },
+    {
+      command: 'importFile',
+      title: 'Import products from a CSV file',
+      mutating: true,
+      rowless: true,
+      run: open('import'),
+    },
     {
       command: 'resetSecret',
       title: 'Reset the product secret',

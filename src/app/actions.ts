@@ -67,8 +67,8 @@ function fromSpec(a: ActionSpec<unknown>): Capability | undefined {
     command: a.command,
     title: a.title,
     dangerous: isDangerous(a),
-    // creating needs no selected row (an empty list is where one starts)
-    needsRow: a.command !== 'create',
+    // creating or importing needs no selected row (an empty list is where one starts)
+    needsRow: a.command !== 'create' && a.rowless !== true,
     ...(a.available ? { available: a.available } : {}),
     ...(a.hint ? { hint: a.hint } : {}),
     run: (ctx) => a.run(ctx as ActionContext<unknown>),
@@ -159,7 +159,7 @@ export function actionHandlers(b: ViewBindings, t: ActionTarget): CommandHandler
       }
       actions.setStatus(null);
       const marked = t.marked();
-      if (t.mutations) aimMutations(t.mutations, t.store, marked.length);
+      if (t.mutations) aimMutations(t.mutations, t.store, c.needsRow ? marked.length : null);
       const ctx: CreateContext<unknown> = {
         store: t.store,
         item,

@@ -17,12 +17,13 @@ export function scopeText(marked: number): string {
  * A capability of the top view is about to run with `marked` rows: the next mutation it proposes
  * shows the scope, and clears the marks of that view if it succeeds. A later capability replaces
  * the watch (a cancelled flow leaves nothing behind that an unrelated action would trigger).
+ * `marked` null: the capability acts on no row (create, an import), so no scope line and no marks.
  */
-export function aimMutations(mutations: MutationStore, store: DashboardStore, marked: number): void {
+export function aimMutations(mutations: MutationStore, store: DashboardStore, marked: number | null): void {
   watching.get(mutations)?.();
-  mutations.getState().actions.aim(scopeText(marked));
+  mutations.getState().actions.aim(marked === null ? null : scopeText(marked));
   const seq = store.getState().stack.at(-1)?.seq;
-  if (marked === 0 || seq === undefined) return;
+  if (marked === null || marked === 0 || seq === undefined) return;
   const stop = (): void => {
     unsubscribe();
     watching.delete(mutations);

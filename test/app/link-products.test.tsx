@@ -85,6 +85,25 @@ test('E exports the product to a CSV file; I imports an edited copy after confir
   await press('\r');
 });
 
+test('I works with no row under the cursor (a list filtered to nothing); its confirmation names no row', async () => {
+  const csv = readFileSync(join(dir, 'meter.csv'), 'utf8');
+  const copy = join(dir, 'empty-list.csv');
+  writeFileSync(copy, csv.replace('SmartMeter_S3', 'SmartMeter_S5').replace('S3-1P', 'S5-1P'));
+  h.store.getState().actions.updateList({ filter: 'no-such-product-zzz' });
+  await waitForFrame(h.ui, (f) => f.includes('no match for'));
+  await press('I');
+  await waitForFrame(h.ui, (f) => f.includes('Import products from a CSV file'));
+  await type(copy);
+  await press('\r');
+  const confirm = await waitForFrame(h.ui, (f) => f.includes('Import products from empty-list.csv'));
+  assert.doesNotMatch(confirm, /row under the cursor|marked rows?/, 'an import acts on no row');
+  await press('y');
+  await waitForFrame(h.ui, (f) => f.includes('1 product imported'));
+  await press('\r');
+  h.store.getState().actions.updateList({ filter: '' });
+  await settle();
+});
+
 test('X resets the product secret after a confirmation naming it; the new secret is masked until x, never audited', async () => {
   const meter = rows().find((p) => p.name === 'SmartMeter_S3') as Product;
   const link = h.emu.state.link?.get(h.emu.instances[0] as string);
