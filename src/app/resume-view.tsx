@@ -67,9 +67,15 @@ export async function restorePoint(store: DashboardStore, point: ResumePoint | n
 /** Saves the point whenever the instance or the view changes (the resume store debounces writes). */
 export function rememberView(store: DashboardStore, resume: ResumeStore): () => void {
   let last = '';
+  // The instance's name comes from the loaded instance list; until it is loaded (the gateway was down
+  // at start) the name saved for the same instance stays, for the note should the instance go.
+  let named = resume.start;
   const save = (s: DashboardState) => {
-    const p = pointOf(s);
+    let p = pointOf(s);
     if (p === null) return;
+    if (p.instanceName === undefined && named?.instanceName && named.instanceId === p.instanceId)
+      p = { ...p, instanceName: named.instanceName };
+    named = p;
     const text = JSON.stringify(p);
     if (text === last) return;
     last = text;

@@ -86,3 +86,29 @@ test('a broken file is reported once and replaced by the next save; memory-only 
   mem.flush();
   assert.deepEqual(mem.history(), ['apis']);
 });
+
+test('the saved instance name stays while the instance list is not loaded (the gateway was down)', async () => {
+  const { createRomaClient } = await import('../../src/api/client.ts');
+  const { tokenProvider } = await import('../../src/auth/providers.ts');
+  const { createDashboardStore } = await import('../../src/store/index.ts');
+  const { rememberView } = await import('../../src/app/resume-view.tsx');
+  const path = statePath();
+  const saved = { instanceId: 'i-1', instanceName: 'prod-hub', screen: 'devices', filter: '' };
+  const before = openResume({ path, key: 'k' });
+  before.setPoint(saved);
+  before.flush();
+  // nothing is requested: the store is only read and moved
+  const client = createRomaClient({
+    endpoint: 'http://127.0.0.1:9',
+    projectId: 'p',
+    auth: tokenProvider('t'),
+  });
+  const store = createDashboardStore(client, { instanceId: 'i-1', rootScreen: 'devices' });
+  const resume = openResume({ path, key: 'k' });
+  const stop = rememberView(store, resume);
+  store.getState().actions.updateList({ filter: 'south' });
+  stop();
+  resume.flush();
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { profiles: Record<string, { point?: unknown }> };
+  assert.deepEqual(file.profiles['k']?.point, { ...saved, filter: 'south' });
+});
