@@ -77,6 +77,8 @@ export interface WriteSpec extends CallOptions {
   schema?: ObjectSchema;
   norm?: Normalizer;
   query?: QueryParams;
+  /** A POST that changes nothing (a test, a check): allowed read-only, its failure leaves no outcome open. */
+  changesNothing?: boolean;
 }
 
 /**
@@ -197,8 +199,9 @@ export function optionalLister<T, Q extends PageQuery>(
 
 /** Sends a write; returns the validated body, or undefined for 204 (or the raw body when there is no schema). */
 export function send<T>(scope: Scope, req: WriteSpec): Promise<T> {
-  const { method, path, body, schema, norm = normalizeGeneric, query, signal } = req;
-  return exchange(scope, { method, path: scope.base + path, body, query, signal }, (answer) =>
+  const { method, path, body, schema, norm = normalizeGeneric, query, signal, changesNothing } = req;
+  const spec = { method, path: scope.base + path, body, query, signal };
+  return exchange(scope, changesNothing ? { ...spec, allowInReadOnly: true } : spec, (answer) =>
     schema && answer !== undefined ? shape<T>(schema, norm, answer) : (answer as T),
   );
 }

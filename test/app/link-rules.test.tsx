@@ -65,3 +65,18 @@ test('T on data that is not JSON: the documented hint names the rule broken, nev
   await press('\x1b');
   await waitForFrame(h.ui, (f) => !f.includes('Test rule'));
 });
+
+test('T whose answer breaks on the way: a test changes nothing, so no "may or may not have been applied"', async () => {
+  await press('T');
+  await waitForFrame(h.ui, (f) => f.includes('Test rule meter_telemetry_to_mqs'));
+  h.emu.setFaults('malformed=1');
+  try {
+    await press('\r');
+    const frame = await waitForFrame(h.ui, (f) => /malformed|cut off|not valid JSON/i.test(f));
+    assert.doesNotMatch(frame, /may or may not have been applied|outcome unknown/i);
+  } finally {
+    h.emu.setFaults(null);
+  }
+  await press('\x1b');
+  await waitForFrame(h.ui, (f) => !f.includes('Test rule'));
+});

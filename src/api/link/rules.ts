@@ -77,6 +77,8 @@ export function rulesClient(scope: Scope): RulesClient {
         path: '/rule-test',
         body: req,
         schema: S.ruleTest,
+        // the rule run on sample data: nothing is stored (6.5.4)
+        changesNothing: true,
         ...opts,
       });
       return r ?? {};
