@@ -92,6 +92,21 @@ test('80x24: the APIs list keeps NAME, full PATH and PUBLISHED; the instances li
   }
 });
 
+test('80x24: the devices list keeps NAME, STATUS and LAST ONLINE whole, dropping tags and type first', async () => {
+  const h = await startTtyHarness({ rootScreen: 'devices', columns: 80, rows: 24, debug: true });
+  try {
+    await until(
+      'the devices',
+      () => /\d+ items|of \d+/.test(frameOf(h.stdout)) && /ago/.test(frameOf(h.stdout)),
+    );
+    const f = frameOf(h.stdout);
+    assert.match(f, /NAME\s.*STATUS\s.*LAST ONLINE/);
+    assert.match(f, /\b(online|offline)\b.*\d+[smhdy] ago/);
+  } finally {
+    await h.close();
+  }
+});
+
 test('80 columns: the header keeps instance and auth, dropping endpoint and project whole', async () => {
   const { Header } = await import('../../components/Header.tsx');
   const f = plain(
