@@ -12,7 +12,7 @@ import { accessWords, type MessageRef, type MqsAction } from '../src/actions/mqs
 import { saveTextFile, useCopyText } from '../src/app/copy-text.tsx';
 import type { ModalProps } from '../src/app/modals.tsx';
 import { useKeyHandler } from '../src/keys/router.tsx';
-import { readThrough, useActions, useStore } from '../src/store/index.ts';
+import { readThrough, useActions, useDashboardStore } from '../src/store/index.ts';
 import type { DashboardStore } from '../src/store/store.ts';
 import { sanitizeText } from '../src/ui/sanitize.ts';
 import { useTheme } from '../src/ui/theme.ts';
@@ -80,8 +80,7 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
 export function WindowModal({ props }: ModalProps) {
   const theme = useTheme().tokens;
   const actions = useActions();
-  const top = useStore((s) => s.stack.at(-1));
-  const depth = useStore((s) => s.stack.length);
+  const store = useDashboardStore();
   const topic = props.topic as string;
   const [text, setText] = useState((props.window as string | undefined) ?? DEFAULT_WINDOW);
   const [error, setError] = useState<string | null>(null);
@@ -95,8 +94,10 @@ export function WindowModal({ props }: ModalProps) {
     actions.popModal();
     const params = { topic, window: v.trim() };
     // from the messages of this topic, the new window replaces the one shown (not stacked on it)
+    const { stack } = store.getState();
+    const top = stack.at(-1);
     const replacing = top?.screen === 'messages' && top.view === 'list' && top.params['topic'] === topic;
-    if (replacing && depth === 1) return actions.jump('messages', params);
+    if (replacing && stack.length === 1) return actions.jump('messages', params);
     if (replacing) actions.back();
     actions.push('messages', 'list', { params, label: `${topic} ${v.trim()}` });
   };

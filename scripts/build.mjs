@@ -11,7 +11,23 @@ import { MEMO_STRING_WIDTH } from './memo-string-width.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
-const LINE_WORK = new URL('./ink-line-work.mjs', import.meta.url).pathname;
+/** The path of a module next to this script (a patched file imports its helpers from there). */
+const here = (name) => new URL(`./${name}`, import.meta.url).pathname;
+const LINE_WORK = here('ink-line-work.mjs');
+
+/** Ink's build files the build patches, and how; the why of each is in its script. */
+const INK_PATCHES = [
+  // line cells kept across frames and made in one pass (ink-frame-cache.mjs, ink-fast-cells.mjs)
+  ['output.js', (src) => patchInkOutput(src, here('ink-frame-cache.mjs'), here('ink-fast-cells.mjs'))],
+  // the line diff without Intl.Segmenter for lines of simple characters (ink-line-work.mjs)
+  ['line-update.js', (src) => patchLineUpdate(src, LINE_WORK)],
+  // sanitizeAnsi remembered (ink-line-work.mjs)
+  ['sanitize-ansi.js', (src) => patchSanitizeAnsi(src, LINE_WORK)],
+  // the ANSI tokenizer passing plain runs at once (ink-line-work.mjs)
+  ['ansi-tokenizer.js', (src) => patchAnsiTokenizer(src, LINE_WORK)],
+  // one chalk builder per hex colour instead of one per coloured run (ink-colorize.mjs)
+  ['colorize.js', (src) => patchColorize(src, here('ink-colorize.mjs'))],
+];
 
 // An ESM `import … from 'node:http'` builds Node's ESM facade of the module, which reads every
 // export and so loads the lazy ones (node:http pulls in its bundled undici: ~30 ms at start-up).
@@ -59,49 +75,13 @@ const plugins = [
     },
   },
   {
-    // Ink's line cells kept across frames (scripts/ink-frame-cache.mjs).
-    name: 'ink-frame-cache',
+    // Ink's build files patched in place (INK_PATCHES): each patch fails the build when its anchor moved.
+    name: 'ink-patches',
     setup(b) {
-      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]output\.js$/ }, (args) => ({
-        contents: patchInkOutput(
-          readFileSync(args.path, 'utf8'),
-          new URL('./ink-frame-cache.mjs', import.meta.url).pathname,
-          new URL('./ink-fast-cells.mjs', import.meta.url).pathname,
-        ),
-        loader: 'js',
-      }));
-    },
-  },
-  {
-    // Ink's line diff without Intl.Segmenter for lines of simple characters, its sanitizeAnsi
-    // remembered and its ANSI tokenizer passing plain runs at once (scripts/ink-line-work.mjs)
-    name: 'ink-line-work',
-    setup(b) {
-      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]line-update\.js$/ }, (args) => ({
-        contents: patchLineUpdate(readFileSync(args.path, 'utf8'), LINE_WORK),
-        loader: 'js',
-      }));
-      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]sanitize-ansi\.js$/ }, (args) => ({
-        contents: patchSanitizeAnsi(readFileSync(args.path, 'utf8'), LINE_WORK),
-        loader: 'js',
-      }));
-      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]ansi-tokenizer\.js$/ }, (args) => ({
-        contents: patchAnsiTokenizer(readFileSync(args.path, 'utf8'), LINE_WORK),
-        loader: 'js',
-      }));
-    },
-  },
-  {
-    // one chalk builder per hex colour instead of one per coloured run (scripts/ink-colorize.mjs)
-    name: 'ink-colorize',
-    setup(b) {
-      b.onLoad({ filter: /[/\\]ink[/\\]build[/\\]colorize\.js$/ }, (args) => ({
-        contents: patchColorize(
-          readFileSync(args.path, 'utf8'),
-          new URL('./ink-colorize.mjs', import.meta.url).pathname,
-        ),
-        loader: 'js',
-      }));
+      for (const [file, patch] of INK_PATCHES) {
+        const filter = new RegExp(`[/\\\\]ink[/\\\\]build[/\\\\]${file.replace('.', '\\.')}$`);
+        b.onLoad({ filter }, (args) => ({ contents: patch(readFileSync(args.path, 'utf8')), loader: 'js' }));
+      }
     },
   },
   {

@@ -193,10 +193,7 @@ export async function main(argv: string[]): Promise<number> {
     const { runDashboard } = await (uiEarly ?? loadUi());
     // Resumed on a saved instance: the first frame also waits for the instance list, so that an
     // instance gone meanwhile opens the instance list with a note, not a view of it first.
-    await within(
-      resumed ? Promise.all([firstRows, instanceListIn(store)]).then(() => undefined) : firstRows,
-      FIRST_FRAME_WAIT_MS,
-    );
+    await within(resumed ? Promise.all([firstRows, instanceListIn(store)]) : firstRows, FIRST_FRAME_WAIT_MS);
     if (resumed && point !== null) leaveIfInstanceGone(store, point);
     return await runDashboard({
       ...session,

@@ -25,7 +25,8 @@ import { XrayView } from '../../screens/xray/XrayView.tsx';
 import { useAutoRefresh } from './auto-refresh.ts';
 import { SessionStoresProvider, type SessionStores } from './session-stores.ts';
 import { openResume } from './resume.ts';
-import { instanceName, ResumeProvider, useResume, useResumeStore } from './resume-view.tsx';
+import { ResumeProvider, useResume, useResumeStore } from './resume-view.tsx';
+import { instanceName } from './resume-point.ts';
 
 const HELP_HINTS = [
   { keys: keyLabel('escape'), label: 'close help' },

@@ -46,6 +46,12 @@ export function instanceRows(s: DashboardState): unknown[] | undefined {
   return Array.isArray(data) ? (data as unknown[]) : undefined;
 }
 
+/** The name of instance `id` in the loaded instance list (undefined while it is not loaded). */
+export function instanceName(s: DashboardState, id: string): string | undefined {
+  const row = instanceRows(s)?.find((r) => instancesScreen.idOf(r) === id);
+  return row === undefined ? undefined : instancesScreen.nameOf(row);
+}
+
 /**
  * When the loaded instance list lacks `point`'s instance: the instance list opens with a note and no
  * instance is chosen (the store may have been put on it early, or it was pinned). True when gone.

@@ -10,6 +10,7 @@ import type { ResumePoint, ResumeStore } from './resume.ts';
 import {
   applyPoint,
   atPoint,
+  instanceName,
   instanceRows,
   leaveIfInstanceGone,
   pointApplies,
@@ -28,13 +29,6 @@ export function pointOf(s: DashboardState): ResumePoint | null {
     ...(Object.keys(entry.params).length > 0 ? { params: entry.params } : {}),
     filter: entry.list.filter,
   };
-}
-
-/** The name of instance `id` in the loaded instance list (undefined while it is not loaded). */
-export function instanceName(s: DashboardState, id: string): string | undefined {
-  const d = resourceById('instances');
-  const row = d ? instanceRows(s)?.find((r) => d.idOf(r) === id) : undefined;
-  return row !== undefined && d ? d.nameOf(row) : undefined;
 }
 
 /**

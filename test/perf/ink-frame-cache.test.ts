@@ -71,7 +71,7 @@ test("the patch routes the installed Ink's getStyledChars through the shared cac
     /return __sharedStyledChars\(line, this, \(l\) => __fastStyledChars\(l\) \?\? this\.inkStyledChars\(l\)\);/,
   );
   const build = readFileSync(new URL('../../scripts/build.mjs', import.meta.url), 'utf8');
-  assert.match(build, /new URL\('\.\/ink-fast-cells\.mjs', import\.meta\.url\)\.pathname/);
+  assert.match(build, /patchInkOutput\(src, here\('ink-frame-cache\.mjs'\), here\('ink-fast-cells\.mjs'\)\)/);
   assert.throws(
     () => (patchInkOutput as (s: string, p: string) => string)('class X {}', '/x'),
     /not found once/,
